@@ -1,0 +1,60 @@
+/**
+ * The store contract every service codes against. One sql.js database per file,
+ * owned by one worker thread; every committed transaction is journaled and
+ * fsynced before the promise resolves (see shared DESIGN.md, store).
+ */
+export type SqlValue = number | string | Uint8Array | null;
+export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
+export type Row = Record<string, SqlValue>;
+
+/** A statement with its bound parameters. Must be deterministic: no random() or 'now' in SQL. */
+export interface Statement {
+  sql: string;
+  params?: SqlParams;
+}
+
+export interface StatementResult {
+  /** Rows changed by this statement (sqlite3_changes). */
+  changes: number;
+  /** Rows returned, for statements with RETURNING or a SELECT inside the transaction. */
+  rows: Row[];
+}
+
+/** A numbered schema change; applied in order, each in its own journaled transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export type OpenEvent =
+  | { kind: 'created' }
+  | { kind: 'loaded'; snapshotBytes: number; journalEntries: number }
+  | { kind: 'torn-tail-discarded'; bytes: number }
+  | { kind: 'snapshot-corrupt'; file: string; movedTo: string; recoveredFrom: 'previous-snapshot' | 'journal-only' }
+  | { kind: 'migrated'; from: number; to: number };
+
+export interface StoreOptions {
+  /** Folder holding this database's snapshot(s) and journal. */
+  dir: string;
+  /** File stem, e.g. 'live' or 'training' (training gets its own database). */
+  name: string;
+  migrations: readonly Migration[];
+  /** Path of sql-wasm.wasm; defaults to the copy in node_modules/sql.js (dev and tests). */
+  wasmPath?: string;
+  /** Background snapshot after this many journal bytes (default 8 MiB). */
+  snapshotAfterBytes?: number;
+}
+
+export interface Store {
+  /** Read-only; returns rows as plain objects. */
+  query<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  /** Runs the statements atomically; resolves only after the journal entry is fsynced. */
+  transaction(statements: readonly Statement[]): Promise<StatementResult[]>;
+  /** Forces a snapshot now (also truncates the journal). */
+  snapshot(): Promise<void>;
+  /** What happened while opening: used to tell the officer about a recovery. */
+  readonly openEvents: readonly OpenEvent[];
+  readonly schemaVersion: number;
+  close(): Promise<void>;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { IsoTime } from './common';
+
+export const AuditEntry = z.object({
+  seq: z.number().int().min(1),
+  at: IsoTime,
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  /** Dotted event name, e.g. auth.login, shift.start, settings.update. */
+  action: z.string(),
+  subject: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditListInput = z.object({
+  limit: z.number().int().min(1).max(1000),
+  beforeSeq: z.number().int().min(1).optional(),
+  action: z.string().max(64).optional(),
+});
