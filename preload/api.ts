@@ -22,6 +22,14 @@ export interface RawTransport {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
+/**
+ * The `window.clearway` global in both hosts: the typed API plus the raw transport.
+ * contextBridge copies thrown Errors without their custom properties, so the
+ * renderer builds its API in its own world from `call`/`subscribe` (plain
+ * envelopes) to get real ClearwayError instances with their codes.
+ */
+export type ClearwayBridge = ClearwayApi & RawTransport;
+
 export class ClearwayError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorShape['issues'];
