@@ -1,12 +1,25 @@
 import { z } from 'zod';
 import { Id, IsoTime, Mode } from './common';
 
+/** A seeded demo account, listed on the login screen while demo data is present. */
+export const DemoAccount = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(['officer', 'inspector', 'supervisor', 'trainer', 'trainee']),
+  password: z.string(),
+});
+export type DemoAccount = z.infer<typeof DemoAccount>;
+
 export const AppInfo = z.object({
   name: z.literal('Clearway'),
   version: z.string(),
   host: z.enum(['electron', 'web']),
   platform: z.string(),
   mode: Mode,
+  /** Demo data is seeded in this profile: the login screen shows the demo password. */
+  demo: z.boolean(),
+  /** Only while `demo`: the demo accounts and their one documented password. */
+  demoAccounts: z.array(DemoAccount).optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

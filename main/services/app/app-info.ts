@@ -1,0 +1,34 @@
+import type { AppInfo, DemoAccount } from '../../../preload/schemas/app';
+import type { Mode } from '../../../preload/schemas/common';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../demo/demo-accounts';
+import type { Store } from '../store/types';
+
+export interface AppIdentity {
+  version: string;
+  host: 'electron' | 'web';
+  mode: Mode;
+}
+
+/** What the login screen and the about box show; the demo accounts only while demo data is in this profile. */
+export async function readAppInfo(store: Store, identity: AppIdentity): Promise<AppInfo> {
+  const info: AppInfo = {
+    name: 'Clearway',
+    version: identity.version,
+    host: identity.host,
+    platform: process.platform,
+    mode: identity.mode,
+    demo: await hasDemoData(store),
+  };
+  return info.demo ? { ...info, demoAccounts: await activeDemoAccounts(store) } : info;
+}
+
+export async function hasDemoData(store: Store): Promise<boolean> {
+  const rows = await store.query("SELECT 1 AS present FROM profile WHERE key = 'demo_seeded_at'");
+  return rows.length > 0;
+}
+
+async function activeDemoAccounts(store: Store): Promise<DemoAccount[]> {
+  const rows = await store.query('SELECT username FROM users WHERE active = 1');
+  const active = new Set(rows.map((row) => String(row.username)));
+  return DEMO_PEOPLE.filter((person) => active.has(person.username)).map((person) => ({ ...person, password: DEMO_PASSWORD }));
+}

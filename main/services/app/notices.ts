@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { Notice } from '../../../preload/schemas/app';
+import type { Clock } from '../clock';
+
+/**
+ * Things the officer must be told about (a recovered database, reset settings).
+ * Kept in memory for this run: each start re-derives them from what it found.
+ */
+export class NoticeBoard {
+  readonly #notices: Notice[] = [];
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly onNotice: (notice: Notice) => void,
+  ) {}
+
+  post(level: Notice['level'], code: string, message: string): Notice {
+    const notice: Notice = { id: randomUUID(), level, code, message, at: this.clock.now().toISOString() };
+    this.#notices.push(notice);
+    this.onNotice(notice);
+    return notice;
+  }
+
+  list(): Notice[] {
+    return [...this.#notices];
+  }
+
+  /** Idempotent: dismissing an unknown or already dismissed notice is fine. */
+  dismiss(id: string): void {
+    const index = this.#notices.findIndex((notice) => notice.id === id);
+    if (index >= 0) this.#notices.splice(index, 1);
+  }
+}

@@ -1,0 +1,77 @@
+import type { AuditEntry } from '../../../preload/schemas/audit';
+import type { Row, Statement, Store } from '../store/types';
+
+/** Who did it: null for the system or an anonymous caller (e.g. a failed sign-in). */
+export interface AuditActor {
+  id: string;
+  name: string;
+}
+
+export interface AuditRecord {
+  at: Date;
+  actor: AuditActor | null;
+  /** Dotted event name, e.g. auth.login, shift.start, settings.update. */
+  action: string;
+  subject?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * The INSERT for one audit entry. Callers put it in the SAME transaction as the
+ * change it describes, so the change and its record commit or fail together.
+ *
+ * Hash chain + HMAC (cases issue): this is the one place entries are written;
+ * the chain goes here: select the previous entry's hash inside the statement and
+ * store hash = H(prev_hash || canonical entry), keyed by the workstation HMAC key.
+ */
+export function auditStatement(record: AuditRecord): Statement {
+  return {
+    sql: 'INSERT INTO audit (at, actor_id, actor_name, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)',
+    params: [
+      record.at.toISOString(),
+      record.actor?.id ?? null,
+      record.actor?.name ?? null,
+      record.action,
+      record.subject ?? null,
+      JSON.stringify(record.detail ?? {}),
+    ],
+  };
+}
+
+export interface AuditQuery {
+  limit: number;
+  beforeSeq?: number;
+  action?: string;
+}
+
+/** Newest first; page backwards with beforeSeq. */
+export async function listAudit(store: Store, query: AuditQuery): Promise<AuditEntry[]> {
+  const rows = await store.query(
+    `SELECT seq, at, actor_id, actor_name, action, subject, detail FROM audit
+     WHERE (?1 IS NULL OR seq < ?1) AND (?2 IS NULL OR action = ?2)
+     ORDER BY seq DESC LIMIT ?3`,
+    [query.beforeSeq ?? null, query.action ?? null, query.limit],
+  );
+  return rows.map(toAuditEntry);
+}
+
+function toAuditEntry(row: Row): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: String(row.at),
+    actorId: row.actor_id === null ? null : String(row.actor_id),
+    actorName: row.actor_name === null ? null : String(row.actor_name),
+    action: String(row.action),
+    subject: row.subject === null ? null : String(row.subject),
+    detail: parseDetail(row.detail),
+  };
+}
+
+function parseDetail(value: Row[string] | undefined): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(String(value));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { User } from '../../../preload/schemas/auth';
+import { Settings, SettingsPatch, defaultSettings } from '../../../preload/schemas/settings';
+import { auditStatement, type AuditActor } from '../audit/audit-log';
+import { actorOf } from '../auth/accounts';
+import type { Clock } from '../clock';
+import type { Store } from '../store/types';
+import { parseOrThrow } from '../validation';
+import type { SettingsBackend } from './backend';
+
+export interface SettingsServiceOptions {
+  backend: SettingsBackend;
+  store: Store;
+  clock: Clock;
+  /** Told when stored settings had to be repaired (becomes a warning notice). */
+  onRepaired: (fields: string[]) => void;
+  /** Called after every successful update (the caller emits cw:settings.changed). */
+  onChanged: (settings: Settings) => void;
+}
+
+/**
+ * The workstation settings: read once from the backend (repairing what is
+ * invalid), updated with validation, persisted, audited and broadcast.
+ */
+export class SettingsService {
+  #current: Settings;
+
+  constructor(private readonly options: SettingsServiceOptions) {
+    const { settings, invalidFields } = repairSettings(options.backend.read());
+    this.#current = settings;
+    if (invalidFields.length > 0) {
+      options.backend.write(settings);
+      options.onRepaired(invalidFields);
+    }
+  }
+
+  get(): Settings {
+    return structuredClone(this.#current);
+  }
+
+  /** Validates the patch (INVALID_ARGUMENT names each bad field), persists it, audits what changed. */
+  async update(actor: User | null, patch: unknown): Promise<Settings> {
+    const parsed = parseOrThrow(SettingsPatch.strict(), patch, 'Invalid settings');
+    const next = parseOrThrow(Settings, { ...this.#current, ...stripUndefined(parsed) }, 'Invalid settings');
+    const changed = changedFields(this.#current, next);
+    if (changed.length === 0) return this.get();
+    this.options.backend.write(next);
+    const previous = this.#current;
+    this.#current = next;
+    await this.options.store.transaction([
+      auditStatement({
+        at: this.options.clock.now(),
+        actor: actor ? actorOf(actor) : SYSTEM_ACTOR,
+        action: 'settings.update',
+        subject: null,
+        detail: Object.fromEntries(changed.map((key) => [key, { from: previous[key], to: next[key] }])),
+      }),
+    ]);
+    this.options.onChanged(this.get());
+    return this.get();
+  }
+}
+
+const SYSTEM_ACTOR: AuditActor = { id: 'system', name: 'Clearway' };
+
+/**
+ * Keeps every stored field that is valid and falls back to the default for the
+ * rest. Missing fields (a newer version added them) are filled silently;
+ * invalid ones are reported so the officer learns a setting was reset.
+ */
+export function repairSettings(stored: unknown): { settings: Settings; invalidFields: string[] } {
+  if (stored === undefined || (isRecord(stored) && Object.keys(stored).length === 0)) {
+    return { settings: structuredClone(defaultSettings), invalidFields: [] };
+  }
+  if (!isRecord(stored)) return { settings: structuredClone(defaultSettings), invalidFields: ['(all)'] };
+  const settings: Record<string, unknown> = {};
+  const invalidFields: string[] = [];
+  for (const [key, schema] of Object.entries(Settings.shape) as [keyof Settings, z.ZodType][]) {
+    if (!(key in stored)) {
+      settings[key] = structuredClone(defaultSettings[key]);
+      continue;
+    }
+    const result = schema.safeParse(stored[key]);
+    if (result.success) {
+      settings[key] = result.data;
+    } else {
+      settings[key] = structuredClone(defaultSettings[key]);
+      invalidFields.push(key);
+    }
+  }
+  return { settings: Settings.parse(settings), invalidFields };
+}
+
+function changedFields(before: Settings, after: Settings): (keyof Settings)[] {
+  return (Object.keys(after) as (keyof Settings)[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
