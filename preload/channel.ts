@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { Role } from './schemas/auth';
+
+/**
+ * Who may call a channel:
+ * - `public`: anyone, also before sign-in and while locked (state, sign-in, settings read);
+ * - `locked`: a signed-in user, also while the screen is locked (unlock, logout);
+ * - `session`: a signed-in, unlocked user;
+ * - a list of roles: a signed-in, unlocked user with one of those roles.
+ */
+export type Access = 'public' | 'locked' | 'session' | readonly Role[];
+
+export interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+
+/** Declares one channel; the identity function keeps the exact schema types for inference. */
+export function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {
+  return spec;
+}
+
+/** Input or output of a channel that carries nothing. */
+export const none = z.undefined();

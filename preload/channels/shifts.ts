@@ -1,0 +1,16 @@
+/** Clearance shifts and their handover notes. */
+import { z } from 'zod';
+import { EndShiftInput, Shift, StartShiftInput } from '../schemas/shifts';
+import { channel, none } from '../channel';
+
+export const shiftsChannels = {
+  'cw:shifts.current': channel({ input: none, output: Shift.nullable(), access: 'session' }),
+  'cw:shifts.lastHandover': channel({ input: none, output: Shift.nullable(), access: 'session' }),
+  'cw:shifts.start': channel({ input: StartShiftInput, output: Shift, access: 'session' }),
+  'cw:shifts.end': channel({ input: EndShiftInput, output: Shift, access: 'session' }),
+  'cw:shifts.list': channel({
+    input: z.object({ limit: z.number().int().min(1).max(500) }),
+    output: z.array(Shift),
+    access: 'session',
+  }),
+} as const;
