@@ -1,4 +1,6 @@
-import type { Migration } from './store/types';
+import { declarationMigrations } from './declarations/migrations';
+import { riskMigrations } from './risk/risk-migrations';
+import type { Migration, MigrationStep } from './store/types';
 
 /**
  * The schema, as numbered steps from 1. Append new steps; never edit a shipped
@@ -6,7 +8,7 @@ import type { Migration } from './store/types';
  * the store journals and replays them like any other transaction.
  * Settings are not here: they live in electron-store / conf (one JSON schema).
  */
-export const migrations: readonly Migration[] = [
+const foundation: readonly Migration[] = [
   {
     version: 1,
     name: 'accounts',
@@ -69,4 +71,12 @@ export const migrations: readonly Migration[] = [
       CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
     `,
   },
+];
+
+/** Areas' steps continue the one sequence; append at the end, never reorder. */
+const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations];
+
+export const migrations: readonly Migration[] = [
+  ...foundation,
+  ...areaSteps.map((step, index) => ({ version: foundation.length + 1 + index, ...step })),
 ];

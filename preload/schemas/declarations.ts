@@ -8,11 +8,11 @@
 import { z } from 'zod';
 // The validators are pure, dependency-free functions shared with the importers,
 // so a declaration edited in the renderer is judged exactly like an imported one.
-import { isCountryCode } from '../../main/services/declarations/validators/country-code';
-import { isCurrencyCode } from '../../main/services/declarations/validators/currency-code';
-import { isHsCode } from '../../main/services/declarations/validators/hs-code';
-import { isValidContainerId } from '../../main/services/declarations/validators/iso6346';
-import { isUnLocode } from '../../main/services/declarations/validators/unlocode';
+import { isCountryCode } from './validators/country-code';
+import { isCurrencyCode } from './validators/currency-code';
+import { isHsCode } from './validators/hs-code';
+import { isValidContainerId } from './validators/iso6346';
+import { isUnLocode } from './validators/unlocode';
 import { IsoTime } from './common';
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,4 +1,4 @@
-import type { Migration } from '../store/types';
+import type { MigrationStep } from '../store/types';
 
 /**
  * Risk tables, numbered from 200 (other areas use 1–199). Every save is a new
@@ -25,9 +25,8 @@ export const RISK_TABLES = {
   randomSelection: 'risk_random_selection_versions',
 } as const;
 
-export const riskMigrations: Migration[] = [
+export const riskMigrations: MigrationStep[] = [
   {
-    version: 200,
     name: 'risk: versioned rules, profiles, watchlists and random selection',
     sql: Object.values(RISK_TABLES).map(versionedTable).join('\n'),
   },

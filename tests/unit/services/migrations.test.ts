@@ -14,9 +14,9 @@ describe('service migrations', () => {
     }
   });
 
-  it('build the accounts, profile, shifts and audit tables', async () => {
+  it('build the foundation tables and those of every area', async () => {
     const store = await openMemoryStore(migrations);
     const tables = (await store.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).map((r) => r.name);
-    expect(tables).toEqual(['audit', 'profile', 'shifts', 'users']);
+    expect(tables).toEqual(expect.arrayContaining(['audit', 'profile', 'shifts', 'users', 'declarations', 'risk_rule_versions']));
   });
 });

@@ -1,0 +1,33 @@
+/** Command-line usage text and the error that selects exit code 2. */
+export const USAGE = `Usage:
+  npm run cli -- import <file> [--json]
+      Import a CUSDEC interchange, WCO DM declaration XML or Clearway JSON file
+      and print each declaration and each rejected message.
+  npm run cli -- demo cusdec|wco-xml --count N --seed S --out <file> [--now <ISO time>]
+      Write N deterministic demo declarations as a CUSDEC interchange or WCO DM XML.
+
+Exit codes: 0 all imported, 1 a message was rejected or the command failed, 2 usage error.
+`;
+
+export class UsageError extends Error {}
+
+/** Splits argv into positionals and --name value / --flag options, refusing unknown options. */
+export function parseArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[]): { positionals: string[]; options: Map<string, string | true> } {
+  const positionals: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('--')) {
+      positionals.push(a);
+      continue;
+    }
+    const name = a.slice(2);
+    if (flags.includes(name)) options.set(name, true);
+    else if (valued.includes(name)) {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      options.set(name, value);
+    } else throw new UsageError(`unknown option ${a}`);
+  }
+  return { positionals, options };
+}

@@ -1,0 +1,330 @@
+/**
+ * Maps one enveloped CUSDEC message (UNH…UNT, directory D96B or later) onto the
+ * declaration model. Header segments describe the declaration, each goods item
+ * starts at its CST in the detail section (after UNS+D) and owns the segments up
+ * to the next CST, so repeated sibling groups cannot bleed into one another.
+ * Segments the model does not use are skipped; every used value is checked, and
+ * a failure names the segment that carried it.
+ */
+import { z } from 'zod';
+import { Declaration, type DeclarationInput } from '../../../../preload/schemas/declarations';
+import type { EdifactMessage } from '../edifact/interchange-reader';
+import { component, type Segment } from '../edifact/segment';
+import { parseDecimal, parseDtm, parseInteger } from '../edifact/values';
+import { normalizeContainerId } from '../../../../preload/schemas/validators/iso6346';
+import * as C from './codes';
+import { CusdecError } from './cusdec-error';
+
+type Item = DeclarationInput['goodsItems'][number];
+type Party = NonNullable<DeclarationInput['exporter']>;
+
+/** Directories before D96B are refused: the segment layout differs. */
+export function isSupportedDirectory(version: string, release: string): boolean {
+  const m = /^(\d{2})([A-Z])$/.exec(release);
+  if (version !== 'D' || !m) return false;
+  const yy = Number(m[1]);
+  const year = yy >= 90 ? 1900 + yy : 2000 + yy;
+  return year > 1996 || (year === 1996 && m[2]! >= 'B');
+}
+
+export function readCusdec(message: EdifactMessage): Declaration {
+  if (message.type !== 'CUSDEC') throw new CusdecError(1, 'UNH', `message type ${message.type || '(none)'} is not CUSDEC`);
+  if (!isSupportedDirectory(message.version, message.release)) {
+    throw new CusdecError(1, 'UNH', `directory ${message.version}:${message.release} is not supported (D96B and later)`);
+  }
+  const { draft, provenance } = mapSegments(message.segments);
+  const parsed = Declaration.safeParse(draft);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const { number, tag } = locate(issue, provenance, message.segments);
+  throw new CusdecError(number, tag, `${issue.path.join('.') || 'declaration'}: ${issue.message}`);
+}
+
+/** The segment that supplied the field a schema issue is about (longest recorded path prefix). */
+function locate(issue: z.core.$ZodIssue, provenance: Map<string, number>, segments: Segment[]): { number: number; tag: string } {
+  const path = issue.path.map(String);
+  for (let n = path.length; n >= 0; n--) {
+    const at = provenance.get(path.slice(0, n).join('.'));
+    if (at !== undefined) return { number: at, tag: segments[at - 1]?.tag ?? '' };
+  }
+  return { number: 2, tag: 'BGM' };
+}
+
+interface Draft extends Omit<DeclarationInput, 'goodsItems' | 'containers' | 'documents' | 'transport' | 'flags' | 'declarant'> {
+  declarant?: DeclarationInput['declarant'];
+  transport?: DeclarationInput['transport'];
+  goodsItems: Item[];
+  containers: { id: string; seal?: string }[];
+  documents: { type: string; reference: string }[];
+  flags: { perishable: boolean; expedited: boolean; aeo: boolean };
+}
+
+function mapSegments(segments: Segment[]): { draft: Draft; provenance: Map<string, number> } {
+  const provenance = new Map<string, number>();
+  const draft: Draft = {
+    functionalReferenceId: '',
+    typeCode: '',
+    office: '',
+    lodgementTime: '',
+    goodsItems: [],
+    containers: [],
+    documents: [],
+    flags: { perishable: false, expedited: false, aeo: false },
+  };
+  let section: 'header' | 'detail' | 'summary' = 'header';
+  let item: Item | null = null;
+  let itemValueQualifier = '';
+  const routeCountries: string[] = [];
+
+  // Closures are made once per message, not per segment: they sit on the hot path.
+  let n = 0;
+  let seg = segments[0]!;
+  const fail = (reason: string): never => {
+    throw new CusdecError(n, seg.tag, reason);
+  };
+  const at = (path: string) => provenance.set(path, n);
+  const preferValue = (q: string) => {
+    const better = q === C.MOA.customsValue || itemValueQualifier === '';
+    if (better) itemValueQualifier = q;
+    return better;
+  };
+  for (let i = 1; i < segments.length - 1; i++) {
+    seg = segments[i]!;
+    n = i + 1; // 1-based within the message, UNH = 1
+    try {
+      if (i === 1) {
+        if (seg.tag !== 'BGM') fail(`expected BGM as the second segment, found ${seg.tag}`);
+        draft.functionalReferenceId = component(seg, 2) || fail('BGM has no declaration number (1004)');
+        draft.typeCode = component(seg, 1) === '830' ? 'EX' : 'IM';
+        at('functionalReferenceId');
+        at('typeCode');
+        continue;
+      }
+      if (seg.tag === 'UNS') {
+        const id = component(seg, 1);
+        if (id === 'D' && section === 'header') section = 'detail';
+        else if (id === 'S' && section !== 'summary') section = 'summary';
+        else fail(`unexpected UNS+${id} in the ${section} section`);
+        item = null;
+        continue;
+      }
+      if (section === 'header' && seg.tag === 'CST' && component(seg, 1) !== '') section = 'detail'; // tolerate a missing UNS+D
+      if (section === 'summary') continue;
+      if (section === 'header') {
+        header(seg, draft, routeCountries, at, fail);
+        continue;
+      }
+      // detail section: goods items
+      if (seg.tag === 'CST') {
+        const sequence = parseInteger(component(seg, 1), 'goods item number (1496)');
+        const hsCode = component(seg, 2);
+        if (!hsCode) fail('CST has no commodity code (C246/7361)');
+        item = { sequence, hsCode, description: '', originCountry: '', grossMassKg: 0, customsValue: { amount: 0, currency: '' } };
+        itemValueQualifier = '';
+        draft.goodsItems.push(item);
+        const base = `goodsItems.${draft.goodsItems.length - 1}`;
+        at(base);
+        at(`${base}.sequence`);
+        at(`${base}.hsCode`);
+        continue;
+      }
+      if (!item) {
+        fail(`${seg.tag} in the detail section before the first CST goods item`);
+        continue;
+      }
+      const base = `goodsItems.${draft.goodsItems.length - 1}`;
+      goodsItemSegment(seg, item, base, at, fail, preferValue);
+    } catch (e) {
+      if (e instanceof CusdecError) throw e;
+      throw new CusdecError(n, seg.tag, (e as Error).message);
+    }
+  }
+  if (routeCountries.length && draft.transport) draft.transport.routeCountries = routeCountries;
+  if (!draft.transport) {
+    provenance.set('transport', 2);
+  }
+  return { draft, provenance };
+}
+
+function header(
+  seg: Segment,
+  draft: Draft,
+  routeCountries: string[],
+  at: (p: string) => void,
+  fail: (r: string) => never,
+): void {
+  switch (seg.tag) {
+    case 'CST': {
+      const type = component(seg, 2);
+      if (type) {
+        draft.typeCode = type;
+        at('typeCode');
+      }
+      return;
+    }
+    case 'LOC': {
+      const q = component(seg, 1);
+      const place = component(seg, 2);
+      if (q === C.LOC.customsOffice) {
+        draft.office = place;
+        at('office');
+      } else if (q === C.LOC.loading) {
+        draft.loadingLocation = place;
+        at('loadingLocation');
+      } else if (q === C.LOC.unloading) {
+        draft.unloadingLocation = place;
+        at('unloadingLocation');
+      } else if (q === C.LOC.routing) {
+        routeCountries.push(place);
+        at(`transport.routeCountries.${routeCountries.length - 1}`);
+      }
+      return;
+    }
+    case 'DTM': {
+      const [q = '', value = '', format = ''] = seg.elements[0] ?? [];
+      if (q === C.DTM.lodgement) {
+        draft.lodgementTime = parseDtm(value, format, 'lodgement date/time (DTM 137)');
+        at('lodgementTime');
+      } else if (q === C.DTM.arrival) {
+        draft.arrivalTime = parseDtm(value, format, 'estimated arrival (DTM 132)');
+        at('arrivalTime');
+      }
+      return;
+    }
+    case 'GIS': {
+      const code = component(seg, 1);
+      if (code === C.FLAG.perishable) draft.flags.perishable = true;
+      else if (code === C.FLAG.expedited) draft.flags.expedited = true;
+      else if (code === C.FLAG.aeo) draft.flags.aeo = true;
+      return;
+    }
+    case 'EQD': {
+      if (component(seg, 1) !== C.EQUIPMENT_CONTAINER) return;
+      const id = normalizeContainerId(component(seg, 2));
+      if (!id) fail('EQD has no container number (C237/8260)');
+      draft.containers.push({ id });
+      at(`containers.${draft.containers.length - 1}`);
+      return;
+    }
+    case 'SEL': {
+      const last = draft.containers.at(-1);
+      if (!last) fail('SEL without a preceding EQD container');
+      const seal = component(seg, 1);
+      if (seal) last!.seal = last!.seal ? `${last!.seal} ${seal}` : seal;
+      return;
+    }
+    case 'DOC': {
+      draft.documents.push({ type: component(seg, 1), reference: component(seg, 2) });
+      at(`documents.${draft.documents.length - 1}`);
+      return;
+    }
+    case 'NAD':
+      party(seg, draft, at, fail);
+      return;
+    case 'TDT': {
+      if (draft.transport) return; // the first stage is the border crossing one
+      const modeCode = component(seg, 3);
+      const mode = C.TRANSPORT_MODE[modeCode] ?? fail(`TDT transport mode (8067) "${modeCode}" is not 1 sea, 2 rail, 3 road or 4 air`);
+      const id = component(seg, 8, 0);
+      const name = component(seg, 8, 3);
+      const nationality = component(seg, 8, 4);
+      draft.transport = { mode, routeCountries: [] };
+      if (id && mode === 'road') draft.transport.vehiclePlate = id;
+      else if (id) draft.transport.meansId = id;
+      if (name || nationality) draft.transport.borderTransportMeans = { ...(name ? { name } : {}), ...(nationality ? { nationality } : {}) };
+      at('transport');
+      return;
+    }
+    default:
+      return; // FTX, RFF, MEA, MOA, TAX, FII, PAC, CNT… carry nothing the model keeps
+  }
+}
+
+function party(seg: Segment, draft: Draft, at: (p: string) => void, fail: (r: string) => never): void {
+  const role = component(seg, 1);
+  const id = component(seg, 2);
+  const structured = (seg.elements[3] ?? []).filter(Boolean).join(' ');
+  const name = structured || (seg.elements[2] ?? []).filter(Boolean).join(' ');
+  const country = component(seg, 9);
+  const p: Party = { name, ...(id ? { id } : {}), ...(country ? { country } : {}) };
+  const is = (list: readonly string[]) => list.includes(role);
+  if (is(C.PARTY.declarant)) {
+    if (draft.declarant) fail(`a second declarant (NAD+${role})`);
+    draft.declarant = { ...p, id };
+    at('declarant');
+  } else if (is(C.PARTY.exporter)) {
+    // EX wins over CZ when both are present.
+    if (!draft.exporter || role === 'EX') {
+      draft.exporter = p;
+      at('exporter');
+    }
+  } else if (is(C.PARTY.importer)) {
+    if (!draft.importer || role === 'IM') {
+      draft.importer = p;
+      at('importer');
+    }
+  }
+}
+
+function goodsItemSegment(
+  seg: Segment,
+  item: Item,
+  base: string,
+  at: (p: string) => void,
+  fail: (r: string) => never,
+  preferValue: (qualifier: string) => boolean,
+): void {
+  switch (seg.tag) {
+    case 'FTX': {
+      if (component(seg, 1) !== C.FTX_GOODS_DESCRIPTION) return;
+      const text = (seg.elements[3] ?? []).filter(Boolean).join(' ');
+      item.description = item.description ? `${item.description}; ${text}` : text;
+      at(`${base}.description`);
+      return;
+    }
+    case 'LOC':
+      if (component(seg, 1) === C.LOC.origin) {
+        item.originCountry = component(seg, 2);
+        at(`${base}.originCountry`);
+      }
+      return;
+    case 'MEA': {
+      if (!(C.MEA.weight as readonly string[]).includes(component(seg, 1))) return;
+      const kind = component(seg, 2);
+      const unit = component(seg, 3, 0);
+      const factor = C.MASS_UNIT_KG[unit] ?? fail(`MEA unit "${unit}" is not a mass unit (KGM, TNE, GRM)`);
+      const kg = Math.round(parseDecimal(component(seg, 3, 1), 'measured mass') * factor * 1000) / 1000;
+      if ((C.MEA.gross as readonly string[]).includes(kind)) {
+        item.grossMassKg = kg;
+        at(`${base}.grossMassKg`);
+      } else if ((C.MEA.net as readonly string[]).includes(kind)) {
+        item.netMassKg = kg;
+        at(`${base}.netMassKg`);
+      }
+      return;
+    }
+    case 'PAC':
+      if (component(seg, 1)) {
+        item.packages = parseInteger(component(seg, 1), 'number of packages (7224)');
+        at(`${base}.packages`);
+      }
+      return;
+    case 'MOA': {
+      const [q = '', amount = '', currency = ''] = seg.elements[0] ?? [];
+      if (q !== C.MOA.customsValue && q !== C.MOA.itemAmount) return;
+      if (!preferValue(q)) return;
+      if (!currency) fail(`MOA+${q} has no currency (6345)`);
+      item.customsValue = { amount: parseDecimal(amount, 'customs value'), currency };
+      at(`${base}.customsValue`);
+      return;
+    }
+    case 'RFF':
+      if (component(seg, 1, 0) === C.RFF_CONTAINER) {
+        (item.containerIds ??= []).push(normalizeContainerId(component(seg, 1, 1)));
+        at(`${base}.containerIds.${item.containerIds.length - 1}`);
+      }
+      return;
+    default:
+      return; // TAX, NAD, DOC, GIR, PCI… per item: not part of the model
+  }
+}

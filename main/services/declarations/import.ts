@@ -1,0 +1,180 @@
+/**
+ * The import pipeline: bytes in, declarations and rejects out, one result per
+ * message. Format is detected from content. EDIFACT is streamed (chunks → tokens
+ * → envelope → messages) so a large interchange never sits in memory as a whole
+ * and progress can be shown; XML and JSON files are read whole (size-capped).
+ */
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Declaration, DeclarationFormat, Reject } from '../../../preload/schemas/declarations';
+import { ChunkDecoder } from './chunk-decoder';
+import { CusdecError } from './cusdec/cusdec-error';
+import { readCusdec } from './cusdec/read-cusdec';
+import { detectFormat } from './detect-format';
+import { InterchangeReader, type EnvelopeItem } from './edifact/interchange-reader';
+import { EdifactTokenizer } from './edifact/tokenizer';
+import { readDeclarationJson } from './json/read-json';
+import { readWcoXml } from './wco/read-wco-xml';
+import { XmlImportError } from './wco/xml-import-error';
+
+export interface ImportResult {
+  format: DeclarationFormat | null;
+  declarations: Declaration[];
+  rejects: Reject[];
+}
+
+/** One message's outcome, in file order; lets a caller persist as it goes. */
+export type MessageOutcome = { kind: 'declaration'; declaration: Declaration; messageIndex: number; messageRef: string | null } | { kind: 'reject'; reject: Reject };
+
+export interface ImportOptions {
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Called for each message as soon as it is decided; awaited, so persistence applies back-pressure. */
+  onMessage?: (outcome: MessageOutcome) => void | Promise<void>;
+  chunkBytes?: number;
+  /** XML and JSON are parsed whole; refuse bigger files. */
+  maxDocumentBytes?: number;
+}
+
+export type ImportSource = string | { name: string; bytes: Uint8Array };
+
+interface ByteSource {
+  name: string;
+  total: number;
+  read(into: Uint8Array): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function openSource(source: ImportSource): Promise<ByteSource> {
+  if (typeof source !== 'string') {
+    let at = 0;
+    return {
+      name: source.name,
+      total: source.bytes.byteLength,
+      async read(into) {
+        const n = Math.min(into.byteLength, source.bytes.byteLength - at);
+        into.set(source.bytes.subarray(at, at + n));
+        at += n;
+        return n;
+      },
+      async close() {},
+    };
+  }
+  const handle = await open(source, 'r');
+  const { size } = await handle.stat();
+  return {
+    name: basename(source),
+    total: size,
+    async read(into) {
+      const { bytesRead } = await handle.read(into, 0, into.byteLength, null);
+      return bytesRead;
+    },
+    close: () => handle.close(),
+  };
+}
+
+export async function importFile(source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
+  const src = await openSource(source);
+  const result: ImportResult = { format: null, declarations: [], rejects: [] };
+  const emit = async (o: MessageOutcome) => {
+    if (o.kind === 'declaration') result.declarations.push(o.declaration);
+    else result.rejects.push(o.reject);
+    await options.onMessage?.(o);
+  };
+  try {
+    const chunk = new Uint8Array(options.chunkBytes ?? 1 << 20);
+    const decoder = new ChunkDecoder();
+    let bytesRead = 0;
+    let n = await src.read(chunk);
+    bytesRead += n;
+    options.onProgress?.(bytesRead, src.total);
+    const first = decoder.decode(chunk.subarray(0, n), n === 0);
+    result.format = detectFormat(first);
+    const reject = (partial: Partial<Reject> & { reason: string }): Reject => ({
+      file: src.name,
+      format: result.format,
+      messageRef: null,
+      messageIndex: null,
+      segmentNumber: null,
+      segmentTag: null,
+      path: null,
+      ...partial,
+    });
+    if (result.format === null) {
+      await emit({ kind: 'reject', reject: reject({ reason: n === 0 ? 'the file is empty' : 'not a CUSDEC interchange, WCO DM XML or Clearway JSON document' }) });
+      return result;
+    }
+
+    if (result.format === 'cusdec') {
+      const tokenizer = new EdifactTokenizer();
+      const envelope = new InterchangeReader();
+      const handle = async (items: EnvelopeItem[]) => {
+        for (const item of items) {
+          if (item.kind === 'error') {
+            await emit({ kind: 'reject', reject: reject({ ...item.error }) });
+            continue;
+          }
+          const m = item.message;
+          try {
+            await emit({ kind: 'declaration', declaration: readCusdec(m), messageIndex: m.index, messageRef: m.ref });
+          } catch (e) {
+            const ce = e instanceof CusdecError ? e : new CusdecError(1, 'UNH', (e as Error).message);
+            await emit({ kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, segmentNumber: ce.segmentNumber, segmentTag: ce.segmentTag, reason: ce.message }) });
+          }
+        }
+      };
+      await handle(envelope.accept(tokenizer.push(first)));
+      while (n > 0) {
+        n = await src.read(chunk);
+        bytesRead += n;
+        options.onProgress?.(bytesRead, src.total);
+        await handle(envelope.accept(tokenizer.push(decoder.decode(chunk.subarray(0, n), n === 0))));
+      }
+      await handle(envelope.accept(tokenizer.end()));
+      await handle(envelope.finish());
+      return result;
+    }
+
+    // XML and JSON: whole-document formats.
+    const max = options.maxDocumentBytes ?? 64 * 1024 * 1024;
+    if (src.total > max) {
+      await emit({ kind: 'reject', reject: reject({ reason: `the document is ${src.total} bytes; XML and JSON imports are limited to ${max}` }) });
+      return result;
+    }
+    let textValue = first;
+    while (n > 0) {
+      n = await src.read(chunk);
+      bytesRead += n;
+      options.onProgress?.(bytesRead, src.total);
+      textValue += decoder.decode(chunk.subarray(0, n), n === 0);
+    }
+    if (result.format === 'wco-xml') {
+      let messages;
+      try {
+        messages = readWcoXml(textValue);
+      } catch (e) {
+        const xe = e instanceof XmlImportError ? e : new XmlImportError('/', (e as Error).message);
+        await emit({ kind: 'reject', reject: reject({ path: xe.path, reason: `${xe.path}: ${xe.message}` }) });
+        return result;
+      }
+      for (const m of messages) {
+        if (m.declaration) await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref });
+        else await emit({ kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, path: m.error!.path, reason: `${m.error!.path}: ${m.error!.message}` }) });
+      }
+      return result;
+    }
+    let entries;
+    try {
+      entries = readDeclarationJson(textValue);
+    } catch (e) {
+      await emit({ kind: 'reject', reject: reject({ reason: (e as Error).message }) });
+      return result;
+    }
+    for (const m of entries) {
+      if (m.declaration) await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref });
+      else await emit({ kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, path: m.error!.path, reason: m.error!.reason }) });
+    }
+    return result;
+  } finally {
+    await src.close();
+  }
+}
