@@ -8,6 +8,9 @@ export type HandlerInput<C extends ChannelName> = z.output<Channels[C]['input']>
 /** One implementation per contract channel; hosts dispatch to these and nothing else. */
 export type Handlers = { [C in ChannelName]: (input: HandlerInput<C>) => Promise<ChannelOutput<C>> };
 
+/** The handlers of one area's channel map (preload/channels/<area>.ts), e.g. HandlersFor<typeof declarationsChannels>. */
+export type HandlersFor<M> = { [C in keyof M & ChannelName]: (input: HandlerInput<C>) => Promise<ChannelOutput<C>> };
+
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 /** Who is at the workstation now: the dispatcher checks each channel's access against it. */
