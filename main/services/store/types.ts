@@ -27,11 +27,24 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * A schema change an area declares; main/services/migrations.ts gives it its number.
+ * One global sequence, because the store applies every version above PRAGMA user_version.
+ */
+export type MigrationStep = Omit<Migration, 'version'>;
+
 export type OpenEvent =
   | { kind: 'created' }
   | { kind: 'loaded'; snapshotBytes: number; journalEntries: number }
   | { kind: 'torn-tail-discarded'; bytes: number }
-  | { kind: 'snapshot-corrupt'; file: string; movedTo: string; recoveredFrom: 'previous-snapshot' | 'journal-only' }
+  | {
+      kind: 'snapshot-corrupt';
+      file: string;
+      movedTo: string;
+      recoveredFrom: 'previous-snapshot' | 'journal-only';
+      /** What the check found (checksum mismatch, bad magic…), for the diagnostics export. */
+      reason?: string;
+    }
   | { kind: 'migrated'; from: number; to: number };
 
 export interface StoreOptions {
@@ -44,6 +57,13 @@ export interface StoreOptions {
   wasmPath?: string;
   /** Background snapshot after this many journal bytes (default 8 MiB). */
   snapshotAfterBytes?: number;
+  /** PRAGMA foreign_keys for this connection (default true). */
+  foreignKeys?: boolean;
+  /**
+   * Worker entry file; defaults to resolveWorkerEntry() (store-worker.js beside the
+   * built main bundle, else worker.ts through tsx). A `.ts` path is run through tsx.
+   */
+  workerPath?: string;
 }
 
 export interface Store {

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Where the store worker's code is. The built main bundle has `store-worker.js` beside
+ * it (electron-vite entry 'store-worker'); under tests and tsx only the source exists,
+ * and the worker needs tsx's loader to run it. `--require tsx/cjs` rather than
+ * `--import tsx`: Node 20 does not apply `--import` hooks to a worker's entry file,
+ * while the CommonJS hook works on Node 20 and 22 alike.
+ */
+
+export interface WorkerEntry {
+  file: string;
+  execArgv: string[];
+}
+
+const TSX_ARGV = ['--require', 'tsx/cjs'];
+
+function here(): string {
+  return typeof __dirname !== 'undefined' ? __dirname : process.cwd();
+}
+
+export function resolveWorkerEntry(override?: string, baseDir: string = here()): WorkerEntry {
+  if (override) return { file: override, execArgv: override.endsWith('.ts') ? TSX_ARGV : [] };
+  const built = join(baseDir, 'store-worker.js');
+  if (existsSync(built)) return { file: built, execArgv: [] };
+  const source = join(baseDir, 'worker.ts');
+  if (existsSync(source)) return { file: source, execArgv: TSX_ARGV };
+  throw new Error(`store worker not found: looked for ${built} and ${source}; pass workerPath`);
+}
