@@ -22,9 +22,11 @@ function here(): string {
 
 export function resolveWorkerEntry(override?: string, baseDir: string = here()): WorkerEntry {
   if (override) return { file: override, execArgv: override.endsWith('.ts') ? TSX_ARGV : [] };
-  const built = join(baseDir, 'store-worker.js');
-  if (existsSync(built)) return { file: built, execArgv: [] };
+  // The bundler may move this code into out/main/chunks/, one level below the entry files.
+  const builtCandidates = [join(baseDir, 'store-worker.js'), join(baseDir, '..', 'store-worker.js')];
+  const built = builtCandidates.find((file) => existsSync(file));
+  if (built) return { file: built, execArgv: [] };
   const source = join(baseDir, 'worker.ts');
   if (existsSync(source)) return { file: source, execArgv: TSX_ARGV };
-  throw new Error(`store worker not found: looked for ${built} and ${source}; pass workerPath`);
+  throw new Error(`store worker not found: looked for ${builtCandidates.join(', ')} and ${source}; pass workerPath`);
 }

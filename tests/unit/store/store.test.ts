@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, resolveWorkerEntry } from '../../../main/services/store';
@@ -33,6 +33,13 @@ describe('worker resolution', () => {
     writeFileSync(join(d, 'store-worker.js'), '');
     expect(resolveWorkerEntry(undefined, d)).toEqual({ file: join(d, 'store-worker.js'), execArgv: [] });
     expect(resolveWorkerEntry('/x/w.js', d)).toEqual({ file: '/x/w.js', execArgv: [] });
+  });
+
+  it('finds the built worker beside the entry files when the client was bundled into chunks/', () => {
+    const d = dir();
+    mkdirSync(join(d, 'chunks'));
+    writeFileSync(join(d, 'store-worker.js'), '');
+    expect(resolveWorkerEntry(undefined, join(d, 'chunks'))).toEqual({ file: join(d, 'chunks', '..', 'store-worker.js'), execArgv: [] });
   });
 });
 

@@ -1,0 +1,33 @@
+import { Tabs } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/sessionStore';
+import { ScreenHeader } from '../shell/ScreenHeader';
+import { AuditLog } from './AuditLog';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { PreferencesForm } from './PreferencesForm';
+import { UsersPanel } from './UsersPanel';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const supervisor = useSession((s) => s.session.user?.role === 'supervisor');
+  const [tab, setTab] = useState('preferences');
+  const items = [
+    { key: 'preferences', label: t('settings.tabs.preferences'), children: <PreferencesForm /> },
+    { key: 'account', label: t('settings.tabs.account'), children: <ChangePasswordForm /> },
+    ...(supervisor
+      ? [
+          { key: 'users', label: t('settings.tabs.users'), children: <UsersPanel /> },
+          { key: 'audit', label: t('settings.tabs.audit'), children: <AuditLog /> },
+        ]
+      : []),
+    { key: 'diagnostics', label: t('settings.tabs.diagnostics'), children: <DiagnosticsPanel /> },
+  ];
+  return (
+    <section data-testid="screen-settings">
+      <ScreenHeader title={t('nav.settings')} description={t('settings.description')} />
+      <Tabs activeKey={tab} onChange={setTab} items={items} destroyOnHidden />
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLook } from '../../app/useLook';
+import { useSettings } from '../../app/settingsStore';
+import { CasesScreen } from '../cases/CasesScreen';
+import { GateScreen } from '../gate/GateScreen';
+import { PortScreen } from '../port/PortScreen';
+import { QueueScreen } from '../queue/QueueScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { ShiftScreen } from '../shift/ShiftScreen';
+import { TrainingScreen } from '../training/TrainingScreen';
+import { NavRail } from './NavRail';
+import { Notices } from './Notices';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { StatusBar } from './StatusBar';
+import { TrainingBanner } from './TrainingBanner';
+import type { Screen } from './navItems';
+import { useNav } from './navStore';
+import { useActivityReporter } from './useActivityReporter';
+import { useShortcuts } from './useShortcuts';
+
+function ScreenView({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'queue':
+      return <QueueScreen />;
+    case 'port':
+      return <PortScreen />;
+    case 'gate':
+      return <GateScreen />;
+    case 'cases':
+      return <CasesScreen />;
+    case 'training':
+      return <TrainingScreen />;
+    case 'shift':
+      return <ShiftScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+/** The signed-in window: nav rail, work area, status bar. */
+export function MainLayout() {
+  const { t } = useTranslation();
+  const screen = useNav((s) => s.screen);
+  const { setTheme } = useLook();
+  const toggleTheme = useCallback(() => {
+    setTheme(useSettings.getState().settings.theme === 'dark' ? 'light' : 'dark');
+  }, [setTheme]);
+  useShortcuts(toggleTheme);
+  useActivityReporter();
+
+  // Moving to another screen puts focus on its work area, so keyboard users start there.
+  const work = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    work.current?.focus({ preventScroll: true });
+  }, [screen]);
+
+  useEffect(() => {
+    document.title = `${t(`nav.${screen}`)} · Clearway`;
+  }, [screen, t]);
+
+  return (
+    <div className="cw-shell">
+      <div className="cw-banner">
+        <TrainingBanner />
+        <Notices />
+      </div>
+      <NavRail />
+      <main className="cw-work" ref={work} tabIndex={-1} aria-label={t(`nav.${screen}`)} data-screen={screen}>
+        <ScreenView screen={screen} />
+      </main>
+      <StatusBar />
+      <ShortcutsDialog />
+    </div>
+  );
+}
