@@ -41,7 +41,10 @@ export function compileCondition(condition: Condition): CompiledCondition {
     field,
     level,
     expected,
-    satisfiedBy: (values) => values.find(test),
+    satisfiedBy: (values) => {
+      for (const value of values) if (test(value)) return value;
+      return undefined;
+    },
   });
 
   switch (condition.op) {

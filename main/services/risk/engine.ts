@@ -1,8 +1,7 @@
 import { LANE_PRECEDENCE, type Assessment, type ConditionMatch, type Hit, type Lane, type RiskConfig, type RuleHit } from '../../../preload/schemas/risk';
 import type { CompiledCondition } from './compiled-condition';
 import { compiledFor, type CompiledRiskConfig, type CompiledRule } from './compiled-config';
-import { prepareSubject, type PreparedSubject } from './prepared-subject';
-import { profileInForce } from './profile-validity';
+import { prepareSubject, type FieldValues, type PreparedItem, type PreparedSubject } from './prepared-subject';
 import { drawRandomSelection } from './random-selection';
 import type { RiskSubject } from './subject';
 
@@ -23,40 +22,51 @@ export function assess(subject: RiskSubject, config: RiskConfig, ctx: AssessCont
 
 export function assessCompiled(subject: PreparedSubject, compiled: CompiledRiskConfig, ctx: AssessContext): Assessment {
   const today = compiled.today(ctx.now);
-  const inForce = (profileId: string | null): boolean => {
-    if (profileId === null) return true;
-    const profile = compiled.profiles.get(profileId);
-    return profile !== undefined && profileInForce(profile, today);
-  };
-
   const hits: Hit[] = [];
-  for (const rule of candidateRules(compiled, subject)) {
-    if (!inForce(rule.rule.profileId)) continue;
-    const hit = evaluateRule(rule, subject);
+  const hsItems = itemsByHsRule(compiled, subject);
+  for (const rule of compiled.rules) {
+    // A rule naming an HS code is evaluated only on the items whose code starts with it (no such item: no hit).
+    let items = subject.items;
+    if (rule.hsCode !== null) {
+      const matching = hsItems.get(rule);
+      if (matching === undefined) continue;
+      items = matching;
+    }
+    if (!compiled.inForce(rule.rule.profileId, today)) continue;
+    const hit = evaluateRule(rule, subject, items);
     if (hit) hits.push(hit);
   }
   for (const matcher of compiled.watchlists) {
-    if (inForce(matcher.watchlist.profileId)) hits.push(...matcher.match(subject));
+    if (compiled.inForce(matcher.watchlist.profileId, today)) hits.push(...matcher.match(subject));
   }
   const random = drawRandomSelection(compiled.config.randomSelection, subject.subject.office, subject.subject.aeo, ctx.random);
   if (random) hits.push(random);
 
-  return { lane: laneOf(hits), score: hits.reduce((sum, hit) => sum + hit.score, 0), hits };
+  let score = 0;
+  for (const hit of hits) score += hit.score;
+  return { lane: laneOf(hits), score, hits };
 }
 
-/** Rules that can hit this subject, in configured order: HS-bucketed rules only when an item's code starts with theirs. */
-function candidateRules(compiled: CompiledRiskConfig, subject: PreparedSubject): readonly CompiledRule[] {
-  if (compiled.rulesByHsPrefix.size === 0) return compiled.rules;
-  const picked = new Set<CompiledRule>(compiled.rulesWithoutHs);
+/** For each rule with an HS code, the items (in order) whose code starts with it; rules no item can satisfy are absent. */
+function itemsByHsRule(compiled: CompiledRiskConfig, subject: PreparedSubject): Map<CompiledRule, PreparedItem[]> {
+  const byRule = new Map<CompiledRule, PreparedItem[]>();
+  if (compiled.rulesByHsPrefix.size === 0) return byRule;
   for (const item of subject.items) {
     const hs = item.values.hsCode?.[0];
     if (typeof hs !== 'string') continue;
     for (const length of compiled.hsPrefixLengths) {
       if (length > hs.length) continue;
-      for (const rule of compiled.rulesByHsPrefix.get(hs.slice(0, length)) ?? []) picked.add(rule);
+      const rules = compiled.rulesByHsPrefix.get(hs.slice(0, length));
+      if (rules === undefined) continue;
+      // A rule sits in one bucket and an item matches it at one length: no item is added twice.
+      for (const rule of rules) {
+        const list = byRule.get(rule);
+        if (list) list.push(item);
+        else byRule.set(rule, [item]);
+      }
     }
   }
-  return [...picked].sort((a, b) => a.order - b.order);
+  return byRule;
 }
 
 /** The strongest lane among the hits (red > yellow > blue > green); green when none. */
@@ -66,26 +76,41 @@ export function laneOf(hits: readonly { lane: Lane }[]): Lane {
   return lane;
 }
 
-function evaluateRule({ rule, header, item }: CompiledRule, subject: PreparedSubject): RuleHit | null {
-  const matches: ConditionMatch[] = [];
+const NO_VALUES: FieldValues = [];
+
+function evaluateRule({ rule, header, item }: CompiledRule, subject: PreparedSubject, items: readonly PreparedItem[]): RuleHit | null {
+  // Values are checked first and explanations built only for a hit (most rules miss most declarations).
+  const headerActuals: (string | number | boolean | null)[] = [];
   for (const condition of header) {
-    const actual = condition.satisfiedBy(subject.header[condition.field] ?? []);
+    const actual = condition.satisfiedBy(subject.header[condition.field] ?? NO_VALUES);
     if (actual === undefined) return null;
-    matches.push(explain(condition, actual));
+    headerActuals.push(actual);
   }
 
   // Item conditions must all hold on the same goods item.
   const itemSequences: number[] = [];
+  let first: PreparedItem | null = null;
   if (item.length > 0) {
-    for (const goods of subject.items) {
-      if (!item.every((condition) => condition.satisfiedBy(goods.values[condition.field] ?? []) !== undefined)) continue;
-      // Explain on the first matching item only; later ones are listed by sequence.
-      if (itemSequences.length === 0) {
-        for (const condition of item) matches.push(explain(condition, condition.satisfiedBy(goods.values[condition.field] ?? []) ?? null, goods.sequence));
+    for (const goods of items) {
+      let holds = true;
+      for (const condition of item) {
+        if (condition.satisfiedBy(goods.values[condition.field] ?? NO_VALUES) === undefined) {
+          holds = false;
+          break;
+        }
       }
+      if (!holds) continue;
+      first ??= goods;
       itemSequences.push(goods.sequence);
     }
-    if (itemSequences.length === 0) return null;
+    if (first === null) return null;
+  }
+
+  const matches: ConditionMatch[] = header.map((condition, i) => explain(condition, headerActuals[i] ?? null));
+  // Explain on the first matching item only; later ones are listed by sequence.
+  if (first !== null) {
+    const goods = first;
+    for (const condition of item) matches.push(explain(condition, condition.satisfiedBy(goods.values[condition.field] ?? NO_VALUES) ?? null, goods.sequence));
   }
 
   return {

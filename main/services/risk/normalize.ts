@@ -70,23 +70,33 @@ function singular(token: string): string {
   return token.length > 3 && token.endsWith('S') && !token.endsWith('SS') && /^[A-Z0-9]+$/.test(token) ? token.slice(0, -1) : token;
 }
 const CJK = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF]/;
+/** Every character below U+0080 (code units, not a regex, so no control-character pattern is needed). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /**
  * Trader name → tokens without case, punctuation, diacritics or legal forms.
  * CJK runs are kept as one token each (no word boundaries to split on).
  */
 export function traderNameTokens(name: string): string[] {
-  let text = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036F]+/g, '') // Latin diacritics: "Société" → "Societe" (kana marks stay)
-    .normalize('NFKC') // fullwidth → ASCII, recompose the rest
-    .toUpperCase();
-  for (const form of CJK_LEGAL_FORMS) text = text.split(form).join(' ');
+  // Plain ASCII (most Latin names) needs no Unicode normalization and holds no CJK: the same result, faster.
+  const ascii = isAscii(name);
+  let text = ascii
+    ? name.toUpperCase()
+    : name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036F]+/g, '') // Latin diacritics: "Société" → "Societe" (kana marks stay)
+        .normalize('NFKC') // fullwidth → ASCII, recompose the rest
+        .toUpperCase();
+  if (!ascii && CJK.test(text)) for (const form of CJK_LEGAL_FORMS) text = text.split(form).join(' ');
   const tokens = text
     .replace(/[.'’]/g, '') // "S.A." → "SA", "Imp." → "IMP", "d’Import" → "DIMPORT"
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .split(' ')
     .filter((token) => token.length > 0 && !LATIN_LEGAL_FORMS.has(token));
+  if (ascii) return tokens.map((token) => LATIN_ABBREVIATIONS[token] ?? singular(token));
   return joinCjkRuns(tokens).map((token) => LATIN_ABBREVIATIONS[token] ?? singular(stripCjkRegionMarkers(token)));
 }
 

@@ -99,9 +99,11 @@ export function compileWatchlist(watchlist: Watchlist): WatchlistMatcher {
   return {
     watchlist,
     match(subject) {
+      const all = find(subject);
+      if (all.length === 0) return [];
       // One hit per entry: the best match (an entry named by exporter and declarant counts once).
       const best = new Map<string, Found>();
-      for (const found of find(subject)) {
+      for (const found of all) {
         const seen = best.get(found.entry.id);
         if (!seen || found.similarity > seen.similarity) best.set(found.entry.id, found);
       }
