@@ -30,6 +30,8 @@ export interface ImportOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Called for each message as soon as it is decided; awaited, so persistence applies back-pressure. */
   onMessage?: (outcome: MessageOutcome) => void | Promise<void>;
+  /** Called once the format is detected, before any message. */
+  onFormat?: (format: DeclarationFormat | null) => void;
   chunkBytes?: number;
   /** XML and JSON are parsed whole; refuse bigger files. */
   maxDocumentBytes?: number;
@@ -89,6 +91,7 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
     options.onProgress?.(bytesRead, src.total);
     const first = decoder.decode(chunk.subarray(0, n), n === 0);
     result.format = detectFormat(first);
+    options.onFormat?.(result.format);
     const reject = (partial: Partial<Reject> & { reason: string }): Reject => ({
       file: src.name,
       format: result.format,

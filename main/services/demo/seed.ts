@@ -5,6 +5,11 @@ import type { Clock } from '../clock';
 import type { Statement, Store } from '../store/types';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts';
 import { demoShiftStatements } from './demo-shifts';
+import { demoQueueStatements } from '../queue/demo-queue';
+import { systemTimeZone } from '../queue/local-time';
+
+/** Enough to fill a shift's queue without slowing the first start. */
+const DEMO_DECLARATIONS = 400;
 
 export { DEMO_PASSWORD } from './demo-accounts';
 
@@ -28,7 +33,8 @@ export async function seedDemo(store: Store, clock: Clock, profile: DemoProfile)
   const statements: Statement[] = [
     ...accounts.map(insertUserStatement),
     ...demoShiftStatements(onShiftDuty, profile.office, now),
-    // Declarations (declarations issue): append seedDemoDeclarations(now, …) statements here.
+    // Declarations, the starter risk configuration and some decision history (queue).
+    ...demoQueueStatements(store, clock, { count: DEMO_DECLARATIONS, seed: 1, timeZone: systemTimeZone() }).statements,
     { sql: "INSERT OR REPLACE INTO profile (key, value) VALUES ('demo_seeded_at', ?)", params: [now.toISOString()] },
     auditStatement({
       at: now,

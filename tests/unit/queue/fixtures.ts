@@ -1,0 +1,101 @@
+/** Shared set-up for the queue tests: memory store, manual clock, a temp data dir, a deterministic risk config. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Declaration, type DeclarationInput } from '../../../preload/schemas/declarations';
+import type { User } from '../../../preload/schemas/auth';
+import type { DeclarationsChanged, ImportProgress } from '../../../preload/schemas/queue';
+import type { RiskRuleDraft } from '../../../preload/schemas/risk';
+import { ManualClock } from '../../../main/services/clock';
+import { migrations } from '../../../main/services/migrations';
+import { QueueService } from '../../../main/services/queue/queue-service';
+import { seededRandom } from '../../../main/services/risk/seeded-random';
+import { openMemoryStore } from '../services/memory-store';
+
+export const OFFICER: User = {
+  id: 'u-officer',
+  username: 'officer.li',
+  displayName: 'Li Na',
+  role: 'officer',
+  active: true,
+  createdAt: '2026-03-01T00:00:00.000Z',
+  lastLoginAt: null,
+};
+export const SUPERVISOR: User = { ...OFFICER, id: 'u-super', username: 'supervisor.zhou', displayName: 'Zhou Qiang', role: 'supervisor' };
+export const INSPECTOR: User = { ...OFFICER, id: 'u-insp', username: 'inspector.wang', displayName: 'Wang Fang', role: 'inspector' };
+
+export const RULES: RiskRuleDraft[] = [
+  { id: 'alkaloids', name: 'Alkaloids (HS 2939)', conditions: [{ field: 'hsCode', op: 'prefix', value: '2939' }], lane: 'red', score: 90, profileId: null, active: true },
+  { id: 'fruit', name: 'Fresh fruit (HS 0805)', conditions: [{ field: 'hsCode', op: 'prefix', value: '0805' }], lane: 'yellow', score: 30, profileId: null, active: true },
+  { id: 'big-trader', name: 'Large trader audit', conditions: [{ field: 'declarantId', op: 'eq', value: 'CN9999' }], lane: 'blue', score: 5, profileId: null, active: true },
+];
+
+/** A valid declaration; `hs` decides which test rule (if any) it hits. */
+export function declaration(number: string, o: { hs?: string; lodged?: string; arrival?: string | null; perishable?: boolean; expedited?: boolean; aeo?: boolean; declarantId?: string; name?: string; office?: string; container?: string; plate?: string } = {}): Declaration {
+  const input: DeclarationInput = {
+    functionalReferenceId: number,
+    typeCode: 'IM',
+    office: o.office ?? 'CNSZX001',
+    lodgementTime: o.lodged ?? '2026-03-02T07:00:00.000Z',
+    ...(o.arrival === null ? {} : { arrivalTime: o.arrival ?? '2026-03-02T07:30:00.000Z' }),
+    declarant: { id: o.declarantId ?? 'CN1001', name: o.name ?? 'Qianhai Brokerage', country: 'CN' },
+    transport: o.plate ? { mode: 'road', vehiclePlate: o.plate, routeCountries: [] } : { mode: 'sea', meansId: '9321483', routeCountries: [] },
+    containers: o.container ? [{ id: o.container }] : [],
+    goodsItems: [{ sequence: 1, description: 'Goods', hsCode: o.hs ?? '850440', originCountry: 'CN', grossMassKg: 100, customsValue: { amount: 1000, currency: 'USD' } }],
+    flags: { perishable: o.perishable ?? false, expedited: o.expedited ?? false, aeo: o.aeo ?? false },
+  };
+  return Declaration.parse(input);
+}
+
+export async function setup(o: { watchInbox?: boolean; start?: string } = {}) {
+  const store = await openMemoryStore(migrations);
+  const clock = new ManualClock(o.start ?? '2026-03-02T08:00:00.000Z');
+  const dataDir = await mkdtemp(join(tmpdir(), 'clearway-queue-'));
+  const changed: DeclarationsChanged[] = [];
+  const progress: ImportProgress[] = [];
+  const queue = new QueueService({
+    store,
+    clock,
+    dataDir,
+    timeZone: 'UTC',
+    emitChanged: (p) => changed.push(p),
+    emitProgress: (p) => progress.push(p),
+    log: { info: () => {}, warn: () => {}, error: () => {} },
+    random: seededRandom(7),
+    watchInbox: o.watchInbox ?? false,
+    inboxStableMs: 40,
+  });
+  for (const user of [OFFICER, SUPERVISOR, INSPECTOR]) {
+    await store.transaction([
+      {
+        sql: `INSERT INTO users (id, username, display_name, role, active, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 'x', ?, ?)`,
+        params: [user.id, user.username, user.displayName, user.role, user.createdAt, user.createdAt],
+      },
+    ]);
+  }
+  // No random selection (rate 0) so lanes are exactly the rules'.
+  const meta = (v = 0) => ({ author: 'test', at: clock.now(), expectedVersion: v });
+  await queue.rules.saveRandomSelection({ offices: [], defaultExpectedRate: 0, defaultMinimumRate: 0, aeoReductionFactor: 1, lane: 'yellow', score: 10 }, meta());
+  for (const rule of RULES) await queue.rules.saveRule(rule, meta());
+  queue.assessor.invalidate();
+  await queue.start();
+  return {
+    store,
+    clock,
+    dataDir,
+    queue,
+    changed,
+    progress,
+    async close() {
+      await queue.stop();
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Fixture = Awaited<ReturnType<typeof setup>>;
+
+export async function addDeclarations(f: Fixture, list: Declaration[]): Promise<void> {
+  await f.queue.intake.saveDeclarations(list, { file: 'test', format: 'json' });
+}

@@ -1,0 +1,132 @@
+/**
+ * The queue through createServices and the real store: demo seeding, every
+ * queue and risk channel reached with outputs matching the contract, access
+ * and input checks applied by the handler guard, events emitted.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels, type ChannelName, type EventName } from '../../../preload/contract';
+import type { QueueListOutput } from '../../../preload/schemas/queue';
+import { createServices, type Services } from '../../../main/services';
+import { ManualClock } from '../../../main/services/clock';
+import { DEMO_PASSWORD } from '../../../main/services/demo/seed';
+import { ServiceError } from '../../../main/services/errors';
+import { createConfSettingsBackend } from '../../../main/services/settings/conf-backend';
+import { TEST_SCRYPT } from '../services/fixtures';
+import { declaration } from './fixtures';
+
+let services: Services;
+let dataDir: string;
+const events: { event: EventName; payload: unknown }[] = [];
+const reached = new Set<ChannelName>();
+
+async function ok<C extends ChannelName>(channel: C, input?: unknown) {
+  const value = await (services.handlers[channel] as (input: unknown) => Promise<unknown>)(input);
+  reached.add(channel);
+  expect(channels[channel].output.safeParse(value).success, `${channel} output matches the contract`).toBe(true);
+  return value as Awaited<ReturnType<Services['handlers'][C]>>;
+}
+const codeOf = (channel: ChannelName, input?: unknown) =>
+  (services.handlers[channel] as (input: unknown) => Promise<unknown>)(input).then(
+    () => 'ok',
+    (e: unknown) => (e instanceof ServiceError ? e.code : `thrown: ${String(e)}`),
+  );
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cw-queue-services-'));
+  services = await createServices({
+    dataDir,
+    host: 'web',
+    version: '0.1.0-test',
+    settingsBackend: createConfSettingsBackend(join(dataDir, 'settings')),
+    clock: new ManualClock('2026-03-02T08:30:00.000Z'),
+    testing: { scryptParams: TEST_SCRYPT, probeHub: async () => false },
+  });
+  services.onEvent((event, payload) => events.push({ event, payload }));
+  await ok('cw:auth.setup', { username: 'supervisor.zhou', displayName: 'Zhou Qiang', password: 'correct horse battery', office: 'Gate 3', demo: true });
+}, 120_000);
+afterAll(async () => {
+  await services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the queue in createServices', { timeout: 120_000 }, () => {
+  it('seeds demo declarations with the starter risk configuration and some history', async () => {
+    expect(existsSync(join(dataDir, 'inbox', 'processed'))).toBe(true);
+    const page: QueueListOutput = await ok('cw:declarations.list', { limit: 50 });
+    expect(page.total).toBe(400);
+    expect(page.rows).toHaveLength(50);
+    // Priority first: every flagged row comes before every unflagged one.
+    const flagged = page.rows.map((r) => r.perishable || r.expedited);
+    expect(flagged.indexOf(false) === -1 || flagged.lastIndexOf(true) < flagged.indexOf(false)).toBe(true);
+    const lanes = new Set((await ok('cw:declarations.list', { limit: 400 })).rows.map((r) => r.lane));
+    expect(lanes.size).toBeGreaterThanOrEqual(3);
+    const config = await ok('cw:risk.config');
+    expect(config.rules.length).toBeGreaterThan(10);
+    const dashboard = await ok('cw:queue.dashboard', { days: 3 });
+    expect(dashboard.overall.released).toBeGreaterThan(0);
+  });
+
+  it('decides through the guarded handlers and tells the UI', async () => {
+    const [row] = (await ok('cw:declarations.list', { filter: { lanes: ['green'], statuses: ['pending'] }, limit: 1 })).rows;
+    expect(await codeOf('cw:declarations.decide', { ids: [row!.number], decision: 'release', reason: 'ok' })).toBe('INVALID_ARGUMENT');
+    const out = await ok('cw:declarations.decide', { ids: [row!.number], decision: 'release', reason: 'documents in order' });
+    expect(out.decided).toEqual([{ number: row!.number, status: 'released' }]);
+    expect(events).toContainEqual({ event: 'cw:declarations.changed', payload: { ids: [row!.number] } });
+    const detail = await ok('cw:declarations.get', { id: row!.number });
+    expect(detail.responses.map((r) => r.kind)).toEqual(['cusres', 'wco-xml']);
+    expect((await readdir(join(dataDir, 'outbox'))).length).toBe(2);
+    expect(await codeOf('cw:declarations.get', { id: 'NO-SUCH' })).toBe('NOT_FOUND');
+    await ok('cw:declarations.assign', { ids: [row!.number], to: 'me' });
+    const [other] = (await ok('cw:declarations.list', { filter: { statuses: ['pending'] }, limit: 1 })).rows;
+    expect((await ok('cw:declarations.reroute', { id: other!.number, lane: 'red', reason: 'intelligence tip-off' })).lane).toBe('red');
+  });
+
+  it('imports by path and by chunked upload, lists rejects and demo data', async () => {
+    const path = join(dataDir, 'one.json');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, JSON.stringify([declaration('SVC-1'), { functionalReferenceId: 'BAD' }]));
+    const imported = await ok('cw:declarations.import', { paths: [path] });
+    expect(imported).toMatchObject({ imported: 1, rejected: 1 });
+    expect(events.some((e) => e.event === 'cw:declarations.importProgress')).toBe(true);
+    expect(await codeOf('cw:declarations.import', { paths: [join(dataDir, 'missing.json')] })).toBe('NOT_FOUND');
+    const data = Buffer.from(JSON.stringify(declaration('SVC-2'))).toString('base64');
+    expect(await ok('cw:declarations.uploadChunk', { uploadId: 'upload-svc-1', name: 'up.json', index: 0, last: true, dataBase64: data })).toMatchObject({
+      result: { imported: 1, numbers: ['SVC-2'] },
+    });
+    expect((await ok('cw:declarations.rejects', { limit: 10 }))[0]).toMatchObject({ file: 'one.json', messageRef: 'BAD' });
+    expect(await ok('cw:declarations.demo', { count: 20, seed: 3 })).toEqual({ imported: 20 });
+  });
+
+  it('keeps saved views per user and edits risk rules as a supervisor only', async () => {
+    const view = await ok('cw:queue.saveView', { name: 'Reds', filter: { lanes: ['red'] }, sort: { by: 'priority', dir: 'asc' } });
+    expect((await ok('cw:queue.savedViews')).map((v) => v.id)).toEqual([view.id]);
+    await ok('cw:queue.deleteView', { id: view.id });
+    const rule = { id: 'svc-test', name: 'Test rule', conditions: [{ field: 'hsCode', op: 'prefix', value: '0101' }], lane: 'yellow', score: 5, profileId: null, active: true };
+    expect((await ok('cw:risk.saveRule', { rule, expectedVersion: 0 })).version).toBe(1);
+    expect(await codeOf('cw:risk.saveRule', { rule, expectedVersion: 0 })).toBe('CONFLICT');
+    expect((await ok('cw:risk.ruleHistory', { id: 'svc-test' })).length).toBe(1);
+    const profile = (await ok('cw:risk.config')).profiles[0]!;
+    await ok('cw:risk.saveProfile', { profile: { ...profile, description: 'edited' }, expectedVersion: profile.version });
+    const watchlist = (await ok('cw:risk.config')).watchlists[0]!;
+    await ok('cw:risk.saveWatchlist', { watchlist: { ...watchlist, active: false }, expectedVersion: watchlist.version });
+    const selection = (await ok('cw:risk.config')).randomSelection;
+    await ok('cw:risk.saveRandomSelection', { randomSelection: { ...selection, defaultExpectedRate: 0.05 }, expectedVersion: selection.version });
+    expect((await ok('cw:risk.dryRun', { rules: [rule], days: 7 })).subjects).toBeGreaterThan(0);
+
+    await ok('cw:users.create', { username: 'officer.test', displayName: 'Test Officer', role: 'officer', password: 'a long enough password' });
+    await ok('cw:auth.logout');
+    await ok('cw:auth.login', { username: 'officer.li', password: DEMO_PASSWORD });
+    expect(await codeOf('cw:risk.saveRule', { rule, expectedVersion: 1 })).toBe('FORBIDDEN');
+    expect(await codeOf('cw:declarations.reroute', { id: 'SVC-1', lane: 'red', reason: 'intelligence tip-off' })).toBe('FORBIDDEN');
+    expect(await ok('cw:queue.savedViews')).toEqual([]);
+  });
+
+  it('reaches every queue and risk channel', () => {
+    const mine = Object.keys(channels).filter((c) => /^cw:(declarations|queue|risk)\./.test(c));
+    expect(mine.filter((c) => !reached.has(c as ChannelName))).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UploadChunkInput } from '../../../preload/schemas/queue';
+import { ChunkedUploads } from '../../../main/services/queue/chunked-uploads';
+import { declaration, OFFICER, setup, SUPERVISOR, type Fixture } from './fixtures';
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await setup();
+});
+afterEach(async () => f.close());
+
+function chunks(bytes: Buffer, size: number, uploadId = 'upload-0001', name = 'drop.json'): UploadChunkInput[] {
+  const out: UploadChunkInput[] = [];
+  for (let i = 0, index = 0; i < bytes.length; i += size, index++) {
+    out.push({ uploadId, name, index, last: i + size >= bytes.length, dataBase64: bytes.subarray(i, i + size).toString('base64') });
+  }
+  return out;
+}
+
+describe('chunked upload', () => {
+  it('reassembles ordered chunks and imports the file on the last one', async () => {
+    const bytes = Buffer.from(JSON.stringify([declaration('UP-1'), declaration('UP-2', { hs: '080510' })]));
+    const parts = chunks(bytes, 300);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const p of parts) expect(UploadChunkInput.safeParse(p).success).toBe(true);
+    const uploads = f.queue.uploads;
+    for (const part of parts.slice(0, -1)) expect(uploads.accept(OFFICER.id, part).file).toBeNull();
+    const { receivedBytes, file } = uploads.accept(OFFICER.id, parts.at(-1)!);
+    expect(receivedBytes).toBe(bytes.length);
+    expect(Buffer.from(file!.bytes).equals(bytes)).toBe(true);
+    const result = await f.queue.importOne(file!, OFFICER);
+    expect(result).toMatchObject({ file: 'drop.json', imported: 2, numbers: ['UP-1', 'UP-2'] });
+    expect(uploads.open).toBe(0);
+  });
+
+  it('refuses out-of-order chunks, other users and bad base64', () => {
+    const uploads = new ChunkedUploads();
+    const parts = chunks(Buffer.alloc(1000, 65), 100);
+    uploads.accept(OFFICER.id, parts[0]!);
+    expect(() => uploads.accept(SUPERVISOR.id, parts[1]!)).toThrow(/unknown or expired/);
+    expect(() => uploads.accept(OFFICER.id, parts[2]!)).toThrow(/chunk 2 of drop.json arrived out of order \(expected 1\)/);
+    // The broken upload is gone: the client starts again.
+    expect(() => uploads.accept(OFFICER.id, parts[1]!)).toThrow(/unknown or expired/);
+    expect(() => uploads.accept(OFFICER.id, { ...parts[0]!, uploadId: 'upload-0002', dataBase64: 'not base64!' })).toThrow(/not valid base64/);
+  });
+
+  it('drops abandoned uploads after ten minutes', () => {
+    let now = 0;
+    const uploads = new ChunkedUploads(() => now);
+    const parts = chunks(Buffer.alloc(300, 66), 100);
+    uploads.accept(OFFICER.id, parts[0]!);
+    now += 11 * 60_000;
+    expect(() => uploads.accept(OFFICER.id, parts[1]!)).toThrow(/unknown or expired/);
+  });
+});
