@@ -1,0 +1,128 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Spin, Table, Tabs } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RiskConfig, RiskRule, Watchlist } from '../../../preload/schemas/risk';
+import { describeError } from '../../app/errors';
+import { LaneTag } from '../queue/LaneTag';
+import { useRiskConfig } from '../queue/useRiskConfig';
+import { RuleEditor } from './RuleEditor';
+import { WatchlistEditor } from './WatchlistEditor';
+
+/** Supervisors' selectivity editor: rules and watchlists, each save a new audited version. */
+export function RulesView() {
+  const { t } = useTranslation('rules');
+  const config = useRiskConfig((s) => s.config);
+  const [error, setError] = useState<unknown>(null);
+  const [ruleId, setRuleId] = useState<string | null>(null);
+  const [watchlistId, setWatchlistId] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    useRiskConfig
+      .getState()
+      .load()
+      .then(
+        () => setError(null),
+        (e: unknown) => setError(e),
+      );
+  }, []);
+  useEffect(reload, [reload]);
+
+  if (error) return <Alert type="error" showIcon message={t('loadFailed')} description={describeError(error, t as never).message} />;
+  if (!config) return <Spin />;
+
+  const rule = ruleId === null || ruleId === '' ? null : (config.rules.find((r) => r.id === ruleId) ?? null);
+  const watchlist = watchlistId === null || watchlistId === '' ? null : (config.watchlists.find((w) => w.id === watchlistId) ?? null);
+
+  return (
+    <div className="cw-rules" data-testid="rules">
+      <Tabs
+        size="small"
+        items={[
+          {
+            key: 'rules',
+            label: t('tabs.rules', { count: config.rules.length }),
+            children: (
+              <div className="cw-rules-split">
+                <RuleList config={config} selected={ruleId} onSelect={setRuleId} />
+                <div className="cw-rules-editor-pane">
+                  {ruleId === null ? <p className="cw-muted">{t('pick')}</p> : <RuleEditor key={`${ruleId}-${rule?.version ?? 0}`} rule={rule} config={config} onSaved={(r) => { setRuleId(r.id); reload(); }} />}
+                </div>
+              </div>
+            ),
+          },
+          {
+            key: 'watchlists',
+            label: t('tabs.watchlists', { count: config.watchlists.length }),
+            children: (
+              <div className="cw-rules-split">
+                <WatchlistList config={config} selected={watchlistId} onSelect={setWatchlistId} />
+                <div className="cw-rules-editor-pane">
+                  {watchlistId === null ? (
+                    <p className="cw-muted">{t('pickWatchlist')}</p>
+                  ) : (
+                    <WatchlistEditor key={`${watchlistId}-${watchlist?.version ?? 0}`} watchlist={watchlist} config={config} onSaved={(w) => { setWatchlistId(w.id); reload(); }} />
+                  )}
+                </div>
+              </div>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+function RuleList({ config, selected, onSelect }: { config: RiskConfig; selected: string | null; onSelect(id: string): void }) {
+  const { t } = useTranslation('rules');
+  const profiles = new Map(config.profiles.map((p) => [p.id, p.name]));
+  return (
+    <div className="cw-rules-list">
+      <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => onSelect('')} data-testid="rule-new">
+        {t('rule.new')}
+      </Button>
+      <Table<RiskRule>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        scroll={{ y: 520 }}
+        dataSource={config.rules}
+        data-testid="rule-list"
+        rowClassName={(r) => (r.id === selected ? 'cw-row-active' : '')}
+        onRow={(r) => ({ onClick: () => onSelect(r.id), onKeyDown: (e) => e.key === 'Enter' && onSelect(r.id), tabIndex: 0 })}
+        columns={[
+          { title: t('rule.name'), dataIndex: 'name', ellipsis: true, render: (n: string, r) => (r.active ? n : `${n} · ${t('rule.inactive')}`) },
+          { title: t('rule.lane'), dataIndex: 'lane', width: 92, render: (l: RiskRule['lane']) => <LaneTag lane={l} /> },
+          { title: t('rule.score'), dataIndex: 'score', width: 60, align: 'right' },
+          { title: t('col.version'), dataIndex: 'version', width: 56, align: 'right' },
+          { title: t('rule.profile'), dataIndex: 'profileId', width: 140, ellipsis: true, render: (p: string | null) => (p ? (profiles.get(p) ?? p) : '–') },
+        ]}
+      />
+    </div>
+  );
+}
+
+function WatchlistList({ config, selected, onSelect }: { config: RiskConfig; selected: string | null; onSelect(id: string): void }) {
+  const { t } = useTranslation('rules');
+  return (
+    <div className="cw-rules-list">
+      <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => onSelect('')}>
+        {t('watchlist.new')}
+      </Button>
+      <Table<Watchlist>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={config.watchlists}
+        rowClassName={(w) => (w.id === selected ? 'cw-row-active' : '')}
+        onRow={(w) => ({ onClick: () => onSelect(w.id), onKeyDown: (e) => e.key === 'Enter' && onSelect(w.id), tabIndex: 0 })}
+        columns={[
+          { title: t('rule.name'), dataIndex: 'name', ellipsis: true },
+          { title: t('watchlist.kind'), dataIndex: 'kind', width: 100, render: (k: string) => t(`watchlist.kinds.${k}`) },
+          { title: t('rule.lane'), dataIndex: 'lane', width: 92, render: (l: Watchlist['lane']) => <LaneTag lane={l} /> },
+          { title: t('watchlist.count'), key: 'n', width: 64, align: 'right', render: (_: unknown, w) => w.entries.length },
+          { title: t('col.version'), dataIndex: 'version', width: 56, align: 'right' },
+        ]}
+      />
+    </div>
+  );
+}
