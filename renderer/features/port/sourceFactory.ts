@@ -1,0 +1,9 @@
+import type { SiteCamera } from '../../../preload/schemas/site';
+import { useSettings } from '../../app/settingsStore';
+import type { CameraSource } from './sources/camera-source';
+import { createCameraSource } from './sources/create-source';
+
+/** One place the port view and the wall make sources, so both follow the camera-access setting. */
+export function createSiteSource(camera: SiteCamera): CameraSource {
+  return createCameraSource(camera, { cameraEnabled: () => useSettings.getState().settings.cameraEnabled });
+}
