@@ -2,8 +2,10 @@
  * Clearway command line: runs the same services as the app under plain Node.
  *   npm run cli -- import <file> [--json]
  *   npm run cli -- demo cusdec|wco-xml --count N --seed S --out file [--now ISO]
+ *   npm run cli -- audit verify [--data-dir <dir>] [--mode live|training] [--json]
  * Exit codes: 0 ok, 1 a message was rejected (or the command failed), 2 usage error.
  */
+import { runAuditVerify } from './cli/audit-verify-command';
 import { runDemo } from './cli/demo-command';
 import { runImport } from './cli/import-command';
 import { UsageError, USAGE } from './cli/usage';
@@ -13,6 +15,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'import') return await runImport(rest);
     if (command === 'demo') return await runDemo(rest);
+    if (command === 'audit' && rest[0] === 'verify') return await runAuditVerify(rest.slice(1));
     if (command === undefined || command === '--help' || command === '-h') {
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;

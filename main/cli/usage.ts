@@ -5,6 +5,8 @@ export const USAGE = `Usage:
       and print each declaration and each rejected message.
   npm run cli -- demo cusdec|wco-xml --count N --seed S --out <file> [--now <ISO time>]
       Write N deterministic demo declarations as a CUSDEC interchange or WCO DM XML.
+  npm run cli -- audit verify [--data-dir <dir>] [--mode live|training] [--json]
+      Recompute the audit hash chain and HMACs; report the first broken entry (exit 1 if broken).
 
 Exit codes: 0 all imported, 1 a message was rejected or the command failed, 2 usage error.
 `;

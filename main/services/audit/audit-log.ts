@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../preload/schemas/audit';
 import type { Row, Statement, Store } from '../store/types';
+import { canonicalJson } from './canonical-json';
 
 /** Who did it: null for the system or an anonymous caller (e.g. a failed sign-in). */
 export interface AuditActor {
@@ -16,16 +17,22 @@ export interface AuditRecord {
   detail?: Record<string, unknown>;
 }
 
+/** Audit statements waiting for their place in the chain (see AuditChain.wrap). */
+const pending = new WeakMap<Statement, AuditRecord>();
+
 /**
  * The INSERT for one audit entry. Callers put it in the SAME transaction as the
  * change it describes, so the change and its record commit or fail together.
  *
- * Hash chain + HMAC (cases issue): this is the one place entries are written;
- * the chain goes here: select the previous entry's hash inside the statement and
- * store hash = H(prev_hash || canonical entry), keyed by the workstation HMAC key.
+ * The hash chain needs the entry's seq and its predecessor's hash, known only at
+ * commit time; so the statement is remembered here and the chained store that
+ * createServices() hands every service (AuditChain.wrap) replaces it, inside its
+ * serialized commit, with the INSERT carrying seq, prev_hash, hash and hmac.
+ * Run on an unwrapped store (unit tests of other services) the plain INSERT
+ * below lands without hashes, and the verifier reports it as unchained.
  */
 export function auditStatement(record: AuditRecord): Statement {
-  return {
+  const statement: Statement = {
     sql: 'INSERT INTO audit (at, actor_id, actor_name, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)',
     params: [
       record.at.toISOString(),
@@ -33,9 +40,16 @@ export function auditStatement(record: AuditRecord): Statement {
       record.actor?.name ?? null,
       record.action,
       record.subject ?? null,
-      JSON.stringify(record.detail ?? {}),
+      canonicalJson(record.detail ?? {}),
     ],
   };
+  pending.set(statement, record);
+  return statement;
+}
+
+/** The record behind a statement made by auditStatement(), or undefined for any other statement. */
+export function pendingAuditRecord(statement: Statement): AuditRecord | undefined {
+  return pending.get(statement);
 }
 
 export interface AuditQuery {

@@ -1,0 +1,206 @@
+/** Cases, evidence, chain of custody and the audit chain state (pure zod; the renderer imports it too). */
+import { z } from 'zod';
+import { Id, IsoTime } from './common';
+
+export const CaseStatus = z.enum(['open', 'under_inspection', 'pending_decision', 'closed']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const SubjectKind = z.enum(['declaration', 'vehicle', 'container', 'person']);
+export type SubjectKind = z.infer<typeof SubjectKind>;
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits (SHA-256)');
+
+export const CaseSubject = z.object({
+  kind: SubjectKind,
+  /** Declaration id, vehicle plate, container number (ISO 6346) or person's name / document number. */
+  ref: Text(120),
+  label: z.string().trim().max(200).optional(),
+});
+export type CaseSubject = z.infer<typeof CaseSubject>;
+
+/** Where a case came from; other screens open cases with their own references. */
+export const CaseOrigin = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual') }),
+  z.object({ kind: z.literal('declaration'), declarationId: Id }),
+  z.object({ kind: z.literal('gate-event'), eventId: Id, plate: z.string().trim().max(32).optional() }),
+  z.object({ kind: z.literal('panorama-marker'), markerId: Id, label: z.string().trim().max(200).optional() }),
+]);
+export type CaseOrigin = z.infer<typeof CaseOrigin>;
+
+export const OpenCaseInput = z.object({
+  origin: CaseOrigin.default({ kind: 'manual' }),
+  title: Text(200),
+  /** Optional when the origin names it (a declaration's subject is that declaration). */
+  subject: CaseSubject.optional(),
+  assigneeId: Id.nullable().optional(),
+});
+export type OpenCaseInput = z.input<typeof OpenCaseInput>;
+
+export const UpdateCaseInput = z.object({
+  id: Id,
+  title: Text(200).optional(),
+  subject: CaseSubject.optional(),
+  assigneeId: Id.nullable().optional(),
+});
+
+export const SetStatusInput = z.object({ id: Id, status: CaseStatus, reason: z.string().trim().max(500).optional() });
+
+export const FindingInput = z.object({
+  caseId: Id,
+  category: z.enum(['undeclared', 'misdeclared', 'prohibited', 'restricted', 'document', 'other']),
+  text: Text(2000),
+});
+
+/** ISO 4217 code, upper case. */
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO 4217 code such as CNY or USD');
+
+export const SeizureInput = z.object({
+  caseId: Id,
+  item: Text(200),
+  quantity: z.number().positive('must be more than 0').max(1e12),
+  unit: z.enum(['pcs', 'kg', 'g', 'l', 'm3', 'cartons', 'pallets', 'containers']),
+  value: z.object({ amount: z.number().min(0, 'must be 0 or more').max(1e15), currency: Currency }),
+  location: Text(200),
+});
+
+export const NoteInput = z.object({ caseId: Id, text: Text(4000) });
+export const TaskInput = z.object({ caseId: Id, title: Text(200), due: IsoTime.nullable().optional() });
+export const TaskDoneInput = z.object({ caseId: Id, taskId: Id, done: z.boolean() });
+export const LinkInput = z.object({
+  caseId: Id,
+  kind: z.enum(['declaration', 'case', 'gate-event', 'panorama-marker', 'external']),
+  ref: Text(200),
+  label: z.string().trim().max(200).optional(),
+});
+
+export const CaseListInput = z.object({
+  status: CaseStatus.optional(),
+  assigneeId: Id.optional(),
+  subjectKind: SubjectKind.optional(),
+  search: z.string().trim().max(200).optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export const Person = z.object({ id: z.string(), name: z.string() });
+
+export const CaseSummary = z.object({
+  id: Id,
+  ref: z.string(),
+  title: z.string(),
+  status: CaseStatus,
+  subject: CaseSubject,
+  assignee: Person.nullable(),
+  openedAt: IsoTime,
+  updatedAt: IsoTime,
+  evidenceCount: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const Finding = z.object({ id: Id, category: FindingInput.shape.category, text: z.string(), at: IsoTime, by: Person });
+export const Seizure = SeizureInput.omit({ caseId: true }).extend({ id: Id, at: IsoTime, by: Person });
+export const Note = z.object({ id: Id, text: z.string(), at: IsoTime, by: Person });
+export const Task = z.object({ id: Id, title: z.string(), due: IsoTime.nullable(), done: z.boolean(), createdAt: IsoTime, by: Person });
+export const CaseLink = z.object({ id: Id, kind: LinkInput.shape.kind, ref: z.string(), label: z.string().nullable(), at: IsoTime });
+export type Finding = z.infer<typeof Finding>;
+export type Seizure = z.infer<typeof Seizure>;
+export type Note = z.infer<typeof Note>;
+export type Task = z.infer<typeof Task>;
+export type CaseLink = z.infer<typeof CaseLink>;
+
+export const CustodyAction = z.enum(['intake', 'viewed', 'exported', 'transferred', 'verified', 'verify-failed']);
+export type CustodyAction = z.infer<typeof CustodyAction>;
+
+export const CustodyEntry = z.object({
+  id: Id,
+  evidenceId: Id,
+  at: IsoTime,
+  by: Person,
+  action: CustodyAction,
+  reason: z.string(),
+  /** For transfers: who or where the item went. */
+  to: z.string().nullable(),
+});
+export type CustodyEntry = z.infer<typeof CustodyEntry>;
+
+/** ok: bytes on disk hash to the intake SHA-256; mismatch: they do not; missing: the file is gone. */
+export const VerifyState = z.enum(['ok', 'mismatch', 'missing']);
+export type VerifyState = z.infer<typeof VerifyState>;
+
+export const EvidenceItem = z.object({
+  id: Id,
+  sha256: Sha256,
+  fileName: z.string(),
+  mediaType: z.string(),
+  bytes: z.number().int().min(0),
+  source: z.enum(['file', 'camera']),
+  sourceRef: z.string().nullable(),
+  addedAt: IsoTime,
+  by: Person,
+  verify: z.object({ state: VerifyState, at: IsoTime, found: z.string().nullable() }),
+});
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
+export const CaseDetail = CaseSummary.extend({
+  origin: CaseOrigin,
+  openedBy: Person,
+  closedAt: IsoTime.nullable(),
+  findings: z.array(Finding),
+  seizures: z.array(Seizure),
+  notes: z.array(Note),
+  tasks: z.array(Task),
+  links: z.array(CaseLink),
+  evidence: z.array(EvidenceItem),
+  custody: z.array(CustodyEntry),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** One chunk of an upload: base64 of at most 512 KiB of bytes (the web host takes 1 MiB per message). */
+export const UploadChunkInput = z.object({
+  uploadId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8-64 letters, digits or dashes'),
+  index: z.number().int().min(0).max(200_000),
+  base64: z.string().max(700_000),
+});
+
+export const AddEvidenceInput = z.object({
+  caseId: Id,
+  fileName: Text(255),
+  mediaType: z.string().trim().min(1).max(127),
+  /** The finished upload holding the file's bytes (cw:evidence.uploadChunk). */
+  uploadId: UploadChunkInput.shape.uploadId,
+  /** What the sender computed; intake refuses the file when the bytes that arrived differ. */
+  sha256: Sha256.optional(),
+});
+
+export const AddSnapshotInput = z.object({ caseId: Id, sha256: Sha256 });
+
+export const ReadEvidenceInput = z.object({
+  caseId: Id,
+  evidenceId: Id,
+  offset: z.number().int().min(0).default(0),
+  /** 'view' records a custody entry; 'thumbnail' (the grid) does not. */
+  purpose: z.enum(['view', 'thumbnail']).default('thumbnail'),
+});
+export const FileChunk = z.object({ base64: z.string(), offset: z.number().int(), total: z.number().int(), mediaType: z.string() });
+
+export const TransferInput = z.object({ caseId: Id, evidenceId: Id, to: Text(200), reason: Text(500) });
+
+export const CaseReport = z.object({ fileName: z.string(), bytes: z.number().int(), sha256: Sha256, createdAt: IsoTime });
+export const ReadReportInput = z.object({ fileName: z.string().regex(/^case-[A-Za-z0-9-]+\.pdf$/), offset: z.number().int().min(0).default(0) });
+
+export const ChainBreak = z.object({
+  seq: z.number().int(),
+  reason: z.string(),
+  message: z.string(),
+  expected: z.string().optional(),
+  found: z.string().optional(),
+});
+export const AuditChainState = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  head: z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).nullable(),
+  broken: ChainBreak.nullable(),
+  keyId: z.string(),
+  verifiedAt: IsoTime,
+});
+export type AuditChainState = z.infer<typeof AuditChainState>;

@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { expect, test } from './fixtures';
+import { chooseLanguage, completeSetup, expectAccessible, goTo, shoot, supervisor } from './helpers';
+import casesEn from '../../renderer/features/cases/locales/en.json';
+
+// A 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const screensDir = resolve(__dirname, '..', '..', 'test-results', 'screens');
+
+async function pdfText(pdf: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // The report's Courier/Helvetica are standard PDF fonts (not embedded): pdf.js reads their metrics from here.
+  const standardFontDataUrl = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), standardFontDataUrl }).promise;
+  let all = '';
+  for (let p = 1; p <= doc.numPages; p += 1) all += `${(await (await doc.getPage(p)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ')}\n`;
+  return all;
+}
+
+test('an officer opens a case, adds evidence whose SHA-256 matches, assigns, plans, links, transfers, closes it and exports the PDF', async ({ app: page, host }) => {
+  test.setTimeout(180_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await chooseLanguage(page, 'en');
+  await completeSetup(page, 'en');
+  await goTo(page, 'cases');
+  await expect(page.getByTestId('audit-chain-state')).toContainText('Audit chain verified');
+
+  await page.getByRole('button', { name: casesEn.new.button }).click();
+  await page.getByLabel(casesEn.new.caseTitle).fill('Undeclared cigarettes in reefer');
+  await page.getByLabel(casesEn.subject.ref).fill('MSCU4821907');
+  await page.getByRole('button', { name: casesEn.new.open }).click();
+  const view = page.getByTestId('case-view');
+  await expect(view).toContainText('Undeclared cigarettes in reefer');
+
+  await page.locator('input[type=file]').setInputFiles({ name: 'seal-photo.png', mimeType: 'image/png', buffer: PNG });
+  const expected = createHash('sha256').update(PNG).digest('hex');
+  await expect(page.getByTestId('evidence-sha256')).toContainText(expected);
+  await expect(page.getByTestId('evidence-item')).toContainText(casesEn.evidence.verified);
+
+  // Assignee: the supervisor takes the case.
+  await page.getByTestId('case-assignee').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: supervisor.displayName }).click();
+  await expect(page.getByTestId('case-assignee')).toContainText(supervisor.displayName);
+
+  // A task, ticked done.
+  await view.getByLabel(casesEn.task.title).fill('Request the origin seal record');
+  await page.getByTestId('case-tasks').getByRole('button', { name: casesEn.common.add }).click();
+  const task = page.getByTestId('case-task').filter({ hasText: 'Request the origin seal record' });
+  await expect(task).toContainText(casesEn.task.open);
+  // Controlled by the stored case: it turns checked once the service has saved it.
+  await task.getByRole('checkbox').click();
+  await expect(task.getByRole('checkbox')).toBeChecked();
+  await expect(task).toContainText(casesEn.task.done);
+
+  // A link to the declaration the container came in on.
+  await view.getByLabel(casesEn.link.ref).fill('26CN0001234');
+  await view.getByLabel(casesEn.link.label).fill('Frozen fish, 40ft reefer');
+  await page.getByTestId('case-links').getByRole('button', { name: casesEn.common.add }).click();
+  await expect(page.getByTestId('case-link')).toContainText('26CN0001234');
+
+  // The photo goes to the laboratory: a custody entry.
+  await page.getByTestId('evidence-item').getByRole('button', { name: /Transfer/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: casesEn.transfer.confirm }).click();
+  await expect(dialog).toContainText(casesEn.transfer.toRequired);
+  await dialog.getByLabel(casesEn.transfer.to).fill('Shanghai Customs Laboratory');
+  await dialog.getByLabel(casesEn.transfer.reason).fill('Ink analysis of the seal');
+  await dialog.getByRole('button', { name: casesEn.transfer.confirm }).click();
+  await expect(dialog).toBeHidden();
+  await expect(view).toContainText('Ink analysis of the seal → Shanghai Customs Laboratory');
+  await expect(view).toContainText(casesEn.custody.transferred);
+
+  for (const step of ['under_inspection', 'pending_decision', 'closed'] as const) {
+    await page.getByRole('button', { name: casesEn.status.to[step] }).click();
+    await expect(view.getByTestId('case-status')).toContainText(casesEn.status[step]);
+  }
+  await expectAccessible(page, 'case view');
+  await shoot(page, 'cases-view-en');
+  await page.getByTestId('case-links').scrollIntoViewIfNeeded();
+  await shoot(page, 'cases-view-lower-en');
+
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: casesEn.report.export }).click();
+  const file = await download.catch((error: unknown) => {
+    throw new Error(`no report download: ${String(error)}\nweb host output:\n${host.output()}\nconsole errors:\n${consoleErrors.join('\n')}`);
+  });
+  const path = await file.path();
+  const pdf = readFileSync(path);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(file.suggestedFilename()).toMatch(/^case-C-.*\.pdf$/);
+  mkdirSync(screensDir, { recursive: true });
+  copyFileSync(path, join(screensDir, 'case-report.pdf'));
+  // Page 1 as a picture for review, where poppler is installed (it is on CI).
+  if (existsSync('/usr/bin/pdftoppm')) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path, join(screensDir, 'case-report-page1')]);
+
+  const text = await pdfText(pdf);
+  expect(text).toContain(expected);
+  for (const fact of ['Undeclared cigarettes in reefer', 'MSCU4821907', supervisor.displayName, 'Request the origin seal record', '26CN0001234', 'Shanghai Customs Laboratory', 'Audit chain head']) {
+    expect(text).toContain(fact);
+  }
+  await expect(view).toContainText(casesEn.custody.exported);
+});
