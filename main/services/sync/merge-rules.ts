@@ -1,0 +1,82 @@
+import { canonicalJson, listItemKey } from './canonical-json';
+import type { MutationOp } from './outbox';
+import { DELETED_FIELD } from './sync-entity';
+
+/**
+ * The merge rules, shared by the hub and every workstation so all of them reach
+ * the same state and the same conflicts from the same hub order. Pure functions.
+ *
+ * - Scalars: last writer wins by hub seq. A write is a CONFLICT when the value it
+ *   replaces came from another workstation, was not yet seen by the writer (its
+ *   seq is above the writer's base seq, the cursor it had pulled when it made
+ *   the change) and differs. The replaced value is kept as the loser.
+ * - Lists: union of items; an item keeps the seq that first brought it.
+ * - Delete: the scalar DELETED_FIELD set to true, ordered like any scalar.
+ */
+export interface HubChange {
+  seq: number;
+  clientId: string;
+  mutationId: number;
+  baseSeq: number;
+  entity: string;
+  entityId: string;
+  op: MutationOp;
+  fields: Record<string, unknown>;
+  at: string;
+  actorId: string | null;
+}
+
+export interface FieldVersion {
+  /** Canonical JSON of the value. */
+  value: string;
+  seq: number;
+  clientId: string;
+  actorId: string | null;
+  at: string;
+}
+
+export interface ConflictRecord {
+  /** `<winner seq>:<field>`: the same id on the hub and every workstation. */
+  id: string;
+  entity: string;
+  entityId: string;
+  field: string;
+  winner: FieldVersion;
+  loser: FieldVersion;
+}
+
+/** Scalar writes a change makes, as [field, canonical JSON value]. */
+export function scalarWrites(change: Pick<HubChange, 'op' | 'fields'>): Array<[string, string]> {
+  if (change.op === 'delete') return [[DELETED_FIELD, 'true']];
+  if (change.op !== 'upsert') return [];
+  return Object.keys(change.fields)
+    .sort()
+    .map((field) => [field, canonicalJson(change.fields[field])]);
+}
+
+/** List items a change adds, as [field, item key, canonical JSON item]. */
+export function listWrites(change: Pick<HubChange, 'op' | 'fields'>): Array<[string, string, string]> {
+  if (change.op !== 'append') return [];
+  const out: Array<[string, string, string]> = [];
+  for (const field of Object.keys(change.fields).sort()) {
+    const items = change.fields[field];
+    if (!Array.isArray(items)) continue;
+    for (const item of items) out.push([field, listItemKey(item), canonicalJson(item)]);
+  }
+  return out;
+}
+
+/** The version a scalar write installs, and the conflict it causes, if any. */
+export function decideScalar(
+  current: FieldVersion | undefined,
+  change: HubChange,
+  field: string,
+  value: string,
+): { next: FieldVersion; conflict: ConflictRecord | null } {
+  const next: FieldVersion = { value, seq: change.seq, clientId: change.clientId, actorId: change.actorId, at: change.at };
+  const unseenRival = current !== undefined && current.clientId !== change.clientId && current.seq > change.baseSeq && current.value !== value;
+  const conflict = unseenRival
+    ? { id: `${change.seq}:${field}`, entity: change.entity, entityId: change.entityId, field, winner: next, loser: current }
+    : null;
+  return { next, conflict };
+}
