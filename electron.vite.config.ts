@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { pdfkitStandardFonts } from './scripts/pdfkit-standard-fonts-plugin';
 
 // Every library is bundled (they are devDependencies), so the packaged asar holds
 // only our own output plus the wasm and models shipped from resources/.
 export default defineConfig({
   main: {
+    // pdfkit's standard-font metrics must be bundled (case report PDFs); see the plugin.
+    plugins: [pdfkitStandardFonts()],
     build: {
       externalizeDeps: false,
       outDir: 'out/main',
@@ -34,6 +37,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    // Demo camera media (resources/site/public/media) is served next to the renderer in
+    // both hosts and in dev, through the hosts' existing static-file guards.
+    publicDir: resolve(__dirname, 'resources/site/public'),
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -35,6 +35,11 @@ function sqlWasmPath(): string {
     : join(app.getAppPath(), 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm');
 }
 
+/** Shipped resources (demo site, media): extraResources when packaged, the repo's resources/ in development. */
+function resourcesDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+}
+
 let mainWindow: BrowserWindow | null = null;
 
 function focusMainWindow(): void {
@@ -73,6 +78,31 @@ function createMainWindow(stateFile: string): BrowserWindow {
   return window;
 }
 
+const viewWindows = new Map<'port' | 'wall', BrowserWindow>();
+
+/**
+ * A second window on the port view or the camera wall (a second monitor in a
+ * control room): same secure options and preload as the main window, one per view.
+ */
+async function openViewWindow(view: 'port' | 'wall'): Promise<void> {
+  const open = viewWindows.get(view);
+  if (open && !open.isDestroyed()) {
+    open.show();
+    open.focus();
+    return;
+  }
+  const window = new BrowserWindow({
+    ...defaultWindowOptions(join(app.getAppPath(), 'out', 'preload', 'index.cjs')),
+    title: view === 'port' ? 'Clearway · Port' : 'Clearway · Camera wall',
+  });
+  viewWindows.set(view, window);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (viewWindows.get(view) === window) viewWindows.delete(view);
+  });
+  await window.loadURL(`${devServerUrl ?? APP_ENTRY_URL}#/${view}-window`);
+}
+
 /** Closes the services (flushing the store's journal) before the process exits. */
 function quitAfterClosing(services: Services, electronHost: ElectronHost): void {
   let state: 'running' | 'closing' | 'closed' = 'running';
@@ -106,11 +136,13 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     settingsBackend: createElectronSettingsBackend(userData),
     wasmPath: sqlWasmPath(),
+    resourcesDir: resourcesDir(),
     logDir: app.getPath('logs'),
     // The services check the allow-list too; this is the only way a link reaches the OS.
     openExternal: async (url) => {
       await openExternalSafely(url, shell);
     },
+    openWindow: openViewWindow,
   });
 
   installPermissionHandlers(session.defaultSession, () => services.settings.get(), trustedOrigins);

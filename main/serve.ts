@@ -40,6 +40,11 @@ function defaultRendererDir(): string {
   return __filename.endsWith('.ts') ? resolve(__dirname, '..', 'out', 'renderer') : resolve(__dirname, '..', 'renderer');
 }
 
+/** Built: out/main/serve.js → resources/. From source via tsx: main/serve.ts → resources/. */
+function defaultResourcesDir(): string {
+  return __filename.endsWith('.ts') ? resolve(__dirname, '..', 'resources') : resolve(__dirname, '..', '..', 'resources');
+}
+
 function parseServeArgs(argv: string[]): ServeArgs {
   const { values } = parseArgs({
     args: argv,
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
     dataDir: args.dataDir,
     host: 'web',
     version,
+    resourcesDir: defaultResourcesDir(),
     settingsBackend: createConfSettingsBackend(args.dataDir),
   });
   const web = await startWebHost({

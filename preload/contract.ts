@@ -8,12 +8,21 @@
 import { z } from 'zod';
 import { appChannels } from './channels/app';
 import { auditChannels } from './channels/audit';
+import { declarationsChannels } from './channels/declarations';
+import { riskChannels } from './channels/risk';
+import { syncChannels } from './channels/sync';
 import { authChannels } from './channels/auth';
+import { casesChannels } from './channels/cases';
 import { settingsChannels } from './channels/settings';
+import { siteChannels } from './channels/site';
 import { shiftsChannels } from './channels/shifts';
+import { windowsChannels } from './channels/windows';
 import { AppStatus, Notice } from './schemas/app';
 import { SessionState } from './schemas/auth';
+import { DeclarationsChanged, ImportProgress } from './schemas/queue';
 import { Settings } from './schemas/settings';
+import { SiteDocument } from './schemas/site';
+import { Selection } from './schemas/windows';
 
 export type { Access } from './channel';
 
@@ -23,6 +32,12 @@ export const channels = {
   ...shiftsChannels,
   ...settingsChannels,
   ...auditChannels,
+  ...casesChannels,
+  ...windowsChannels,
+  ...siteChannels,
+  ...declarationsChannels,
+  ...riskChannels,
+  ...syncChannels,
 } as const;
 
 
@@ -31,6 +46,11 @@ export const events = {
   'cw:app.statusChanged': AppStatus,
   'cw:app.notice': Notice,
   'cw:settings.changed': Settings,
+  /** A supervisor saved the site: every window reloads cameras and geometry. */
+  'cw:site.changed': SiteDocument,
+  'cw:selection.changed': Selection,
+  'cw:declarations.importProgress': ImportProgress,
+  'cw:declarations.changed': DeclarationsChanged,
 } as const;
 
 export type Channels = typeof channels;

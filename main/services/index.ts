@@ -15,11 +15,23 @@ import { EventBus } from './event-bus';
 import type { ServiceHost } from './handlers';
 import { createLogger, type Logger } from './logging/logger';
 import { migrations } from './migrations';
+import { systemTimeZone } from './queue/local-time';
+import { QueueService } from './queue/queue-service';
 import { createHandlers } from './service-handlers';
 import type { SettingsBackend } from './settings/backend';
 import { SettingsService } from './settings/settings-service';
 import { Shifts } from './shifts/shifts';
+import { EvidenceSnapshots } from './site/evidence-snapshots';
+import { SiteService } from './site/site-service';
 import { openStore } from './store';
+import { findResourcesDir } from './resources-dir';
+import { EvidenceStore } from './evidence/evidence-store';
+import { evidenceBlobSource } from './sync/evidence-blob-source';
+import { SyncService } from './sync/sync-service';
+import { AuditChain } from './audit/audit-chain';
+import { loadOrCreateAuditKey } from './audit/audit-key';
+import { createCaseServices } from './cases/create-case-services';
+import type { OpenWindow } from './windows/windows-handlers';
 
 export interface CreateServicesOptions {
   /** The user-data folder: db/, logs/, diagnostics/ live under it. */
@@ -29,6 +41,12 @@ export interface CreateServicesOptions {
   settingsBackend: SettingsBackend;
   /** Path of sql-wasm.wasm in a packaged app. */
   wasmPath?: string;
+  /**
+   * The shipped read-only resources folder (demo site, models). Hosts pass it (a packaged
+   * Electron app: join(process.resourcesPath, 'resources')); otherwise the nearest
+   * resources/ above the services' code that holds the demo site (source, tests, out/main).
+   */
+  resourcesDir?: string;
   /** Defaults to <dataDir>/logs. */
   logDir?: string;
   clock?: Clock;
@@ -36,6 +54,8 @@ export interface CreateServicesOptions {
   mode?: Mode;
   /** shell.openExternal in Electron; absent in the web host (links open from the browser there). */
   openExternal?: OpenExternal;
+  /** Opens the port view or camera wall in a second BrowserWindow (Electron); absent in the web host. */
+  openWindow?: OpenWindow;
   /** Test seams only. Production code never sets these. */
   testing?: {
     /** Cheaper scrypt so tests do not spend 0.3 s per hash. The default stays N = 2^17. */
@@ -57,12 +77,15 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const logger = createLogger(logDir, { base: { mode, host: options.host } });
   const bus = new EventBus();
 
-  const store = await openStore({ dir: join(options.dataDir, 'db'), name: mode, migrations, wasmPath: options.wasmPath }).catch(async (error: unknown) => {
+  const rawStore = await openStore({ dir: join(options.dataDir, 'db'), name: mode, migrations, wasmPath: options.wasmPath }).catch(async (error: unknown) => {
     logger.fatal({ err: error }, 'store failed to open');
     await logger.close();
     throw error;
   });
-  logger.info({ version: options.version, schemaVersion: store.schemaVersion, openEvents: store.openEvents }, 'store opened');
+  logger.info({ version: options.version, schemaVersion: rawStore.schemaVersion, openEvents: rawStore.openEvents }, 'store opened');
+  // Every service writes through the chained store: audit entries join the hash chain at commit.
+  const auditChain = await AuditChain.open(rawStore, loadOrCreateAuditKey(options.dataDir).key, clock);
+  const store = auditChain.wrap(rawStore);
 
   const notices = new NoticeBoard(clock, (notice) => {
     logger.warn({ notice }, 'notice posted');
@@ -75,6 +98,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     hubUrl: () => settings.get().hubUrl,
     probeHub: options.testing?.probeHub,
     onChanged: (next) => bus.emit('cw:app.statusChanged', next),
+    syncStatus: () => sync.status(),
   });
   const settings = new SettingsService({
     backend: options.settingsBackend,
@@ -87,6 +111,27 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       bus.emit('cw:settings.changed', next);
     },
   });
+
+  const resourcesDir = options.resourcesDir ?? findResourcesDir();
+  const site = new SiteService({ dataDir: options.dataDir, resourcesDir, store, clock, logger, onChanged: (document) => bus.emit('cw:site.changed', document) });
+  const evidence = new EvidenceSnapshots({ dataDir: options.dataDir, store, clock, logger, site });
+
+  // Sync runs for the live database only; with no hub URL it stays standalone (the outbox still fills).
+  const sync = new SyncService({
+    dataDir: options.dataDir,
+    store,
+    clock,
+    hubUrl: () => settings.get().hubUrl,
+    enabled: mode === 'live',
+    blobs: evidenceBlobSource(new EvidenceStore(options.dataDir)),
+    auditHead: async () => {
+      const head = auditChain.chainHead();
+      return head ? { seq: head.seq, head: head.hash } : null;
+    },
+    onStatusChanged: () => void status.get().catch(() => undefined),
+    onError: (error) => logger.warn({ err: error }, 'sync round failed; will retry'),
+  });
+  sync.start();
 
   const accounts = new Accounts(store, clock, hashParams);
   const shifts = new Shifts(store, clock);
@@ -113,6 +158,18 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   });
   session.startIdleWatch();
 
+  const queue = new QueueService({
+    store,
+    clock,
+    dataDir: options.dataDir,
+    mode,
+    timeZone: systemTimeZone(),
+    emitChanged: (payload) => bus.emit('cw:declarations.changed', payload),
+    emitProgress: (payload) => bus.emit('cw:declarations.importProgress', payload),
+    log: { info: (o, m) => logger.info(o, m), warn: (o, m) => logger.warn(o, m), error: (o, m) => logger.error(o, m) },
+  });
+  await queue.start().catch((error: unknown) => logger.error({ err: error }, 'inbox watcher not started'));
+
   const handlers = createHandlers({
     identity: { version: options.version, host: options.host, mode },
     dataDir: options.dataDir,
@@ -127,9 +184,17 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     settings,
     notices,
     status,
+    site,
+    evidence,
+    auditChain,
+    ...createCaseServices({ dataDir: options.dataDir, store, clock, audit: auditChain }),
     openExternal: options.openExternal,
+    openWindow: options.openWindow,
+    emitSelection: (selection) => bus.emit('cw:selection.changed', selection),
     sessionState,
     emitSessionChanged,
+    queue,
+    sync,
   });
 
   let closed = false;
@@ -143,6 +208,8 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       if (closed) return;
       closed = true;
       session.stop();
+      await sync.stop();
+      await queue.stop();
       await store.close();
       logger.info('services closed');
       await logger.close();

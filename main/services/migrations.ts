@@ -1,6 +1,10 @@
 import { declarationMigrations } from './declarations/migrations';
+import { queueMigrations } from './queue/queue-migrations';
 import { riskMigrations } from './risk/risk-migrations';
+import { auditMigrations } from './audit/audit-migrations';
+import { caseMigrations } from './cases/case-migrations';
 import type { Migration, MigrationStep } from './store/types';
+import { syncMigrations } from './sync/sync-migrations';
 
 /**
  * The schema, as numbered steps from 1. Append new steps; never edit a shipped
@@ -74,7 +78,7 @@ const foundation: readonly Migration[] = [
 ];
 
 /** Areas' steps continue the one sequence; append at the end, never reorder. */
-const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations];
+const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations];
 
 export const migrations: readonly Migration[] = [
   ...foundation,

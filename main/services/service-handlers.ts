@@ -18,8 +18,21 @@ import type { Handlers } from './handlers';
 import type { Logger } from './logging/logger';
 import type { SettingsService } from './settings/settings-service';
 import type { Shifts } from './shifts/shifts';
+import type { EvidenceSnapshots } from './site/evidence-snapshots';
+import { siteHandlers } from './site/site-handlers';
+import type { SiteService } from './site/site-service';
 import type { Store } from './store/types';
+import type { AuditChain } from './audit/audit-chain';
+import { caseHandlers } from './cases/case-handlers';
+import type { CaseService } from './cases/case-service';
+import type { ReportService } from './report/report-service';
+import { createQueueHandlers } from './queue/queue-handlers';
+import type { QueueService } from './queue/queue-service';
+import { syncHandlers } from './sync/sync-handlers';
+import type { SyncService } from './sync/sync-service';
 import { parseOrThrow } from './validation';
+import { type OpenWindow, windowsHandlers } from './windows/windows-handlers';
+import type { Selection } from '../../preload/schemas/windows';
 
 export interface HandlerDeps {
   identity: AppIdentity;
@@ -35,10 +48,20 @@ export interface HandlerDeps {
   settings: SettingsService;
   notices: NoticeBoard;
   status: AppStatusMonitor;
+  site: SiteService;
+  evidence: EvidenceSnapshots;
   openExternal?: OpenExternal;
+  auditChain: AuditChain;
+  cases: CaseService;
+  reports: ReportService;
+  /** Electron opens second windows (port view, camera wall); absent in the web host. */
+  openWindow?: OpenWindow;
+  emitSelection: (selection: Selection) => void;
   /** The session as the renderer sees it (also the payload of cw:auth.changed). */
   sessionState: () => Promise<SessionState>;
   emitSessionChanged: () => Promise<void>;
+  queue: QueueService;
+  sync: SyncService;
 }
 
 /** Every contract channel, implemented; access and input are checked again in here (see guard below). */
@@ -132,6 +155,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'cw:settings.update': (patch) => settings.update(me(), patch),
 
     'cw:audit.list': (input) => listAudit(store, input),
+    ...caseHandlers({ cases: deps.cases, reports: deps.reports, audit: deps.auditChain, store, me }),
+    ...siteHandlers({ site: deps.site, evidence: deps.evidence, status: deps.status, me }),
+
+    ...createQueueHandlers(deps.queue, me),
+    ...syncHandlers({ sync: deps.sync, store, clock, me }),
+    ...windowsHandlers({ openWindow: deps.openWindow, emitSelection: deps.emitSelection }),
   };
   return guardAll(handlers, deps);
 }

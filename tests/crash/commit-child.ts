@@ -10,12 +10,15 @@ import { openStore } from '../../main/services/store';
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: commit-child <dir>');
 const snapshotAfterBytes = Number(process.env.CRASH_SNAPSHOT_BYTES ?? 16 * 1024);
+// 0 = fixed threshold, so snapshots stay frequent however large the test database grows.
+const snapshotGrowthRatio = Number(process.env.CRASH_SNAPSHOT_RATIO ?? 0);
 
 async function main(): Promise<void> {
   const store = await openStore({
     dir: dir as string,
     name: 'crash',
     snapshotAfterBytes,
+    snapshotGrowthRatio,
     // The crash test passes a pre-bundled worker so each of its hundreds of runs starts fast.
     workerPath: process.env.CLEARWAY_STORE_WORKER || undefined,
     migrations: [{ version: 1, name: 'acks', sql: 'CREATE TABLE acks (id INTEGER PRIMARY KEY, pad TEXT NOT NULL)' }],

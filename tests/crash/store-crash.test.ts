@@ -53,7 +53,13 @@ const randomBetween = (lo: number, hi: number): number => lo + Math.floor(Math.r
 function runOnce(dir: string, killDuringStartup: boolean): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [childJs, dir], {
-      env: { ...process.env, CLEARWAY_STORE_WORKER: workerJs, CRASH_SNAPSHOT_BYTES: String(randomBetween(1, 16) * 1024) },
+      env: {
+        ...process.env,
+        CLEARWAY_STORE_WORKER: workerJs,
+        CRASH_SNAPSHOT_BYTES: String(randomBetween(1, 16) * 1024),
+        // Mostly the fixed threshold (frequent snapshots); sometimes the adaptive one the app uses.
+        CRASH_SNAPSHOT_RATIO: Math.random() < 0.75 ? '0' : '0.5',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const result: RunResult = { acked: [], state: null };

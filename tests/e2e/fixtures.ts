@@ -58,10 +58,21 @@ async function stopHost(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ host: WebHost; hostEnv: NodeJS.ProcessEnv; app: Page }>({
+export const test = base.extend<{ host: WebHost; hostEnv: NodeJS.ProcessEnv; app: Page; secondHost: WebHost }>({
   hostEnv: [{}, { option: true }],
   host: async ({ hostEnv }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'clearway-e2e-'));
+    const { child, host } = await startHost(dataDir, hostEnv);
+    try {
+      await use(host);
+    } finally {
+      await stopHost(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+  /** Another workstation with its own data folder, for tests across workstations (sync); open it in its own browser context. */
+  secondHost: async ({ hostEnv }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'clearway-e2e-b-'));
     const { child, host } = await startHost(dataDir, hostEnv);
     try {
       await use(host);

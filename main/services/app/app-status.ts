@@ -1,6 +1,11 @@
 import type { AppStatus } from '../../../preload/schemas/app';
 import type { Clock } from '../clock';
 
+type CameraCounts = AppStatus['cameras'];
+
+/** Windows report at least every 10 s while they show cameras; silence longer than this means gone. */
+export const CAMERA_REPORT_TTL_MS = 30_000;
+
 export type HubProbe = (hubUrl: string) => Promise<boolean>;
 
 export interface AppStatusOptions {
@@ -11,26 +16,33 @@ export interface AppStatusOptions {
   onChanged: (status: AppStatus) => void;
   /** How long a probe result is reused (status is polled by the status bar). */
   cacheMs?: number;
+  /** The sync engine's state, pending count and last sync (main/services/sync); absent: derived from the probe. */
+  syncStatus?: () => Promise<AppStatus['sync']>;
 }
 
 /**
  * Online and sync state for the status bar. Honest and simple until the sync
  * issue lands: without a hub the workstation is standalone and online; with one
- * it is online when the hub answers. Cameras stay 0 until the port-view issue.
+ * it is online when the hub answers. Cameras are what each window's camera
+ * sources last reported (cw:cameras.reportHealth), summed over the windows.
  */
 export class AppStatusMonitor {
   #last: AppStatus | null = null;
   #probe: { hubUrl: string; at: number; reachable: boolean } | null = null;
+  readonly #cameraReports = new Map<string, { counts: CameraCounts; at: number }>();
 
   constructor(private readonly options: AppStatusOptions) {}
 
   async get(): Promise<AppStatus> {
     const hubUrl = this.options.hubUrl();
     const reachable = hubUrl ? await this.#hubReachable(hubUrl) : true;
+    const sync = this.options.syncStatus
+      ? await this.options.syncStatus()
+      : { state: !hubUrl ? ('standalone' as const) : reachable ? ('idle' as const) : ('offline' as const), pending: 0, lastSyncAt: null };
     const status: AppStatus = {
-      online: reachable,
-      sync: { state: !hubUrl ? 'standalone' : reachable ? 'idle' : 'offline', pending: 0, lastSyncAt: null },
-      cameras: { total: 0, live: 0, stalled: 0, failed: 0 },
+      online: reachable && sync.state !== 'offline',
+      sync,
+      cameras: this.#cameras(),
     };
     if (JSON.stringify(status) !== JSON.stringify(this.#last)) {
       const first = this.#last === null;
@@ -38,6 +50,31 @@ export class AppStatusMonitor {
       if (!first) this.options.onChanged(status);
     }
     return status;
+  }
+
+  /**
+   * One window's camera health; a window that stops reporting (closed, crashed)
+   * drops out after CAMERA_REPORT_TTL_MS. Emits cw:app.statusChanged when the sum changes.
+   */
+  reportCameras(reporterId: string, counts: CameraCounts): void {
+    this.#cameraReports.set(reporterId, { counts, at: this.options.clock.now().getTime() });
+    void this.get();
+  }
+
+  #cameras(): CameraCounts {
+    const now = this.options.clock.now().getTime();
+    const sum: CameraCounts = { total: 0, live: 0, stalled: 0, failed: 0 };
+    for (const [reporterId, report] of this.#cameraReports) {
+      if (now - report.at > CAMERA_REPORT_TTL_MS) {
+        this.#cameraReports.delete(reporterId);
+        continue;
+      }
+      sum.total += report.counts.total;
+      sum.live += report.counts.live;
+      sum.stalled += report.counts.stalled;
+      sum.failed += report.counts.failed;
+    }
+    return sum;
   }
 
   /** Forget the cached probe (the hub URL changed). */

@@ -12,6 +12,7 @@ import {
 } from '../../../preload/schemas/risk';
 import { ServiceError } from '../errors';
 import type { Row, Statement, Store } from '../store/types';
+import { defaultRiskConfig } from './default-rules';
 import { RISK_TABLES } from './risk-migrations';
 
 export interface SaveMeta {
@@ -96,16 +97,19 @@ export class RiskRulesRepository {
     return rows.map((row) => decode(row, RiskRule));
   }
 
-  /** The configuration in force (latest version of everything; inactive items included, the engine skips them). */
-  async loadConfig(timeZone = 'UTC'): Promise<RiskConfig | null> {
+  /**
+   * The configuration in force (latest version of everything; inactive items included, the engine skips them).
+   * Until a supervisor saves a random selection the starter one applies, so rules saved on a fresh
+   * database are in force straight away and random control still runs.
+   */
+  async loadConfig(timeZone = 'UTC'): Promise<RiskConfig> {
     const [rules, profiles, watchlists, randomSelection] = await Promise.all([
       this.currentRules(),
       this.currentProfiles(),
       this.currentWatchlists(),
       this.currentRandomSelection(),
     ]);
-    if (!randomSelection) return null;
-    return RiskConfig.parse({ rules, profiles, watchlists, randomSelection, timeZone });
+    return RiskConfig.parse({ rules, profiles, watchlists, randomSelection: randomSelection ?? defaultRiskConfig(timeZone).randomSelection, timeZone });
   }
 
   private async save<T>(

@@ -86,6 +86,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     migrations: options.migrations.map((m) => ({ version: m.version, name: m.name, sql: m.sql })),
     wasmPath: options.wasmPath,
     snapshotAfterBytes: options.snapshotAfterBytes,
+    snapshotGrowthRatio: options.snapshotGrowthRatio,
     foreignKeys: options.foreignKeys,
   };
   const worker = new Worker(entry.file, { execArgv: entry.execArgv, workerData: config });

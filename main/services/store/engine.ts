@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { fsyncDir } from './fs-sync';
-import { applyConnectionPragmas, runQuery, runTransaction } from './executor';
+import { SqlExecutor } from './executor';
 import { decodeRecords, encodeRecord, JournalWriter, listSegments, type Segment } from './journal';
 import { runMigrations } from './migrations-runner';
 import { moveAside, peekSnapshotSeq, readSnapshot, removeStaleTemp, snapshotPaths, writeSnapshot, type SnapshotPaths } from './snapshot-files';
@@ -24,10 +24,29 @@ export interface EngineConfig {
   migrations: readonly Migration[];
   wasmPath?: string;
   snapshotAfterBytes?: number;
+  snapshotGrowthRatio?: number;
   foreignKeys?: boolean;
 }
 
 export const DEFAULT_SNAPSHOT_AFTER_BYTES = 8 * 1024 * 1024;
+/**
+ * Snapshot policy: the next background snapshot starts once the journal since the last
+ * one reaches max(snapshotAfterBytes, ratio × size of the last snapshot image).
+ *
+ * A snapshot costs work proportional to the whole image (export, hash, write), commits
+ * cost work proportional to their journal bytes. A fixed threshold makes snapshot work
+ * per committed byte grow with the database — a bulk load of 100k declarations spent most
+ * of its time re-exporting the image every 8 MiB. Scaling the threshold with the image
+ * keeps snapshot bytes written per journal byte ≤ 1/ratio (2× at 0.5), so over a load
+ * from empty the images written add up to a small multiple of the final size.
+ *
+ * The price: start-up replays up to ratio × image bytes of journal (about the time it
+ * took to commit them, ~half of a full load at 0.5, bounded by the image size rather
+ * than unbounded), and the disk holds the journal since the previous snapshot besides
+ * the two snapshot generations (≤ 2 × ratio × image). A larger ratio trades start-up
+ * replay and disk for less snapshot work; 0 gives the fixed threshold.
+ */
+export const DEFAULT_SNAPSHOT_GROWTH_RATIO = 0.5;
 const STORE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
@@ -65,8 +84,10 @@ export class StoreEngine {
   private snapshotting: Promise<void> | null = null;
   private failure: Error | null = null;
   private closed = false;
-  private readonly threshold: number;
-  private readonly foreignKeys: boolean;
+  private readonly minSnapshotBytes: number;
+  private readonly growthRatio: number;
+  /** Image size of the last snapshot taken or loaded; scales the snapshot threshold. */
+  private lastImageBytes = 0;
   readonly openEvents: OpenEvent[] = [];
   schemaVersion = 0;
   /** Last background snapshot error, kept so close() or the next snapshot can report it. */
@@ -75,11 +96,15 @@ export class StoreEngine {
   private constructor(
     private readonly config: EngineConfig,
     private readonly paths: SnapshotPaths,
-    private readonly db: Database,
+    private readonly executor: SqlExecutor,
     private writer: JournalWriter,
   ) {
-    this.threshold = config.snapshotAfterBytes ?? DEFAULT_SNAPSHOT_AFTER_BYTES;
-    this.foreignKeys = config.foreignKeys ?? true;
+    this.minSnapshotBytes = config.snapshotAfterBytes ?? DEFAULT_SNAPSHOT_AFTER_BYTES;
+    this.growthRatio = config.snapshotGrowthRatio ?? DEFAULT_SNAPSHOT_GROWTH_RATIO;
+    if (!(this.minSnapshotBytes > 0)) throw new Error(`store "${config.name}": snapshotAfterBytes must be positive, got ${this.minSnapshotBytes}`);
+    if (!(this.growthRatio >= 0) || !Number.isFinite(this.growthRatio)) {
+      throw new Error(`store "${config.name}": snapshotGrowthRatio must be a finite number ≥ 0, got ${this.growthRatio}`);
+    }
   }
 
   static async open(config: EngineConfig): Promise<StoreEngine> {
@@ -121,9 +146,10 @@ export class StoreEngine {
 
     const db = loaded && loaded.image.byteLength > 0 ? new SQL.Database(loaded.image) : new SQL.Database();
     let writer: JournalWriter | null = null;
+    let executor: SqlExecutor | null = null;
     try {
-      applyConnectionPragmas(db, config.foreignKeys ?? true);
-      const replay = StoreEngine.replay(db, segments, loaded?.seq ?? 0);
+      executor = new SqlExecutor(db, config.foreignKeys ?? true);
+      const replay = StoreEngine.replay(executor, segments, loaded?.seq ?? 0);
       if (!loaded && replay.applied === 0 && corrupt.length === 0) events.push({ kind: 'created' });
       else events.push({ kind: 'loaded', snapshotBytes: loaded?.image.byteLength ?? 0, journalEntries: replay.applied });
       if (replay.tornBytes > 0) events.push({ kind: 'torn-tail-discarded', bytes: replay.tornBytes });
@@ -134,9 +160,10 @@ export class StoreEngine {
       }
       writer = last ? JournalWriter.openExisting(last, replay.lastSegmentGoodBytes) : JournalWriter.create(config.dir, config.name, replay.lastSeq + 1);
 
-      const engine = new StoreEngine(config, paths, db, writer);
+      const engine = new StoreEngine(config, paths, executor, writer);
       engine.lastSeq = replay.lastSeq;
       engine.journalBytesSinceSnapshot = replay.bytesAfterSnapshot;
+      engine.lastImageBytes = loaded?.image.byteLength ?? 0;
       engine.latestSnapshotSeq = loaded?.from === 'latest' ? loaded.seq : null;
       engine.previousSnapshotSeq = loaded?.from === 'previous' ? loaded.seq : peekSnapshotSeq(paths.previous);
       engine.openEvents.push(...events);
@@ -153,13 +180,14 @@ export class StoreEngine {
       return engine;
     } catch (error) {
       writer?.close();
-      db.close();
+      if (executor) executor.close();
+      else db.close();
       throw error;
     }
   }
 
   /** Rebuilds the database from journal records after `baseSeq`; cuts a torn tail off the last segment. */
-  private static replay(db: Database, segments: readonly Segment[], baseSeq: number) {
+  private static replay(executor: SqlExecutor, segments: readonly Segment[], baseSeq: number) {
     let lastSeq = baseSeq;
     let applied = 0;
     let bytesAfterSnapshot = 0;
@@ -173,7 +201,7 @@ export class StoreEngine {
           throw new Error(`journal ${segment.path}: expected seq ${lastSeq + 1} but found ${record.seq}; records are missing`);
         }
         try {
-          runTransaction(db, decodeTransaction(record.payload), () => () => {});
+          executor.runTransaction(decodeTransaction(record.payload), () => () => {});
         } catch (error) {
           throw new Error(`journal replay failed at seq ${record.seq} (${segment.path}): ${messageOf(error)}`);
         }
@@ -204,7 +232,7 @@ export class StoreEngine {
 
   query(sql: string, params?: SqlParams): Row[] {
     this.assertUsable();
-    return runQuery(this.db, sql, params);
+    return this.executor.runQuery(sql, params);
   }
 
   /** Commits atomically; returns only after the journal record is fsynced. */
@@ -213,7 +241,7 @@ export class StoreEngine {
     if (statements.length === 0) return [];
     const seq = this.lastSeq + 1;
     let recordBytes = 0;
-    const results = runTransaction(this.db, statements, () => {
+    const results = this.executor.runTransaction(statements, () => {
       const record = encodeRecord(seq, encodeTransaction(statements));
       const before = this.writer.size;
       try {
@@ -239,10 +267,15 @@ export class StoreEngine {
   }
 
   private maybeSnapshotInBackground(): void {
-    if (this.snapshotting || this.journalBytesSinceSnapshot < this.threshold) return;
+    if (this.snapshotting || this.journalBytesSinceSnapshot < this.snapshotThreshold()) return;
     this.beginSnapshot().catch((error: unknown) => {
       this.lastSnapshotError = error instanceof Error ? error : new Error(String(error));
     });
+  }
+
+  /** Journal bytes after which the next background snapshot starts (see DEFAULT_SNAPSHOT_GROWTH_RATIO). */
+  snapshotThreshold(): number {
+    return Math.max(this.minSnapshotBytes, this.growthRatio * this.lastImageBytes);
   }
 
   /**
@@ -254,9 +287,8 @@ export class StoreEngine {
     if (this.snapshotting) return this.snapshotting;
     if (this.latestSnapshotSeq === this.lastSeq) return Promise.resolve();
     const seq = this.lastSeq;
-    const image = this.db.export();
-    // export() closes and reopens sqlite's connection, which forgets per-connection settings.
-    applyConnectionPragmas(this.db, this.foreignKeys);
+    const image = this.executor.exportImage();
+    this.lastImageBytes = image.byteLength;
     if (this.writer.size > 0) {
       // Create the next segment before letting go of the current one, so a failure leaves a usable writer.
       const next = JournalWriter.create(this.config.dir, this.config.name, seq + 1);
@@ -309,7 +341,7 @@ export class StoreEngine {
     if (this.closed) return;
     this.closed = true;
     this.writer.close();
-    this.db.close();
+    this.executor.close();
   }
 
   async close(): Promise<void> {
@@ -320,7 +352,7 @@ export class StoreEngine {
     } finally {
       this.closed = true;
       this.writer.close();
-      this.db.close();
+      this.executor.close();
     }
   }
 }

@@ -55,8 +55,13 @@ export interface StoreOptions {
   migrations: readonly Migration[];
   /** Path of sql-wasm.wasm; defaults to the copy in node_modules/sql.js (dev and tests). */
   wasmPath?: string;
-  /** Background snapshot after this many journal bytes (default 8 MiB). */
+  /** Background snapshot after at least this many journal bytes (default 8 MiB). */
   snapshotAfterBytes?: number;
+  /**
+   * …and after at least this fraction of the last snapshot's size (default 0.5), so
+   * snapshot work stays a bounded share of commit work as the database grows; 0 = fixed threshold.
+   */
+  snapshotGrowthRatio?: number;
   /** PRAGMA foreign_keys for this connection (default true). */
   foreignKeys?: boolean;
   /**

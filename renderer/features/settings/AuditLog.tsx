@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../../preload/schemas/audit';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { formatDateTime } from '../shift/format';
 import { useAudit } from './auditStore';
+import { ChainStateBadge } from '../cases/ChainStateBadge';
 
 function detailText(detail: Record<string, unknown>): string {
   const entries = Object.entries(detail);
@@ -40,6 +41,7 @@ export function AuditLog() {
       title={t('audit.title')}
       extra={
         <Space>
+          <ChainStateBadge />
           <Input.Search
             aria-label={t('audit.filter')}
             placeholder={t('audit.filterPlaceholder')}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/sessionStore';
 import { ScreenHeader } from '../shell/ScreenHeader';
+import { SyncPanel } from '../sync/SyncPanel';
 import { AuditLog } from './AuditLog';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
@@ -11,11 +12,13 @@ import { UsersPanel } from './UsersPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
+  const { t: tSync } = useTranslation('sync');
   const supervisor = useSession((s) => s.session.user?.role === 'supervisor');
   const [tab, setTab] = useState('preferences');
   const items = [
     { key: 'preferences', label: t('settings.tabs.preferences'), children: <PreferencesForm /> },
     { key: 'account', label: t('settings.tabs.account'), children: <ChangePasswordForm /> },
+    { key: 'sync', label: tSync('tab'), children: <SyncPanel /> },
     ...(supervisor
       ? [
           { key: 'users', label: t('settings.tabs.users'), children: <UsersPanel /> },

@@ -1,15 +1,17 @@
-import { Modal, Table } from 'antd';
+import { Modal, Table, Typography } from 'antd';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allNavItems } from './navItems';
 import { useNav } from './navStore';
+import { registeredShortcutGroups, subscribeShortcuts } from './shortcutRegistry';
 
 interface Row {
   key: string;
-  keys: string[];
+  keys: readonly string[];
   action: string;
 }
 
-function Keys({ keys }: { keys: string[] }) {
+function Keys({ keys }: { keys: readonly string[] }) {
   const { t } = useTranslation();
   return (
     <span>
@@ -44,18 +46,37 @@ export function ShortcutsDialog() {
     { key: 'lock', keys: ['Alt+L'], action: t('shortcuts.lock') },
     { key: 'theme', keys: ['Alt+T'], action: t('shortcuts.theme') },
   ];
+  const featureGroups = useSyncExternalStore(subscribeShortcuts, registeredShortcutGroups);
+  const sections = [
+    { key: 'window', title: t('shortcuts.window'), rows },
+    ...featureGroups.map((group) => ({
+      key: group.group,
+      title: t(group.titleKey),
+      rows: group.shortcuts.map((s) => ({ key: `${group.group}:${s.labelKey}`, keys: s.keys, action: t(s.labelKey) })),
+    })),
+  ];
+  const columns = [
+    { title: t('shortcuts.keys'), dataIndex: 'keys', width: 220, render: (keys: readonly string[]) => <Keys keys={keys} /> },
+    { title: t('shortcuts.action'), dataIndex: 'action' },
+  ];
   return (
-    <Modal open={open} title={t('shortcuts.title')} onCancel={() => setOpen(false)} footer={null} width={560} destroyOnHidden>
-      <Table<Row>
-        size="small"
-        pagination={false}
-        dataSource={rows}
-        data-testid="shortcuts-table"
-        columns={[
-          { title: t('shortcuts.keys'), dataIndex: 'keys', width: 220, render: (keys: string[]) => <Keys keys={keys} /> },
-          { title: t('shortcuts.action'), dataIndex: 'action' },
-        ]}
-      />
+    <Modal open={open} title={t('shortcuts.title')} onCancel={() => setOpen(false)} footer={null} width={600} destroyOnHidden>
+      <div style={{ maxHeight: '70vh', overflowY: 'auto' }}>
+        {sections.map((section) => (
+          <section key={section.key} aria-labelledby={`shortcuts-${section.key}`} data-testid={`shortcuts-group-${section.key}`}>
+            <Typography.Title level={5} id={`shortcuts-${section.key}`} style={{ margin: '12px 0 4px' }}>
+              {section.title}
+            </Typography.Title>
+            <Table<Row>
+              size="small"
+              pagination={false}
+              dataSource={section.rows}
+              data-testid={section.key === 'window' ? 'shortcuts-table' : `shortcuts-table-${section.key}`}
+              columns={columns}
+            />
+          </section>
+        ))}
+      </div>
     </Modal>
   );
 }

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../preload/schemas/app';
 import { useSession } from '../../app/sessionStore';
 import { useStatus } from '../../app/statusStore';
+import { TrsStatusItem } from '../dashboard/TrsStatusItem';
 import { Clock } from './Clock';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ThemeSwitch } from './ThemeSwitch';
@@ -45,7 +46,7 @@ function ShiftItem() {
 }
 
 function SyncItem({ status }: { status: AppStatus | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!status) return <Item icon={<CloudOutlined aria-hidden />} testId="status-sync">{t('status.unknown')}</Item>;
   const online = status.online ? (
     <>
@@ -56,15 +57,26 @@ function SyncItem({ status }: { status: AppStatus | null }) {
       <DisconnectOutlined aria-hidden /> {t('status.offline')}
     </>
   );
-  const { state, pending } = status.sync;
+  const { state, pending, lastSyncAt } = status.sync;
+  const last = lastSyncAt ? new Date(lastSyncAt) : null;
+  const lastShort = last ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(last) : '';
+  const lastFull = last ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }).format(last) : '';
+  // idle and standalone do not say the count themselves; local work waiting for the hub must still show.
+  const extraPending = (state === 'idle' || state === 'standalone') && pending > 0;
   const icon =
     state === 'error' ? <ExclamationCircleOutlined aria-hidden /> : state === 'syncing' ? <CloudSyncOutlined aria-hidden /> : <CheckCircleOutlined aria-hidden />;
   return (
-    <span className="cw-status-item" data-testid="status-sync">
+    <span className="cw-status-item" data-testid="status-sync" title={last ? t('status.sync.lastTitle', { time: lastFull }) : undefined}>
       {online}
       <span aria-hidden>·</span>
       {state === 'standalone' ? null : icon}
       <span>{t(`status.sync.${state}`, { count: pending })}</span>
+      {extraPending ? <span data-testid="status-sync-pending">· {t('status.sync.pending', { count: pending })}</span> : null}
+      {state === 'standalone' ? null : (
+        <span className="cw-num" data-testid="status-sync-last">
+          · {last ? t('status.sync.last', { time: lastShort }) : t('status.sync.never')}
+        </span>
+      )}
     </span>
   );
 }
@@ -94,6 +106,7 @@ export function StatusBar() {
       <ShiftItem />
       <SyncItem status={status} />
       <CamerasItem status={status} />
+      <TrsStatusItem />
       <span className="cw-status-grow" />
       <span className="cw-status-item">
         <LanguageSwitch compact />

@@ -1,12 +1,12 @@
 /**
- * Who may call what. The table pins the meaning of each access level; the list
- * pins which channels are reachable before sign-in, so loosening one is a
- * visible, reviewed change rather than an accident.
+ * Who may call what. The table pins the meaning of each access level; the
+ * classification pins which access every channel has, so a new channel must be
+ * classified by its author and loosening one is a visible, reviewed change.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { channelNames, channels, type Access, type ErrorCode } from '../../../preload/contract';
+import { channelNames, channels, type Access, type ChannelName, type ErrorCode } from '../../../preload/contract';
 import type { SessionView } from '../../../main/services/handlers';
 import { checkAccess, createDispatcher } from '../../../main/host/dispatch';
 import { fakeServiceHost, userWithRole } from '../host/fake-service-host';
@@ -79,26 +79,134 @@ describe('the dispatcher enforces each channel’s access', () => {
   });
 });
 
-describe('channels reachable without a full session', () => {
-  it('only these are public', () => {
-    expect(channelNames.filter((name) => channels[name].access === 'public').sort()).toEqual([
-      'cw:app.info',
-      'cw:app.notices',
-      'cw:app.status',
-      'cw:auth.login',
-      'cw:auth.setup',
-      'cw:auth.state',
-      'cw:settings.get',
-    ]);
+/**
+ * Every channel of the contract, by the access it is meant to have. This list is
+ * the review: a channel added to the contract fails the tests below until its
+ * author puts it here, so loosening access (a public or lock-screen channel, a
+ * supervisor action opened to everyone) is a visible, deliberate change.
+ */
+const classification: { access: Access; meaning: string; channels: ChannelName[] }[] = [
+  {
+    access: 'public',
+    meaning: 'works before sign-in and on the lock screen (start-up, sign-in, first-run setup)',
+    channels: ['cw:app.info', 'cw:app.notices', 'cw:app.status', 'cw:auth.login', 'cw:auth.setup', 'cw:auth.state', 'cw:settings.get'],
+  },
+  {
+    access: 'locked',
+    meaning: 'a signed-in user, also while the screen is locked (only leaving the lock screen)',
+    channels: ['cw:auth.logout', 'cw:auth.unlock'],
+  },
+  {
+    access: ['supervisor'],
+    meaning: 'supervisors only: accounts, the audit log, lane re-routing, risk configuration, the site file, the hub device token',
+    channels: [
+      'cw:users.list',
+      'cw:users.create',
+      'cw:users.update',
+      'cw:users.resetPassword',
+      'cw:audit.list',
+      'cw:declarations.reroute',
+      'cw:risk.saveRule',
+      'cw:risk.saveProfile',
+      'cw:risk.saveWatchlist',
+      'cw:risk.saveRandomSelection',
+      'cw:risk.dryRun',
+      'cw:site.save',
+      'cw:sync.setDeviceToken',
+    ],
+  },
+  {
+    access: 'session',
+    meaning: 'any signed-in, unlocked user: the daily work',
+    channels: [
+      'cw:app.dismissNotice',
+      'cw:app.exportDiagnostics',
+      'cw:app.openExternal',
+      'cw:auth.lock',
+      'cw:auth.activity',
+      'cw:auth.changePassword',
+      'cw:shifts.current',
+      'cw:shifts.lastHandover',
+      'cw:shifts.start',
+      'cw:shifts.end',
+      'cw:shifts.list',
+      'cw:settings.update',
+      'cw:cases.list',
+      'cw:cases.get',
+      'cw:cases.open',
+      'cw:cases.update',
+      'cw:cases.setStatus',
+      'cw:cases.addFinding',
+      'cw:cases.addSeizure',
+      'cw:cases.addNote',
+      'cw:cases.addTask',
+      'cw:cases.setTaskDone',
+      'cw:cases.addLink',
+      'cw:cases.assignees',
+      'cw:cases.exportReport',
+      'cw:cases.readReport',
+      'cw:evidence.uploadFileChunk',
+      'cw:evidence.add',
+      'cw:evidence.addSnapshot',
+      'cw:evidence.read',
+      'cw:evidence.transfer',
+      'cw:evidence.uploadChunk',
+      'cw:evidence.saveSnapshot',
+      'cw:audit.chainState',
+      'cw:audit.verifyChain',
+      'cw:windows.open',
+      'cw:selection.set',
+      'cw:site.get',
+      'cw:cameras.reportHealth',
+      'cw:declarations.list',
+      'cw:declarations.get',
+      'cw:declarations.decide',
+      'cw:declarations.assign',
+      'cw:declarations.import',
+      'cw:declarations.uploadChunk',
+      'cw:declarations.rejects',
+      'cw:declarations.demo',
+      'cw:queue.dashboard',
+      'cw:queue.savedViews',
+      'cw:queue.saveView',
+      'cw:queue.deleteView',
+      'cw:risk.config',
+      'cw:risk.ruleHistory',
+      'cw:sync.status',
+      'cw:sync.now',
+      'cw:sync.conflicts',
+      'cw:sync.resolveConflict',
+    ],
+  },
+];
+
+const HOW_TO_CLASSIFY =
+  'Add each channel to `classification` in tests/unit/contract/access.test.ts, under the group whose access it needs: ' +
+  classification.map((group) => `${JSON.stringify(group.access)} = ${group.meaning}`).join('; ') +
+  ". Choose the narrowest that works, and give a new role list its own group (and a row in the access table above if it is a new shape).";
+
+describe('every channel is classified by the access it is meant to have', () => {
+  const classified = classification.flatMap((group) => group.channels.map((channel) => ({ channel, group })));
+
+  it('no channel is left unclassified', () => {
+    const listed = new Set(classified.map((entry) => entry.channel));
+    const missing = channelNames.filter((name) => !listed.has(name)).map((name) => `${name} (the contract gives it ${JSON.stringify(channels[name].access)})`);
+    expect(missing, `Unclassified channels: ${missing.join(', ')}. ${HOW_TO_CLASSIFY}`).toEqual([]);
   });
 
-  it('only unlock and logout work while locked', () => {
-    expect(channelNames.filter((name) => channels[name].access === 'locked').sort()).toEqual(['cw:auth.logout', 'cw:auth.unlock']);
+  it('no classified channel is missing from the contract or listed twice', () => {
+    const stale = classified.filter((entry) => !channelNames.includes(entry.channel)).map((entry) => entry.channel);
+    expect(stale, `Not in the contract any more: remove ${stale.join(', ')} from \`classification\` in tests/unit/contract/access.test.ts`).toEqual([]);
+    const twice = classified.map((entry) => entry.channel).filter((name, index, all) => all.indexOf(name) !== index);
+    expect(twice, `Listed in two groups of \`classification\`: ${twice.join(', ')}; keep the one it needs`).toEqual([]);
   });
 
-  it('account administration and the audit log need a supervisor', () => {
-    for (const name of ['cw:users.list', 'cw:users.create', 'cw:users.update', 'cw:users.resetPassword', 'cw:audit.list'] as const) {
-      expect(channels[name].access, name).toEqual(['supervisor']);
-    }
+  it.each(classified.map((entry) => [entry.channel, entry.group] as const))('%s has the access it is classified with', (channel, group) => {
+    const actual = channels[channel]?.access;
+    expect(
+      actual,
+      `${channel}: the contract (preload/channels/) gives it ${JSON.stringify(actual)}, but tests/unit/contract/access.test.ts classifies it as ` +
+        `${JSON.stringify(group.access)} (${group.meaning}). Fix whichever is wrong; widening access needs a reviewer's agreement.`,
+    ).toEqual(group.access);
   });
 });

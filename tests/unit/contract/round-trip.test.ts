@@ -6,12 +6,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { channelNames, channels, eventNames, events, type Envelope } from '../../../preload/contract';
+import { channelNames, channels, eventNames, events, type ChannelName, type Envelope, type EventName } from '../../../preload/contract';
 import { createDispatcher } from '../../../main/host/dispatch';
 import { fakeServiceHost, userWithRole } from '../host/fake-service-host';
 import { invalidValue, oneBadField, validValue } from './zod-arbitrary';
 
 const RUNS = 40;
+/**
+ * Whole documents (a site, a declaration with its assessment, the risk configuration)
+ * take tens of milliseconds per value to generate and parse; fewer runs keep the
+ * contract suite near half a minute on a shared two-core machine. Their parts are
+ * also exercised by smaller channels and by domain-arbitraries.test.ts.
+ */
+const HEAVY_RUNS: Partial<Record<ChannelName | EventName, number>> = {
+  'cw:site.get': 12,
+  'cw:site.save': 12,
+  'cw:site.changed': 12,
+  'cw:declarations.get': 15,
+  'cw:risk.config': 15,
+  'cw:risk.dryRun': 20,
+  'cw:risk.ruleHistory': 25,
+  'cw:risk.saveRule': 25,
+};
+const runsFor = (name: ChannelName | EventName): number => HEAVY_RUNS[name] ?? RUNS;
 
 /** What the wire does to a value: JSON drops undefined and keeps everything the contract allows. */
 function overTheWire<T>(value: T): T {
@@ -46,7 +63,7 @@ describe.each(channelNames)('%s', (channel) => {
         expect(received.ok).toBe(true);
         if (received.ok) expect(output.parse(received.value)).toEqual(output.parse(rawOutput));
       }),
-      { numRuns: RUNS },
+      { numRuns: runsFor(channel) },
     );
   });
 
@@ -81,7 +98,7 @@ describe.each(channelNames)('%s', (channel) => {
         }
         expect(host.calls).toEqual([]);
       }),
-      { numRuns: RUNS },
+      { numRuns: runsFor(channel) },
     );
   });
 });
@@ -95,7 +112,7 @@ describe.each(eventNames)('event %s', (event) => {
         const parsed = schema.parse(payload);
         expect(schema.parse(overTheWire({ event, payload: parsed }).payload)).toEqual(parsed);
       }),
-      { numRuns: RUNS },
+      { numRuns: runsFor(event) },
     );
   });
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { RiskRuleDraft } from '../../../preload/schemas/risk';
 import { riskMigrations } from '../../../main/services/risk/risk-migrations';
 import { RiskRulesRepository } from '../../../main/services/risk/rules-repository';
+import { defaultRiskConfig } from '../../../main/services/risk/default-rules';
 import { ServiceError } from '../../../main/services/errors';
 import type { Store } from '../../../main/services/store/types';
 import { memoryStore } from './sql-js-store';
@@ -83,8 +84,18 @@ describe('risk rules repository', () => {
     expect((error as ServiceError).toShape()).toMatchObject({ code: 'INVALID_ARGUMENT', issues: [{ path: 'conditions.0.pattern' }] });
   });
 
+  it('loads a saved rule on a fresh database, with the starter random selection', async () => {
+    // No random selection has ever been saved: that means the starter one, not "no configuration".
+    expect(await repo.currentRandomSelection()).toBeNull();
+    const saved = await repo.saveRule(draft, meta(0));
+    const config = await repo.loadConfig('Asia/Shanghai');
+    expect(config.rules).toEqual([saved]);
+    expect(config.profiles.map((p) => p.id)).toEqual(['narcotics']);
+    expect(config.randomSelection).toEqual(defaultRiskConfig('Asia/Shanghai').randomSelection);
+    expect(config.timeZone).toBe('Asia/Shanghai');
+  });
+
   it('loads a whole config with watchlists and random selection', async () => {
-    expect(await repo.loadConfig()).toBeNull();
     await repo.saveRule(draft, meta(0));
     await repo.saveWatchlist(
       { id: 'plates', name: 'Plates', kind: 'plate', lane: 'red', score: 50, profileId: null, entries: [{ id: 'p', value: 'AB1', reason: 'x' }], active: true },
@@ -95,10 +106,10 @@ describe('risk rules repository', () => {
       meta(0),
     );
     const config = await repo.loadConfig('Asia/Shanghai');
-    expect(config?.rules.map((r) => r.id)).toEqual(['precursor']);
-    expect(config?.watchlists[0]).toMatchObject({ version: 1, similarityThreshold: 0.9 });
-    expect(config?.randomSelection).toMatchObject({ version: 1, defaultExpectedRate: 0.03 });
-    expect(config?.timeZone).toBe('Asia/Shanghai');
+    expect(config.rules.map((r) => r.id)).toEqual(['precursor']);
+    expect(config.watchlists[0]).toMatchObject({ version: 1, similarityThreshold: 0.9 });
+    expect(config.randomSelection).toMatchObject({ version: 1, author: 'sup1', defaultExpectedRate: 0.03, defaultMinimumRate: 0.01 });
+    expect(config.timeZone).toBe('Asia/Shanghai');
     expect((await repo.watchlistVersion('plates', 1))?.entries).toHaveLength(1);
   });
 });
