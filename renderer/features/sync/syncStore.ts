@@ -5,7 +5,7 @@ import { clearway } from '../../app/clearway';
 interface SyncStore {
   status: SyncStatusView | null;
   conflicts: SyncConflict[];
-  /** Case reference and title by case id, so a conflict names the case the officer knows. */
+  /** Case reference (stable, unlike the title) by case id, so a conflict names the case the officer knows. */
   caseLabels: Record<string, string>;
   includeResolved: boolean;
   syncing: boolean;
@@ -33,7 +33,7 @@ export const useSync = create<SyncStore>((set, get) => ({
     if (conflicts.some((c) => c.entity === 'case' && !(c.entityId in get().caseLabels))) {
       // Labels only: a failure leaves the ids on screen, which still identify the record.
       const cases = await api.invoke('cw:cases.list', { limit: 1000 }).catch(() => []);
-      set({ caseLabels: Object.fromEntries(cases.map((c) => [c.id, `${c.ref} · ${c.title}`])) });
+      set({ caseLabels: Object.fromEntries(cases.map((c) => [c.id, c.ref])) });
     }
   },
   async setIncludeResolved(includeResolved) {
