@@ -32,14 +32,35 @@ function roadPlate(rng: Prng, office: string): string {
 
 const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
 
+/**
+ * When the goods arrive relative to the clock, and so where their release target
+ * stands (the target runs from arrival, see queue/sla.ts): most are still on their
+ * way or just in, some arrived a while ago and are getting close to due, a few have
+ * waited long enough to be overdue. Lodged before arrival, as pre-arrival
+ * processing (TFA Art. 7.1) makes the norm, and never after the clock.
+ */
+function demoTimes(rng: Prng, now: Date): { lodgement: Date; arrival: Date } {
+  const share = rng.int(1, 100);
+  const minutesFromNow =
+    share <= 45 ? rng.int(10, 36 * 60) // on the way
+    : share <= 85 ? -rng.int(0, 20) // just arrived
+    : share <= 95 ? -rng.int(21, 210) // waiting: green lanes near or past due
+    : -rng.int(211, 12 * 60); // waited long: overdue on most lanes
+  const arrival = atMinute(now.getTime() + minutesFromNow * MINUTE);
+  const latestLodgement = Math.min(now.getTime(), arrival.getTime() - 30 * MINUTE);
+  const lodgement = atMinute(latestLodgement - rng.int(0, 24 * 60) * MINUTE);
+  return { lodgement, arrival };
+}
+
+const atMinute = (ms: number) => new Date(Math.floor(ms / MINUTE) * MINUTE);
+
 export function generateDeclaration(rng: Prng, serial: number, now: Date): Declaration {
   const office = rng.pick(OFFICES);
   const mode = office.land ? (rng.chance(0.9) ? 'road' : 'rail') : rng.chance(0.85) ? 'sea' : 'air';
   const declarant = rng.pick(DECLARANTS);
   const importer = rng.pick(IMPORTERS);
   const exporter = rng.pick(EXPORTERS);
-  const lodgement = new Date(Math.floor((now.getTime() - rng.int(0, 72 * 60) * MINUTE) / MINUTE) * MINUTE);
-  const arrival = new Date(lodgement.getTime() + rng.int(30, 48 * 60) * MINUTE);
+  const { lodgement, arrival } = demoTimes(rng, now);
   // Perishables come in bulk of one kind; other consignments mix.
   const perishableLoad = rng.chance(0.3);
   const pool = COMMODITIES.filter((c) => c.perishable === perishableLoad);

@@ -41,15 +41,21 @@ export function demoQueueStatements(store: Store, clock: Clock, o: DemoQueueOpti
   const random = seededRandom(o.seed);
   const statements: Statement[] = riskConfigStatements(config);
   for (let i = 0; i < o.count; i++) {
-    const d: Declaration = generateDeclaration(rng, i + 1, now);
+    // Four in ten come from earlier in the day, so release history and the dashboard have
+    // something to show; the rest are today's open work, mostly within their targets.
+    const earlier = rng.chance(0.4);
+    const generatedAt = earlier ? new Date(now.getTime() - rng.int(60, 24 * 60) * MINUTE) : now;
+    const d: Declaration = generateDeclaration(rng, i + 1, generatedAt);
     const assessment = assessCompiled(prepareSubject(subjectFromDeclaration(d, DEFAULT_CONVERSION)), compiled, { now, random });
     const assessedAt = new Date(Math.max(Date.parse(d.lodgementTime) + rng.int(0, 2) * MINUTE, 0));
     statements.push(...repository.saveStatements(d, { file: 'demo', format: 'json' }), ...queueRowStatements(d, assessment, assessedAt));
-    // Goods that arrived more than an hour ago were mostly dealt with already.
+    // Goods that arrived more than an hour ago were nearly all dealt with already; the few
+    // left are the overdue ones a shift has to chase.
     const arrival = Date.parse(d.arrivalTime ?? d.lodgementTime);
-    if (arrival > now.getTime() - 60 * MINUTE || !rng.chance(0.8)) continue;
+    if (arrival > now.getTime() - 60 * MINUTE || !rng.chance(0.95)) continue;
     const [lo, hi] = DEMO_RELEASE_MINUTES[assessment.lane];
     const releasedAt = arrival + rng.int(lo, hi) * MINUTE;
+    // Still being worked on: open, and for most lanes within its target.
     if (releasedAt > now.getTime()) continue;
     const released = new Date(releasedAt).toISOString();
     const check = new Date(Math.max(releasedAt - rng.int(1, 30) * MINUTE, assessedAt.getTime())).toISOString();

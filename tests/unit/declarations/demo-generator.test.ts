@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDeclarations } from '../../../main/services/declarations/demo-generator';
+import { slaDueAt } from '../../../main/services/queue/sla';
 import { isValidContainerId } from '../../../preload/schemas/validators/iso6346';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
@@ -33,5 +34,17 @@ describe('demo generator', () => {
     expect(batch.some((d) => /^[\u4e00-\u9fff][A-Z]·[A-Z0-9]{5}$/.test(d.transport.vehiclePlate ?? ''))).toBe(true);
     expect(new Set(batch.map((d) => d.transport.mode))).toEqual(new Set(['sea', 'air', 'road', 'rail']));
     expect(batch.some((d) => /[\u4e00-\u9fff]/.test(d.goodsItems[0]!.description))).toBe(true);
+  });
+
+  it('keeps most release targets running, a few close to due and a few overdue, even on the strictest lane', () => {
+    const minutesLeft = batch.map((d) => (Date.parse(slaDueAt('green', d.flags.perishable, d.lodgementTime, d.arrivalTime)) - now.getTime()) / 60_000);
+    const overdue = minutesLeft.filter((m) => m < 0).length;
+    const nearDue = minutesLeft.filter((m) => m >= 0 && m < 10).length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue / batch.length).toBeLessThan(0.2);
+    expect(nearDue).toBeGreaterThan(0);
+    // The generous red-lane target leaves almost nothing overdue.
+    const redOverdue = batch.filter((d) => Date.parse(slaDueAt('red', d.flags.perishable, d.lodgementTime, d.arrivalTime)) < now.getTime()).length;
+    expect(redOverdue / batch.length).toBeLessThan(0.05);
   });
 });
