@@ -12,7 +12,12 @@ import { DELETED_FIELD } from './sync-entity';
  *   the change) and differs. The replaced value is kept as the loser.
  * - Lists: union of items; an item keeps the seq that first brought it.
  * - Delete: the scalar DELETED_FIELD set to true, ordered like any scalar.
+ * - Bookkeeping fields (`updatedAt`) follow last writer wins but never raise a
+ *   conflict: every concurrent edit touches them, and officers should only be
+ *   asked about the fields they actually edited.
  */
+const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['updatedAt']);
+
 export interface HubChange {
   seq: number;
   clientId: string;
@@ -74,7 +79,10 @@ export function decideScalar(
   value: string,
 ): { next: FieldVersion; conflict: ConflictRecord | null } {
   const next: FieldVersion = { value, seq: change.seq, clientId: change.clientId, actorId: change.actorId, at: change.at };
-  const unseenRival = current !== undefined && current.clientId !== change.clientId && current.seq > change.baseSeq && current.value !== value;
+  const unseenRival =
+    !BOOKKEEPING_FIELDS.has(field) &&
+    current !== undefined &&
+    current.clientId !== change.clientId && current.seq > change.baseSeq && current.value !== value;
   const conflict = unseenRival
     ? { id: `${change.seq}:${field}`, entity: change.entity, entityId: change.entityId, field, winner: next, loser: current }
     : null;

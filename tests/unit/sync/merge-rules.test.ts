@@ -103,3 +103,25 @@ describe('replica fold and display', () => {
     ]);
   });
 });
+
+describe('bookkeeping fields', () => {
+  it('take the last writer without raising a conflict', () => {
+    const current = { value: '"2026-11-25T10:00:00.000Z"', seq: 5, clientId: 'ws-a', actorId: 'u1', at: '2026-11-25T10:00:00.000Z' };
+    const change = {
+      seq: 6,
+      clientId: 'ws-b',
+      mutationId: 1,
+      baseSeq: 2,
+      entity: 'case',
+      entityId: 'c1',
+      op: 'upsert' as const,
+      fields: { updatedAt: '2026-11-25T10:01:00.000Z' },
+      at: '2026-11-25T10:01:00.000Z',
+      actorId: 'u2',
+    };
+    const decided = decideScalar(current, change, 'updatedAt', '"2026-11-25T10:01:00.000Z"');
+    expect(decided.conflict).toBeNull();
+    expect(decided.next.seq).toBe(6);
+    expect(decideScalar(current, change, 'title', '"x"').conflict).not.toBeNull();
+  });
+});
