@@ -21,6 +21,7 @@ import {
 import { Condition, OPERATORS_BY_KIND, RISK_FIELDS, RiskConfig, type RiskField } from '../../../preload/schemas/risk';
 import { MediaUrl, Site } from '../../../preload/schemas/site';
 import { iso6346CheckDigit } from '../../../preload/schemas/validators/iso6346';
+import { webAddress } from './url-arbitrary';
 
 /** What zod-arbitrary.ts lends a targeted arbitrary (passed in, so the two files do not import each other). */
 export interface Derive {
@@ -65,14 +66,14 @@ const containerId = fc
 
 /** Camera and bridge URLs, or files shipped in the app's media folder. */
 const mediaUrl = fc.oneof(
-  fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true }),
+  webAddress(['http', 'https']),
   fc.stringMatching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,15}(\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,15}){0,3}$/),
 );
 
 // ---------------------------------------------------------------- risk conditions
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n));
-const conditionText = fc.string({ unit: 'binary', minLength: 1, maxLength: 24 });
+const conditionText = fc.string({ minLength: 1, maxLength: 24 });
 /** Patterns the engine's static check accepts: anchors, classes, bounded repeats, one alternation. */
 const safePattern = fc.oneof(
   fc.constantFrom('^CN', '^(CN|HK)$', '^[0-9]{4}', 'ACME.*TRADING', '^MSCU\\d{7}$', '^粤B', 'LTD$'),
@@ -82,7 +83,8 @@ const safePattern = fc.oneof(
 /** A field, an operator its kind allows, and a value of the type that kind compares with. */
 const condition = fc.constantFrom(...(Object.keys(RISK_FIELDS) as RiskField[])).chain((field) => {
   const kind = RISK_FIELDS[field].kind;
-  const scalar = kind === 'text' ? conditionText : kind === 'number' ? finite : fc.boolean();
+  const scalar: fc.Arbitrary<string | number | boolean> = kind === 'text' ? conditionText : kind === 'number' ? finite : fc.boolean();
+  const listed: fc.Arbitrary<string | number> = kind === 'number' ? finite : conditionText;
   const variants: fc.Arbitrary<Record<string, unknown>>[] = OPERATORS_BY_KIND[kind].map((op) => {
     switch (op) {
       case 'eq':
@@ -91,7 +93,7 @@ const condition = fc.constantFrom(...(Object.keys(RISK_FIELDS) as RiskField[])).
       case 'prefix':
         return conditionText.map((value) => ({ field, op, value }));
       case 'in':
-        return fc.array(kind === 'number' ? finite : conditionText, { minLength: 1, maxLength: 5 }).map((values) => ({ field, op, values }));
+        return fc.array(listed, { minLength: 1, maxLength: 5 }).map((values) => ({ field, op, values }));
       case 'range':
         return fc
           .tuple(fc.option(finite, { nil: undefined }), fc.option(finite, { nil: undefined }))

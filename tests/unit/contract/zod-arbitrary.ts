@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { targetedArbitrary } from './domain-arbitraries';
+import { webAddress } from './url-arbitrary';
 
 export interface Def {
   type: string;
@@ -41,6 +42,22 @@ const ARRAY_EXTRA = 5;
 /** Tries before a filtered arbitrary gives up and says which schema needs a targeted one. */
 const MAX_TRIES = 200;
 
+/** Unions nested deeper than this draw their first option only; the contract's own nest three deep at most. */
+const UNION_DEPTH = 6;
+const unionDepth = fc.createDepthIdentifier();
+
+/** Types a channel must not carry: both hosts send JSON (the web host) or must behave as if they did. */
+const CANNOT_CROSS_JSON: Record<string, string> = {
+  date: 'a Date arrives as a string over JSON; use IsoTime (preload/schemas/common.ts) in the contract',
+  bigint: 'JSON has no bigint; use a number or a decimal string in the contract',
+  map: 'a Map arrives as {} over JSON; use z.record or an array of pairs in the contract',
+  set: 'a Set arrives as {} over JSON; use an array in the contract',
+  nan: 'NaN arrives as null over JSON',
+  symbol: 'symbols do not cross JSON',
+  function: 'functions do not cross JSON',
+  promise: 'promises do not cross JSON',
+};
+
 /** The checks each type's generator reads; any other check is a construct this file does not know yet. */
 const KNOWN_CHECKS: Record<string, readonly string[]> = {
   string: ['min_length', 'max_length', 'length_equals', 'string_format', 'overwrite', 'custom'],
@@ -48,8 +65,28 @@ const KNOWN_CHECKS: Record<string, readonly string[]> = {
   array: ['min_length', 'max_length', 'length_equals', 'custom'],
 };
 
+/** Arbitraries are immutable: one per schema object, since shared schemas (ids, times, people) recur everywhere. */
+const built = new WeakMap<z.ZodType, fc.Arbitrary<unknown>>();
+
 export function validValue(schema: z.ZodType): fc.Arbitrary<unknown> {
-  return targetedArbitrary(schema, { validValue, shapeValue, acceptedBy }) ?? refinedValue(schema);
+  let arbitrary = built.get(schema);
+  if (!arbitrary) {
+    arbitrary = targetedArbitrary(schema, { validValue, shapeValue, acceptedBy }) ?? refinedValue(schema);
+    built.set(schema, arbitrary);
+  }
+  return arbitrary;
+}
+
+/** fc.stringMatching is costly to build (it precomputes its shrinking slices); patterns recur across schemas. */
+const matching = new Map<string, fc.Arbitrary<string>>();
+function stringMatching(pattern: RegExp): fc.Arbitrary<string> {
+  const key = pattern.toString();
+  let arbitrary = matching.get(key);
+  if (!arbitrary) {
+    arbitrary = fc.stringMatching(pattern);
+    matching.set(key, arbitrary);
+  }
+  return arbitrary;
 }
 
 /** The schema's shape, kept to the values its refinements (if any) accept. */
@@ -110,7 +147,10 @@ function typeValue(schema: z.ZodType, def: Def): fc.Arbitrary<unknown> {
       return objectValue(def);
     case 'union':
       // Plain and discriminated unions alike: any option's values are the union's values.
-      return fc.oneof(...(def.options as z.ZodType[]).map(validValue));
+      // Past UNION_DEPTH nested unions only the first option is drawn, which ends recursive schemas (z.json()).
+      return fc.oneof({ depthIdentifier: unionDepth, maxDepth: UNION_DEPTH }, ...(def.options as z.ZodType[]).map(validValue));
+    case 'lazy':
+      return new LazyArbitrary(def.getter as () => z.ZodType);
     case 'record':
       return fc.dictionary(validValue(def.keyType as z.ZodType) as fc.Arbitrary<string>, validValue(def.valueType as z.ZodType), {
         maxKeys: 4,
@@ -125,8 +165,11 @@ function typeValue(schema: z.ZodType, def: Def): fc.Arbitrary<unknown> {
       // z.unknown() lets anything through, even what JSON changes (-0, undefined, a Date):
       // generate only what crosses the wire unchanged, the one thing such a field can carry.
       return fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown);
-    default:
+    default: {
+      const why = CANNOT_CROSS_JSON[def.type];
+      if (why) throw new Error(`zod-arbitrary: no generator for zod type "${def.type}": ${why}`);
       throw new Error(`zod-arbitrary: no generator for zod type "${def.type}"; add one`);
+    }
   }
 }
 
@@ -157,6 +200,23 @@ function lengthBounds(checks: CheckDef[]): { min: number; max: number } {
   return { min, max: Math.max(min, max) };
 }
 
+/**
+ * Any Unicode scalar value, astral ones included, like fast-check's `binary` unit.
+ * That unit builds a map of all 1.1 million code points the first time a string is
+ * made (seconds per test file on a busy machine); this one maps an index instead.
+ */
+const SURROGATES = 0xe000 - 0xd800;
+const anyCharacter: fc.Arbitrary<string> = fc.integer({ min: 0, max: 0x10ffff - SURROGATES }).map(
+  (index) => String.fromCodePoint(index < 0xd800 ? index : index + SURROGATES),
+  (value) => {
+    const codePoint = typeof value === 'string' ? value.codePointAt(0) : undefined;
+    if (codePoint === undefined || String.fromCodePoint(codePoint) !== value || (codePoint >= 0xd800 && codePoint < 0xe000)) {
+      throw new Error('not one Unicode scalar value');
+    }
+    return codePoint < 0xd800 ? codePoint : codePoint - SURROGATES;
+  },
+);
+
 const EARLIEST = new Date('2000-01-01T00:00:00Z');
 const LATEST = new Date('2099-12-31T23:59:59Z');
 
@@ -172,13 +232,15 @@ function stringValue(schema: z.ZodType, def: Def): fc.Arbitrary<string> {
     case 'url': {
       const protocol = def.protocol as RegExp | undefined;
       const schemes = ['http', 'https', 'ws', 'wss'].filter((scheme) => !protocol || protocol.test(scheme));
-      return acceptedBy(schema, fc.webUrl({ validSchemes: schemes }));
+      return acceptedBy(schema, webAddress(schemes));
     }
+    case 'uuid':
+      return acceptedBy(schema, fc.uuid());
     default: {
-      // uuid, email, ipv4…: zod keeps each format's pattern on the def; generate from it.
+      // guid, email, ipv4…: zod keeps each format's pattern on the def; generate from it.
       const pattern = def.pattern as RegExp | undefined;
       if (!pattern) throw new Error(`zod-arbitrary: no generator for string format "${String(def.format)}"; add one`);
-      return acceptedBy(schema, fc.stringMatching(pattern));
+      return acceptedBy(schema, stringMatching(pattern));
     }
   }
 
@@ -187,9 +249,9 @@ function stringValue(schema: z.ZodType, def: Def): fc.Arbitrary<string> {
   const pattern = checks.find((check) => check.check === 'string_format' && check.format === 'regex')?.pattern;
   const other = checks.find((check) => check.check === 'string_format' && check.format !== 'regex');
   if (other) throw new Error(`zod-arbitrary: no generator for the string check "${String(other.format)}"; add one`);
-  if (pattern) return acceptedBy(schema, fc.stringMatching(pattern));
+  if (pattern) return acceptedBy(schema, stringMatching(pattern));
   // Full Unicode, including astral characters: the wire must carry any officer's text.
-  return acceptedBy(schema, fc.string({ unit: 'binary', minLength: min, maxLength: Math.min(max, min + SIZE_CAP) }));
+  return acceptedBy(schema, fc.string({ unit: anyCharacter, minLength: min, maxLength: Math.min(max, min + SIZE_CAP) }));
 }
 
 function numberValue(schema: z.ZodType, def: Def): fc.Arbitrary<number> {
@@ -253,6 +315,50 @@ class AcceptedArbitrary<T> extends fc.Arbitrary<T> {
 
   shrink(value: T, context: unknown): fc.Stream<fc.Value<T>> {
     return this.base.shrink(value, context).filter((candidate) => this.accept(candidate.value));
+  }
+}
+
+/**
+ * A recursive schema's values, its arbitrary built on first use (while being built it
+ * reaches itself again). Recursion ends through unions (UNION_DEPTH); a schema that
+ * recurses only through objects and arrays would not end, so that fails with a message.
+ */
+const LAZY_DEPTH = 40;
+let lazyDepth = 0;
+
+class LazyArbitrary extends fc.Arbitrary<unknown> {
+  private inner: fc.Arbitrary<unknown> | undefined;
+
+  constructor(private readonly getter: () => z.ZodType) {
+    super();
+  }
+
+  private arbitrary(): fc.Arbitrary<unknown> {
+    this.inner ??= validValue(this.getter());
+    return this.inner;
+  }
+
+  generate(mrng: Parameters<fc.Arbitrary<unknown>['generate']>[0], biasFactor: number | undefined): fc.Value<unknown> {
+    if (lazyDepth >= LAZY_DEPTH) {
+      throw new Error(
+        `zod-arbitrary: a recursive z.lazy schema nests past ${LAZY_DEPTH} levels; it recurses without a union to end it: ` +
+          'add a targeted arbitrary for it in tests/unit/contract/domain-arbitraries.ts.',
+      );
+    }
+    lazyDepth++;
+    try {
+      return this.arbitrary().generate(mrng, biasFactor);
+    } finally {
+      lazyDepth--;
+    }
+  }
+
+  canShrinkWithoutContext(value: unknown): value is unknown {
+    return this.arbitrary().canShrinkWithoutContext(value);
+  }
+
+  shrink(value: unknown, context: unknown): fc.Stream<fc.Value<unknown>> {
+    return this.arbitrary().shrink(value, context);
   }
 }
 
