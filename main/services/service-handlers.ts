@@ -158,7 +158,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...caseHandlers({ cases: deps.cases, reports: deps.reports, audit: deps.auditChain, store, me }),
     ...siteHandlers({ site: deps.site, evidence: deps.evidence, status: deps.status, me }),
 
-    ...createQueueHandlers(deps.queue, me),
+    ...createQueueHandlers(deps.queue, me, deps.identity.host),
     ...syncHandlers({ sync: deps.sync, store, clock, me }),
     ...windowsHandlers({ openWindow: deps.openWindow, emitSelection: deps.emitSelection }),
   };

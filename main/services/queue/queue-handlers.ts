@@ -2,6 +2,7 @@
 import type { declarationsChannels } from '../../../preload/channels/declarations';
 import type { riskChannels } from '../../../preload/channels/risk';
 import type { User } from '../../../preload/schemas/auth';
+import { ServiceError } from '../errors';
 import type { HandlersFor } from '../handlers';
 import { declarationDetail } from './declaration-detail';
 import { timeReleaseDashboard } from './dashboard';
@@ -11,6 +12,7 @@ import type { QueueService } from './queue-service';
 export function createQueueHandlers(
   queue: QueueService,
   me: () => User,
+  host: 'electron' | 'web',
 ): HandlersFor<typeof declarationsChannels> & HandlersFor<typeof riskChannels> {
   return {
     'cw:declarations.list': (input) => listQueue(queue.store, input, me().id),
@@ -30,7 +32,12 @@ export function createQueueHandlers(
       queue.changed([id]);
       return row;
     },
-    'cw:declarations.import': ({ paths }) => queue.importPaths(paths, me()),
+    // Paths come from Electron's file dialog. A browser has no paths to give, and in the
+    // web host this would let any page holding the token make Clearway read any file.
+    'cw:declarations.import': async ({ paths }) => {
+      if (host === 'web') throw new ServiceError('FAILED_PRECONDITION', 'Import by path is not available in the browser: upload the files instead (Import button or drag and drop).');
+      return queue.importPaths(paths, me());
+    },
     'cw:declarations.uploadChunk': async (chunk) => {
       const user = me();
       const { receivedBytes, file } = queue.uploads.accept(user.id, chunk);

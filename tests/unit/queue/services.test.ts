@@ -39,7 +39,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'cw-queue-services-'));
   services = await createServices({
     dataDir,
-    host: 'web',
+    host: 'electron',
     version: '0.1.0-test',
     settingsBackend: createConfSettingsBackend(join(dataDir, 'settings')),
     clock: new ManualClock('2026-03-02T08:30:00.000Z'),
