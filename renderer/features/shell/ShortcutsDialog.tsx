@@ -30,6 +30,12 @@ function Keys({ keys }: { keys: readonly string[] }) {
   );
 }
 
+/** Feature groups follow the nav rail's order (a group id that names no screen goes last). */
+function navRank(group: string): number {
+  const index = allNavItems.findIndex((item) => item.screen === group);
+  return index === -1 ? allNavItems.length : index;
+}
+
 /** `?`: every shortcut of the window. */
 export function ShortcutsDialog() {
   const { t } = useTranslation();
@@ -49,7 +55,7 @@ export function ShortcutsDialog() {
   const featureGroups = useSyncExternalStore(subscribeShortcuts, registeredShortcutGroups);
   const sections = [
     { key: 'window', title: t('shortcuts.window'), rows },
-    ...featureGroups.map((group) => ({
+    ...[...featureGroups].sort((a, b) => navRank(a.group) - navRank(b.group)).map((group) => ({
       key: group.group,
       title: t(group.titleKey),
       rows: group.shortcuts.map((s) => ({ key: `${group.group}:${s.labelKey}`, keys: s.keys, action: t(s.labelKey) })),
@@ -61,7 +67,8 @@ export function ShortcutsDialog() {
   ];
   return (
     <Modal open={open} title={t('shortcuts.title')} onCancel={() => setOpen(false)} footer={null} width={600} destroyOnHidden>
-      <div style={{ maxHeight: '70vh', overflowY: 'auto' }}>
+      {/* Scrolls when the list outgrows the window; focusable so the keyboard can scroll it. */}
+      <div style={{ maxHeight: '70vh', overflowY: 'auto' }} tabIndex={0} aria-label={t('shortcuts.title')} role="region">
         {sections.map((section) => (
           <section key={section.key} aria-labelledby={`shortcuts-${section.key}`} data-testid={`shortcuts-group-${section.key}`}>
             <Typography.Title level={5} id={`shortcuts-${section.key}`} style={{ margin: '12px 0 4px' }}>

@@ -31,6 +31,19 @@ describe('FpsWindow', () => {
     expect(window.fps(3000)).toBeCloseTo(5, 0);
   });
 
+  it('counts observations that stand for several frames', () => {
+    const window = new FpsWindow(2000);
+    // 2 observations a second, each reporting 6 new frames: 12 fps.
+    for (let t = 0; t <= 3000; t += 500) window.add(t, 6);
+    expect(window.fps(3000)).toBeCloseTo(12, 0);
+  });
+
+  it('refuses a frame count that is not a whole number ≥ 1', () => {
+    const window = new FpsWindow(1000);
+    expect(() => window.add(0, 0)).toThrow(RangeError);
+    expect(() => window.add(0, 1.5)).toThrow(RangeError);
+  });
+
   it('refuses a non-positive window', () => {
     expect(() => new FpsWindow(0)).toThrow(RangeError);
   });

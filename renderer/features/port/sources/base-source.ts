@@ -113,11 +113,15 @@ export abstract class BaseSource<E extends HTMLVideoElement | HTMLCanvasElement>
     return !this.#disposed && generation === this.#generation;
   }
 
-  /** A new decoded frame is in `element`. */
-  protected frameArrived(generation: number, at: number = now()): void {
+  /**
+   * A new decoded frame is in `element`. `frames` counts the new frames since the
+   * last call when the transport can tell (a video presents several between two
+   * callbacks on a busy page); listeners are still told once, as there is one picture.
+   */
+  protected frameArrived(generation: number, at: number = now(), frames = 1): void {
     if (!this.current(generation) || this.#health.paused) return;
     const wasLive = this.#health.state === 'live';
-    this.#health.frame(at);
+    this.#health.frame(at, frames);
     this.#watchdog.healthy();
     for (const listener of this.#frameListeners) listener(at);
     if (!wasLive) this.#publish(true);

@@ -64,8 +64,9 @@ export class SourceHealthMachine {
     return this.#state === 'stalled' || (this.#state === 'failed' && this.#retryable);
   }
 
-  frame(now: number): void {
-    this.#fps.add(now);
+  /** `frames` new frames were seen at `now` (more than 1 when the observer missed some). */
+  frame(now: number, frames = 1): void {
+    this.#fps.add(now, frames);
     this.#lastFrameAt = now;
     this.#expectingSince = now;
     this.#state = 'live';

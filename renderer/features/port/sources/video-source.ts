@@ -26,6 +26,13 @@ const mediaErrorText: Record<number, string> = {
   4: 'the address or format is not supported',
 };
 
+/** Frames the element decoded and did not drop, or null where the browser does not say. */
+function decodedFrames(video: HTMLVideoElement): number | null {
+  if (typeof video.getVideoPlaybackQuality !== 'function') return null;
+  const quality = video.getVideoPlaybackQuality();
+  return quality.totalVideoFrames - quality.droppedVideoFrames;
+}
+
 export abstract class VideoSource extends BaseSource<HTMLVideoElement> {
   #frameRequest: number | null = null;
   #generationForEvents = -1;
@@ -97,10 +104,22 @@ export abstract class VideoSource extends BaseSource<HTMLVideoElement> {
   #watchFrames(generation: number): void {
     this.#stopWatching();
     const video = this.element;
-    const onFrame = (now: number) => {
+    let lastPresented: number | null = null;
+    let lastDecoded: number | null = null;
+    const onFrame = (now: number, metadata: VideoFrameCallbackMetadata) => {
       if (!this.current(generation)) return;
       this.#frameRequest = video.requestVideoFrameCallback(onFrame);
-      this.frameArrived(generation, now);
+      // The callback runs at most once per page frame, so on a busy page one call stands
+      // for several new video frames. Count them from the decoder (frames decoded and
+      // not dropped) or, where that is unknown, from presentedFrames; both restart with new media.
+      const presented = metadata.presentedFrames;
+      const decoded = decodedFrames(video);
+      const presentedSince = lastPresented !== null && presented > lastPresented ? presented - lastPresented : 0;
+      const decodedSince = decoded !== null && lastDecoded !== null && decoded > lastDecoded ? decoded - lastDecoded : 0;
+      lastPresented = presented;
+      lastDecoded = decoded;
+      const frames = Math.max(1, presentedSince, decodedSince);
+      this.frameArrived(generation, now, frames);
     };
     this.#frameRequest = video.requestVideoFrameCallback(onFrame);
   }
