@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../preload/contract';
@@ -30,6 +30,43 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Where each i18next namespace's English strings live (see renderer/i18n/index.ts). */
+function namespaceFile(ns: string): string {
+  const features = join(__dirname, '../../../renderer/features');
+  if (ns === 'portSite') return join(features, 'port', 'site', 'locales', 'en.json');
+  return join(features, ns, 'locales', 'en.json');
+}
+
+const namespaceCache = new Map<string, Map<string, string>>();
+function namespaceKeys(ns: string): Map<string, string> {
+  if (ns === 'translation') return english;
+  let keys = namespaceCache.get(ns);
+  if (!keys) {
+    keys = flatten(JSON.parse(readFileSync(namespaceFile(ns), 'utf8')) as Tree);
+    namespaceCache.set(ns, keys);
+  }
+  return keys;
+}
+
+/**
+ * The namespaces a source file asks for with useTranslation('ns'); a file that only
+ * receives `t` from its caller may use its feature area's namespace or the shell's.
+ */
+function fileNamespaces(text: string, file: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/useTranslation\(\s*(?:'([a-zA-Z]+)'|(SITE_EDITOR_NS))?\s*\)/g)) {
+    found.add(m[1] ?? (m[2] ? 'portSite' : 'translation'));
+  }
+  if (found.size > 0) return [...found];
+  const area = /features[\\/]([^\\/]+)[\\/]/.exec(file)?.[1];
+  return area && existsSync(namespaceFile(area)) ? ['translation', area] : ['translation'];
+}
+
+/** A key exists as written or as i18next plural forms (key_one, key_other). */
+function hasKey(keys: Map<string, string>, key: string): boolean {
+  return keys.has(key) || keys.has(`${key}_other`);
+}
+
 const english = flatten(en as Tree);
 const chinese = flatten(zhCN as Tree);
 
@@ -52,14 +89,17 @@ describe('renderer translations', () => {
     expect(han / chinese.size).toBeGreaterThan(0.9);
   });
 
-  it('every literal key the renderer uses exists', () => {
+  it('every literal key the renderer uses exists in a namespace its file uses', () => {
     const root = join(__dirname, '../../../renderer');
     const missing: string[] = [];
     for (const file of sourceFiles(root)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) {
-        const key = m[1] ?? '';
-        if (!english.has(key)) missing.push(`${file.slice(root.length + 1)}: ${key}`);
+      const namespaces = fileNamespaces(text, file);
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.:]+)'/g)) {
+        const raw = m[1] ?? '';
+        const [ns, key] = raw.includes(':') ? (raw.split(':', 2) as [string, string]) : [null, raw];
+        const candidates = ns ? [ns] : namespaces;
+        if (!candidates.some((n) => hasKey(namespaceKeys(n), key))) missing.push(`${file.slice(root.length + 1)}: ${raw} (looked in ${candidates.join(', ')})`);
       }
     }
     expect(missing).toEqual([]);
