@@ -327,6 +327,11 @@ export class StoreEngine {
     if (removed) await fsyncDir(this.config.dir);
   }
 
+  /** Resolves once no background snapshot is running (its failure is kept in lastSnapshotError). */
+  async backgroundSettled(): Promise<void> {
+    await this.snapshotting?.catch(() => undefined);
+  }
+
   async snapshot(): Promise<void> {
     this.assertUsable();
     if (this.snapshotting) await this.snapshotting.catch(() => undefined);

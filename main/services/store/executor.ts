@@ -33,6 +33,11 @@ export class SqlExecutor {
     this.applyConnectionPragmas();
   }
 
+  /** How many statements the cache holds prepared (bounded by its capacity). */
+  get cachedStatements(): number {
+    return this.cache.size;
+  }
+
   /** Per-connection settings; re-applied after db.export() in case the sql.js version reopens the connection. */
   private applyConnectionPragmas(): void {
     // The image lives in wasm memory and durability comes from our journal, so sqlite's
