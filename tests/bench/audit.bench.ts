@@ -67,9 +67,9 @@ export async function run(): Promise<void> {
   while (head.seq < ENTRIES) {
     store.db.run('BEGIN');
     for (let i = 0; i < BATCH && head.seq < ENTRIES; i += 1) {
-      const seq = head.seq + 1;
+      const seq: number = head.seq + 1;
       const actor = ACTORS[seq % ACTORS.length]!;
-      const fields = {
+      const fields: Parameters<typeof serializeEntry>[0] = {
         seq,
         at: new Date(base + seq * 1000).toISOString(),
         actorId: actor.id,
@@ -80,7 +80,7 @@ export async function run(): Promise<void> {
         prevHash: head.hash,
       };
       const serialized = serializeEntry(fields);
-      const hash = entryHash(serialized);
+      const hash: string = entryHash(serialized);
       insert.run([seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.subject, fields.detail, fields.prevHash, hash, entryHmac(KEY, serialized)]);
       head = { seq, hash, at: fields.at };
     }

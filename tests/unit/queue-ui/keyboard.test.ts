@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey, cursorReducer, initialCursor, QUEUE_SHORTCUTS, type KeyLike } from '../../../renderer/features/queue/logic/keyboard';
+import { commandForKey, cursorReducer, initialCursor, QUEUE_SHORTCUTS, type KeyLike, type CursorState } from '../../../renderer/features/queue/logic/keyboard';
 
 const key = (k: string, over: Partial<KeyLike> = {}): KeyLike => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...over });
 const idAt = (i: number) => `D${i}`;
@@ -40,7 +40,7 @@ describe('cursorReducer', () => {
     expect(cursorReducer(initialCursor, { type: 'move', delta: -1, total: 5, extend: false, idAt }).cursor).toBe(4);
   });
   it('stops at both ends', () => {
-    let s = { cursor: 4, selected: [] };
+    let s: CursorState = { cursor: 4, selected: [] };
     s = cursorReducer(s, { type: 'move', delta: 1, total: 5, extend: false, idAt });
     expect(s.cursor).toBe(4);
     s = cursorReducer({ cursor: 0, selected: [] }, { type: 'move', delta: -1, total: 5, extend: false, idAt });
