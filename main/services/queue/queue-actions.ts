@@ -50,7 +50,7 @@ interface DecisionRow extends Row {
   inspection_at: string | null;
 }
 
-function placeholders(n: number): string {
+function sqlParamList(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
@@ -77,7 +77,7 @@ export class QueueActions {
   async decide(user: User, ids: readonly string[], decision: Decision, reason: string): Promise<DecideOutput> {
     const unique = [...new Set(ids)];
     const rows = await this.store.query<DecisionRow>(
-      `SELECT number, office, lodgement_time, trader_id, lane, status, documentary_check_at, inspection_at FROM declaration_queue WHERE number IN (${placeholders(unique.length)})`,
+      `SELECT number, office, lodgement_time, trader_id, lane, status, documentary_check_at, inspection_at FROM declaration_queue WHERE number IN (${sqlParamList(unique.length)})`,
       unique,
     );
     const byNumber = new Map(rows.map((r) => [r.number, r]));
@@ -147,7 +147,7 @@ export class QueueActions {
       }
     }
     const unique = [...new Set(ids)];
-    const rows = await this.store.query<{ number: string }>(`SELECT number FROM declaration_queue WHERE number IN (${placeholders(unique.length)})`, unique);
+    const rows = await this.store.query<{ number: string }>(`SELECT number FROM declaration_queue WHERE number IN (${sqlParamList(unique.length)})`, unique);
     if (rows.length === 0) throw new ServiceError('NOT_FOUND', `none of the ${unique.length} declarations is in the queue`);
     const at = this.clock.now();
     const statements: Statement[] = [];
