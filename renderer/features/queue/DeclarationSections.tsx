@@ -54,6 +54,8 @@ export function ContainersSection({ d }: { d: Declaration }) {
 export function GoodsItemsTable({ d }: { d: Declaration }) {
   const { t, i18n } = useTranslation('queue');
   const locale = i18n.language;
+  // No scroller of its own: a wide table overflows into the detail body, which is
+  // already a focusable region, so keyboard users can still scroll it.
   return (
     <Table<GoodsItem>
       size="small"
@@ -61,7 +63,6 @@ export function GoodsItemsTable({ d }: { d: Declaration }) {
       rowKey="sequence"
       data-testid="goods-items"
       dataSource={d.goodsItems}
-      scroll={{ x: true }}
       columns={[
         { title: '#', dataIndex: 'sequence', align: 'right', width: 40 },
         { title: t('goods.description'), dataIndex: 'description', ellipsis: true },
