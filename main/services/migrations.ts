@@ -1,5 +1,6 @@
 import { declarationMigrations } from './declarations/migrations';
 import { queueMigrations } from './queue/queue-migrations';
+import { queueSearchMigrations } from './queue/queue-search-migrations';
 import { riskMigrations } from './risk/risk-migrations';
 import { auditMigrations } from './audit/audit-migrations';
 import { caseMigrations } from './cases/case-migrations';
@@ -78,7 +79,7 @@ const foundation: readonly Migration[] = [
 ];
 
 /** Areas' steps continue the one sequence; append at the end, never reorder. */
-const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations];
+const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations, ...queueSearchMigrations];
 
 export const migrations: readonly Migration[] = [
   ...foundation,

@@ -4,7 +4,8 @@
  * whole image per commit), at database sizes of ~1, 50 and 200 MB, in one run.
  *
  * The database is grown through the real store (bulk transactions of random blobs),
- * snapshotted, then measured with small single-row insert transactions. The naive
+ * snapshotted, then measured with small single-row insert transactions, and with
+ * bulk transactions of 1 000 single-row inserts (statement throughput, as an import). The naive
  * side loads that same snapshot image into sql.js directly in this thread.
  *
  *   npx tsx tests/bench/store-commit.bench.ts
@@ -21,6 +22,8 @@ import { SNAPSHOT_HEADER_BYTES, snapshotPaths } from '../../main/services/store/
 const MB = 1024 * 1024;
 const BLOB_BYTES = 64 * 1024;
 const BLOBS_PER_FILL_TX = 16;
+const BULK_STATEMENTS = 1000;
+const BULK_COMMITS = 10;
 const SIZES = [
   { label: '1 MB', bytes: 1 * MB, journalCommits: 300, naiveCommits: 300 },
   { label: '50 MB', bytes: 50 * MB, journalCommits: 300, naiveCommits: 30 },
@@ -31,6 +34,7 @@ interface Row {
   size: string;
   dbMB: number;
   journal: { p50: number; p99: number; n: number };
+  bulk: { p50: number; p99: number; n: number };
   naive: { p50: number; p99: number; n: number };
 }
 
@@ -71,6 +75,14 @@ export async function run(): Promise<void> {
         await store.transaction([{ sql: 'INSERT INTO small (v) VALUES (?)', params: [`row ${i} ${size.label}`] }]);
         journal.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
+      // Bulk: one transaction of BULK_STATEMENTS single-row inserts, as an import sends them.
+      const bulk: number[] = [];
+      for (let i = 0; i < BULK_COMMITS; i += 1) {
+        const statements = Array.from({ length: BULK_STATEMENTS }, (_, j) => ({ sql: 'INSERT INTO small (v) VALUES (?)', params: [`bulk ${i}.${j} ${size.label}`] }));
+        const started = process.hrtime.bigint();
+        await store.transaction(statements);
+        bulk.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
 
       // Naive: the same image, persisted whole on every commit.
       const image = readFileSync(snapshotPaths(dir, 'bench').latest).subarray(SNAPSHOT_HEADER_BYTES);
@@ -91,7 +103,7 @@ export async function run(): Promise<void> {
         naive.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
       db.close();
-      rows.push({ size: size.label, dbMB: image.byteLength / MB, journal: summary(journal), naive: summary(naive) });
+      rows.push({ size: size.label, dbMB: image.byteLength / MB, journal: summary(journal), bulk: summary(bulk), naive: summary(naive) });
       console.log(`  measured ${size.label}`);
     }
   } finally {
@@ -115,6 +127,8 @@ function printTable(rows: Row[]): void {
       'journal p50': ms(r.journal.p50),
       'journal p99': ms(r.journal.p99),
       'journal n': r.journal.n,
+      [`bulk ${BULK_STATEMENTS} p50`]: ms(r.bulk.p50),
+      'bulk stmts/s': Math.round((BULK_STATEMENTS / r.bulk.p50) * 1000),
       'naive p50': ms(r.naive.p50),
       'naive p99': ms(r.naive.p99),
       'naive n': r.naive.n,

@@ -77,19 +77,31 @@ export function orderClause(sort: QueueSort): string {
   return `ORDER BY ${SORT_EXPRESSION[sort.by]} ${dir}, number ${dir}`;
 }
 
+/** Below this many text matches, they are collected from the search index and sorted. */
+const SPARSE_TEXT_MATCHES = 2000;
+
 export async function listQueue(
   store: Store,
   query: { filter: QueueFilter; sort: QueueSort; offset: number; limit: number },
   userId: string | null,
 ): Promise<QueueListOutput> {
   const where = whereClause(query.filter, userId);
-  const [rows, count] = await Promise.all([
-    store.query(`SELECT ${ROW_COLUMNS} FROM declaration_queue ${where.sql} ${orderClause(query.sort)} LIMIT ? OFFSET ?`, [
-      ...where.params,
-      query.limit,
-      query.offset,
-    ]),
-    store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM declaration_queue ${where.sql}`, where.params),
-  ]);
-  return { rows: rows.map(toQueueRow), total: Number(count[0]?.n ?? 0) };
+  const page = (from: string, params: SqlValue[]) =>
+    store.query(`SELECT ${ROW_COLUMNS} FROM ${from} ${orderClause(query.sort)} LIMIT ? OFFSET ?`, [...params, query.limit, query.offset]);
+  const counting = store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM declaration_queue ${where.sql}`, where.params);
+  if (!query.filter.text) {
+    const [rows, count] = await Promise.all([page(`declaration_queue ${where.sql}`, where.params), counting]);
+    return { rows: rows.map(toQueueRow), total: Number(count[0]?.n ?? 0) };
+  }
+  // Text matches are found by scanning (substring, no seek). Walking the sort order and
+  // testing each row is quick when matches are dense, but walks the whole table for a
+  // rare one; then scanning the narrow queue_search index for the matching rowids and
+  // sorting just those is far cheaper. The count (needed anyway) tells which case this is.
+  const total = Number((await counting)[0]?.n ?? 0);
+  const sparse = total < SPARSE_TEXT_MATCHES || query.offset + query.limit > total / 5;
+  const from = sparse
+    ? `declaration_queue ${where.sql} AND rowid IN (SELECT rowid FROM declaration_queue WHERE instr(search_text, ?) > 0)`
+    : `declaration_queue ${where.sql}`;
+  const rows = await page(from, sparse ? [...where.params, query.filter.text.toLowerCase()] : where.params);
+  return { rows: rows.map(toQueueRow), total };
 }

@@ -58,7 +58,7 @@ export interface StoreOptions {
   /** Background snapshot after at least this many journal bytes (default 8 MiB). */
   snapshotAfterBytes?: number;
   /**
-   * …and after at least this fraction of the last snapshot's size (default 0.5), so
+   * …and after at least this fraction of the last snapshot's size (default 0.25), so
    * snapshot work stays a bounded share of commit work as the database grows; 0 = fixed threshold.
    */
   snapshotGrowthRatio?: number;

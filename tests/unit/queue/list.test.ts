@@ -57,6 +57,15 @@ describe('queue list', () => {
     expect((await list({ filter: { lanes: ['red'] }, limit: 1 })).total).toBe(1);
   });
 
+  it('keeps the list order and paging when text matches are collected from the search index', async () => {
+    // '-' is in every number: the few matches take the sparse path (index scan, then sort).
+    const page = await list({ filter: { text: '-' }, offset: 1, limit: 2 });
+    expect(page.total).toBe(5);
+    expect(page.rows.map((r) => r.number)).toEqual(['D-EXPRESS', 'A-GREEN']);
+    expect(await numbers({ filter: { text: '-', lanes: ['green', 'blue'] }, sort: { by: 'trader', dir: 'desc' } })).toEqual(['E-AUDIT', 'D-EXPRESS', 'A-GREEN']);
+    expect(await list({ filter: { text: '-' }, offset: 10 })).toEqual({ rows: [], total: 5 });
+  });
+
   it('returns lean rows with everything the table shows', async () => {
     const [row] = (await list({ filter: { text: 'c-fruit' } })).rows;
     expect(row).toEqual({

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SNAPSHOT_AFTER_BYTES, StoreEngine } from '../../../main/services/store/engine';
+import { DEFAULT_SNAPSHOT_AFTER_BYTES, DEFAULT_SNAPSHOT_GROWTH_RATIO, StoreEngine } from '../../../main/services/store/engine';
 import { peekSnapshotSeq, snapshotPaths } from '../../../main/services/store/snapshot-files';
 import { insert, migrations, tempDir } from './helpers';
 
@@ -72,7 +72,7 @@ describe('snapshot policy', () => {
     try {
       const loaded = again.openEvents.find((e) => e.kind === 'loaded');
       expect(loaded?.kind === 'loaded' && loaded.snapshotBytes).toBeGreaterThan(400 * KB);
-      expect(again.snapshotThreshold()).toBe(loaded?.kind === 'loaded' ? loaded.snapshotBytes / 2 : -1);
+      expect(again.snapshotThreshold()).toBe(loaded?.kind === 'loaded' ? loaded.snapshotBytes * DEFAULT_SNAPSHOT_GROWTH_RATIO : -1);
     } finally {
       await again.close();
     }
