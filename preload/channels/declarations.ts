@@ -48,7 +48,8 @@ export const declarationsChannels = {
   /** Drag-and-drop in the web host: send a file in ordered chunks; the last chunk imports it. */
   'cw:declarations.uploadChunk': channel({ input: UploadChunkInput, output: UploadChunkOutput, access: 'session' }),
   'cw:declarations.rejects': channel({ input: RejectsInput, output: z.array(StoredReject), access: 'session' }),
-  'cw:declarations.demo': channel({ input: DemoInput, output: DemoOutput, access: 'session' }),
+  // Invented declarations in a live queue are a supervisor's deliberate (audited) act.
+  'cw:declarations.demo': channel({ input: DemoInput, output: DemoOutput, access: ['supervisor'] }),
   'cw:queue.dashboard': channel({ input: DashboardInput, output: Dashboard, access: 'session' }),
   /** The signed-in user's saved views. */
   'cw:queue.savedViews': channel({ input: none, output: z.array(SavedView), access: 'session' }),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { clearway } from '../../app/clearway';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { ImportButton } from './ImportControls';
+import { useSession } from '../../app/sessionStore';
 import { useQueue } from './queueStore';
 
 const DEMO_COUNT = 500;
@@ -14,6 +15,7 @@ export function EmptyQueue({ filtered }: { filtered: boolean }) {
   const { t } = useTranslation('queue');
   const notify = useErrorNotifier();
   const [busy, setBusy] = useState(false);
+  const supervisor = useSession((s) => s.session.user?.role === 'supervisor');
   if (filtered) {
     return (
       <div className="cw-empty" data-testid="queue-empty-filtered">
@@ -44,15 +46,17 @@ export function EmptyQueue({ filtered }: { filtered: boolean }) {
               <li>
                 <FolderOpenOutlined aria-hidden /> {t('empty.inbox')} <span className="cw-mono">inbox/</span>
               </li>
-              <li>{t('empty.demo', { count: DEMO_COUNT })}</li>
+              {supervisor ? <li>{t('empty.demo', { count: DEMO_COUNT })}</li> : null}
             </ol>
           </>
         }
       >
         <ImportButton />{' '}
-        <Button size="small" icon={<ExperimentOutlined aria-hidden />} loading={busy} onClick={() => void demo()} data-testid="demo-generate">
-          {t('empty.demoButton', { count: DEMO_COUNT })}
-        </Button>
+        {supervisor ? (
+          <Button size="small" icon={<ExperimentOutlined aria-hidden />} loading={busy} onClick={() => void demo()} data-testid="demo-generate">
+            {t('empty.demoButton', { count: DEMO_COUNT })}
+          </Button>
+        ) : null}
       </Empty>
     </div>
   );

@@ -98,7 +98,7 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
   },
   {
     access: ['supervisor'],
-    meaning: 'supervisors only: accounts, the audit log, lane re-routing, risk configuration, the site file, the hub device token',
+    meaning: 'supervisors only: accounts, the audit log, lane re-routing, demo declarations, risk configuration, the site file, the hub device token',
     channels: [
       'cw:users.list',
       'cw:users.create',
@@ -106,6 +106,7 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:users.resetPassword',
       'cw:audit.list',
       'cw:declarations.reroute',
+      'cw:declarations.demo',
       'cw:risk.saveRule',
       'cw:risk.saveProfile',
       'cw:risk.saveWatchlist',
@@ -165,7 +166,6 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:declarations.import',
       'cw:declarations.uploadChunk',
       'cw:declarations.rejects',
-      'cw:declarations.demo',
       'cw:queue.dashboard',
       'cw:queue.savedViews',
       'cw:queue.saveView',
