@@ -6,7 +6,7 @@ import { importFile } from '../../../main/services/declarations/import';
 import { declarationMigrations } from '../../../main/services/declarations/migrations';
 import type { Store } from '../../../main/services/store/types';
 import { fixture } from './fixtures';
-import { openMemoryStore } from './sqljs-memory-store';
+import { openMemoryStore } from '../services/memory-store';
 
 describe('declarations repository', () => {
   let store: Store;

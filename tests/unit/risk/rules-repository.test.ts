@@ -5,7 +5,7 @@ import { RiskRulesRepository } from '../../../main/services/risk/rules-repositor
 import { defaultRiskConfig } from '../../../main/services/risk/default-rules';
 import { ServiceError } from '../../../main/services/errors';
 import type { Store } from '../../../main/services/store/types';
-import { memoryStore } from './sql-js-store';
+import { openMemoryStore } from '../services/memory-store';
 
 const draft: RiskRuleDraft = {
   id: 'precursor',
@@ -23,7 +23,7 @@ let store: Store;
 let repo: RiskRulesRepository;
 
 beforeEach(async () => {
-  store = await memoryStore([
+  store = await openMemoryStore([
     { version: 1, name: 'audit stand-in', sql: 'CREATE TABLE audit (action TEXT NOT NULL)' },
     ...riskMigrations.map((step, i) => ({ version: 2 + i, ...step })),
   ]);
