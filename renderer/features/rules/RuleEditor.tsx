@@ -4,10 +4,10 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Lane, RiskRuleDraft, type RiskConfig, type RiskRule } from '../../../preload/schemas/risk';
 import { clearway } from '../../app/clearway';
-import { describeError } from '../../app/errors';
 import { checkDraft, newCondition, toDraft, type ConditionDraft } from './conditionDraft';
 import { ConditionsEditor } from './ConditionsEditor';
 import { DryRunPanel } from './DryRunPanel';
+import { SaveOutcome } from './SaveOutcome';
 import { useConflictSave } from './useConflictSave';
 
 interface Form {
@@ -93,35 +93,17 @@ export function RuleEditor({ rule, config, onSaved }: { rule: RiskRule | null; c
       <p className="cw-muted">{t('rule.conditionsHint')}</p>
       <ConditionsEditor value={form.conditions} onChange={(conditions) => set({ conditions })} />
       {problems.length > 0 && form.id && form.name ? <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('rule.problems')} description={problems.join(' · ')} /> : null}
-      {saver.conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginTop: 8 }}
-          data-testid="rule-conflict"
-          message={t('conflict.title')}
-          description={t('conflict.text')}
-          action={
-            <Space direction="vertical" size={4}>
-              <Button
-                size="small"
-                onClick={async () => {
-                  const fresh = await latest();
-                  setForm(formOf(fresh ?? null));
-                  setBase(fresh?.version ?? 0);
-                  saver.dismiss();
-                }}
-              >
-                {t('conflict.reload')}
-              </Button>
-              <Button size="small" danger onClick={async () => void save((await latest())?.version ?? 0)}>
-                {t('conflict.overwrite')}
-              </Button>
-            </Space>
-          }
-        />
-      ) : null}
-      {saver.error ? <Alert type="error" showIcon style={{ marginTop: 8 }} message={t('saveFailed')} description={describeError(saver.error, t as never).message} /> : null}
+      <SaveOutcome
+        conflict={saver.conflict}
+        error={saver.error} testId="rule-conflict"
+        onReload={async () => {
+          const fresh = await latest();
+          setForm(formOf(fresh ?? null));
+          setBase(fresh?.version ?? 0);
+          saver.dismiss();
+        }}
+        onOverwrite={async () => void save((await latest())?.version ?? 0)}
+      />
       <Space style={{ marginTop: 10 }} wrap>
         <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void save(base)} data-testid="rule-save">
           {base === 0 ? t('rule.create') : t('rule.saveVersion', { version: base + 1 })}

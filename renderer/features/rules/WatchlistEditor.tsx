@@ -4,8 +4,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Lane, Watchlist, WatchlistDraft, WatchlistKind, type RiskConfig, type WatchlistEntry } from '../../../preload/schemas/risk';
 import { clearway } from '../../app/clearway';
-import { describeError } from '../../app/errors';
 import { DryRunPanel } from './DryRunPanel';
+import { SaveOutcome } from './SaveOutcome';
 import { useConflictSave } from './useConflictSave';
 
 type Form = Omit<WatchlistDraft, 'similarityThreshold'> & { similarityThreshold: number; entries: WatchlistEntry[] };
@@ -91,34 +91,17 @@ export function WatchlistEditor({ watchlist, config, onSaved }: { watchlist: Wat
       {!parsed.success && form.id && form.name ? (
         <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('rule.problems')} description={parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(' · ')} />
       ) : null}
-      {saver.conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginTop: 8 }}
-          message={t('conflict.title')}
-          description={t('conflict.text')}
-          action={
-            <Space direction="vertical" size={4}>
-              <Button
-                size="small"
-                onClick={async () => {
-                  const fresh = await latest();
-                  setForm(formOf(fresh ?? null));
-                  setBase(fresh?.version ?? 0);
-                  saver.dismiss();
-                }}
-              >
-                {t('conflict.reload')}
-              </Button>
-              <Button size="small" danger onClick={async () => void save((await latest())?.version ?? 0)}>
-                {t('conflict.overwrite')}
-              </Button>
-            </Space>
-          }
-        />
-      ) : null}
-      {saver.error ? <Alert type="error" showIcon style={{ marginTop: 8 }} message={t('saveFailed')} description={describeError(saver.error, t as never).message} /> : null}
+      <SaveOutcome
+        conflict={saver.conflict}
+        error={saver.error}
+        onReload={async () => {
+          const fresh = await latest();
+          setForm(formOf(fresh ?? null));
+          setBase(fresh?.version ?? 0);
+          saver.dismiss();
+        }}
+        onOverwrite={async () => void save((await latest())?.version ?? 0)}
+      />
       <Space style={{ marginTop: 10 }}>
         <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void save(base)}>
           {base === 0 ? t('rule.create') : t('rule.saveVersion', { version: base + 1 })}
