@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf, { type Options } from 'conf';
 import type { Settings } from '../../../preload/schemas/settings';
 import type { SettingsBackend } from './backend';
 import { settingsStoreSchema } from './json-schema';
+import { schemaStoreBackend } from './schema-store-backend';
 
 const CONFIG_NAME = 'settings';
 
@@ -12,13 +12,9 @@ const CONFIG_NAME = 'settings';
  * validated by the same JSON schema electron-store uses in Electron.
  */
 export function createConfSettingsBackend(dir: string): SettingsBackend {
-  const file = join(dir, `${CONFIG_NAME}.json`);
-  let conf: Conf<Settings> | null = null;
-
-  // conf validates the file when it opens; an invalid file makes it throw, so open lazily.
-  const open = (): Conf<Settings> => {
+  return schemaStoreBackend(join(dir, `${CONFIG_NAME}.json`), () => {
     const { schema, rootSchema, defaults } = settingsStoreSchema();
-    conf ??= new Conf<Settings>({
+    return new Conf<Settings>({
       cwd: dir,
       configName: CONFIG_NAME,
       // Derived from the zod schema at run time, so the static JSON-schema types cannot follow.
@@ -27,34 +23,5 @@ export function createConfSettingsBackend(dir: string): SettingsBackend {
       defaults,
       clearInvalidConfig: false,
     });
-    return conf;
-  };
-
-  return {
-    read() {
-      try {
-        return open().store;
-      } catch {
-        // Hand the raw content to the settings service, which repairs it and reports it.
-        return readRaw(file);
-      }
-    },
-    write(value) {
-      try {
-        open();
-      } catch {
-        // The file on disk is invalid and is about to be replaced: keep it for diagnosis.
-        if (existsSync(file)) renameSync(file, `${file}.invalid`);
-      }
-      open().store = value;
-    },
-  };
-}
-
-function readRaw(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
+  });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { User } from '../../../preload/schemas/auth';
-import { Settings, SettingsPatch, defaultSettings } from '../../../preload/schemas/settings';
+import { Settings, SettingsPatch, defaultSettings, supervisorOnlySettings } from '../../../preload/schemas/settings';
+import { ServiceError } from '../errors';
 import { auditStatement, type AuditActor } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
 import type { Clock } from '../clock';
@@ -44,6 +45,10 @@ export class SettingsService {
     const next = parseOrThrow(Settings, { ...this.#current, ...stripUndefined(parsed) }, 'Invalid settings');
     const changed = changedFields(this.#current, next);
     if (changed.length === 0) return this.get();
+    const restricted = changed.filter((key) => supervisorOnlySettings.includes(key));
+    if (actor && actor.role !== 'supervisor' && restricted.length > 0) {
+      throw new ServiceError('FORBIDDEN', `Only a supervisor can change ${restricted.join(', ')} (it changes what the workstation may connect to); ask a supervisor to sign in and change it.`);
+    }
     this.options.backend.write(next);
     const previous = this.#current;
     this.#current = next;
