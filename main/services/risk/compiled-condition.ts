@@ -42,7 +42,7 @@ export function compileCondition(condition: Condition): CompiledCondition {
     level,
     expected,
     satisfiedBy: (values) => {
-      for (const value of values) if (test(value)) return value;
+      for (let i = 0; i < values.length; i++) if (test(values[i]!)) return values[i];
       return undefined;
     },
   });

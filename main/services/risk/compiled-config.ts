@@ -11,6 +11,11 @@ export interface CompiledRule {
   item: CompiledCondition[];
   /** The normalized code of the rule's HS prefix/eq condition: only items starting with it can satisfy the rule. */
   hsCode: string | null;
+  /**
+   * The item conditions still to test on an item the HS index picked: an HS prefix
+   * condition already holds for every such item, so it is only run to explain a hit.
+   */
+  itemChecks: CompiledCondition[];
 }
 
 /** A RiskConfig with regexes compiled and watchlists indexed: built once, used for every declaration. */
@@ -41,7 +46,15 @@ export function compileRiskConfig(config: RiskConfig): CompiledRiskConfig {
       const item = conditions.filter((c) => c.level === 'item');
       const hs = item.find((c) => c.field === 'hsCode' && (c.condition.op === 'prefix' || c.condition.op === 'eq'));
       const hsCode = hs ? hs.expected.replace('…', '') : '';
-      return { order, rule, header: conditions.filter((c) => c.level === 'declaration'), item, hsCode: hsCode === '' ? null : hsCode };
+      const indexed = hsCode !== '' && hs?.condition.op === 'prefix' ? hs : null;
+      return {
+        order,
+        rule,
+        header: conditions.filter((c) => c.level === 'declaration'),
+        item,
+        hsCode: hsCode === '' ? null : hsCode,
+        itemChecks: item.filter((c) => c !== indexed),
+      };
     });
   const rulesByHsPrefix = new Map<string, CompiledRule[]>();
   const rulesWithoutHs: CompiledRule[] = [];

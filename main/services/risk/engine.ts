@@ -24,7 +24,7 @@ export function assessCompiled(subject: PreparedSubject, compiled: CompiledRiskC
   const today = compiled.today(ctx.now);
   const hits: Hit[] = [];
   const hsItems = itemsByHsRule(compiled, subject);
-  for (const rule of compiled.rules) {
+  for (const rule of candidateRules(compiled, hsItems)) {
     // A rule naming an HS code is evaluated only on the items whose code starts with it (no such item: no hit).
     let items = subject.items;
     if (rule.hsCode !== null) {
@@ -46,6 +46,30 @@ export function assessCompiled(subject: PreparedSubject, compiled: CompiledRiskC
   for (const hit of hits) score += hit.score;
   return { lane: laneOf(hits), score, hits };
 }
+
+/**
+ * The rules worth walking, in configured order. A small declaration touches a few
+ * of hundreds of HS rules: then only those and the rules without an HS condition
+ * are walked. A large one touches most of them: then sorting the touched ones costs
+ * more than walking every rule, which the caller skips by HS index lookup.
+ */
+function candidateRules(compiled: CompiledRiskConfig, hsItems: ReadonlyMap<CompiledRule, PreparedItem[]>): readonly CompiledRule[] {
+  const withoutHs = compiled.rulesWithoutHs;
+  if (hsItems.size === 0) return withoutHs;
+  if (hsItems.size * SORT_SHARE > compiled.rules.length) return compiled.rules;
+  const withHs = [...hsItems.keys()].sort((a, b) => a.order - b.order);
+  if (withoutHs.length === 0) return withHs;
+  const merged: CompiledRule[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < withoutHs.length && j < withHs.length) merged.push(withoutHs[i]!.order < withHs[j]!.order ? withoutHs[i++]! : withHs[j++]!);
+  while (i < withoutHs.length) merged.push(withoutHs[i++]!);
+  while (j < withHs.length) merged.push(withHs[j++]!);
+  return merged;
+}
+
+/** Sorting n touched rules costs about n·log n comparisons; past rules/8 of them the full walk is cheaper. */
+const SORT_SHARE = 8;
 
 /** For each rule with an HS code, the items (in order) whose code starts with it; rules no item can satisfy are absent. */
 function itemsByHsRule(compiled: CompiledRiskConfig, subject: PreparedSubject): Map<CompiledRule, PreparedItem[]> {
@@ -78,22 +102,20 @@ export function laneOf(hits: readonly { lane: Lane }[]): Lane {
 
 const NO_VALUES: FieldValues = [];
 
-function evaluateRule({ rule, header, item }: CompiledRule, subject: PreparedSubject, items: readonly PreparedItem[]): RuleHit | null {
-  // Values are checked first and explanations built only for a hit (most rules miss most declarations).
-  const headerActuals: (string | number | boolean | null)[] = [];
+function evaluateRule({ rule, header, item, itemChecks }: CompiledRule, subject: PreparedSubject, items: readonly PreparedItem[]): RuleHit | null {
+  // Values are checked first and explanations built only for a hit (most rules miss most
+  // declarations): a miss allocates nothing, and a hit asks its conditions again to explain.
   for (const condition of header) {
-    const actual = condition.satisfiedBy(subject.header[condition.field] ?? NO_VALUES);
-    if (actual === undefined) return null;
-    headerActuals.push(actual);
+    if (condition.satisfiedBy(subject.header[condition.field] ?? NO_VALUES) === undefined) return null;
   }
 
   // Item conditions must all hold on the same goods item.
-  const itemSequences: number[] = [];
+  let itemSequences: number[] | null = null;
   let first: PreparedItem | null = null;
   if (item.length > 0) {
     for (const goods of items) {
       let holds = true;
-      for (const condition of item) {
+      for (const condition of itemChecks) {
         if (condition.satisfiedBy(goods.values[condition.field] ?? NO_VALUES) === undefined) {
           holds = false;
           break;
@@ -101,12 +123,12 @@ function evaluateRule({ rule, header, item }: CompiledRule, subject: PreparedSub
       }
       if (!holds) continue;
       first ??= goods;
-      itemSequences.push(goods.sequence);
+      (itemSequences ??= []).push(goods.sequence);
     }
     if (first === null) return null;
   }
 
-  const matches: ConditionMatch[] = header.map((condition, i) => explain(condition, headerActuals[i] ?? null));
+  const matches: ConditionMatch[] = header.map((condition) => explain(condition, condition.satisfiedBy(subject.header[condition.field] ?? NO_VALUES) ?? null));
   // Explain on the first matching item only; later ones are listed by sequence.
   if (first !== null) {
     const goods = first;
@@ -119,7 +141,7 @@ function evaluateRule({ rule, header, item }: CompiledRule, subject: PreparedSub
     ruleVersion: rule.version,
     ruleName: rule.name,
     matches,
-    itemSequences,
+    itemSequences: itemSequences ?? [],
     lane: rule.lane,
     score: rule.score,
     profileId: rule.profileId,
@@ -127,11 +149,7 @@ function evaluateRule({ rule, header, item }: CompiledRule, subject: PreparedSub
 }
 
 function explain(condition: CompiledCondition, actual: string | number | boolean | null, itemSequence?: number): ConditionMatch {
-  return {
-    field: condition.field,
-    op: condition.condition.op,
-    expected: condition.expected,
-    actual,
-    ...(itemSequence === undefined ? {} : { itemSequence }),
-  };
+  const match: ConditionMatch = { field: condition.field, op: condition.condition.op, expected: condition.expected, actual };
+  if (itemSequence !== undefined) match.itemSequence = itemSequence;
+  return match;
 }

@@ -9,11 +9,14 @@
 import { z } from 'zod';
 import { Declaration, type DeclarationInput } from '../../../../preload/schemas/declarations';
 import type { EdifactMessage } from '../edifact/interchange-reader';
-import { component, type Segment } from '../edifact/segment';
+import { component, components, type Segment } from '../edifact/segment';
 import { parseDecimal, parseDtm, parseInteger } from '../edifact/values';
 import { normalizeContainerId } from '../../../../preload/schemas/validators/iso6346';
 import * as C from './codes';
 import { CusdecError } from './cusdec-error';
+
+// Read once: the code lists are consulted for every segment.
+const { DTM, EQUIPMENT_CONTAINER, FLAG, FTX_GOODS_DESCRIPTION, LOC, MASS_UNIT_KG, MEA, MOA, PARTY, RFF_CONTAINER, TRANSPORT_MODE } = C;
 
 type Item = DeclarationInput['goodsItems'][number];
 type Party = NonNullable<DeclarationInput['exporter']>;
@@ -32,9 +35,11 @@ export function readCusdec(message: EdifactMessage): Declaration {
   if (!isSupportedDirectory(message.version, message.release)) {
     throw new CusdecError(1, 'UNH', `directory ${message.version}:${message.release} is not supported (D96B and later)`);
   }
-  const { draft, provenance } = mapSegments(message.segments);
-  const parsed = Declaration.safeParse(draft);
+  const parsed = Declaration.safeParse(mapSegments(message.segments, null));
   if (parsed.success) return parsed.data;
+  // Only a failure needs to know which segment supplied each field: map again, recording it.
+  const provenance = new Map<string, number>();
+  mapSegments(message.segments, provenance);
   const issue = parsed.error.issues[0]!;
   const { number, tag } = locate(issue, provenance, message.segments);
   throw new CusdecError(number, tag, `${issue.path.join('.') || 'declaration'}: ${issue.message}`);
@@ -59,8 +64,10 @@ interface Draft extends Omit<DeclarationInput, 'goodsItems' | 'containers' | 'do
   flags: { perishable: boolean; expedited: boolean; aeo: boolean };
 }
 
-function mapSegments(segments: Segment[]): { draft: Draft; provenance: Map<string, number> } {
-  const provenance = new Map<string, number>();
+/** Where a field came from, recorded only when `provenance` is given; `at?.(…)` skips building the path otherwise. */
+type Recorder = ((path: string) => void) | null;
+
+function mapSegments(segments: Segment[], provenance: Map<string, number> | null): Draft {
   const draft: Draft = {
     functionalReferenceId: '',
     typeCode: '',
@@ -82,9 +89,9 @@ function mapSegments(segments: Segment[]): { draft: Draft; provenance: Map<strin
   const fail = (reason: string): never => {
     throw new CusdecError(n, seg.tag, reason);
   };
-  const at = (path: string) => provenance.set(path, n);
+  const at: Recorder = provenance ? (path: string) => provenance.set(path, n) : null;
   const preferValue = (q: string) => {
-    const better = q === C.MOA.customsValue || itemValueQualifier === '';
+    const better = q === MOA.customsValue || itemValueQualifier === '';
     if (better) itemValueQualifier = q;
     return better;
   };
@@ -96,8 +103,8 @@ function mapSegments(segments: Segment[]): { draft: Draft; provenance: Map<strin
         if (seg.tag !== 'BGM') fail(`expected BGM as the second segment, found ${seg.tag}`);
         draft.functionalReferenceId = component(seg, 2) || fail('BGM has no declaration number (1004)');
         draft.typeCode = component(seg, 1) === '830' ? 'EX' : 'IM';
-        at('functionalReferenceId');
-        at('typeCode');
+        at?.('functionalReferenceId');
+        at?.('typeCode');
         continue;
       }
       if (seg.tag === 'UNS') {
@@ -122,18 +129,19 @@ function mapSegments(segments: Segment[]): { draft: Draft; provenance: Map<strin
         item = { sequence, hsCode, description: '', originCountry: '', grossMassKg: 0, customsValue: { amount: 0, currency: '' } };
         itemValueQualifier = '';
         draft.goodsItems.push(item);
-        const base = `goodsItems.${draft.goodsItems.length - 1}`;
-        at(base);
-        at(`${base}.sequence`);
-        at(`${base}.hsCode`);
+        if (at) {
+          const base = `goodsItems.${draft.goodsItems.length - 1}`;
+          at(base);
+          at(`${base}.sequence`);
+          at(`${base}.hsCode`);
+        }
         continue;
       }
       if (!item) {
         fail(`${seg.tag} in the detail section before the first CST goods item`);
         continue;
       }
-      const base = `goodsItems.${draft.goodsItems.length - 1}`;
-      goodsItemSegment(seg, item, base, at, fail, preferValue);
+      goodsItemSegment(seg, item, draft.goodsItems.length - 1, at, fail, preferValue);
     } catch (e) {
       if (e instanceof CusdecError) throw e;
       throw new CusdecError(n, seg.tag, (e as Error).message);
@@ -141,16 +149,16 @@ function mapSegments(segments: Segment[]): { draft: Draft; provenance: Map<strin
   }
   if (routeCountries.length && draft.transport) draft.transport.routeCountries = routeCountries;
   if (!draft.transport) {
-    provenance.set('transport', 2);
+    provenance?.set('transport', 2);
   }
-  return { draft, provenance };
+  return draft;
 }
 
 function header(
   seg: Segment,
   draft: Draft,
   routeCountries: string[],
-  at: (p: string) => void,
+  at: Recorder,
   fail: (r: string) => never,
 ): void {
   switch (seg.tag) {
@@ -158,52 +166,54 @@ function header(
       const type = component(seg, 2);
       if (type) {
         draft.typeCode = type;
-        at('typeCode');
+        at?.('typeCode');
       }
       return;
     }
     case 'LOC': {
       const q = component(seg, 1);
       const place = component(seg, 2);
-      if (q === C.LOC.customsOffice) {
+      if (q === LOC.customsOffice) {
         draft.office = place;
-        at('office');
-      } else if (q === C.LOC.loading) {
+        at?.('office');
+      } else if (q === LOC.loading) {
         draft.loadingLocation = place;
-        at('loadingLocation');
-      } else if (q === C.LOC.unloading) {
+        at?.('loadingLocation');
+      } else if (q === LOC.unloading) {
         draft.unloadingLocation = place;
-        at('unloadingLocation');
-      } else if (q === C.LOC.routing) {
+        at?.('unloadingLocation');
+      } else if (q === LOC.routing) {
         routeCountries.push(place);
-        at(`transport.routeCountries.${routeCountries.length - 1}`);
+        at?.(`transport.routeCountries.${routeCountries.length - 1}`);
       }
       return;
     }
     case 'DTM': {
-      const [q = '', value = '', format = ''] = seg.elements[0] ?? [];
-      if (q === C.DTM.lodgement) {
+      const q = component(seg, 1, 0);
+      const value = component(seg, 1, 1);
+      const format = component(seg, 1, 2);
+      if (q === DTM.lodgement) {
         draft.lodgementTime = parseDtm(value, format, 'lodgement date/time (DTM 137)');
-        at('lodgementTime');
-      } else if (q === C.DTM.arrival) {
+        at?.('lodgementTime');
+      } else if (q === DTM.arrival) {
         draft.arrivalTime = parseDtm(value, format, 'estimated arrival (DTM 132)');
-        at('arrivalTime');
+        at?.('arrivalTime');
       }
       return;
     }
     case 'GIS': {
       const code = component(seg, 1);
-      if (code === C.FLAG.perishable) draft.flags.perishable = true;
-      else if (code === C.FLAG.expedited) draft.flags.expedited = true;
-      else if (code === C.FLAG.aeo) draft.flags.aeo = true;
+      if (code === FLAG.perishable) draft.flags.perishable = true;
+      else if (code === FLAG.expedited) draft.flags.expedited = true;
+      else if (code === FLAG.aeo) draft.flags.aeo = true;
       return;
     }
     case 'EQD': {
-      if (component(seg, 1) !== C.EQUIPMENT_CONTAINER) return;
+      if (component(seg, 1) !== EQUIPMENT_CONTAINER) return;
       const id = normalizeContainerId(component(seg, 2));
       if (!id) fail('EQD has no container number (C237/8260)');
       draft.containers.push({ id });
-      at(`containers.${draft.containers.length - 1}`);
+      at?.(`containers.${draft.containers.length - 1}`);
       return;
     }
     case 'SEL': {
@@ -215,7 +225,7 @@ function header(
     }
     case 'DOC': {
       draft.documents.push({ type: component(seg, 1), reference: component(seg, 2) });
-      at(`documents.${draft.documents.length - 1}`);
+      at?.(`documents.${draft.documents.length - 1}`);
       return;
     }
     case 'NAD':
@@ -224,7 +234,7 @@ function header(
     case 'TDT': {
       if (draft.transport) return; // the first stage is the border crossing one
       const modeCode = component(seg, 3);
-      const mode = C.TRANSPORT_MODE[modeCode] ?? fail(`TDT transport mode (8067) "${modeCode}" is not 1 sea, 2 rail, 3 road or 4 air`);
+      const mode = TRANSPORT_MODE[modeCode] ?? fail(`TDT transport mode (8067) "${modeCode}" is not 1 sea, 2 rail, 3 road or 4 air`);
       const id = component(seg, 8, 0);
       const name = component(seg, 8, 3);
       const nationality = component(seg, 8, 4);
@@ -232,7 +242,7 @@ function header(
       if (id && mode === 'road') draft.transport.vehiclePlate = id;
       else if (id) draft.transport.meansId = id;
       if (name || nationality) draft.transport.borderTransportMeans = { ...(name ? { name } : {}), ...(nationality ? { nationality } : {}) };
-      at('transport');
+      at?.('transport');
       return;
     }
     default:
@@ -240,28 +250,28 @@ function header(
   }
 }
 
-function party(seg: Segment, draft: Draft, at: (p: string) => void, fail: (r: string) => never): void {
+function party(seg: Segment, draft: Draft, at: Recorder, fail: (r: string) => never): void {
   const role = component(seg, 1);
   const id = component(seg, 2);
-  const structured = (seg.elements[3] ?? []).filter(Boolean).join(' ');
-  const name = structured || (seg.elements[2] ?? []).filter(Boolean).join(' ');
+  const structured = components(seg, 4).filter(Boolean).join(' ');
+  const name = structured || components(seg, 3).filter(Boolean).join(' ');
   const country = component(seg, 9);
   const p: Party = { name, ...(id ? { id } : {}), ...(country ? { country } : {}) };
   const is = (list: readonly string[]) => list.includes(role);
-  if (is(C.PARTY.declarant)) {
+  if (is(PARTY.declarant)) {
     if (draft.declarant) fail(`a second declarant (NAD+${role})`);
     draft.declarant = { ...p, id };
-    at('declarant');
-  } else if (is(C.PARTY.exporter)) {
+    at?.('declarant');
+  } else if (is(PARTY.exporter)) {
     // EX wins over CZ when both are present.
     if (!draft.exporter || role === 'EX') {
       draft.exporter = p;
-      at('exporter');
+      at?.('exporter');
     }
-  } else if (is(C.PARTY.importer)) {
+  } else if (is(PARTY.importer)) {
     if (!draft.importer || role === 'IM') {
       draft.importer = p;
-      at('importer');
+      at?.('importer');
     }
   }
 }
@@ -269,59 +279,61 @@ function party(seg: Segment, draft: Draft, at: (p: string) => void, fail: (r: st
 function goodsItemSegment(
   seg: Segment,
   item: Item,
-  base: string,
-  at: (p: string) => void,
+  index: number,
+  at: Recorder,
   fail: (r: string) => never,
   preferValue: (qualifier: string) => boolean,
 ): void {
   switch (seg.tag) {
     case 'FTX': {
-      if (component(seg, 1) !== C.FTX_GOODS_DESCRIPTION) return;
-      const text = (seg.elements[3] ?? []).filter(Boolean).join(' ');
+      if (component(seg, 1) !== FTX_GOODS_DESCRIPTION) return;
+      const text = components(seg, 4).filter(Boolean).join(' ');
       item.description = item.description ? `${item.description}; ${text}` : text;
-      at(`${base}.description`);
+      at?.(`goodsItems.${index}.description`);
       return;
     }
     case 'LOC':
-      if (component(seg, 1) === C.LOC.origin) {
+      if (component(seg, 1) === LOC.origin) {
         item.originCountry = component(seg, 2);
-        at(`${base}.originCountry`);
+        at?.(`goodsItems.${index}.originCountry`);
       }
       return;
     case 'MEA': {
-      if (!(C.MEA.weight as readonly string[]).includes(component(seg, 1))) return;
+      if (!(MEA.weight as readonly string[]).includes(component(seg, 1))) return;
       const kind = component(seg, 2);
       const unit = component(seg, 3, 0);
-      const factor = C.MASS_UNIT_KG[unit] ?? fail(`MEA unit "${unit}" is not a mass unit (KGM, TNE, GRM)`);
+      const factor = MASS_UNIT_KG[unit] ?? fail(`MEA unit "${unit}" is not a mass unit (KGM, TNE, GRM)`);
       const kg = Math.round(parseDecimal(component(seg, 3, 1), 'measured mass') * factor * 1000) / 1000;
-      if ((C.MEA.gross as readonly string[]).includes(kind)) {
+      if ((MEA.gross as readonly string[]).includes(kind)) {
         item.grossMassKg = kg;
-        at(`${base}.grossMassKg`);
-      } else if ((C.MEA.net as readonly string[]).includes(kind)) {
+        at?.(`goodsItems.${index}.grossMassKg`);
+      } else if ((MEA.net as readonly string[]).includes(kind)) {
         item.netMassKg = kg;
-        at(`${base}.netMassKg`);
+        at?.(`goodsItems.${index}.netMassKg`);
       }
       return;
     }
     case 'PAC':
       if (component(seg, 1)) {
         item.packages = parseInteger(component(seg, 1), 'number of packages (7224)');
-        at(`${base}.packages`);
+        at?.(`goodsItems.${index}.packages`);
       }
       return;
     case 'MOA': {
-      const [q = '', amount = '', currency = ''] = seg.elements[0] ?? [];
-      if (q !== C.MOA.customsValue && q !== C.MOA.itemAmount) return;
+      const q = component(seg, 1, 0);
+      const amount = component(seg, 1, 1);
+      const currency = component(seg, 1, 2);
+      if (q !== MOA.customsValue && q !== MOA.itemAmount) return;
       if (!preferValue(q)) return;
       if (!currency) fail(`MOA+${q} has no currency (6345)`);
       item.customsValue = { amount: parseDecimal(amount, 'customs value'), currency };
-      at(`${base}.customsValue`);
+      at?.(`goodsItems.${index}.customsValue`);
       return;
     }
     case 'RFF':
-      if (component(seg, 1, 0) === C.RFF_CONTAINER) {
+      if (component(seg, 1, 0) === RFF_CONTAINER) {
         (item.containerIds ??= []).push(normalizeContainerId(component(seg, 1, 1)));
-        at(`${base}.containerIds.${item.containerIds.length - 1}`);
+        at?.(`goodsItems.${index}.containerIds.${item.containerIds.length - 1}`);
       }
       return;
     default:

@@ -6,7 +6,7 @@
  * just the message it belongs to.
  */
 import { DEFAULT_DELIMITERS, parseServiceStringAdvice, type Delimiters } from './delimiters';
-import type { Segment } from './segment';
+import { TextSegment, type Segment } from './segment';
 
 export interface TokenizerError {
   error: string;
@@ -77,26 +77,48 @@ export class EdifactTokenizer {
     for (let at = buf.indexOf(segment, from); at !== -1; at = buf.indexOf(segment, from)) {
       from = at + 1;
       if (release !== ' ' && isReleased(buf, at, start, release)) continue;
-      this.emit(buf.slice(start, at), out);
+      this.emit(buf, start, at, out);
       start = at + 1;
     }
     // The partial segment (possibly ending in a release character) waits for the next chunk.
     this.buffer = buf.slice(start);
   }
 
-  private emit(raw: string, out: Token[]): void {
+  /** Emits the segment in buf[start, end): cut once, split into elements only when read. */
+  private emit(buf: string, start: number, end: number, out: Token[]): void {
     // Line breaks between segments are common; a tag never starts with whitespace.
-    const text = raw.charCodeAt(0) > 32 ? raw : raw.replace(WHITESPACE, '');
-    if (text === '') return; // stray line breaks, or an empty segment ''
+    if (buf.charCodeAt(start) <= 32) while (start < end && isLeadingSpace(buf.charCodeAt(start))) start++;
+    if (start === end) return; // stray line breaks, or an empty segment ''
     this.ordinal++;
-    const parts = splitSegment(text, this.delimiters);
-    const tag = parts[0]?.[0] ?? '';
+    const d = this.delimiters;
+    const text = buf.slice(start, end);
+    const released = d.release !== ' ' && text.includes(d.release);
+    const tag = released ? (splitSegment(text, d)[0]?.[0] ?? '') : plainTag(text, d);
     if (!TAG.test(tag)) {
       out.push({ error: `"${text.slice(0, 20)}" does not start with a segment tag`, ordinal: this.ordinal, tag: text.slice(0, 3) });
       return;
     }
-    out.push({ tag, elements: parts.slice(1), ordinal: this.ordinal });
+    out.push(new TextSegment(tag, this.ordinal, text, released, d, splitSegment));
   }
+}
+
+/** The first component of the first element of a segment text without release characters. */
+function plainTag(text: string, d: Delimiters): string {
+  // A tag is three characters; only look further when the text is not shaped like one.
+  const fourth = text.charAt(3);
+  if (fourth === d.element || fourth === d.component || text.length === 3) return text.slice(0, 3);
+  let end = text.length;
+  const el = text.indexOf(d.element);
+  if (el !== -1) end = el;
+  const co = text.indexOf(d.component);
+  if (co !== -1 && co < end) end = co;
+  return text.slice(0, end);
+}
+
+/** What /^[\s\uFEFF]+/ strips: the characters JavaScript's \s matches, and the byte order mark. */
+function isLeadingSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isReleased(buf: string, at: number, floor: number, release: string): boolean {
