@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { addDevice, revokeDevice } from './devices';
@@ -5,11 +6,13 @@ import { migrate } from './migrate';
 import { createHub } from './server';
 
 const USAGE = `Clearway hub
-  npm run hub -- [--database-url URL] [--port 8620] [--host 127.0.0.1]   serve (applies migrations first)
+  npm run hub -- [--database-url URL] [--port 8620] [--host 127.0.0.1] [--tls-cert FILE --tls-key FILE]
+                                                                          serve (applies migrations first); HTTPS with the PEM files
   npm run hub -- migrate [--database-url URL]                            apply migrations and exit
   npm run hub -- add-device <name> [--database-url URL]                  register a workstation, print its token
   npm run hub -- revoke-device <name> [--database-url URL]               refuse that workstation's token from now on
-The database URL may also come from CLEARWAY_HUB_DATABASE_URL or DATABASE_URL.`;
+The database URL may also come from CLEARWAY_HUB_DATABASE_URL or DATABASE_URL; the TLS files from
+CLEARWAY_HUB_TLS_CERT and CLEARWAY_HUB_TLS_KEY.`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -18,6 +21,8 @@ async function main(): Promise<void> {
       'database-url': { type: 'string' },
       port: { type: 'string', default: process.env.CLEARWAY_HUB_PORT ?? '8620' },
       host: { type: 'string', default: process.env.CLEARWAY_HUB_HOST ?? '127.0.0.1' },
+      'tls-cert': { type: 'string', default: process.env.CLEARWAY_HUB_TLS_CERT },
+      'tls-key': { type: 'string', default: process.env.CLEARWAY_HUB_TLS_KEY },
       help: { type: 'boolean', default: false },
     },
   });
@@ -45,12 +50,26 @@ async function main(): Promise<void> {
 
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
-  const hub = await createHub({ databaseUrl, logger: { level: process.env.CLEARWAY_HUB_LOG_LEVEL ?? 'info' } });
+  const hub = await createHub({ databaseUrl, logger: { level: process.env.CLEARWAY_HUB_LOG_LEVEL ?? 'info' }, tls: readTls(values['tls-cert'], values['tls-key']) });
   const stop = (): void => void hub.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const address = await hub.app.listen({ port, host: values.host });
   console.log(`CLEARWAY_HUB_URL=${address}`);
+}
+
+/** Both PEM files or neither: half a TLS setup is a mistake to report, not to serve around. */
+function readTls(certPath: string | undefined, keyPath: string | undefined): { cert: Buffer; key: Buffer } | undefined {
+  if (!certPath && !keyPath) return undefined;
+  if (!certPath || !keyPath) throw new Error(`TLS needs both --tls-cert and --tls-key (got only ${certPath ? '--tls-cert' : '--tls-key'}).\n${USAGE}`);
+  const read = (path: string, what: string): Buffer => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new Error(`Cannot read the TLS ${what} ${path}: ${(error as Error).message}`);
+    }
+  };
+  return { cert: read(certPath, 'certificate'), key: read(keyPath, 'key') };
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ export interface HubOptions {
   maxBlobBytes?: number;
   logger?: boolean | { level: string };
   poolSize?: number;
+  /** Serve HTTPS with this PEM key and certificate; absent: plain HTTP (loopback, or behind a TLS-terminating proxy). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface Hub {
@@ -52,7 +54,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const maxBlobBytes = options.maxBlobBytes ?? 512 * 1024 * 1024;
   const chunkLimit = options.chunkLimit ?? 8 * 1024 * 1024;
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.jsonBodyLimit ?? 8 * 1024 * 1024 });
+  const base = { logger: options.logger ?? false, bodyLimit: options.jsonBodyLimit ?? 8 * 1024 * 1024 };
+  // The routes do not care which server carries them; Fastify types the HTTPS instance apart only by its raw server.
+  const app = (options.tls ? Fastify({ ...base, https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' } }) : Fastify(base)) as unknown as FastifyInstance;
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: chunkLimit }, (_req, body, done) => done(null, body));
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {

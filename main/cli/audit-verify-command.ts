@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { auditKeyPath, readAuditKey } from '../services/audit/audit-key';
-import { AUDIT_PAGE_SQL, verifyAuditChain } from '../services/audit/audit-verify';
+import { AUDIT_PAGE_SQL, AUDIT_RECEIPTS_SQL, receiptFromRow, verifyAuditChain } from '../services/audit/audit-verify';
 import { migrations } from '../services/migrations';
 import { openStore } from '../services/store';
 import { parseArgs, UsageError } from './usage';
@@ -32,12 +32,14 @@ export async function runAuditVerify(argv: string[]): Promise<number> {
   const store = await openStore({ dir: join(dataDir, 'db'), name: mode, migrations });
   try {
     const started = performance.now();
-    const result = await verifyAuditChain((after, limit) => store.query(AUDIT_PAGE_SQL, [after, limit]), key);
+    // Heads the hub countersigned: a rewrite before one of them is caught even when re-signed with the key.
+    const receipts = (await store.query(AUDIT_RECEIPTS_SQL)).map(receiptFromRow);
+    const result = await verifyAuditChain((after, limit) => store.query(AUDIT_PAGE_SQL, [after, limit]), key, receipts);
     const seconds = (performance.now() - started) / 1000;
     if (options.has('json')) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else if (result.ok) {
-      process.stdout.write(`audit chain verified: ${result.entries} entries, head seq ${result.head?.seq ?? '-'} ${result.head?.hash ?? ''} (key ${result.keyId}, ${seconds.toFixed(2)} s)\n`);
+      process.stdout.write(`audit chain verified: ${result.entries} entries, head seq ${result.head?.seq ?? '-'} ${result.head?.hash ?? ''} (key ${result.keyId}, ${receipts.length} hub receipt(s) matched, ${seconds.toFixed(2)} s)\n`);
     } else {
       const b = result.broken!;
       process.stdout.write(`audit chain BROKEN at seq ${b.seq} (${b.reason}): ${b.message}\n`);

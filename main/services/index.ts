@@ -26,6 +26,7 @@ import { SiteService } from './site/site-service';
 import { openStore } from './store';
 import { findResourcesDir } from './resources-dir';
 import { EvidenceStore } from './evidence/evidence-store';
+import { UploadBuffer } from './evidence/upload-buffer';
 import { evidenceBlobSource } from './sync/evidence-blob-source';
 import { SyncService } from './sync/sync-service';
 import { AuditChain } from './audit/audit-chain';
@@ -114,7 +115,9 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
 
   const resourcesDir = options.resourcesDir ?? findResourcesDir();
   const site = new SiteService({ dataDir: options.dataDir, resourcesDir, store, clock, logger, onChanged: (document) => bus.emit('cw:site.changed', document) });
-  const evidence = new EvidenceSnapshots({ dataDir: options.dataDir, store, clock, logger, site });
+  // One buffer behind cw:evidence.uploadChunk: case files and camera snapshots arrive the same way.
+  const evidenceUploads = new UploadBuffer(() => clock.now().getTime());
+  const evidence = new EvidenceSnapshots({ dataDir: options.dataDir, store, clock, logger, site, uploads: evidenceUploads });
 
   // Sync runs for the live database only; with no hub URL it stays standalone (the outbox still fills).
   const sync = new SyncService({
@@ -129,6 +132,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
       return head ? { seq: head.seq, head: head.hash } : null;
     },
     onStatusChanged: () => void status.get().catch(() => undefined),
+    onHubContact: (reachable) => status.recordHubContact(reachable),
     onError: (error) => logger.warn({ err: error }, 'sync round failed; will retry'),
   });
   sync.start();
@@ -187,7 +191,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     site,
     evidence,
     auditChain,
-    ...createCaseServices({ dataDir: options.dataDir, store, clock, audit: auditChain }),
+    ...createCaseServices({ dataDir: options.dataDir, store, clock, audit: auditChain, uploads: evidenceUploads }),
     openExternal: options.openExternal,
     openWindow: options.openWindow,
     emitSelection: (selection) => bus.emit('cw:selection.changed', selection),

@@ -23,8 +23,8 @@ import {
   TaskInput,
   TransferInput,
   UpdateCaseInput,
-  UploadChunkInput,
 } from '../schemas/cases';
+import { UploadChunkInput, UploadChunkOutput } from '../schemas/upload';
 import { channel, none } from '../channel';
 
 const byId = z.object({ id: Id });
@@ -48,7 +48,8 @@ export const casesChannels = {
   'cw:cases.exportReport': channel({ input: z.object({ caseId: Id }), output: CaseReport, access: 'session' }),
   'cw:cases.readReport': channel({ input: ReadReportInput, output: FileChunk, access: 'session' }),
 
-  'cw:evidence.uploadFileChunk': channel({ input: UploadChunkInput, output: z.object({ bytes: z.number().int() }), access: 'session' }),
+  /** One chunk of a file or camera snapshot too large for one message; then cw:evidence.add or cw:evidence.saveSnapshot with its uploadId. */
+  'cw:evidence.uploadChunk': channel({ input: UploadChunkInput, output: UploadChunkOutput, access: 'session' }),
   'cw:evidence.add': channel({ input: AddEvidenceInput, output: EvidenceItem, access: 'session' }),
   /** Adds a camera snapshot saved by the port view (cw:evidence.saveSnapshot) to a case. */
   'cw:evidence.addSnapshot': channel({ input: AddSnapshotInput, output: EvidenceItem, access: 'session' }),

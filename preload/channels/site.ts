@@ -1,7 +1,7 @@
 /** The port site file, camera health for the status bar, and evidence snapshots from camera views. */
 import { z } from 'zod';
 import { CameraHealth } from '../schemas/app';
-import { SavedSnapshot, Site, SiteDocument, SnapshotInput, UploadChunkInput } from '../schemas/site';
+import { SavedSnapshot, Site, SiteDocument, SnapshotInput } from '../schemas/site';
 import { channel, none } from '../channel';
 
 export const siteChannels = {
@@ -14,8 +14,6 @@ export const siteChannels = {
     output: none,
     access: 'session',
   }),
-  /** A part of a PNG too large for one message; then cw:evidence.saveSnapshot with its uploadId. */
-  'cw:evidence.uploadChunk': channel({ input: UploadChunkInput, output: z.object({ bytes: z.number().int().min(0) }), access: 'session' }),
   /** Saves a camera frame as evidence: <dataDir>/evidence/<sha256>.png with a JSON sidecar; audited. */
   'cw:evidence.saveSnapshot': channel({ input: SnapshotInput, output: SavedSnapshot, access: 'session' }),
 } as const;

@@ -9,7 +9,8 @@ export const AuditEntry = z.object({
   /** Dotted event name, e.g. auth.login, shift.start, settings.update. */
   action: z.string(),
   subject: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
+  /** Parsed from the stored JSON text, so JSON values only. */
+  detail: z.record(z.string(), z.json()),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -1,5 +1,6 @@
 /** Cases, evidence, chain of custody and the audit chain state (pure zod; the renderer imports it too). */
 import { z } from 'zod';
+import { UploadId } from './upload';
 import { Id, IsoTime } from './common';
 
 export const CaseStatus = z.enum(['open', 'under_inspection', 'pending_decision', 'closed']);
@@ -155,19 +156,12 @@ export const CaseDetail = CaseSummary.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
-/** One chunk of an upload: base64 of at most 512 KiB of bytes (the web host takes 1 MiB per message). */
-export const UploadChunkInput = z.object({
-  uploadId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8-64 letters, digits or dashes'),
-  index: z.number().int().min(0).max(200_000),
-  base64: z.string().max(700_000),
-});
-
 export const AddEvidenceInput = z.object({
   caseId: Id,
   fileName: Text(255),
   mediaType: z.string().trim().min(1).max(127),
   /** The finished upload holding the file's bytes (cw:evidence.uploadChunk). */
-  uploadId: UploadChunkInput.shape.uploadId,
+  uploadId: UploadId,
   /** What the sender computed; intake refuses the file when the bytes that arrived differ. */
   sha256: Sha256.optional(),
 });
@@ -201,6 +195,8 @@ export const AuditChainState = z.object({
   head: z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).nullable(),
   broken: ChainBreak.nullable(),
   keyId: z.string(),
+  /** The latest head the hub countersigned that the chain still matches; history up to it cannot be rewritten unnoticed. */
+  receipted: z.object({ seq: z.number().int(), head: z.string(), receivedAt: z.string() }).nullable(),
   verifiedAt: IsoTime,
 });
 export type AuditChainState = z.infer<typeof AuditChainState>;

@@ -4,6 +4,7 @@
  * dashboard. Pure zod; the renderer imports these too.
  */
 import { z } from 'zod';
+import { UploadChunkInput as ChunkedUpload } from './upload';
 import { Id, IsoTime } from './common';
 import { Declaration, DeclarationFormat, Reject } from './declarations';
 import { Hit, Lane } from './risk';
@@ -251,13 +252,10 @@ export const ImportInput = z.object({ paths: z.array(z.string().min(1).max(4096)
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 export const UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
-export const UploadChunkInput = z.object({
-  /** Chosen by the client, e.g. crypto.randomUUID(); one per file. */
-  uploadId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'uploadId is 8–64 letters, digits or dashes'),
+/** The shared chunk schema (./upload) plus the file's name and an end marker: a declaration file imports as its last chunk lands. */
+export const UploadChunkInput = ChunkedUpload.pick({ uploadId: true, index: true }).extend({
   /** The file's name, used for the format and in rejects. */
   name: z.string().min(1).max(255),
-  /** 0-based; chunks must arrive in order. */
-  index: z.number().int().min(0),
   last: z.boolean(),
   dataBase64: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
 });

@@ -314,13 +314,6 @@ export const SnapshotInput = z
   .refine((input) => (input.pngBase64 === undefined) !== (input.uploadId === undefined), { message: 'give exactly one of pngBase64 or uploadId' });
 export type SnapshotInput = z.infer<typeof SnapshotInput>;
 
-export const UploadChunkInput = z.object({
-  uploadId: z.uuid({ error: 'must be a UUID' }),
-  /** 0, 1, 2… in order. */
-  index: z.number().int().min(0).max(63),
-  base64: z.string().min(1).max(900_000, 'must be at most 900000 characters per chunk'),
-});
-
 export const SavedSnapshot = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** Absolute path of the PNG on this workstation. */

@@ -23,12 +23,12 @@ export const SyncConflict = z.object({
   entityId: z.string(),
   field: z.string(),
   /** The value the hub's order kept. */
-  winnerValue: z.unknown(),
+  winnerValue: z.json(),
   winnerClient: z.string(),
   winnerActor: z.string().nullable(),
   winnerAt: z.string(),
   /** The value it replaced without having seen it: kept until someone decides. */
-  loserValue: z.unknown(),
+  loserValue: z.json(),
   loserClient: z.string(),
   loserActor: z.string().nullable(),
   loserAt: z.string(),

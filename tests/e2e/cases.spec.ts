@@ -30,6 +30,11 @@ test('an officer opens a case, adds evidence whose SHA-256 matches, assigns, pla
   await completeSetup(page, 'en');
   await goTo(page, 'cases');
   await expect(page.getByTestId('audit-chain-state')).toContainText('Audit chain verified');
+  // Standalone: nothing countersigned yet, and the tooltip says so.
+  await page.getByTestId('audit-chain-state').getByText('Audit chain verified').hover();
+  await expect(page.getByRole('tooltip')).toContainText(casesEn.chain.noReceipt);
+  await shoot(page, 'cases-chain-tooltip-en');
+  await page.mouse.move(0, 0);
 
   await page.getByRole('button', { name: casesEn.new.button }).click();
   await page.getByLabel(casesEn.new.caseTitle).fill('Undeclared cigarettes in reefer');

@@ -77,6 +77,17 @@ export class AppStatusMonitor {
     return sum;
   }
 
+  /**
+   * A sync round just reached the hub or failed to: that is a fresher probe than
+   * the cached one, so online/offline changes now rather than when the cache expires.
+   */
+  recordHubContact(reachable: boolean): void {
+    const hubUrl = this.options.hubUrl();
+    if (!hubUrl) return;
+    this.#probe = { hubUrl, at: this.options.clock.now().getTime(), reachable };
+    void this.get().catch(() => undefined);
+  }
+
   /** Forget the cached probe (the hub URL changed). */
   invalidate(): void {
     this.#probe = null;

@@ -5,7 +5,7 @@ import type { Statement, StatementResult, Store } from '../store/types';
 import { CHAIN_START, entryHash, entryHmac, keyId, serializeEntry } from './audit-entry-hash';
 import { type AuditRecord, pendingAuditRecord } from './audit-log';
 import { canonicalJson } from './canonical-json';
-import { AUDIT_PAGE_SQL, addLegacy, type ChainHead, type ChainVerification, GENESIS_ACTION, verifyAuditChain } from './audit-verify';
+import { AUDIT_PAGE_SQL, AUDIT_RECEIPTS_SQL, addLegacy, type ChainHead, type ChainVerification, GENESIS_ACTION, receiptFromRow, verifyAuditChain } from './audit-verify';
 
 const INSERT_CHAINED =
   'INSERT INTO audit (seq, at, actor_id, actor_name, action, subject, detail, prev_hash, hash, hmac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
@@ -77,7 +77,8 @@ export class AuditChain {
 
   /** Recomputes the whole chain now. */
   async verify(): Promise<ChainVerification & { verifiedAt: string }> {
-    const result = await verifyAuditChain((after, limit) => this.store.query(AUDIT_PAGE_SQL, [after, limit]), this.key);
+    const receipts = (await this.store.query(AUDIT_RECEIPTS_SQL)).map(receiptFromRow);
+    const result = await verifyAuditChain((after, limit) => this.store.query(AUDIT_PAGE_SQL, [after, limit]), this.key, receipts);
     this.#lastVerification = { ...result, verifiedAt: this.clock.now().toISOString() };
     return this.#lastVerification;
   }

@@ -81,10 +81,11 @@ function toAuditEntry(row: Row): AuditEntry {
   };
 }
 
-function parseDetail(value: Row[string] | undefined): Record<string, unknown> {
+/** The detail column holds JSON text written by auditStatement, so whatever parses is JSON values only. */
+function parseDetail(value: Row[string] | undefined): AuditEntry['detail'] {
   try {
     const parsed: unknown = JSON.parse(String(value));
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as AuditEntry['detail']) : {};
   } catch {
     return {};
   }

@@ -22,7 +22,9 @@ export type ChainBreakReason =
   /** The signature does not match: re-hashed by someone without the key. */
   | 'hmac'
   /** The chain was signed with another installation key than the one given. */
-  | 'wrong-key';
+  | 'wrong-key'
+  /** An entry the hub receipted (sync) no longer has the receipted hash, or is gone: history was rewritten after it was sent. */
+  | 'receipt';
 
 export interface ChainBreak {
   seq: number;
@@ -46,6 +48,21 @@ export interface ChainVerification {
   head: ChainHead | null;
   broken: ChainBreak | null;
   keyId: string;
+  /** The latest hub receipt the chain still matches (null: none sent yet, or the check failed). */
+  receipted: HubReceipt | null;
+}
+
+/** A chain head the hub has countersigned (main/services/sync stores them in sync_audit_receipts). */
+export interface HubReceipt {
+  seq: number;
+  head: string;
+  receivedAt: string;
+}
+
+export const AUDIT_RECEIPTS_SQL = 'SELECT seq, head, received_at FROM sync_audit_receipts ORDER BY seq';
+
+export function receiptFromRow(row: Row): HubReceipt {
+  return { seq: Number(row.seq), head: String(row.head), receivedAt: String(row.received_at) };
 }
 
 /** Reads audit rows with seq > afterSeq in seq order, at most limit of them. */
@@ -60,8 +77,13 @@ const PAGE = 20_000;
  * Recomputes the whole chain: legacy digest, links, hashes and HMACs, and
  * returns the first entry that does not hold. Pages through the table so a
  * million entries do not sit in memory at once.
+ *
+ * A chain rebuilt by someone holding the installation key passes every local
+ * check; the hub's receipts catch that: each receipted entry must still carry
+ * the hash the hub saw, and must still exist.
  */
-export async function verifyAuditChain(read: ReadAuditPage, key: Buffer): Promise<ChainVerification> {
+export async function verifyAuditChain(read: ReadAuditPage, key: Buffer, receipts: readonly HubReceipt[] = []): Promise<ChainVerification> {
+  const receiptsBySeq = new Map(receipts.map((r) => [r.seq, r]));
   const installationKey = keyId(key);
   const legacy = createHash('sha256');
   let legacyCount = 0;
@@ -69,7 +91,7 @@ export async function verifyAuditChain(read: ReadAuditPage, key: Buffer): Promis
   let head: ChainHead | null = null;
   let sealed = false;
   let firstSeq: number | null = null;
-  const fail = (broken: ChainBreak): ChainVerification => ({ ok: false, entries, head, broken, keyId: installationKey });
+  const fail = (broken: ChainBreak): ChainVerification => ({ ok: false, entries, head, broken, keyId: installationKey, receipted: null });
 
   for (let after = 0; ; ) {
     const rows = await read(after, PAGE);
@@ -89,6 +111,8 @@ export async function verifyAuditChain(read: ReadAuditPage, key: Buffer): Promis
         const problem = checkGenesis(row, key, installationKey, legacyCount, legacy.digest('hex'));
         if (problem) return fail(problem);
         sealed = true;
+        const rewritten = checkReceipt(receiptsBySeq.get(seq), seq, hash);
+        if (rewritten) return fail(rewritten);
         head = { seq, hash, at: String(row.at) };
         continue;
       }
@@ -102,15 +126,38 @@ export async function verifyAuditChain(read: ReadAuditPage, key: Buffer): Promis
       if (prevHash !== previous.hash) {
         return fail({ seq, reason: 'prev-hash', message: `Entry ${seq} does not link to entry ${previous.seq}: entries were removed, inserted or reordered`, expected: previous.hash, found: prevHash ?? 'null' });
       }
-      const problem = checkEntry(row, prevHash, hash, key);
+      const problem = checkEntry(row, prevHash, hash, key) ?? checkReceipt(receiptsBySeq.get(seq), seq, hash);
       if (problem) return fail(problem);
       head = { seq, hash, at: String(row.at) };
     }
   }
+  const lastSeq = head?.seq ?? 0;
+  const lost = receipts.filter((r) => r.seq > lastSeq).sort((a, b) => a.seq - b.seq)[0];
+  if (lost) {
+    return fail({
+      seq: lost.seq,
+      reason: 'receipt',
+      message: `Entry ${lost.seq}, whose head the hub receipted at ${lost.receivedAt}, is missing (the chain ends at seq ${lastSeq}): local history was truncated after it was sent to the hub`,
+      expected: lost.head,
+      found: 'missing',
+    });
+  }
   if (!sealed && entries > 0) {
     return fail({ seq: firstSeq ?? 1, reason: 'unsealed', message: `${entries} audit entries exist but no genesis seal starts the chain; start Clearway once to seal them` });
   }
-  return { ok: true, entries, head, broken: null, keyId: installationKey };
+  const receipted = receipts.reduce<HubReceipt | null>((latest, r) => (latest && latest.seq >= r.seq ? latest : r), null);
+  return { ok: true, entries, head, broken: null, keyId: installationKey, receipted };
+}
+
+function checkReceipt(receipt: HubReceipt | undefined, seq: number, hash: string): ChainBreak | null {
+  if (!receipt || receipt.head === hash) return null;
+  return {
+    seq,
+    reason: 'receipt',
+    message: `Entry ${seq} no longer has the hash the hub receipted at ${receipt.receivedAt}: local history was rewritten after it was sent to the hub`,
+    expected: receipt.head,
+    found: hash,
+  };
 }
 
 function checkGenesis(row: Row, key: Buffer, installationKey: string, legacyCount: number, legacyDigest: string): ChainBreak | null {

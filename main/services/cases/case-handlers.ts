@@ -33,7 +33,7 @@ export function caseHandlers({ cases, reports, audit, store, me }: CaseHandlerDe
       ),
     'cw:cases.exportReport': ({ caseId }) => reports.exportCase(me(), caseId),
     'cw:cases.readReport': ({ fileName, offset }) => reports.read(fileName, offset),
-    'cw:evidence.uploadFileChunk': async ({ uploadId, index, base64 }) => cases.uploadChunk(me(), uploadId, index, base64),
+    'cw:evidence.uploadChunk': async ({ uploadId, index, base64 }) => cases.uploadChunk(me(), uploadId, index, base64),
     'cw:evidence.add': (input) => cases.addFile(me(), input),
     'cw:evidence.addSnapshot': (input) => cases.addSnapshot(me(), input),
     'cw:evidence.read': ({ caseId, evidenceId, offset, purpose }) => cases.read(me(), caseId, evidenceId, offset, purpose),

@@ -12,6 +12,7 @@ import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
 import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
+import { UploadBuffer } from '../evidence/upload-buffer';
 import type { Logger } from '../logging/logger';
 import type { Store } from '../store/types';
 import { writeFileAtomic } from './atomic-write';
@@ -20,15 +21,6 @@ import type { SiteService } from './site-service';
 
 /** A 4K frame as PNG stays well under this. */
 export const MAX_SNAPSHOT_BYTES = 48 * 1024 * 1024;
-/** Uploads not finished within this time are dropped. */
-const UPLOAD_TTL_MS = 10 * 60_000;
-
-interface PendingUpload {
-  ownerId: string;
-  chunks: Buffer[];
-  bytes: number;
-  startedAt: number;
-}
 
 export interface EvidenceSnapshotsOptions {
   dataDir: string;
@@ -36,12 +28,16 @@ export interface EvidenceSnapshotsOptions {
   clock: Clock;
   logger: Logger;
   site: SiteService;
+  /** The evidence uploads buffer shared with case files (cw:evidence.uploadChunk); one of its own when absent. */
+  uploads?: UploadBuffer;
 }
 
 export class EvidenceSnapshots {
-  readonly #uploads = new Map<string, PendingUpload>();
+  readonly #uploads: UploadBuffer;
 
-  constructor(private readonly options: EvidenceSnapshotsOptions) {}
+  constructor(private readonly options: EvidenceSnapshotsOptions) {
+    this.#uploads = options.uploads ?? new UploadBuffer(() => options.clock.now().getTime());
+  }
 
   get dir(): string {
     return join(this.options.dataDir, 'evidence');
@@ -49,23 +45,7 @@ export class EvidenceSnapshots {
 
   /** Chunks arrive in order (0, 1, 2…); returns the bytes received so far. */
   uploadChunk(user: User, uploadId: string, index: number, base64: string): { bytes: number } {
-    this.#expireUploads();
-    const now = this.options.clock.now().getTime();
-    let upload = this.#uploads.get(uploadId);
-    if (index === 0 && !upload) {
-      upload = { ownerId: user.id, chunks: [], bytes: 0, startedAt: now };
-      this.#uploads.set(uploadId, upload);
-    }
-    if (!upload || upload.ownerId !== user.id) throw new ServiceError('NOT_FOUND', `Upload ${uploadId} is unknown or expired; start again with chunk 0.`);
-    if (index !== upload.chunks.length) throw new ServiceError('FAILED_PRECONDITION', `Upload ${uploadId} expected chunk ${upload.chunks.length}, got ${index}; send the chunks in order.`);
-    const chunk = decodeBase64(base64, `chunk ${index} of upload ${uploadId}`);
-    if (upload.bytes + chunk.length > MAX_SNAPSHOT_BYTES) {
-      this.#uploads.delete(uploadId);
-      throw new ServiceError('INVALID_ARGUMENT', `Snapshot upload ${uploadId} exceeds ${MAX_SNAPSHOT_BYTES} bytes; save a smaller frame.`);
-    }
-    upload.chunks.push(chunk);
-    upload.bytes += chunk.length;
-    return { bytes: upload.bytes };
+    return { bytes: this.#uploads.append(user.id, uploadId, index, base64) };
   }
 
   async save(user: User, input: SnapshotInput): Promise<SavedSnapshot> {
@@ -103,16 +83,9 @@ export class EvidenceSnapshots {
 
   #takeBytes(user: User, input: SnapshotInput): Buffer {
     if (input.pngBase64 !== undefined) return decodeBase64(input.pngBase64, 'pngBase64');
-    const uploadId = input.uploadId ?? '';
-    const upload = this.#uploads.get(uploadId);
-    if (!upload || upload.ownerId !== user.id) throw new ServiceError('NOT_FOUND', `Upload ${uploadId} is unknown or expired; send its chunks again.`);
-    this.#uploads.delete(uploadId);
-    return Buffer.concat(upload.chunks);
-  }
-
-  #expireUploads(): void {
-    const now = this.options.clock.now().getTime();
-    for (const [id, upload] of this.#uploads) if (now - upload.startedAt > UPLOAD_TTL_MS) this.#uploads.delete(id);
+    const png = this.#uploads.take(user.id, input.uploadId ?? '');
+    if (png.length > MAX_SNAPSHOT_BYTES) throw new ServiceError('INVALID_ARGUMENT', `Snapshot upload ${input.uploadId ?? ''} exceeds ${MAX_SNAPSHOT_BYTES} bytes; save a smaller frame.`);
+    return png;
   }
 }
 

@@ -20,7 +20,6 @@ export function siteHandlers(deps: SiteHandlerDeps): HandlersFor<typeof siteChan
       deps.status.reportCameras(reporterId, health);
       return undefined;
     },
-    'cw:evidence.uploadChunk': async ({ uploadId, index, base64 }) => deps.evidence.uploadChunk(deps.me(), uploadId, index, base64),
     'cw:evidence.saveSnapshot': (input) => deps.evidence.save(deps.me(), input),
   };
 }

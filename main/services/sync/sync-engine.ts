@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { WireChange, WireMutation } from '../../../hub/src/schemas';
+import type { SyncConflict } from '../../../preload/schemas/sync';
 import type { Clock } from '../clock';
 import type { Row, Statement, Store } from '../store/types';
 import { canonicalJson } from './canonical-json';
@@ -58,6 +59,8 @@ export interface SyncEngineOptions {
   maxBackoffMs?: number;
   onStatus?: (status: SyncStatus) => void;
   onError?: (error: unknown) => void;
+  /** After each round: whether the hub answered (any HTTP answer) or could not be reached, so online/offline follows at once. */
+  onHubContact?: (reachable: boolean) => void;
 }
 
 const GUARD_FAILURE = /sync_guard\.v/;
@@ -185,10 +188,13 @@ export class SyncEngine {
       await this.#o.store.transaction([{ sql: 'UPDATE sync_state SET last_sync_at = :at WHERE id = 1', params: { ':at': this.#o.clock.now().toISOString() } }]);
       this.#state = 'idle';
       this.#lastError = null;
+      this.#o.onHubContact?.(true);
       return { pushed, pulled, conflicts, blobsUploaded, blobsDownloaded };
     } catch (error) {
       this.#state = error instanceof HubHttpError ? 'error' : 'offline';
       this.#lastError = error instanceof Error ? error.message : String(error);
+      if (error instanceof HubHttpError) this.#o.onHubContact?.(true);
+      else if (error instanceof HubUnreachableError) this.#o.onHubContact?.(false);
       throw error;
     } finally {
       await this.#emitStatus().catch(() => undefined);
@@ -496,23 +502,10 @@ export class SyncEngine {
   }
 }
 
-export interface SyncConflict {
-  id: string;
-  entity: string;
-  entityId: string;
-  field: string;
-  winnerValue: unknown;
-  winnerClient: string;
-  winnerActor: string | null;
-  winnerAt: string;
-  loserValue: unknown;
-  loserClient: string;
-  loserActor: string | null;
-  loserAt: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  resolution: 'kept-winner' | 'took-loser' | null;
-}
+export type { SyncConflict };
+
+/** Values are stored as the JSON text of what was synced. */
+type JsonValue = SyncConflict['winnerValue'];
 
 function conflictFromSql(r: Row): SyncConflict {
   const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -521,11 +514,11 @@ function conflictFromSql(r: Row): SyncConflict {
     entity: String(r.entity),
     entityId: String(r.entity_id),
     field: String(r.field),
-    winnerValue: JSON.parse(String(r.winner_value)) as unknown,
+    winnerValue: JSON.parse(String(r.winner_value)) as JsonValue,
     winnerClient: String(r.winner_client),
     winnerActor: text(r.winner_actor),
     winnerAt: String(r.winner_at),
-    loserValue: JSON.parse(String(r.loser_value)) as unknown,
+    loserValue: JSON.parse(String(r.loser_value)) as JsonValue,
     loserClient: String(r.loser_client),
     loserActor: text(r.loser_actor),
     loserAt: String(r.loser_at),

@@ -16,6 +16,8 @@ export interface SyncServiceOptions {
   auditHead?: () => Promise<{ seq: number; head: string } | null>;
   onStatusChanged?: () => void;
   onError?: (error: unknown) => void;
+  /** Whether the last round reached the hub (see SyncEngineOptions.onHubContact). */
+  onHubContact?: (reachable: boolean) => void;
   /** How often the outbox count is checked for new local changes (ms). */
   pendingWatchMs?: number;
 }
@@ -46,6 +48,7 @@ export class SyncService {
       auditHead: options.auditHead,
       onStatus: () => options.onStatusChanged?.(),
       onError: options.onError,
+      onHubContact: options.onHubContact,
     });
   }
 

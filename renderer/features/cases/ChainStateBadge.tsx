@@ -33,7 +33,15 @@ export function ChainStateBadge() {
   return (
     <Space size={4} data-testid="audit-chain-state">
       {state.ok ? (
-        <Tooltip title={t('chain.headTip', { seq: state.head?.seq ?? 0, hash: state.head?.hash ?? '-', key: state.keyId })}>
+        <Tooltip
+          title={
+            <>
+              {t('chain.headTip', { seq: state.head?.seq ?? 0, hash: state.head?.hash ?? '-', key: state.keyId })}
+              <br />
+              {state.receipted ? t('chain.receipted', { seq: state.receipted.seq, at: new Date(state.receipted.receivedAt).toLocaleString() }) : t('chain.noReceipt')}
+            </>
+          }
+        >
           <Tag icon={<SafetyCertificateOutlined />} color="success">
             {t('chain.verified', { count: state.entries })}
           </Tag>

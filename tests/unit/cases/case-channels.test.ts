@@ -70,7 +70,7 @@ describe('cases channels through createServices', { timeout: 90_000 }, () => {
     const linked = await ok('cw:cases.addLink', { caseId: opened.id, kind: 'declaration', ref: '26CN0001234', label: 'Frozen fish' });
     expect(linked.links).toMatchObject([{ kind: 'declaration', ref: '26CN0001234', label: 'Frozen fish' }]);
 
-    expect(await ok('cw:evidence.uploadFileChunk', { uploadId: 'upload-seal-photo', index: 0, base64: PNG.toString('base64') })).toEqual({ bytes: PNG.length });
+    expect(await ok('cw:evidence.uploadChunk', { uploadId: 'upload-seal-photo', index: 0, base64: PNG.toString('base64') })).toEqual({ bytes: PNG.length });
     const photo = await ok('cw:evidence.add', { caseId: opened.id, fileName: 'seal.png', mediaType: 'image/png', uploadId: 'upload-seal-photo', sha256: sha256(PNG) });
     expect(photo.sha256).toBe(sha256(PNG));
 

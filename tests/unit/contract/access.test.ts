@@ -146,7 +146,6 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:cases.assignees',
       'cw:cases.exportReport',
       'cw:cases.readReport',
-      'cw:evidence.uploadFileChunk',
       'cw:evidence.add',
       'cw:evidence.addSnapshot',
       'cw:evidence.read',

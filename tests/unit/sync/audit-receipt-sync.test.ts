@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHub, type Hub } from '../../../hub/src/server';
+import { AuditChain } from '../../../main/services/audit/audit-chain';
+import { entryHash, entryHmac, serializeEntry } from '../../../main/services/audit/audit-entry-hash';
+import { auditStatement } from '../../../main/services/audit/audit-log';
+import { canonicalJson } from '../../../main/services/audit/canonical-json';
+import { ManualClock } from '../../../main/services/clock';
+import { HubHttpError } from '../../../main/services/sync/hub-client';
+import type { Statement, Store } from '../../../main/services/store/types';
+import { addDeviceToken, openWorkstation, type Workstation } from '../../integration/sync-harness';
+import { findPostgresBin, startPostgres, type PostgresCluster } from '../../support/postgres';
+
+const pgBin = findPostgresBin();
+const describeWithPostgres = 'bin' in pgBin ? describe : describe.skip;
+const KEY = Buffer.alloc(32, 5);
+
+/** An insider with the installation key edits one entry and re-signs everything after it. */
+async function rewriteWithKey(store: Store, fromSeq: number): Promise<void> {
+  const rows = await store.query('SELECT * FROM audit WHERE seq >= :s ORDER BY seq', { ':s': fromSeq });
+  let prevHash = String(rows[0]?.prev_hash);
+  const statements: Statement[] = [{ sql: 'DROP TRIGGER IF EXISTS audit_no_update' }];
+  for (const row of rows) {
+    const fields = {
+      seq: Number(row.seq),
+      at: String(row.at),
+      actorId: row.actor_id === null ? null : String(row.actor_id),
+      actorName: row.actor_name === null ? null : String(row.actor_name),
+      action: String(row.action),
+      subject: row.subject === null ? null : String(row.subject),
+      detail: Number(row.seq) === fromSeq ? canonicalJson({ seized: 0 }) : String(row.detail),
+      prevHash,
+    };
+    const serialized = serializeEntry(fields);
+    const hash = entryHash(serialized);
+    statements.push({
+      sql: 'UPDATE audit SET detail = :d, prev_hash = :p, hash = :h, hmac = :m WHERE seq = :s',
+      params: { ':d': fields.detail, ':p': prevHash, ':h': hash, ':m': entryHmac(KEY, serialized), ':s': fields.seq },
+    });
+    prevHash = hash;
+  }
+  await store.transaction(statements);
+}
+
+describeWithPostgres('audit chain head receipts through a real hub', () => {
+  let cluster: PostgresCluster;
+  let hub: Hub;
+  let dir = '';
+  let station: Workstation;
+  let chain: AuditChain;
+  const clock = new ManualClock('2026-05-01T08:00:00.000Z');
+
+  beforeAll(async () => {
+    cluster = await startPostgres({ fsync: false });
+    hub = await createHub({ databaseUrl: cluster.url });
+    const hubUrl = await hub.app.listen({ port: 0, host: '127.0.0.1' });
+    dir = mkdtempSync(join(tmpdir(), 'cw-audit-receipt-'));
+    const token = await addDeviceToken(cluster.url, 'ws-receipts');
+    station = await openWorkstation('r', join(dir, 'r'), clock, {
+      hub: () => ({ url: hubUrl, token }),
+      auditHead: async () => {
+        const head = chain.chainHead();
+        return head ? { seq: head.seq, head: head.hash } : null;
+      },
+    });
+    chain = await AuditChain.open(station.store, KEY, clock);
+  }, 120_000);
+
+  afterAll(async () => {
+    await station?.store.close();
+    await hub?.close();
+    await cluster?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends the head, stores the signed receipt, and the verifier then catches a re-signed rewrite before it', async () => {
+    const audited = chain.wrap(station.store);
+    for (let i = 0; i < 5; i += 1) {
+      clock.advance(1000);
+      await audited.transaction([auditStatement({ at: clock.now(), actor: { id: 'u1', name: 'Inspector' }, action: 'case.seizure', subject: 'case-1', detail: { seized: i + 1 } })]);
+    }
+    await station.engine.syncOnce();
+    const head = chain.chainHead();
+    const receipts = await station.store.query('SELECT seq, head, signature FROM sync_audit_receipts');
+    expect(receipts).toEqual([expect.objectContaining({ seq: head?.seq, head: head?.hash })]);
+    expect(String(receipts[0]?.signature).length).toBeGreaterThan(40);
+    expect(await chain.verify()).toMatchObject({ ok: true, broken: null });
+
+    await rewriteWithKey(station.store, 3);
+    chain = await AuditChain.open(station.store, KEY, clock); // as after a restart: the head is read back from the database
+    const result = await chain.verify();
+    expect(result.broken).toMatchObject({ seq: head?.seq, reason: 'receipt', expected: head?.hash });
+
+    // The hub refuses the rewritten head for the same entry: the rewrite is visible there too.
+    const refusal = await station.engine.syncOnce().catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(HubHttpError);
+    expect((refusal as HubHttpError).code).toBe('audit_head_mismatch');
+  });
+});
