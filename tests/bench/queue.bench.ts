@@ -42,7 +42,8 @@ const SAMPLE = 5000;
 const BATCH = 1000;
 const CALLS = 50;
 const MB = 1024 * 1024;
-const STORE_NAME = 'bench';
+/** The app's own store name (live mode), so the cold-start bench can open this database in the web host. */
+const STORE_NAME = 'live';
 const TIME_ZONE = 'Asia/Shanghai';
 const CACHE_ROOT = resolve(__dirname, '../../.tmp/bench-cache');
 
@@ -70,7 +71,7 @@ async function measure<T>(work: () => Promise<T>): Promise<{ value: T; wallS: nu
 const rate = (count: number, seconds: number): string => `${Math.round(count / seconds)} /s`;
 
 /** 5 000 distinct generated declarations, re-numbered from `firstSerial` to reach any count. */
-class DemoDeclarations {
+export class DemoDeclarations {
   private readonly distinct: Declaration[];
 
   constructor(now: Date) {
@@ -138,7 +139,7 @@ async function build(dbDir: string, workDir: string, demo: DemoDeclarations): Pr
 }
 
 /** A fresh copy of the COUNT-declaration database in `dbDir`, built now or taken from the cache. */
-async function prepareDatabase(dbDir: string, workDir: string, demo: DemoDeclarations): Promise<string> {
+export async function prepareDatabase(dbDir: string, workDir: string, demo: DemoDeclarations): Promise<string> {
   const cached = join(CACHE_ROOT, cacheKey());
   const recordFile = join(cached, 'build.json');
   if (process.env.QUEUE_BENCH_REBUILD === '1') rmSync(cached, { recursive: true, force: true });

@@ -1,89 +1,33 @@
-import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { flexRender, useTable, type Row } from '@tanstack/react-table';
+import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../preload/schemas/queue';
-import type { queueFeatures as QueueFeatures } from './columns';
 import { queueColumns, queueFeatures, type QueueColumnMeta } from './columns';
+import { gridText } from './gridText';
+import { QueueGridHeader } from './QueueGridHeader';
+import { LoadingRow, QueueGridRow, ROW_HEIGHT, SELECT_WIDTH, type GridColumn } from './QueueGridRow';
 import { DEFAULT_SORT, useQueue } from './queueStore';
 
-export const ROW_HEIGHT = 30;
-const SELECT_WIDTH = 36;
+export { ROW_HEIGHT } from './QueueGridRow';
 
-interface RowViewProps {
-  index: number;
-  start: number;
-  width: number;
-  data: QueueRow;
-  row: Row<typeof QueueFeatures, QueueRow>;
-  isCursor: boolean;
-  isSelected: boolean;
-  isOpen: boolean;
-  total: number;
-  selectLabel: string;
-}
-
-/**
- * One drawn row. Memoized on the cached row object and its flags (not on
- * TanStack's row wrapper, which is rebuilt whenever the window moves), so while
- * scrolling only the rows coming into view render.
- */
-const RowView = memo(
-  function RowView({ index, start, width, data, row, isCursor, isSelected, isOpen, total, selectLabel }: RowViewProps) {
-    const { dispatch, open } = useQueue.getState();
-    return (
-      <div
-        id={`qrow-${data.number}`}
-        role="row"
-        aria-rowindex={index + 2}
-        aria-selected={isSelected}
-        aria-current={isOpen ? 'true' : undefined}
-        data-number={data.number}
-        data-cursor={isCursor || undefined}
-        className={`cw-grid-row${isCursor ? ' cw-cursor' : ''}${isSelected ? ' cw-selected' : ''}${isOpen ? ' cw-open' : ''}`}
-        style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, width }}
-        onClick={() => dispatch({ type: 'set', index, total })}
-        onDoubleClick={() => open(data.number)}
-      >
-        <div role="gridcell" className="cw-grid-cell cw-grid-select" style={{ width: SELECT_WIDTH }}>
-          <input
-            type="checkbox"
-            checked={isSelected}
-            tabIndex={-1}
-            aria-label={selectLabel}
-            onChange={() => dispatch({ type: 'toggle', id: data.number })}
-            onClick={(e) => e.stopPropagation()}
-          />
-        </div>
-        {row.getAllCells().map((cell) => {
-          const meta = cell.column.columnDef.meta as QueueColumnMeta | undefined;
-          return (
-            <div key={cell.id} role="gridcell" className={`cw-grid-cell${meta?.numeric ? ' cw-right' : ''}`} style={{ width: cell.column.getSize() }}>
-              {flexRender(cell.column.columnDef.cell, cell.getContext())}
-            </div>
-          );
-        })}
-      </div>
-    );
-  },
-  (a, b) =>
-    a.data === b.data &&
-    a.index === b.index &&
-    a.start === b.start &&
-    a.width === b.width &&
-    a.isCursor === b.isCursor &&
-    a.isSelected === b.isSelected &&
-    a.isOpen === b.isOpen &&
-    a.total === b.total &&
-    a.selectLabel === b.selectLabel &&
-    a.row.getAllCells()[0]?.column === b.row.getAllCells()[0]?.column,
-);
+/** Rows drawn beyond each edge of the viewport. */
+const OVERSCAN = 8;
+/** Rows fetched ahead in both directions, so steady scrolling rarely shows a loading row. */
+const FETCH_AHEAD = 100;
+/** The table model only owns the columns (order, sizing, headers); rows come from the page cache. */
+const NO_ROWS: QueueRow[] = [];
+const NO_HEADERS: never[] = [];
 
 /**
  * The virtualized queue: only the rows on screen (plus a margin) exist in the
  * DOM, and only their pages are fetched. TanStack Table owns the columns;
  * TanStack Virtual owns which rows are drawn.
+ *
+ * Rows are keyed by slot (index modulo the window size), not by declaration:
+ * a row leaving at the top hands its DOM to the row entering at the bottom,
+ * so a scroll step updates a few cells instead of unmounting and mounting
+ * whole rows — what keeps PageDown-sized jumps cheap.
  */
 export function QueueTable({ gridId }: { gridId: string }) {
   const { t, i18n } = useTranslation('queue');
@@ -91,6 +35,8 @@ export function QueueTable({ gridId }: { gridId: string }) {
   const cursor = useQueue((s) => s.cursor);
   const sort = useQueue((s) => s.sort);
   const openId = useQueue((s) => s.openId);
+  // Re-read the cache when pages arrive under the same window.
+  useQueue((s) => s.version);
   const { ensureRange, setSort, rowAt } = useQueue.getState();
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -100,47 +46,47 @@ export function QueueTable({ gridId }: { gridId: string }) {
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
 
   useEffect(() => {
-    // Fetch a page ahead in both directions, so steady scrolling rarely shows empty rows.
-    if (last >= 0) ensureRange(Math.max(0, first - 100), last + 100);
+    if (last >= 0) ensureRange(Math.max(0, first - FETCH_AHEAD), last + FETCH_AHEAD);
   }, [first, last, total, ensureRange]);
 
   useEffect(() => {
     if (cursor.cursor >= 0) virtualizer.scrollToIndex(cursor.cursor, { align: 'auto' });
   }, [cursor.cursor, virtualizer]);
 
-  const version = useQueue((s) => s.version);
-  const data = useMemo(() => {
-    const rows: QueueRow[] = [];
-    for (let i = first; i <= last; i++) {
-      const row = rowAt(i);
-      if (row) rows.push(row);
-    }
-    return rows;
-    // `version` says the cache changed under the same window.
+  const columns = useMemo(() => queueColumns(t), [t]);
+  const text = useMemo(() => gridText(t, i18n.language), [t, i18n.language]);
+  const table = useTable({ features: queueFeatures, columns, data: NO_ROWS });
+  const leaves = table.getAllLeafColumns();
+  const bodyColumns = useMemo<GridColumn[]>(
+    () => leaves.map((c) => ({ ...(c.columnDef.meta as QueueColumnMeta), id: c.id, width: c.getSize() })),
+    // The leaf columns are rebuilt only when the column definitions change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [first, last, version, rowAt]);
-
-  const columns = useMemo(() => queueColumns(t, i18n.language), [t, i18n.language]);
-  const table = useTable({ features: queueFeatures, columns, data, getRowId: (row) => row.number });
-  const byNumber = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
-  const width = SELECT_WIDTH + table.getAllLeafColumns().reduce((sum, c) => sum + c.getSize(), 0);
-  const selected = new Set(cursor.selected);
+    [columns],
+  );
+  // Memoized inside TanStack Table: the same array until the columns change, so the header stays put.
+  const headers = table.getHeaderGroups()[0]?.headers ?? NO_HEADERS;
+  const width = SELECT_WIDTH + bodyColumns.reduce((sum, c) => sum + c.width, 0);
+  const selected = useMemo(() => new Set(cursor.selected), [cursor.selected]);
   const activeRow = cursor.cursor >= 0 ? rowAt(cursor.cursor) : undefined;
 
-  function toggleSort(by: QueueColumnMeta['sortBy']) {
-    if (!by) return;
-    if (sort.by !== by) setSort({ by, dir: 'asc' });
-    else if (sort.dir === 'asc') setSort({ by, dir: 'desc' });
-    else setSort(DEFAULT_SORT);
-  }
+  const toggleSort = useCallback(
+    (by: QueueColumnMeta['sortBy']) => {
+      if (!by) return;
+      if (sort.by !== by) setSort({ by, dir: 'asc' });
+      else if (sort.dir === 'asc') setSort({ by, dir: 'desc' });
+      else setSort(DEFAULT_SORT);
+    },
+    [sort, setSort],
+  );
 
+  const slots = Math.max(1, items.length);
   return (
     <div
       ref={scroller}
@@ -155,60 +101,25 @@ export function QueueTable({ gridId }: { gridId: string }) {
       tabIndex={0}
       data-testid="queue-grid"
     >
-      <div className="cw-grid-head" role="row" aria-rowindex={1} style={{ width }}>
-        <div className="cw-grid-cell cw-grid-select" role="columnheader" style={{ width: SELECT_WIDTH }}>
-          <span className="cw-visually-hidden">{t('col.select')}</span>
-        </div>
-        {table.getHeaderGroups()[0]?.headers.map((header) => {
-          const meta = header.column.columnDef.meta as QueueColumnMeta | undefined;
-          const active = meta?.sortBy !== undefined && sort.by === meta.sortBy;
-          return (
-            <div
-              key={header.id}
-              role="columnheader"
-              className={`cw-grid-cell${meta?.numeric ? ' cw-right' : ''}`}
-              style={{ width: header.getSize() }}
-              aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-            >
-              {meta?.sortBy ? (
-                <button type="button" className="cw-sort" onClick={() => toggleSort(meta.sortBy)} data-testid={`sort-${meta.sortBy}`}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                  {active ? sort.dir === 'asc' ? <ArrowUpOutlined aria-hidden /> : <ArrowDownOutlined aria-hidden /> : null}
-                </button>
-              ) : (
-                flexRender(header.column.columnDef.header, header.getContext())
-              )}
-            </div>
-          );
-        })}
-      </div>
+      <QueueGridHeader headers={headers} sort={sort} width={width} selectLabel={t('col.select')} onSort={toggleSort} />
       <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }} role="presentation">
         {items.map((item) => {
           const data = rowAt(item.index);
-          const row = data ? byNumber.get(data.number) : undefined;
-          const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)`, width };
-          if (!data || !row) {
-            return (
-              <div key={`loading-${item.index}`} role="row" aria-rowindex={item.index + 2} className="cw-grid-row cw-grid-loading" style={style}>
-                <div role="gridcell" className="cw-grid-cell">
-                  {t('loadingRow')}
-                </div>
-              </div>
-            );
-          }
+          const slot = item.index % slots;
+          if (!data) return <LoadingRow key={`loading-${slot}`} index={item.index} start={item.start} width={width} label={text.loadingRow} />;
           return (
-            <RowView
-              key={data.number}
+            <QueueGridRow
+              key={slot}
               index={item.index}
               start={item.start}
               width={width}
               data={data}
-              row={row}
+              columns={bodyColumns}
+              text={text}
               isCursor={item.index === cursor.cursor}
               isSelected={selected.has(data.number)}
               isOpen={data.number === openId}
               total={total}
-              selectLabel={t('selectRow', { number: data.number })}
             />
           );
         })}

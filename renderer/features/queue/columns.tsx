@@ -1,88 +1,75 @@
-import { UserOutlined } from '@ant-design/icons';
 import { columnSizingFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import type { QueueRow, QueueSortColumn } from '../../../preload/schemas/queue';
-import { AeoMark, FlagIcons } from './FlagIcons';
-import { LaneTag } from './LaneTag';
-import { SlaCell } from './SlaCell';
-import { StatusTag } from './StatusTag';
+import { aeoCell, assigneeCell, flagsCell, laneCell, slaCell, statusCell } from './gridCells';
+import type { GridText } from './gridText';
 import { shortTime } from './format';
 
 export interface QueueColumnMeta {
   /** The backend's sort key, when the column sorts. */
   sortBy?: QueueSortColumn;
   numeric?: boolean;
+  /**
+   * The cell's content from the row itself. The virtual body draws rows straight
+   * from the page cache with this, without TanStack's per-row model (rebuilding
+   * row and cell objects for every visible row on every scrolled frame was the
+   * grid's main script cost).
+   */
+  body: (row: QueueRow, text: GridText) => ReactNode;
 }
 
 /** Only column sizing: sorting and filtering happen in the services (server-side paging). */
 export const queueFeatures = tableFeatures({ columnSizingFeature });
 
 const column = createColumnHelper<typeof queueFeatures, QueueRow>();
+/** Types a column's meta (TanStack leaves `meta` untyped). */
+const meta = (m: QueueColumnMeta): QueueColumnMeta => m;
 
 /** The queue's columns; widths are fixed so virtualized rows line up without measuring. */
-export function queueColumns(t: TFunction<'queue'>, locale: string) {
+export function queueColumns(t: TFunction<'queue'>) {
   return column.columns([
     column.accessor('number', {
       header: () => t('col.number'),
       size: 170,
-      cell: (c) => <span className="cw-mono">{c.getValue()}</span>,
-      meta: { sortBy: 'number' },
+      meta: meta({ sortBy: 'number', body: (r) => <span className="cw-mono">{r.number}</span> }),
     }),
     column.accessor('arrivalTime', {
       header: () => t('col.arrival'),
       size: 104,
-      cell: (c) => <span className="cw-num">{shortTime(c.getValue(), locale)}</span>,
-      meta: { sortBy: 'arrivalTime', numeric: true },
+      meta: meta({ sortBy: 'arrivalTime', numeric: true, body: (r, text) => <span className="cw-num">{shortTime(r.arrivalTime, text.locale)}</span> }),
     }),
     column.accessor('lodgementTime', {
       header: () => t('col.lodgement'),
       size: 104,
-      cell: (c) => <span className="cw-num">{shortTime(c.getValue(), locale)}</span>,
-      meta: { sortBy: 'lodgementTime', numeric: true },
+      meta: meta({ sortBy: 'lodgementTime', numeric: true, body: (r, text) => <span className="cw-num">{shortTime(r.lodgementTime, text.locale)}</span> }),
     }),
     column.accessor('traderName', {
       header: () => t('col.trader'),
       size: 230,
-      cell: (c) => (
-        <span className="cw-ellipsis" title={`${c.row.original.traderName} · ${c.row.original.traderId}`}>
-          {c.getValue()}
-        </span>
-      ),
-      meta: { sortBy: 'trader' },
+      meta: meta({
+        sortBy: 'trader',
+        body: (r) => (
+          <span className="cw-ellipsis" title={`${r.traderName} · ${r.traderId}`}>
+            {r.traderName}
+          </span>
+        ),
+      }),
     }),
-    column.accessor('aeo', { header: () => t('col.aeo'), size: 64, cell: (c) => <AeoMark aeo={c.getValue()} />, meta: { sortBy: 'aeo' } }),
-    column.accessor('lane', { header: () => t('col.lane'), size: 96, cell: (c) => <LaneTag lane={c.getValue()} />, meta: { sortBy: 'lane' } }),
+    column.accessor('aeo', { header: () => t('col.aeo'), size: 64, meta: meta({ sortBy: 'aeo', body: (r, text) => aeoCell(r.aeo, text) }) }),
+    column.accessor('lane', { header: () => t('col.lane'), size: 96, meta: meta({ sortBy: 'lane', body: (r, text) => laneCell(r.lane, text) }) }),
     column.accessor('score', {
       header: () => t('col.score'),
       size: 64,
-      cell: (c) => <span className="cw-num">{c.getValue()}</span>,
-      meta: { sortBy: 'score', numeric: true },
+      meta: meta({ sortBy: 'score', numeric: true, body: (r) => <span className="cw-num">{r.score}</span> }),
     }),
-    column.display({
-      id: 'flags',
-      header: () => t('col.flags'),
-      size: 120,
-      cell: (c) => <FlagIcons perishable={c.row.original.perishable} expedited={c.row.original.expedited} />,
-    }),
+    column.display({ id: 'flags', header: () => t('col.flags'), size: 120, meta: meta({ body: flagsCell }) }),
     column.accessor('slaDueAt', {
       header: () => t('col.sla'),
       size: 104,
-      cell: (c) => <SlaCell dueAt={c.getValue()} />,
-      meta: { sortBy: 'slaDueAt', numeric: true },
+      meta: meta({ sortBy: 'slaDueAt', numeric: true, body: (r, text) => slaCell(r.slaDueAt, text) }),
     }),
-    column.accessor('status', { header: () => t('col.status'), size: 128, cell: (c) => <StatusTag status={c.getValue()} />, meta: { sortBy: 'status' } }),
-    column.accessor('assigneeName', {
-      header: () => t('col.assignee'),
-      size: 130,
-      cell: (c) =>
-        c.getValue() ? (
-          <span className="cw-ellipsis">
-            <UserOutlined aria-hidden /> {c.getValue()}
-          </span>
-        ) : (
-          <span className="cw-muted">{t('unassigned')}</span>
-        ),
-      meta: { sortBy: 'assignee' },
-    }),
+    column.accessor('status', { header: () => t('col.status'), size: 128, meta: meta({ sortBy: 'status', body: (r, text) => statusCell(r.status, text) }) }),
+    column.accessor('assigneeName', { header: () => t('col.assignee'), size: 130, meta: meta({ sortBy: 'assignee', body: (r, text) => assigneeCell(r.assigneeName, text) }) }),
   ]);
 }
