@@ -43,6 +43,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Less for the renderer to parse at every start; source maps keep stack traces readable.
+      minify: true,
+      sourcemap: true,
       rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

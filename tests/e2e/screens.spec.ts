@@ -55,6 +55,20 @@ test('keyboard: Alt+digits and g-letter move between screens, ? lists the shortc
   await expect(page.getByTestId('nav-queue')).toHaveCSS('outline-style', 'solid');
 });
 
+test('a screen whose code cannot load says so, and the rest of the window keeps working', async ({ app: page }) => {
+  await chooseLanguage(page, 'en');
+  await completeSetup(page, 'en');
+  // The port view's code is loaded on first visit; make that load fail.
+  await page.route('**/assets/PortScreen-*.js', (route) => route.abort());
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByText(text('en', 'screenError.title'))).toBeVisible();
+  await expect(page.getByTestId('screen-error')).toContainText(/PortScreen/);
+  await expect(page.getByRole('button', { name: text('en', 'screenError.reload') })).toBeVisible();
+  await expectAccessible(page, 'screen error');
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByTestId('screen-shift')).toBeVisible();
+});
+
 test('supervisor: audit log shows the sign-in, diagnostics export shows where the file went', async ({ app: page }) => {
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');

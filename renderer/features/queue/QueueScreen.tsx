@@ -1,13 +1,12 @@
 import { ExclamationCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Segmented, Space, Tooltip } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
 import { useSession } from '../../app/sessionStore';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
-import { DashboardView } from '../dashboard/DashboardView';
-import { RulesView } from '../rules/RulesView';
+import { ScreenLoading } from '../shell/ScreenLoading';
 import { BulkBar } from './BulkBar';
 import { DetailPane } from './DetailPane';
 import { DropZone } from './DropZone';
@@ -28,6 +27,10 @@ import { useQueueKeys } from './useQueueKeys';
 import './queue.css';
 
 type View = 'queue' | 'dashboard' | 'rules';
+
+// ECharts (the dashboard, the rule editor's dry run) loads on first use, not with the queue.
+const DashboardView = lazy(async () => ({ default: (await import('../dashboard/DashboardView')).DashboardView }));
+const RulesView = lazy(async () => ({ default: (await import('../rules/RulesView')).RulesView }));
 
 /** Applies the decision waiting in the triage store once its reason is given. */
 function DecisionRunner() {
@@ -167,7 +170,7 @@ export function QueueScreen() {
         <h1>{t('title')}</h1>
         <Segmented<View> size="small" value={view} onChange={setView} options={options} data-testid="queue-views" aria-label={t('tabs.switch')} />
       </header>
-      {view === 'queue' ? <QueueWork /> : view === 'dashboard' ? <DashboardView /> : <RulesView />}
+      <Suspense fallback={<ScreenLoading />}>{view === 'queue' ? <QueueWork /> : view === 'dashboard' ? <DashboardView /> : <RulesView />}</Suspense>
     </section>
   );
 }

@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLook } from '../../app/useLook';
 import { useSettings } from '../../app/settingsStore';
 import { CasesScreen } from '../cases/CasesScreen';
 import { GateScreen } from '../gate/GateScreen';
-import { PortScreen } from '../port/PortScreen';
 import { QueueScreen } from '../queue/QueueScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ShiftScreen } from '../shift/ShiftScreen';
 import { TrainingScreen } from '../training/TrainingScreen';
 import { NavRail } from './NavRail';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
+import { ScreenLoading } from './ScreenLoading';
 import { Notices } from './Notices';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar } from './StatusBar';
@@ -18,6 +19,9 @@ import type { Screen } from './navItems';
 import { useNav } from './navStore';
 import { useActivityReporter } from './useActivityReporter';
 import { useShortcuts } from './useShortcuts';
+
+// three.js and hls.js are a third of the renderer's code: they load when the port is first opened.
+const PortScreen = lazy(async () => ({ default: (await import('../port/PortScreen')).PortScreen }));
 
 function ScreenView({ screen }: { screen: Screen }) {
   switch (screen) {
@@ -72,7 +76,11 @@ export function MainLayout() {
       </div>
       <NavRail />
       <main className="cw-work" ref={work} tabIndex={-1} aria-label={t(`nav.${screen}`)} data-screen={screen}>
-        <ScreenView screen={screen} />
+        <ScreenErrorBoundary key={screen}>
+          <Suspense fallback={<ScreenLoading />}>
+            <ScreenView screen={screen} />
+          </Suspense>
+        </ScreenErrorBoundary>
       </main>
       <StatusBar />
       <ShortcutsDialog />
