@@ -146,6 +146,8 @@ export const CaseDetail = CaseSummary.extend({
   origin: CaseOrigin,
   openedBy: Person,
   closedAt: IsoTime.nullable(),
+  /** Who closed it, when this workstation recorded the closing (absent or null otherwise). */
+  closedBy: Person.nullable().optional(),
   findings: z.array(Finding),
   seizures: z.array(Seizure),
   notes: z.array(Note),

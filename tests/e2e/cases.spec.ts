@@ -85,6 +85,33 @@ test('an officer opens a case, adds evidence whose SHA-256 matches, assigns, pla
     await page.getByRole('button', { name: casesEn.status.to[step] }).click();
     await expect(view.getByTestId('case-status')).toContainText(casesEn.status[step]);
   }
+  // Closed: read-only for everyone until a supervisor reopens it; the line says who closed it.
+  const notice = view.getByTestId('case-closed-notice');
+  await expect(notice).toContainText(casesEn.closed.title);
+  await expect(notice).toContainText(supervisor.displayName);
+  await expect(notice).toContainText(casesEn.closed.reopen);
+  await expect(view.getByRole('button', { name: casesEn.common.add })).toHaveCount(0);
+  for (const label of [casesEn.finding.text, casesEn.seizure.item, casesEn.seizure.quantity, casesEn.seizure.location, casesEn.task.title, casesEn.link.ref, casesEn.note.text]) {
+    await expect(view.getByLabel(label)).toHaveCount(0);
+  }
+  await expect(view.locator('input[type=file]')).toHaveCount(0);
+  await expect(view.getByTestId('case-assignee').getByRole('combobox')).toHaveCount(0);
+  await expect(view.getByTestId('case-assignee')).toContainText(supervisor.displayName);
+  await expect(task.getByRole('checkbox')).toHaveCount(0);
+  await expect(task).toContainText(casesEn.task.done);
+  // Custody of seized goods goes on after closing; the signed-in supervisor may reopen.
+  await expect(page.getByTestId('evidence-item').getByRole('button', { name: /Transfer/ })).toBeEnabled();
+  await expect(view.getByRole('button', { name: casesEn.status.to.open })).toBeVisible();
+  await view.scrollIntoViewIfNeeded();
+  await shoot(page, 'cases-closed-en');
+  await page.keyboard.press('Alt+T');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(notice).toBeVisible();
+  await shoot(page, 'cases-closed-en-light');
+  await expectAccessible(page, 'closed case, light theme');
+  await page.keyboard.press('Alt+T');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
   await expectAccessible(page, 'case view');
   await shoot(page, 'cases-view-en');
   await page.getByTestId('case-links').scrollIntoViewIfNeeded();

@@ -85,11 +85,12 @@ export class CaseService {
         statements.push(auditStatement({ at, actor: actorOf(user), action: 'evidence.verify-failed', subject: item.id, detail: { caseId: id, sha256: item.sha256, state: check.state, found: check.found } }));
       }
     }
+    const closedBy = stored.status === 'closed' ? await this.#closer(id) : null;
     if (statements.length > 0) {
       await this.options.store.transaction(statements);
-      return { ...(await this.#require(id)), evidence };
+      return { ...(await this.#require(id)), evidence, closedBy };
     }
-    return { ...stored, evidence };
+    return { ...stored, evidence, closedBy };
   }
 
   async open(user: User, raw: z.input<typeof OpenCaseInput>): Promise<CaseDetail> {
@@ -126,7 +127,7 @@ export class CaseService {
   }
 
   async update(user: User, input: In<typeof UpdateCaseInput>): Promise<CaseDetail> {
-    const current = await this.#require(input.id);
+    const current = await this.#requireEditable(input.id);
     const at = this.options.clock.now();
     const fields: Record<string, string | null> = {};
     if (input.title !== undefined && input.title !== current.title) fields.title = input.title;
@@ -202,7 +203,7 @@ export class CaseService {
   }
 
   async addTask(user: User, input: In<typeof TaskInput>) {
-    await this.#require(input.caseId);
+    await this.#requireEditable(input.caseId);
     const at = this.options.clock.now();
     const { at: createdAt, byId, byName } = this.#by(user);
     const task = { id: randomUUID(), caseId: input.caseId, title: input.title, due: input.due ?? null, done: false, createdAt, byId, byName };
@@ -215,7 +216,7 @@ export class CaseService {
   }
 
   async setTaskDone(user: User, input: In<typeof TaskDoneInput>) {
-    const current = await this.#require(input.caseId);
+    const current = await this.#requireEditable(input.caseId);
     const task = current.tasks.find((t) => t.id === input.taskId);
     if (!task) throw new ServiceError('NOT_FOUND', `Case ${current.ref} has no task ${input.taskId}`);
     const at = this.options.clock.now();
@@ -239,7 +240,7 @@ export class CaseService {
 
   /** Intake of a file: hashed, stored by hash, linked to the case with an intake custody entry. */
   async addFile(user: User, input: In<typeof AddEvidenceInput>): Promise<EvidenceItem> {
-    await this.#require(input.caseId);
+    await this.#requireEditable(input.caseId);
     const bytes = this.options.uploads.take(user.id, input.uploadId);
     if (bytes.length === 0) throw new ServiceError('INVALID_ARGUMENT', `${input.fileName} is empty; choose a file with content`);
     const stored = await this.options.evidence.put(bytes);
@@ -251,7 +252,7 @@ export class CaseService {
 
   /** A camera snapshot saved by the port view (<dataDir>/evidence/<sha256>.png) joins a case. */
   async addSnapshot(user: User, input: In<typeof AddSnapshotInput>): Promise<EvidenceItem> {
-    await this.#require(input.caseId);
+    await this.#requireEditable(input.caseId);
     const snapshot = await readSnapshot(this.options.dataDir, input.sha256);
     const stored = await this.options.evidence.put(snapshot.bytes);
     if (stored.sha256 !== input.sha256) {
@@ -281,6 +282,11 @@ export class CaseService {
     return { base64: chunk.bytes.toString('base64'), offset, total: chunk.total, mediaType: item.mediaType };
   }
 
+  /**
+   * Allowed on a closed case too: closing ends the inspection, not the life of
+   * the seized goods, which still move (to a lab, the bonded store, a court)
+   * and each move must stay on their chain of custody.
+   */
   async transfer(user: User, input: In<typeof TransferInput>) {
     const current = await this.#require(input.caseId);
     const item = current.evidence.find((e) => e.id === input.evidenceId);
@@ -334,7 +340,7 @@ export class CaseService {
   }
 
   async #append(user: User, caseId: string, field: string, item: { id: string } & Record<string, unknown>, statement: Statement, action: string, detail: Record<string, unknown>) {
-    await this.#require(caseId);
+    await this.#requireEditable(caseId);
     const at = this.options.clock.now();
     await this.#commit(user, caseId, at, [statement, this.#touch(caseId, at)], action, { itemId: item.id, ...detail }, [
       { entity: CASE_ENTITY, entityId: caseId, op: 'append', fields: { [field]: [item] } },
@@ -363,6 +369,28 @@ export class CaseService {
     const found = await readCase(this.options.store, id);
     if (!found) throw new ServiceError('NOT_FOUND', `No case ${id} on this workstation; it may not have synced yet`);
     return found;
+  }
+
+  /** A closed case is read-only (findings, evidence, tasks, assignee…) until a supervisor reopens it. */
+  async #requireEditable(id: string): Promise<StoredCase> {
+    const found = await this.#require(id);
+    if (found.status === 'closed') {
+      throw new ServiceError(
+        'FAILED_PRECONDITION',
+        `Case ${found.ref} was closed on ${found.closedAt ?? 'an unknown date'} and is read-only; ask a supervisor to reopen it before changing it`,
+      );
+    }
+    return found;
+  }
+
+  /** Who closed the case, from its audit entry (null when it was closed on another workstation). */
+  async #closer(id: string): Promise<{ id: string; name: string } | null> {
+    const rows = await this.options.store.query(
+      `SELECT actor_id, actor_name FROM audit WHERE action = 'case.status' AND subject = ? AND json_extract(detail, '$.to') = 'closed' ORDER BY seq DESC LIMIT 1`,
+      [id],
+    );
+    const row = rows[0];
+    return row && row.actor_id !== null ? { id: String(row.actor_id), name: String(row.actor_name ?? row.actor_id) } : null;
   }
 
   async #person(userId: string) {

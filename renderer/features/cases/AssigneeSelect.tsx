@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../preload/schemas/cases';
 import { clearway } from '../../app/clearway';
+import { isReadOnly } from './caseReadOnly';
 import { useCases } from './casesStore';
 import { useCaseAction } from './useCaseAction';
 
@@ -11,6 +12,14 @@ export function AssigneeSelect({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation('cases');
   const assignees = useCases((s) => s.assignees);
   const act = useCaseAction();
+  if (isReadOnly(detail)) {
+    // A closed case keeps its assignee: shown as text, not as a control.
+    return (
+      <span data-testid="case-assignee">
+        <UserOutlined aria-hidden /> {detail.assignee?.name ?? t('field.unassigned')}
+      </span>
+    );
+  }
   const known = assignees.some((a) => a.id === detail.assignee?.id);
   // A case synced from another workstation may name someone without an account here: still show who it is.
   const options = [

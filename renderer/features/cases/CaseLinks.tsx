@@ -1,8 +1,11 @@
 import { LinkOutlined } from '@ant-design/icons';
-import { Button, Form, Input, List, Select, Tag } from 'antd';
+import { Form, Input, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseLink } from '../../../preload/schemas/cases';
 import { clearway } from '../../app/clearway';
+import { CaseAddForm } from './CaseAddForm';
+import { CaseItemList } from './CaseItemList';
+import { isReadOnly } from './caseReadOnly';
 import { useCaseAction } from './useCaseAction';
 
 const KINDS: CaseLink['kind'][] = ['declaration', 'case', 'gate-event', 'panorama-marker', 'external'];
@@ -11,35 +14,28 @@ const KINDS: CaseLink['kind'][] = ['declaration', 'case', 'gate-event', 'panoram
 export function CaseLinks({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation('cases');
   const act = useCaseAction();
-  const [form] = Form.useForm<{ kind: CaseLink['kind']; ref: string; label?: string }>();
   return (
     <div data-testid="case-links">
-      <List
-        size="small"
-        dataSource={detail.links}
-        locale={{ emptyText: <span style={{ color: 'var(--ant-color-text)' }}>{t('empty.links')}</span> }}
+      <CaseItemList
+        items={detail.links}
+        empty={t('empty.links')}
+        itemTestId="case-link"
         renderItem={(link) => (
-          <List.Item data-testid="case-link">
-            <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-              <Tag icon={<LinkOutlined />} style={{ marginInlineEnd: 0 }}>
-                {t(`link.${link.kind}`)}
-              </Tag>
-              <span className="cw-num">{link.ref}</span>
-              {link.label ? <span>{link.label}</span> : null}
-            </span>
-          </List.Item>
+          <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+            <Tag icon={<LinkOutlined />} style={{ marginInlineEnd: 0 }}>
+              {t(`link.${link.kind}`)}
+            </Tag>
+            <span className="cw-num">{link.ref}</span>
+            {link.label ? <span>{link.label}</span> : null}
+          </span>
         )}
       />
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginTop: 8 }}
+      <CaseAddForm<{ kind: CaseLink['kind']; ref: string; label?: string }>
+        hidden={isReadOnly(detail)}
         initialValues={{ kind: 'declaration' }}
-        onFinish={async (v) => {
+        onAdd={(v) => {
           const label = v.label?.trim() ? v.label.trim() : undefined;
-          if (await act(() => clearway().invoke('cw:cases.addLink', { caseId: detail.id, kind: v.kind, ref: v.ref, label }), t('link.failed'))) {
-            form.resetFields(['ref', 'label']);
-          }
+          return act(() => clearway().invoke('cw:cases.addLink', { caseId: detail.id, kind: v.kind, ref: v.ref, label }), t('link.failed'));
         }}
       >
         <Form.Item name="kind">
@@ -51,10 +47,7 @@ export function CaseLinks({ detail }: { detail: CaseDetail }) {
         <Form.Item name="label">
           <Input aria-label={t('link.label')} placeholder={t('link.label')} maxLength={200} style={{ width: 180 }} />
         </Form.Item>
-        <Button htmlType="submit" size="small">
-          {t('common.add')}
-        </Button>
-      </Form>
+      </CaseAddForm>
     </div>
   );
 }

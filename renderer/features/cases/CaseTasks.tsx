@@ -1,10 +1,13 @@
 import { CheckSquareOutlined, BorderOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, List, Tag } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Task } from '../../../preload/schemas/cases';
 import { clearway } from '../../app/clearway';
+import { CaseAddForm } from './CaseAddForm';
+import { CaseItemList } from './CaseItemList';
+import { isReadOnly } from './caseReadOnly';
 import { useCaseAction } from './useCaseAction';
 
 /** Overdue = not done and the due moment has passed. */
@@ -16,23 +19,28 @@ function isOverdue(task: Task, now: number): boolean {
 export function CaseTasks({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation('cases');
   const act = useCaseAction();
-  const [form] = Form.useForm<{ title: string; due?: Dayjs | null }>();
+  const readOnly = isReadOnly(detail);
   // When the case view opened: "overdue" is judged against it (re-rendering must not change it).
   const [now] = useState(Date.now);
   return (
     <div data-testid="case-tasks">
-      <List
-        size="small"
-        dataSource={detail.tasks}
-        locale={{ emptyText: <span style={{ color: 'var(--ant-color-text)' }}>{t('empty.tasks')}</span> }}
+      <CaseItemList
+        items={detail.tasks}
+        empty={t('empty.tasks')}
+        itemTestId="case-task"
         renderItem={(task) => (
-          <List.Item data-testid="case-task">
-            <Checkbox
-              checked={task.done}
-              onChange={(e) => void act(() => clearway().invoke('cw:cases.setTaskDone', { caseId: detail.id, taskId: task.id, done: e.target.checked }), t('task.failed'))}
-            >
+          <>
+            {readOnly ? (
+              // A closed case: the title as plain text (a disabled checkbox greys it out of legibility); the tag says done or not.
               <span style={task.done ? { textDecoration: 'line-through' } : undefined}>{task.title}</span>
-            </Checkbox>
+            ) : (
+              <Checkbox
+                checked={task.done}
+                onChange={(e) => void act(() => clearway().invoke('cw:cases.setTaskDone', { caseId: detail.id, taskId: task.id, done: e.target.checked }), t('task.failed'))}
+              >
+                <span style={task.done ? { textDecoration: 'line-through' } : undefined}>{task.title}</span>
+              </Checkbox>
+            )}
             <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
               {task.due ? (
                 <span className="cw-num">
@@ -51,17 +59,15 @@ export function CaseTasks({ detail }: { detail: CaseDetail }) {
                 <Tag icon={<BorderOutlined />}>{t('task.open')}</Tag>
               )}
             </span>
-          </List.Item>
+          </>
         )}
       />
-      <Form
-        form={form}
-        layout="inline"
-        style={{ marginTop: 8 }}
-        onFinish={async (v) => {
+      <CaseAddForm<{ title: string; due?: Dayjs | null }>
+        hidden={readOnly}
+        onAdd={(v) => {
           // A due date means the end of that day in the officer's time zone.
           const due = v.due ? v.due.endOf('day').toDate().toISOString() : null;
-          if (await act(() => clearway().invoke('cw:cases.addTask', { caseId: detail.id, title: v.title, due }), t('task.failed'))) form.resetFields();
+          return act(() => clearway().invoke('cw:cases.addTask', { caseId: detail.id, title: v.title, due }), t('task.failed'));
         }}
       >
         <Form.Item name="title" rules={[{ required: true, whitespace: true, message: t('task.required') }]}>
@@ -70,10 +76,7 @@ export function CaseTasks({ detail }: { detail: CaseDetail }) {
         <Form.Item name="due">
           <DatePicker aria-label={t('task.dueDate')} placeholder={t('task.dueDate')} />
         </Form.Item>
-        <Button htmlType="submit" size="small">
-          {t('common.add')}
-        </Button>
-      </Form>
+      </CaseAddForm>
     </div>
   );
 }

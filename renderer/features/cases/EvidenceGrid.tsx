@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, EvidenceItem } from '../../../preload/schemas/cases';
 import { clearway } from '../../app/clearway';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
+import { isReadOnly } from './caseReadOnly';
 import { EvidenceTransfer } from './EvidenceTransfer';
 import { readChunks, uploadEvidence } from './fileTransfer';
 
@@ -35,28 +36,30 @@ export function EvidenceGrid({ detail, onAdded }: { detail: CaseDetail; onAdded:
   const [busy, setBusy] = useState(false);
   return (
     <div>
-      <Upload.Dragger
-        multiple
-        showUploadList={false}
-        disabled={busy}
-        customRequest={async ({ file, onSuccess, onError }) => {
-          setBusy(true);
-          try {
-            await uploadEvidence(detail.id, file as File);
-            onSuccess?.({});
-            onAdded();
-          } catch (error) {
-            notify(error, t('evidence.addFailed'));
-            onError?.(error as Error);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <p>
-          <InboxOutlined aria-hidden /> {t('evidence.drop')}
-        </p>
-      </Upload.Dragger>
+      {isReadOnly(detail) ? null : (
+        <Upload.Dragger
+          multiple
+          showUploadList={false}
+          disabled={busy}
+          customRequest={async ({ file, onSuccess, onError }) => {
+            setBusy(true);
+            try {
+              await uploadEvidence(detail.id, file as File);
+              onSuccess?.({});
+              onAdded();
+            } catch (error) {
+              notify(error, t('evidence.addFailed'));
+              onError?.(error as Error);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <p>
+            <InboxOutlined aria-hidden /> {t('evidence.drop')}
+          </p>
+        </Upload.Dragger>
+      )}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 8, marginTop: 8 }}>
         {detail.evidence.map((item) => (
           <Card key={item.id} size="small" cover={<Thumbnail caseId={detail.id} item={item} />} data-testid="evidence-item">
@@ -78,6 +81,7 @@ export function EvidenceGrid({ detail, onAdded }: { detail: CaseDetail; onAdded:
             <Typography.Text code copyable style={{ fontSize: 11, wordBreak: 'break-all' }} data-testid="evidence-sha256">
               {item.sha256}
             </Typography.Text>
+            {/* Still offered on a closed case: custody of seized goods goes on after closing. */}
             <div style={{ marginTop: 6 }}>
               <EvidenceTransfer caseId={detail.id} item={item} />
             </div>
