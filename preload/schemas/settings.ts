@@ -16,6 +16,8 @@ export const Settings = z.object({
   hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
   /** Extra origins (camera bridges) the CSP's connect-src and media-src allow. */
   cameraOrigins: z.array(z.url({ protocol: /^(https?|wss?)$/ })).max(64),
+  /** The local camera (MediaDeviceInfo.deviceId) webcam sources use when the site names none; empty: the system default. */
+  webcamDeviceId: z.string().max(256),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -27,6 +29,10 @@ export const defaultSettings: Settings = {
   office: '',
   hubUrl: '',
   cameraOrigins: [],
+  webcamDeviceId: '',
 };
+
+/** Fields only a supervisor may change: they widen what the CSP lets the renderer reach. */
+export const supervisorOnlySettings: readonly (keyof Settings)[] = ['cameraOrigins'];
 
 export const SettingsPatch = Settings.partial();

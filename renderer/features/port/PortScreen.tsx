@@ -3,6 +3,7 @@ import { Alert, App, Button, Segmented, Select, Space, Spin, Tooltip } from 'ant
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../../../preload/schemas/windows';
+import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
 import { useSelection } from '../../app/selectionStore';
 import { useSession } from '../../app/sessionStore';
@@ -16,6 +17,7 @@ import { PortView } from './PortView';
 import { usePort } from './portStore';
 import type { PortSceneMode } from './scene/PortScene';
 import type { ScenePick, SceneMarker } from './scene/sceneSite';
+import { CameraEditorButton } from './site/CameraEditor';
 import { SnapshotNotice } from './SnapshotNotice';
 import type { CameraSource } from './sources/camera-source';
 import { useSceneVehicles } from './useSceneVehicles';
@@ -33,7 +35,7 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
   const { t } = useTranslation('port');
   const { t: tShell } = useTranslation();
   const { message } = App.useApp();
-  const { document, loadError, loading, view, mode, snapshotSaving, load, setView, setMode } = usePort();
+  const { document, loadError, loading, view, mode, snapshotSaving, load, setView, setMode, setDocument } = usePort();
   const theme = useSettings((s) => s.settings.theme);
   const role = useSession((s) => s.session.user?.role);
   const selectedCamera = useSelection((s) => s.cameraId);
@@ -47,6 +49,17 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
   useEffect(() => {
     if (!document) void load();
   }, [document, load]);
+
+  // A supervisor saved the site (here or in another window): every view shows the new cameras.
+  useEffect(
+    () =>
+      clearway().on('cw:site.changed', (next) => {
+        // The window that saved already has this save (the editor hands it over): no second rebuild.
+        const current = usePort.getState().document;
+        if (!current || next.savedAt === null || next.savedAt !== current.savedAt) setDocument(next);
+      }),
+    [setDocument],
+  );
 
   const modeFor = useCallback(
     (cameraId: string | null): PortSceneMode => {
@@ -160,9 +173,11 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
             ...site.inspectionAreas.map((a) => ({ value: `area:${a.id}`, label: a.name })),
             ...site.yardBlocks.map((b) => ({ value: `area:${b.id}`, label: b.name })),
             ...site.berths.map((b) => ({ value: `area:${b.id}`, label: b.name })),
+            // Trucks and containers too: flown to, then a click on them opens their declaration.
+            ...vehicles.map((v) => ({ value: `vehicle:${v.id}`, label: t('scene.vehicleOption', { label: v.label, declaration: v.declarationId }) })),
           ]
         : [],
-    [site],
+    [site, vehicles, t],
   );
   const activeCamera = mode.kind === 'overview' ? null : site?.cameras.find((c) => c.id === mode.cameraId);
 
@@ -239,6 +254,7 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
             {mode.kind === 'overview' ? (
               <Select
                 aria-label={t('scene.goTo')}
+                data-testid="port-go-to"
                 placeholder={t('scene.goTo')}
                 style={{ minWidth: 220 }}
                 value={null}
@@ -249,6 +265,7 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
               />
             ) : null}
             {activeCamera ? <HealthBadge health={activeHealth} /> : null}
+            {document && !windowed ? <CameraEditorButton document={document} cameraId={activeCamera?.id ?? selectedCamera} onSaved={setDocument} /> : null}
             {activeCamera ? (
               <Tooltip title={t('snapshot.takeHint')}>
                 <Button icon={<CameraOutlined />} onClick={snapshot} disabled={!activeSource || snapshotSaving} data-testid="port-snapshot">

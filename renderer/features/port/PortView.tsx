@@ -24,6 +24,21 @@ export interface PortViewProps {
 }
 
 /**
+ * Each site gets its own canvas: dispose() force-loses the old scene's WebGL
+ * context, and a lost canvas never gives a working context again.
+ */
+const canvasKeys = new WeakMap<object, number>();
+let lastCanvasKey = 0;
+function canvasKeyOf(site: object): number {
+  let key = canvasKeys.get(site);
+  if (key === undefined) {
+    key = ++lastCanvasKey;
+    canvasKeys.set(site, key);
+  }
+  return key;
+}
+
+/**
  * Mounts a PortScene on a canvas and hands it state; the scene does the rest.
  * Its resource counts are rendered as data attributes so tests read them from the page.
  */
@@ -80,6 +95,7 @@ export function PortView({ site, mode, theme, vehicles, focus, onPick, onMarker,
       frame.dataset.uploads = String(stats.uploads);
       frame.dataset.renders = String(stats.renders);
       frame.dataset.paused = String(stats.pausedSources);
+      frame.dataset.picture = scene.panoramaShows() ?? '';
     };
     const timer = window.setInterval(publish, 500);
     return () => {
@@ -118,7 +134,7 @@ export function PortView({ site, mode, theme, vehicles, focus, onPick, onMarker,
 
   return (
     <div className="cw-port-frame" ref={frameRef} data-testid="port-scene" data-mode={mode.kind}>
-      <canvas ref={canvasRef} className="cw-port-canvas" tabIndex={0} role="img" aria-label={label} data-testid="port-canvas" />
+      <canvas key={canvasKeyOf(sceneSite)} ref={canvasRef} className="cw-port-canvas" tabIndex={0} role="img" aria-label={label} data-testid="port-canvas" />
       {camera && camera.markers.length > 0 ? <MarkerLayer markers={camera.markers} elements={markerElements} onMarker={onMarker} /> : null}
       {mode.kind === 'panorama' ? (
         <div className="cw-compass" aria-live="off" data-testid="compass">

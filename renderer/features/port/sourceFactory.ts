@@ -3,7 +3,11 @@ import { useSettings } from '../../app/settingsStore';
 import type { CameraSource } from './sources/camera-source';
 import { createCameraSource } from './sources/create-source';
 
-/** One place the port view and the wall make sources, so both follow the camera-access setting. */
+/** One place the port view and the wall make sources, so both follow the camera settings (access and chosen device). */
 export function createSiteSource(camera: SiteCamera): CameraSource {
-  return createCameraSource(camera, { cameraEnabled: () => useSettings.getState().settings.cameraEnabled });
+  const { webcamDeviceId } = useSettings.getState().settings;
+  return createCameraSource(camera, {
+    cameraEnabled: () => useSettings.getState().settings.cameraEnabled,
+    preferredDeviceId: webcamDeviceId || undefined,
+  });
 }

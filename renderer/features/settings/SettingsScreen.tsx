@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/sessionStore';
 import { ScreenHeader } from '../shell/ScreenHeader';
+import { CameraSettings } from '../port/settings/CameraSettings';
 import { SyncPanel } from '../sync/SyncPanel';
 import { AuditLog } from './AuditLog';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -13,11 +14,13 @@ import { UsersPanel } from './UsersPanel';
 export function SettingsScreen() {
   const { t } = useTranslation();
   const { t: tSync } = useTranslation('sync');
+  const { t: tPort } = useTranslation('port');
   const supervisor = useSession((s) => s.session.user?.role === 'supervisor');
   const [tab, setTab] = useState('preferences');
   const items = [
     { key: 'preferences', label: t('settings.tabs.preferences'), children: <PreferencesForm /> },
     { key: 'account', label: t('settings.tabs.account'), children: <ChangePasswordForm /> },
+    { key: 'cameras', label: tPort('settings.tab'), children: <CameraSettings /> },
     { key: 'sync', label: tSync('tab'), children: <SyncPanel /> },
     ...(supervisor
       ? [

@@ -16,7 +16,9 @@ import {
   WebGLRenderer,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { panoramaPicture, type PanoramaPicture } from '../panorama/panoramaPicture';
 import { panoramaSphere } from '../panorama/panoramaSphere';
+import { StillTexture } from '../panorama/stillTexture';
 import { clampFov, clampPitch, compassHeading, dragLook, wheelZoom, yawPitchToVector, type YawPitch } from '../panorama/sphericalMath';
 import type { CameraSource } from '../sources/camera-source';
 import { FlyTo, framingPose, type Pose } from './flyTo';
@@ -100,6 +102,11 @@ export class PortScene<Source = unknown> {
   private site: SceneSite<Source> | null = null;
   private mode: PortSceneMode = { kind: 'overview' };
   private focusMesh: Mesh | null = null;
+  /** Panorama mode: the sphere's material, the camera's still, and the health subscription that redraws on a state change. */
+  private panoMaterial: MeshBasicMaterial | null = null;
+  private still: StillTexture | null = null;
+  private stopHealthWatch: (() => void) | null = null;
+  private picture: PanoramaPicture | null = null;
   private view: YawPitch = { yaw: 0, pitch: 0 };
   private flight: FlyTo | null = null;
   private frameRequest: number | null = null;
@@ -228,6 +235,11 @@ export class PortScene<Source = unknown> {
     return { renders: this.totals.renders, cpuMs: this.totals.cpuMs, frames, uploads, pausedSources };
   }
 
+  /** In panorama mode, what the sphere showed at the last render; null in the other modes. */
+  panoramaShows(): PanoramaPicture | null {
+    return this.mode.kind === 'panorama' ? this.picture : null;
+  }
+
   /** Pending frames are drawn synchronously (tests and snapshots of the canvas). */
   renderNow(): void {
     if (this.frameRequest !== null) cancelAnimationFrame(this.frameRequest);
@@ -289,6 +301,7 @@ export class PortScene<Source = unknown> {
       const entry = this.entries.get(this.mode.cameraId);
       entry?.frame.noteRender();
       if (this.mode.kind === 'panorama') {
+        if (entry) this.choosePanoramaPicture(entry);
         const look = yawPitchToVector(this.view);
         this.panoCamera.lookAt(look.x, look.y, look.z);
         this.renderer.render(this.focusScene, this.panoCamera);
@@ -306,14 +319,17 @@ export class PortScene<Source = unknown> {
   private applyMode(): void {
     this.flight = null;
     this.controls.enabled = this.mode.kind === 'overview';
-    this.focusScene.clear();
-    this.focusMesh = null;
-    this.tracker.disposeGroup('focus');
+    this.clearFocus();
     if (this.mode.kind !== 'overview') {
       const entry = this.entries.get(this.mode.cameraId);
       const texture = entry?.frame.texture ?? null;
       if (this.mode.kind === 'panorama') {
-        this.focusScene.add(panoramaSphere(texture, this.tracker, 'focus'));
+        const sphere = panoramaSphere(null, this.tracker, 'focus');
+        this.panoMaterial = sphere.material as MeshBasicMaterial;
+        this.focusScene.add(sphere);
+        if (entry?.camera.still) this.still = this.tracker.track(new StillTexture(entry.camera.still, this.invalidate), 'focus');
+        // No frames come from a failed stream: its health change is what swaps in the still.
+        if (entry) this.stopHealthWatch = entry.source.onHealth(this.invalidate);
         this.panoCamera.fov = entry ? clampFov(entry.camera.fov) : 75;
         this.panoCamera.updateProjectionMatrix();
         this.view = { yaw: 0, pitch: 0 };
@@ -325,6 +341,30 @@ export class PortScene<Source = unknown> {
     }
     this.updatePausing();
     this.invalidate();
+  }
+
+  /** Puts the live video or the still on the sphere (see panoramaPicture). */
+  private choosePanoramaPicture(entry: CameraEntry<Source>): void {
+    const material = this.panoMaterial;
+    if (!material) return;
+    const picture = panoramaPicture({ stillReady: this.still?.ready ?? false, videoState: entry.source.health().state, videoHasFrame: entry.frame.frames > 0 });
+    this.picture = picture;
+    const map = picture === 'video' ? entry.frame.texture : picture === 'still' ? (this.still?.texture ?? null) : null;
+    if (material.map === map) return;
+    material.map = map;
+    material.color.setHex(map ? 0xffffff : 0x1d2733);
+    material.needsUpdate = true;
+  }
+
+  private clearFocus(): void {
+    this.stopHealthWatch?.();
+    this.stopHealthWatch = null;
+    this.focusScene.clear();
+    this.focusMesh = null;
+    this.panoMaterial = null;
+    this.still = null;
+    this.picture = null;
+    this.tracker.disposeGroup('focus');
   }
 
   /** Letterboxes the camera picture: whole frame visible, aspect kept. */
@@ -399,11 +439,9 @@ export class PortScene<Source = unknown> {
     this.entries.clear();
     this.siteRoot.clear();
     this.vehicleRoot.clear();
-    this.focusScene.clear();
-    this.focusMesh = null;
+    this.clearFocus();
     this.tracker.disposeGroup('scene');
     this.tracker.disposeGroup('vehicles');
-    this.tracker.disposeGroup('focus');
     this.site = null;
   }
 

@@ -38,6 +38,8 @@ export interface SceneCamera<Source = unknown> {
   fov: number;
   aspect: number;
   markers: SceneMarker[];
+  /** 360° cameras: an equirectangular still (site-relative or absolute URL) shown until, or instead of, the video. */
+  still?: string;
   /** The site file's camera, handed to the source factory unchanged. */
   source: Source;
 }

@@ -51,6 +51,7 @@ function cameraOf(site: Site, camera: SiteCamera): SceneCamera<SiteCamera> {
     markers: site.markers
       .filter((m) => m.cameraId === camera.id)
       .map((m) => ({ id: m.id, label: m.label, yaw: m.yawDeg, pitch: m.pitchDeg, link: m.link })),
+    ...(camera.kind === '360' && camera.still ? { still: camera.still } : {}),
     source: camera,
   };
 }
