@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 import { chooseLanguage, completeSetup, goTo, shoot } from './helpers';
 import { invokeFromPage, nextEventFromPage } from './port-helpers';
 
-test('a container from a declaration stands in the yard; clicking it selects its declaration and opens the queue', async ({ app: page }) => {
+test('a container from a declaration stands in the yard; clicking it opens its declaration in the queue', async ({ app: page }) => {
   test.setTimeout(300_000);
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');
@@ -35,4 +35,5 @@ test('a container from a declaration stands in the yard; clicking it selects its
   // The queue opens with that declaration as the workstation's selection (every window is told).
   await expect(page.getByTestId('screen-queue')).toBeVisible({ timeout: 15_000 });
   await selected();
+  await expect(page.getByTestId('detail-number')).toHaveText(declaration);
 });

@@ -114,7 +114,7 @@ async function signInWithSite(page: Page, dataDir: string): Promise<{ declaratio
 test('port overview renders, frees its GPU memory on unmount, panorama marker opens its declaration', async ({ app: page, host }) => {
   // Software WebGL on a shared two-core machine: the panorama alone can take a minute.
   test.setTimeout(480_000);
-  await signInWithSite(page, host.dataDir);
+  const { declaration } = await signInWithSite(page, host.dataDir);
   await goTo(page, 'port');
   const scene = page.getByTestId('port-scene');
   await expect.poll(() => sceneCount(page, 'geometries'), { timeout: 30_000 }).toBeGreaterThan(10);
@@ -174,6 +174,7 @@ test('port overview renders, frees its GPU memory on unmount, panorama marker op
   await marker.click();
   await expect(page.getByTestId('screen-queue')).toBeVisible();
   await expect(page).toHaveURL(/#\/queue$/);
+  await expect(page.getByTestId('detail-number')).toHaveText(declaration);
 });
 
 test('camera wall shows 4 live streams in 2×2 and a snapshot is saved with its SHA-256', async ({ app: page }) => {

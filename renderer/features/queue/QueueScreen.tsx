@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
+import { useSelection } from '../../app/selectionStore';
 import { useSession } from '../../app/sessionStore';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { ScreenLoading } from '../shell/ScreenLoading';
@@ -79,6 +80,11 @@ function QueueWork() {
   const filter = useQueue((s) => s.filter);
   const openId = useQueue((s) => s.openId);
   const error = useQueue((s) => s.error);
+  // A declaration chosen elsewhere (a port marker or vehicle, another window) opens here.
+  const selectedDeclaration = useSelection((s) => s.declarationId);
+  useEffect(() => {
+    if (selectedDeclaration && selectedDeclaration !== useQueue.getState().openId) useQueue.getState().open(selectedDeclaration);
+  }, [selectedDeclaration]);
 
   useEffect(() => {
     void useQueue.getState().refresh();

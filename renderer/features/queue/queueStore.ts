@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { QueueFilter, QueueRow, QueueSort } from '../../../preload/schemas/queue';
 import { clearway } from '../../app/clearway';
+import { useSelection } from '../../app/selectionStore';
 import { cursorReducer, initialCursor, type CursorAction, type CursorState } from './logic/keyboard';
 import { PageCache } from './logic/pageCache';
 
@@ -105,6 +106,8 @@ export const useQueue = create<QueueStore>((set, get) => {
     },
     open(openId) {
       set({ openId });
+      // The workstation's selection follows, so the port view (here or on a second monitor) can show it.
+      if (useSelection.getState().declarationId !== openId) useSelection.getState().selectDeclaration(openId);
     },
     rowAt(index) {
       return queueCache.row(index);
