@@ -26,13 +26,43 @@ const column = createColumnHelper<typeof queueFeatures, QueueRow>();
 /** Types a column's meta (TanStack leaves `meta` untyped). */
 const meta = (m: QueueColumnMeta): QueueColumnMeta => m;
 
-/** The queue's columns; widths are fixed so virtualized rows line up without measuring. */
+/**
+ * The queue's columns; widths are fixed so virtualized rows line up without measuring.
+ * What triage decides on comes first (lane, flags, SLA, status), so it stays in view
+ * when the detail pane narrows the table; the rest is a horizontal scroll away.
+ */
 export function queueColumns(t: TFunction<'queue'>) {
   return column.columns([
     column.accessor('number', {
       header: () => t('col.number'),
-      size: 170,
+      size: 160,
       meta: meta({ sortBy: 'number', body: (r) => <span className="cw-mono">{r.number}</span> }),
+    }),
+    column.accessor('lane', { header: () => t('col.lane'), size: 96, meta: meta({ sortBy: 'lane', body: (r, text) => laneCell(r.lane, text) }) }),
+    column.display({ id: 'flags', header: () => t('col.flags'), size: 120, meta: meta({ body: flagsCell }) }),
+    column.accessor('slaDueAt', {
+      header: () => t('col.sla'),
+      size: 104,
+      meta: meta({ sortBy: 'slaDueAt', numeric: true, body: (r, text) => slaCell(r.slaDueAt, text) }),
+    }),
+    column.accessor('status', { header: () => t('col.status'), size: 150, meta: meta({ sortBy: 'status', body: (r, text) => statusCell(r.status, text) }) }),
+    column.accessor('traderName', {
+      header: () => t('col.trader'),
+      size: 200,
+      meta: meta({
+        sortBy: 'trader',
+        body: (r) => (
+          <span className="cw-ellipsis" title={`${r.traderName} · ${r.traderId}`}>
+            {r.traderName}
+          </span>
+        ),
+      }),
+    }),
+    column.accessor('aeo', { header: () => t('col.aeo'), size: 64, meta: meta({ sortBy: 'aeo', body: (r, text) => aeoCell(r.aeo, text) }) }),
+    column.accessor('score', {
+      header: () => t('col.score'),
+      size: 64,
+      meta: meta({ sortBy: 'score', numeric: true, body: (r) => <span className="cw-num">{r.score}</span> }),
     }),
     column.accessor('arrivalTime', {
       header: () => t('col.arrival'),
@@ -44,32 +74,6 @@ export function queueColumns(t: TFunction<'queue'>) {
       size: 104,
       meta: meta({ sortBy: 'lodgementTime', numeric: true, body: (r, text) => <span className="cw-num">{shortTime(r.lodgementTime, text.locale)}</span> }),
     }),
-    column.accessor('traderName', {
-      header: () => t('col.trader'),
-      size: 230,
-      meta: meta({
-        sortBy: 'trader',
-        body: (r) => (
-          <span className="cw-ellipsis" title={`${r.traderName} · ${r.traderId}`}>
-            {r.traderName}
-          </span>
-        ),
-      }),
-    }),
-    column.accessor('aeo', { header: () => t('col.aeo'), size: 64, meta: meta({ sortBy: 'aeo', body: (r, text) => aeoCell(r.aeo, text) }) }),
-    column.accessor('lane', { header: () => t('col.lane'), size: 96, meta: meta({ sortBy: 'lane', body: (r, text) => laneCell(r.lane, text) }) }),
-    column.accessor('score', {
-      header: () => t('col.score'),
-      size: 64,
-      meta: meta({ sortBy: 'score', numeric: true, body: (r) => <span className="cw-num">{r.score}</span> }),
-    }),
-    column.display({ id: 'flags', header: () => t('col.flags'), size: 120, meta: meta({ body: flagsCell }) }),
-    column.accessor('slaDueAt', {
-      header: () => t('col.sla'),
-      size: 104,
-      meta: meta({ sortBy: 'slaDueAt', numeric: true, body: (r, text) => slaCell(r.slaDueAt, text) }),
-    }),
-    column.accessor('status', { header: () => t('col.status'), size: 128, meta: meta({ sortBy: 'status', body: (r, text) => statusCell(r.status, text) }) }),
     column.accessor('assigneeName', { header: () => t('col.assignee'), size: 130, meta: meta({ sortBy: 'assignee', body: (r, text) => assigneeCell(r.assigneeName, text) }) }),
   ]);
 }
