@@ -55,7 +55,10 @@ const COMPOSITE_THREADS = ['CrGpuMain', 'VizCompositorThread', 'CompositorTileWo
 /** Starts tracing; the returned function stops it and attributes the CPU time to `frames` frames. */
 export async function traceFrames(cdp: CDPSession): Promise<(frames: number) => Promise<FrameCpu>> {
   const events: TraceEvent[] = [];
-  const collect = (e: { value: TraceEvent[] }) => events.push(...e.value);
+  // The protocol types the trace records as plain objects; these are Chromium's trace events.
+  const collect = (e: { value: object[] }): void => {
+    events.push(...(e.value as TraceEvent[]));
+  };
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8', transferMode: 'ReportEvents' });
   return async (frames) => {
