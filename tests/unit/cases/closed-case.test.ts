@@ -26,6 +26,8 @@ async function closedCase() {
   const photo = await cases.addFile(inspector, { caseId: opened.id, fileName: 'seal.png', mediaType: 'image/png', uploadId: 'up-photo' });
   const withTask = await cases.addTask(inspector, { caseId: opened.id, title: 'Call the importer' });
   for (const status of ['under_inspection', 'pending_decision', 'closed'] as const) await cases.setStatus(inspector, { id: opened.id, status });
+  // Later steps happen later: custody lists by time, so a transfer must not share the intake's instant.
+  clock.advance(60_000);
   return { cases, raw, id: opened.id, photoId: photo.id, taskId: withTask.tasks[0]!.id };
 }
 
