@@ -6,6 +6,19 @@ import { Id, IsoTime } from './common';
 export const CaseStatus = z.enum(['open', 'under_inspection', 'pending_decision', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
+/**
+ * The status workflow: open → under_inspection → pending_decision → closed.
+ * A pending decision may go back for more inspection; a closed case reopens
+ * (to open or under_inspection), which only a supervisor may do. The service
+ * enforces it; the cases screen offers the same steps.
+ */
+export const NEXT_CASE_STATUSES: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  open: ['under_inspection'],
+  under_inspection: ['pending_decision', 'open'],
+  pending_decision: ['closed', 'under_inspection'],
+  closed: ['open', 'under_inspection'],
+};
+
 export const SubjectKind = z.enum(['declaration', 'vehicle', 'container', 'person']);
 export type SubjectKind = z.infer<typeof SubjectKind>;
 
@@ -82,6 +95,7 @@ export const CaseListInput = z.object({
   search: z.string().trim().max(200).optional(),
   limit: z.number().int().min(1).max(1000).default(200),
 });
+export type CaseListInput = z.input<typeof CaseListInput>;
 
 export const Person = z.object({ id: z.string(), name: z.string() });
 

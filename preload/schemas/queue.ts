@@ -248,16 +248,15 @@ export type ImportOutput = z.infer<typeof ImportOutput>;
 
 export const ImportInput = z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(200) });
 
-/** Base64 of at most 512 KiB per chunk, so a chunk message stays under the web host's 1 MiB limit. */
+/** Bytes per chunk the sender reads: their base64 stays under UPLOAD_CHUNK_BASE64_MAX (./upload), so a chunk message fits the web host's 1 MiB limit. */
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 export const UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
 /** The shared chunk schema (./upload) plus the file's name and an end marker: a declaration file imports as its last chunk lands. */
-export const UploadChunkInput = ChunkedUpload.pick({ uploadId: true, index: true }).extend({
+export const UploadChunkInput = ChunkedUpload.extend({
   /** The file's name, used for the format and in rejects. */
   name: z.string().min(1).max(255),
   last: z.boolean(),
-  dataBase64: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
 });
 export type UploadChunkInput = z.infer<typeof UploadChunkInput>;
 

@@ -26,7 +26,7 @@ export class ChunkedUploads {
   /** Adds a chunk; returns the whole file on the last one, else null. */
   accept(userId: string, chunk: UploadChunkInput): { receivedBytes: number; file: { name: string; bytes: Uint8Array } | null } {
     this.sweep();
-    if (chunk.dataBase64.length % 4 !== 0 || !BASE64.test(chunk.dataBase64)) {
+    if (chunk.base64.length % 4 !== 0 || !BASE64.test(chunk.base64)) {
       throw new ServiceError('INVALID_ARGUMENT', `chunk ${chunk.index} of ${chunk.name} is not valid base64`);
     }
     let upload = this.#uploads.get(chunk.uploadId);
@@ -43,7 +43,7 @@ export class ChunkedUploads {
       this.#uploads.delete(chunk.uploadId);
       throw new ServiceError('FAILED_PRECONDITION', `chunk ${chunk.index} of ${chunk.name} arrived out of order (expected ${upload.next}): send the file again`);
     }
-    const data = Buffer.from(chunk.dataBase64, 'base64');
+    const data = Buffer.from(chunk.base64, 'base64');
     upload.bytes += data.byteLength;
     if (upload.bytes > UPLOAD_MAX_BYTES) {
       this.#uploads.delete(chunk.uploadId);

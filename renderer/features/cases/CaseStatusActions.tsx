@@ -1,19 +1,11 @@
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CaseStatus } from '../../../preload/schemas/cases';
+import { NEXT_CASE_STATUSES, type CaseDetail } from '../../../preload/schemas/cases';
 import { clearway } from '../../app/clearway';
 import { useSession } from '../../app/sessionStore';
 import { useCaseAction } from './useCaseAction';
 
-/** The workflow steps offered from each status (the service checks them again). */
-const NEXT: Record<CaseStatus, CaseStatus[]> = {
-  open: ['under_inspection'],
-  under_inspection: ['pending_decision', 'open'],
-  pending_decision: ['closed', 'under_inspection'],
-  closed: ['open'],
-};
-
-/** Buttons moving the case along its workflow; only a supervisor is offered to reopen a closed case. */
+/** Buttons for the workflow steps from the case's status (the service checks them again); only a supervisor is offered to reopen a closed case. */
 export function CaseStatusActions({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation('cases');
   const act = useCaseAction();
@@ -22,7 +14,7 @@ export function CaseStatusActions({ detail }: { detail: CaseDetail }) {
   if (reopening && role !== 'supervisor') return null;
   return (
     <>
-      {NEXT[detail.status].map((status) => (
+      {NEXT_CASE_STATUSES[detail.status].map((status) => (
         <Button
           key={status}
           size="small"

@@ -2,7 +2,7 @@ import type { ImportFileResult } from '../../../preload/schemas/queue';
 import { UPLOAD_CHUNK_BYTES, UPLOAD_MAX_BYTES } from '../../../preload/schemas/queue';
 import { clearway } from '../../app/clearway';
 
-function base64(bytes: Uint8Array): string {
+function toBase64(bytes: Uint8Array): string {
   // String.fromCharCode on slices: spreading 512 KiB at once would overflow the call stack.
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -28,7 +28,7 @@ export async function uploadFile(file: File, onSent: (sent: number, total: numbe
     const start = index * UPLOAD_CHUNK_BYTES;
     const bytes = new Uint8Array(await file.slice(start, start + UPLOAD_CHUNK_BYTES).arrayBuffer());
     const last = index === chunks - 1;
-    const out = await clearway().invoke('cw:declarations.uploadChunk', { uploadId: id, name: file.name, index, last, dataBase64: base64(bytes) });
+    const out = await clearway().invoke('cw:declarations.uploadChunk', { uploadId: id, name: file.name, index, last, base64: toBase64(bytes) });
     onSent(Math.min(file.size, start + bytes.length), file.size);
     if (last) {
       if (!out.result) throw new Error(`${file.name}: the services accepted the last chunk but returned no import result`);

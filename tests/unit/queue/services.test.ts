@@ -94,7 +94,7 @@ describe('the queue in createServices', { timeout: 120_000 }, () => {
     expect(events.some((e) => e.event === 'cw:declarations.importProgress')).toBe(true);
     expect(await codeOf('cw:declarations.import', { paths: [join(dataDir, 'missing.json')] })).toBe('NOT_FOUND');
     const data = Buffer.from(JSON.stringify(declaration('SVC-2'))).toString('base64');
-    expect(await ok('cw:declarations.uploadChunk', { uploadId: 'upload-svc-1', name: 'up.json', index: 0, last: true, dataBase64: data })).toMatchObject({
+    expect(await ok('cw:declarations.uploadChunk', { uploadId: 'upload-svc-1', name: 'up.json', index: 0, last: true, base64: data })).toMatchObject({
       result: { imported: 1, numbers: ['SVC-2'] },
     });
     expect((await ok('cw:declarations.rejects', { limit: 10 }))[0]).toMatchObject({ file: 'one.json', messageRef: 'BAD' });

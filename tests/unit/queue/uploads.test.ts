@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UploadChunkInput } from '../../../preload/schemas/queue';
+import { UPLOAD_CHUNK_BYTES, UploadChunkInput } from '../../../preload/schemas/queue';
+import { UPLOAD_CHUNK_BASE64_MAX } from '../../../preload/schemas/upload';
 import { ChunkedUploads } from '../../../main/services/queue/chunked-uploads';
 import { declaration, OFFICER, setup, SUPERVISOR, type Fixture } from './fixtures';
 
@@ -12,7 +13,7 @@ afterEach(async () => f.close());
 function chunks(bytes: Buffer, size: number, uploadId = 'upload-0001', name = 'drop.json'): UploadChunkInput[] {
   const out: UploadChunkInput[] = [];
   for (let i = 0, index = 0; i < bytes.length; i += size, index++) {
-    out.push({ uploadId, name, index, last: i + size >= bytes.length, dataBase64: bytes.subarray(i, i + size).toString('base64') });
+    out.push({ uploadId, name, index, last: i + size >= bytes.length, base64: bytes.subarray(i, i + size).toString('base64') });
   }
   return out;
 }
@@ -33,6 +34,13 @@ describe('chunked upload', () => {
     expect(uploads.open).toBe(0);
   });
 
+  it('takes a full-size chunk of the sender and refuses a larger one with the shared message', () => {
+    const full = chunks(Buffer.alloc(UPLOAD_CHUNK_BYTES, 67), UPLOAD_CHUNK_BYTES)[0]!;
+    expect(UploadChunkInput.safeParse(full).success).toBe(true);
+    const tooBig = UploadChunkInput.safeParse({ ...full, base64: 'A'.repeat(UPLOAD_CHUNK_BASE64_MAX + 4) });
+    expect(tooBig.error?.issues[0]).toMatchObject({ path: ['base64'], message: `must be at most ${UPLOAD_CHUNK_BASE64_MAX} characters per chunk` });
+  });
+
   it('refuses out-of-order chunks, other users and bad base64', () => {
     const uploads = new ChunkedUploads();
     const parts = chunks(Buffer.alloc(1000, 65), 100);
@@ -41,7 +49,7 @@ describe('chunked upload', () => {
     expect(() => uploads.accept(OFFICER.id, parts[2]!)).toThrow(/chunk 2 of drop.json arrived out of order \(expected 1\)/);
     // The broken upload is gone: the client starts again.
     expect(() => uploads.accept(OFFICER.id, parts[1]!)).toThrow(/unknown or expired/);
-    expect(() => uploads.accept(OFFICER.id, { ...parts[0]!, uploadId: 'upload-0002', dataBase64: 'not base64!' })).toThrow(/not valid base64/);
+    expect(() => uploads.accept(OFFICER.id, { ...parts[0]!, uploadId: 'upload-0002', base64: 'not base64!' })).toThrow(/not valid base64/);
   });
 
   it('drops abandoned uploads after ten minutes', () => {
