@@ -120,14 +120,21 @@ export function declarationTotals(items: readonly GoodsItem[]): DeclarationTotal
   };
 }
 
+/** WCO TypeCode shape; shared with the importers' fast model check (main/services/declarations/accept-declaration.ts). */
+export const TYPE_CODE_PATTERN = /^[A-Z0-9]{1,3}$/;
+/** Customs office code shape. */
+export const OFFICE_PATTERN = /^[A-Z0-9]{2,17}$/;
+
+// A rule changed here must be changed in main/services/declarations/accept-declaration.ts
+// too (the CUSDEC import's fast check); its unit test fails until both agree.
 export const DeclarationInput = z
   .object({
     /** LRN / declaration number (WCO FunctionalReferenceID). */
     functionalReferenceId: text(35),
     /** WCO TypeCode, e.g. IM, EX, IMA. */
-    typeCode: z.string().regex(/^[A-Z0-9]{1,3}$/, 'must be 1–3 capitals, e.g. IM'),
+    typeCode: z.string().regex(TYPE_CODE_PATTERN, 'must be 1–3 capitals, e.g. IM'),
     /** Customs office of lodgement/clearance (national or EU office code). */
-    office: z.string().regex(/^[A-Z0-9]{2,17}$/, 'must be a customs office code, e.g. CNSZX001'),
+    office: z.string().regex(OFFICE_PATTERN, 'must be a customs office code, e.g. CNSZX001'),
     lodgementTime: IsoTime,
     /** Expected arrival of the goods (pre-arrival processing, TFA Art. 7.1). */
     arrivalTime: IsoTime.optional(),

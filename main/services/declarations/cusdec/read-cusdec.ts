@@ -14,6 +14,7 @@ import { parseDecimal, parseDtm, parseInteger } from '../edifact/values';
 import { normalizeContainerId } from '../../../../preload/schemas/validators/iso6346';
 import * as C from './codes';
 import { CusdecError } from './cusdec-error';
+import { acceptDeclaration } from '../accept-declaration';
 
 // Read once: the code lists are consulted for every segment.
 const { DTM, EQUIPMENT_CONTAINER, FLAG, FTX_GOODS_DESCRIPTION, LOC, MASS_UNIT_KG, MEA, MOA, PARTY, RFF_CONTAINER, TRANSPORT_MODE } = C;
@@ -35,7 +36,11 @@ export function readCusdec(message: EdifactMessage): Declaration {
   if (!isSupportedDirectory(message.version, message.release)) {
     throw new CusdecError(1, 'UNH', `directory ${message.version}:${message.release} is not supported (D96B and later)`);
   }
-  const parsed = Declaration.safeParse(mapSegments(message.segments, null));
+  const draft = mapSegments(message.segments, null);
+  // The fast check accepts what the schema accepts; anything else goes to zod for its error.
+  const accepted = acceptDeclaration(draft);
+  if (accepted) return accepted;
+  const parsed = Declaration.safeParse(draft);
   if (parsed.success) return parsed.data;
   // Only a failure needs to know which segment supplied each field: map again, recording it.
   const provenance = new Map<string, number>();
