@@ -145,6 +145,9 @@ const randomSelection: RandomSelection = {
   ...STAMP,
 };
 
+/** The version the starter random selection carries; the repository counts on from it. */
+export const STARTER_RANDOM_SELECTION_VERSION = randomSelection.version;
+
 /** Parsed so the starter set is held to the same validation as supervisors' edits. */
 export function defaultRiskConfig(timeZone = 'Asia/Shanghai'): RiskConfig {
   return RiskConfig.parse({ rules, profiles, watchlists, randomSelection, timeZone });

@@ -12,7 +12,7 @@ import {
 } from '../../../preload/schemas/risk';
 import { ServiceError } from '../errors';
 import type { Row, Statement, Store } from '../store/types';
-import { defaultRiskConfig } from './default-rules';
+import { defaultRiskConfig, STARTER_RANDOM_SELECTION_VERSION } from './default-rules';
 import { RISK_TABLES } from './risk-migrations';
 
 export interface SaveMeta {
@@ -123,7 +123,7 @@ export class RiskRulesRepository {
   ): Promise<T> {
     const table = RISK_TABLES[kind];
     const [latest] = await this.store.query<{ version: number | null }>(`SELECT MAX(version) AS version FROM ${table} WHERE id = ?`, [id]);
-    const current = latest?.version ?? 0;
+    const current = latest?.version ?? unstoredVersion(kind);
     if (current !== meta.expectedVersion) {
       throw new ServiceError('CONFLICT', `${kind} ${id} is at version ${current}, not ${meta.expectedVersion}: reload and edit again`);
     }
@@ -161,6 +161,16 @@ export class RiskRulesRepository {
     );
     return rows.map((row) => decode(row, schema));
   }
+}
+
+/**
+ * The version in force when nothing is stored. Random selection is never absent:
+ * loadConfig serves the starter selection (version 1) until a supervisor saves
+ * one, so an editor shown that starter sends its version, and the first saved
+ * selection becomes version 2. Everything else is new at version 0.
+ */
+function unstoredVersion(kind: Kind): number {
+  return kind === 'randomSelection' ? STARTER_RANDOM_SELECTION_VERSION : 0;
 }
 
 function parseDraft<S extends z.ZodType>(schema: S, draft: unknown): z.output<S> {

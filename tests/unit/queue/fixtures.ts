@@ -75,7 +75,8 @@ export async function setup(o: { watchInbox?: boolean; start?: string } = {}) {
   }
   // No random selection (rate 0) so lanes are exactly the rules'.
   const meta = (v = 0) => ({ author: 'test', at: clock.now(), expectedVersion: v });
-  await queue.rules.saveRandomSelection({ offices: [], defaultExpectedRate: 0, defaultMinimumRate: 0, aeoReductionFactor: 1, lane: 'yellow', score: 10 }, meta());
+  // Saved over the starter selection, which is in force (version 1) until then.
+  await queue.rules.saveRandomSelection({ offices: [], defaultExpectedRate: 0, defaultMinimumRate: 0, aeoReductionFactor: 1, lane: 'yellow', score: 10 }, meta(1));
   for (const rule of RULES) await queue.rules.saveRule(rule, meta());
   queue.assessor.invalidate();
   await queue.start();

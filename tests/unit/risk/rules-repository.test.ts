@@ -103,13 +103,27 @@ describe('risk rules repository', () => {
     );
     await repo.saveRandomSelection(
       { offices: [], defaultExpectedRate: 0.03, defaultMinimumRate: 0.01, aeoReductionFactor: 0.2, lane: 'yellow', score: 5 },
-      meta(0),
+      meta(1),
     );
     const config = await repo.loadConfig('Asia/Shanghai');
     expect(config.rules.map((r) => r.id)).toEqual(['precursor']);
     expect(config.watchlists[0]).toMatchObject({ version: 1, similarityThreshold: 0.9 });
-    expect(config.randomSelection).toMatchObject({ version: 1, author: 'sup1', defaultExpectedRate: 0.03, defaultMinimumRate: 0.01 });
+    expect(config.randomSelection).toMatchObject({ version: 2, author: 'sup1', defaultExpectedRate: 0.03, defaultMinimumRate: 0.01 });
     expect(config.timeZone).toBe('Asia/Shanghai');
     expect((await repo.watchlistVersion('plates', 1))?.entries).toHaveLength(1);
+  });
+
+  it('saves over the starter random selection with the version the editor was shown', async () => {
+    const shown = (await repo.loadConfig()).randomSelection;
+    expect(shown.version).toBe(1);
+    const edit = { offices: [{ office: 'CNSHA001', expectedRate: 0.08, minimumRate: 0.02 }], defaultExpectedRate: 0.04, defaultMinimumRate: 0.01, aeoReductionFactor: 0.25, lane: 'yellow' as const, score: 12 };
+    // 0 would claim nothing is in force, but the starter selection is.
+    await expect(repo.saveRandomSelection(edit, meta(0))).rejects.toMatchObject({ code: 'CONFLICT' });
+    const saved = await repo.saveRandomSelection(edit, meta(shown.version));
+    expect(saved).toMatchObject({ version: 2, author: 'sup1', defaultExpectedRate: 0.04 });
+    expect((await repo.loadConfig()).randomSelection).toEqual(saved);
+    // A second editor still holding the starter is now stale.
+    await expect(repo.saveRandomSelection(edit, meta(shown.version))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(repo.saveRandomSelection({ ...edit, score: 20 }, meta(2))).resolves.toMatchObject({ version: 3, score: 20 });
   });
 });
