@@ -71,7 +71,9 @@ function SyncItem({ status }: { status: AppStatus | null }) {
       <span aria-hidden>·</span>
       {state === 'standalone' ? null : icon}
       <span>{t(`status.sync.${state}`, { count: pending })}</span>
-      {extraPending ? <span data-testid="status-sync-pending">· {t('status.sync.pending', { count: pending })}</span> : null}
+      {extraPending ? (
+        <span data-testid="status-sync-pending">· {t(state === 'standalone' ? 'status.sync.pendingStandalone' : 'status.sync.pending', { count: pending })}</span>
+      ) : null}
       {state === 'standalone' ? null : (
         <span className="cw-num" data-testid="status-sync-last">
           · {last ? t('status.sync.last', { time: lastShort }) : t('status.sync.never')}
