@@ -12,15 +12,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../hub/src/server';
 import { ManualClock } from '../../main/services/clock';
-import { findPostgresBin, startPostgres, type PostgresCluster } from '../support/postgres';
+import { startPostgres, type PostgresCluster } from '../support/postgres';
 import { addDeviceToken, openWorkstation } from './sync-harness';
+import { describeWithPostgres } from '../support/describe-with-postgres';
 
 const KILLS = Number(process.env.CLEARWAY_SYNC_KILLS ?? 8);
-const pgBin = findPostgresBin();
-const describeWithPostgres = 'bin' in pgBin ? describe : describe.skip;
 const root = resolve(__dirname, '../..');
 
 describeWithPostgres('sync: kill -9 a workstation during sync', () => {

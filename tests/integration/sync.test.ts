@@ -18,19 +18,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../main/services/clock';
 import { canonicalJson } from '../../main/services/sync/canonical-json';
 import { DELETED_FIELD } from '../../main/services/sync/sync-entity';
 import { seededRandom, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
-import { findPostgresBin, startPostgres, type PostgresCluster } from '../support/postgres';
+import { startPostgres, type PostgresCluster } from '../support/postgres';
 import { addDeviceToken, bundleHub, type HubProcess, openWorkstation, readProbe, startHubProcess, type Workstation } from './sync-harness';
+import { describeWithPostgres } from '../support/describe-with-postgres';
 
 const MUTATIONS = Number(process.env.CLEARWAY_SYNC_MUTATIONS ?? 1500);
 const SEED = Number(process.env.CLEARWAY_SYNC_SEED ?? Date.now() % 1_000_000);
-const pgBin = findPostgresBin();
-const describeWithPostgres = 'bin' in pgBin ? describe : describe.skip;
-if (!('bin' in pgBin)) console.warn(`sync integration skipped: ${pgBin.missing}`);
 
 describeWithPostgres('sync: 3 workstations, faulty network, hub restarts', () => {
   let cluster: PostgresCluster;

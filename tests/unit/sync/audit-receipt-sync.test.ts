@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../../hub/src/server';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
 import { entryHash, entryHmac, serializeEntry } from '../../../main/services/audit/audit-entry-hash';
@@ -11,10 +11,9 @@ import { ManualClock } from '../../../main/services/clock';
 import { HubHttpError } from '../../../main/services/sync/hub-client';
 import type { Statement, Store } from '../../../main/services/store/types';
 import { addDeviceToken, openWorkstation, type Workstation } from '../../integration/sync-harness';
-import { findPostgresBin, startPostgres, type PostgresCluster } from '../../support/postgres';
+import { startPostgres, type PostgresCluster } from '../../support/postgres';
+import { describeWithPostgres } from '../../support/describe-with-postgres';
 
-const pgBin = findPostgresBin();
-const describeWithPostgres = 'bin' in pgBin ? describe : describe.skip;
 const KEY = Buffer.alloc(32, 5);
 
 /** An insider with the installation key edits one entry and re-signs everything after it. */

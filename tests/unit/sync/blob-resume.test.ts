@@ -2,17 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../../hub/src/server';
 import { ManualClock } from '../../../main/services/clock';
 import { blobUploadStatements } from '../../../main/services/sync/blob-queue';
 import type { FetchLike } from '../../../main/services/sync/hub-client';
 import type { BlobSource } from '../../../main/services/sync/sync-engine';
 import { addDeviceToken, openWorkstation, type Workstation } from '../../integration/sync-harness';
-import { findPostgresBin, startPostgres, type PostgresCluster } from '../../support/postgres';
+import { startPostgres, type PostgresCluster } from '../../support/postgres';
+import { describeWithPostgres } from '../../support/describe-with-postgres';
 
-const pgBin = findPostgresBin();
-const describeWithPostgres = 'bin' in pgBin ? describe : describe.skip;
 const CHUNK = 1000;
 
 describeWithPostgres('evidence blob upload resumes after an interruption', () => {

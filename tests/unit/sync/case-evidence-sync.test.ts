@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../../hub/src/server';
 import type { User } from '../../../preload/schemas/auth';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
@@ -13,11 +13,10 @@ import { migrations } from '../../../main/services/migrations';
 import { evidenceBlobSource } from '../../../main/services/sync/evidence-blob-source';
 import { SyncEngine } from '../../../main/services/sync/sync-engine';
 import { addDeviceToken } from '../../integration/sync-harness';
-import { findPostgresBin, startPostgres, type PostgresCluster } from '../../support/postgres';
+import { startPostgres, type PostgresCluster } from '../../support/postgres';
 import { openMemoryStore } from '../services/memory-store';
+import { describeWithPostgres } from '../../support/describe-with-postgres';
 
-const pgBin = findPostgresBin();
-const describeWithPostgres = 'bin' in pgBin ? describe : describe.skip;
 
 const inspector: User = {
   id: 'insp.li',

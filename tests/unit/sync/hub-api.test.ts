@@ -1,12 +1,11 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { addDevice } from '../../../hub/src/devices';
 import { receiptPayload } from '../../../hub/src/receipts';
 import { createHub, type Hub } from '../../../hub/src/server';
-import { findPostgresBin, startPostgres, type PostgresCluster } from '../../support/postgres';
+import { startPostgres, type PostgresCluster } from '../../support/postgres';
+import { describeWithPostgres } from '../../support/describe-with-postgres';
 
-const pgBin = findPostgresBin();
-const describeWithPostgres = 'bin' in pgBin ? describe : describe.skip;
 
 const mutation = (id: number, over: Record<string, unknown> = {}): Record<string, unknown> => ({
   mutationId: id,

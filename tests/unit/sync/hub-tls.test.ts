@@ -4,20 +4,20 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../../hub/src/server';
-import { findPostgresBin, startPostgres, type PostgresCluster } from '../../support/postgres';
+import { startPostgres, type PostgresCluster } from '../../support/postgres';
+import { describeWithPostgres } from '../../support/describe-with-postgres';
 
-const pgBin = findPostgresBin();
-const hasOpenssl = (() => {
+/** The test makes its certificate with openssl; null when it is there. */
+const opensslMissing = (() => {
   try {
     execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
+    return null;
   } catch {
-    return false;
+    return 'openssl is not installed';
   }
 })();
-const describeWithTls = 'bin' in pgBin && hasOpenssl ? describe : describe.skip;
 
 function get(url: URL, ca?: Buffer): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -32,7 +32,7 @@ function get(url: URL, ca?: Buffer): Promise<{ status: number; body: string }> {
   });
 }
 
-describeWithTls('hub served over TLS', () => {
+describeWithPostgres('hub served over TLS', () => {
   let cluster: PostgresCluster;
   let hub: Hub;
   let dir = '';
@@ -69,4 +69,4 @@ describeWithTls('hub served over TLS', () => {
     await expect(get(new URL(`https://127.0.0.1:${port}/healthz`))).rejects.toThrow(/self-signed|certificate/i); // not trusted
     await expect(get(new URL(`http://127.0.0.1:${port}/healthz`))).rejects.toThrow(); // no plain HTTP on the TLS port
   });
-});
+}, opensslMissing);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../../hub/src/server';
 import { ManualClock } from '../../../main/services/clock';
 import { createHash } from 'node:crypto';
@@ -29,10 +29,9 @@ const memoryBlobs = (): BlobSource & { map: Map<string, Uint8Array> } => {
     put: async (bytes) => void map.set(createHash('sha256').update(bytes).digest('hex'), bytes),
   };
 };
-import { findPostgresBin, startPostgres, type PostgresCluster } from '../../support/postgres';
+import { startPostgres, type PostgresCluster } from '../../support/postgres';
+import { describeWithPostgres } from '../../support/describe-with-postgres';
 
-const pgBin = findPostgresBin();
-const describeWithPostgres = 'bin' in pgBin ? describe : describe.skip;
 
 describeWithPostgres('sync round trip through a real hub', () => {
   let cluster: PostgresCluster;
