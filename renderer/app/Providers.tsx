@@ -28,7 +28,7 @@ function themeConfig(dark: boolean, training: boolean, motion: boolean): ThemeCo
       // antd's tertiary text (labels, hints) is too faint for WCAG AA on these surfaces.
       colorTextTertiary: dark ? 'rgba(255,255,255,0.62)' : 'rgba(0,0,0,0.62)',
       colorTextDescription: dark ? 'rgba(255,255,255,0.65)' : 'rgba(0,0,0,0.65)',
-      // Placeholders name the field in dense toolbars: 0.5 black is 3.9:1 on white (under AA), 0.62 is 6:1 on white and on #f3f4f6.
+      // Hint text inside empty inputs names the field in dense toolbars: 0.5 black is 3.9:1 on white (under AA), 0.62 is 6:1 on white and on #f3f4f6.
       colorTextPlaceholder: dark ? 'rgba(255,255,255,0.5)' : 'rgba(0,0,0,0.62)',
       motionDurationMid: '0.12s',
       motionDurationSlow: '0.16s',

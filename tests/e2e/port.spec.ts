@@ -3,86 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import { chooseLanguage, completeSetup, expectAccessible, goTo, shoot } from './helpers';
-
-// The functions given to page.evaluate run in the page; the Node test program has no DOM types.
-interface PageImage {
-  src: string;
-  decode(): Promise<void>;
-}
-interface Pixels {
-  data: ArrayLike<number>;
-}
-interface Canvas2D {
-  width: number;
-  height: number;
-  getContext(kind: '2d'): { drawImage(image: PageImage, x: number, y: number, w: number, h: number): void; getImageData(x: number, y: number, w: number, h: number): Pixels } | null;
-}
-declare const location: { protocol: string; host: string };
-declare const document: { createElement(tag: 'canvas'): Canvas2D };
-declare const Image: new () => PageImage;
-
-/**
- * Calls a service channel from the page over its own WebSocket to the web host
- * (the page's cookie authenticates it; the session is the workstation's), so a
- * test can prepare data the UI under test does not create itself.
- */
-async function invoke<T>(page: Page, channel: string, input?: unknown): Promise<T> {
-  return page.evaluate(
-    ({ channel, input }) =>
-      new Promise<T>((resolve, reject) => {
-        const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`);
-        const id = 1;
-        socket.onopen = () => socket.send(JSON.stringify({ id, channel, input }));
-        socket.onerror = () => reject(new Error(`WebSocket to the web host failed for ${channel}`));
-        socket.onmessage = (event) => {
-          const message = JSON.parse(String(event.data)) as { id?: number; envelope?: { ok: boolean; value?: T; error?: { message: string } } };
-          if (message.id !== id || !message.envelope) return;
-          socket.close();
-          if (message.envelope.ok) resolve(message.envelope.value as T);
-          else reject(new Error(`${channel}: ${message.envelope.error?.message}`));
-        };
-      }),
-    { channel, input },
-  );
-}
-
-/**
- * Not blank and not one flat colour: distinct colours and light spread in what the
- * compositor shows for the canvas (an element screenshot, decoded in the page).
- */
-async function canvasVariety(page: Page): Promise<{ colours: number; spread: number }> {
-  const png = (await page.getByTestId('port-canvas').screenshot()).toString('base64');
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const probe = document.createElement('canvas');
-    probe.width = 96;
-    probe.height = 60;
-    const context = probe.getContext('2d');
-    if (!context) throw new Error('no 2D context');
-    context.drawImage(image, 0, 0, probe.width, probe.height);
-    const { data } = context.getImageData(0, 0, probe.width, probe.height);
-    const colours = new Set<number>();
-    let min = 255;
-    let max = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const r = data[i] ?? 0;
-      const g = data[i + 1] ?? 0;
-      const b = data[i + 2] ?? 0;
-      colours.add(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3));
-      const luma = (r + g + b) / 3;
-      min = Math.min(min, luma);
-      max = Math.max(max, luma);
-    }
-    return { colours: colours.size, spread: max - min };
-  }, png);
-}
-
-async function chooseCamera(page: Page, label: string): Promise<void> {
-  await page.getByTestId('port-camera-select').click();
-  await page.locator(`.ant-select-item-option[title="${label}"]`).click();
-}
+import { canvasLook, chooseCamera, invokeFromPage } from './port-helpers';
 
 const sceneCount = async (page: Page, name: 'geometries' | 'textures' | 'uploads' | 'frames' | 'paused' | 'sources') =>
   Number(await page.getByTestId('port-scene').getAttribute(`data-${name}`));
@@ -97,8 +18,8 @@ function writeSite(dataDir: string, site: unknown): void {
 async function signInWithSite(page: Page, dataDir: string): Promise<{ declaration: string }> {
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');
-  await invoke(page, 'cw:declarations.demo', { count: 6, seed: 4 });
-  const list = await invoke<{ rows: { number: string }[] }>(page, 'cw:declarations.list', { limit: 1 });
+  await invokeFromPage(page, 'cw:declarations.demo', { count: 6, seed: 4 });
+  const list = await invokeFromPage<{ rows: { number: string }[] }>(page, 'cw:declarations.list', { limit: 1 });
   const declaration = list.rows[0]?.number;
   if (!declaration) throw new Error('the demo generator made no declarations');
   // The demo site, plus a hotspot in the 360° camera straight ahead that links to that declaration.
@@ -118,8 +39,8 @@ test('port overview renders, frees its GPU memory on unmount, panorama marker op
   await goTo(page, 'port');
   const scene = page.getByTestId('port-scene');
   await expect.poll(() => sceneCount(page, 'geometries'), { timeout: 30_000 }).toBeGreaterThan(10);
-  await expect.poll(() => canvasVariety(page).then((v) => v.colours), { timeout: 30_000 }).toBeGreaterThan(12);
-  expect((await canvasVariety(page)).spread).toBeGreaterThan(40);
+  await expect.poll(() => canvasLook(page).then((v) => v.colours), { timeout: 30_000 }).toBeGreaterThan(12);
+  expect((await canvasLook(page)).spread).toBeGreaterThan(40);
   await expect(scene).toHaveAttribute('data-mode', 'overview');
   // Live video reaches the camera screens: frames arrive and each becomes at most one upload.
   await expect.poll(() => sceneCount(page, 'uploads'), { timeout: 30_000 }).toBeGreaterThan(0);
