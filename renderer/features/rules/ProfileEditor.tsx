@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { RiskProfileDraft, type RiskProfile } from '../../../preload/schemas/risk';
 import { clearway } from '../../app/clearway';
 import { SaveOutcome } from './SaveOutcome';
-import { useConflictSave } from './useConflictSave';
+import { useVersionedSave } from './useVersionedSave';
 
 interface Form {
   id: string;
@@ -32,7 +32,6 @@ function localToday(): string {
 export function ProfileEditor({ profile, ruleCount, onSaved }: { profile: RiskProfile | null; ruleCount: number; onSaved(profile: RiskProfile): void }) {
   const { t } = useTranslation('rules');
   const [form, setForm] = useState<Form>(() => formOf(profile, localToday()));
-  const [base, setBase] = useState(profile?.version ?? 0);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
 
   // ISO dates compare correctly as text; the schema checks the same, this names it for the officer.
@@ -42,18 +41,14 @@ export function ProfileEditor({ profile, ruleCount, onSaved }: { profile: RiskPr
   const problems = parsed.success
     ? []
     : parsed.error.issues.filter((i) => i.path[0] !== 'validTo' || !validityReversed).map((i) => `${i.path.join('.')}: ${i.message}`);
-  const saver = useConflictSave((expectedVersion) => clearway().invoke('cw:risk.saveProfile', { profile: draft as RiskProfileDraft, expectedVersion }));
-
-  async function save(expected: number) {
-    const saved = await saver.run(expected);
-    if (saved) {
-      setBase(saved.version);
-      onSaved(saved);
-    }
-  }
-  async function latest(): Promise<RiskProfile | undefined> {
-    return (await clearway().invoke('cw:risk.config')).profiles.find((p) => p.id === form.id);
-  }
+  const saver = useVersionedSave<RiskProfile>({
+    initial: profile,
+    save: (expectedVersion) => clearway().invoke('cw:risk.saveProfile', { profile: draft as RiskProfileDraft, expectedVersion }),
+    latest: async () => (await clearway().invoke('cw:risk.config')).profiles.find((p) => p.id === form.id),
+    onSaved,
+    onReloaded: (fresh) => setForm(formOf(fresh ?? null, localToday())),
+  });
+  const base = saver.current?.version ?? 0;
 
   return (
     <div className="cw-rule-editor" data-testid="profile-editor">
@@ -97,20 +92,9 @@ export function ProfileEditor({ profile, ruleCount, onSaved }: { profile: RiskPr
         </span>
       </div>
       {problems.length > 0 && form.id && form.name ? <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('rule.problems')} description={problems.join(' · ')} /> : null}
-      <SaveOutcome
-        conflict={saver.conflict}
-        error={saver.error}
-        testId="profile-conflict"
-        onReload={async () => {
-          const fresh = await latest();
-          setForm(formOf(fresh ?? null, localToday()));
-          setBase(fresh?.version ?? 0);
-          saver.dismiss();
-        }}
-        onOverwrite={async () => void save((await latest())?.version ?? 0)}
-      />
+      <SaveOutcome saver={saver} testId="profile-conflict" />
       <Space style={{ marginTop: 10 }}>
-        <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void save(base)} data-testid="profile-save">
+        <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void saver.save()} data-testid="profile-save">
           {base === 0 ? t('profile.create') : t('rule.saveVersion', { version: base + 1 })}
         </Button>
       </Space>

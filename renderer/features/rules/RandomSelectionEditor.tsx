@@ -7,31 +7,30 @@ import { Lane, type RandomSelection, type RandomSelectionDraft } from '../../../
 import { clearway } from '../../app/clearway';
 import { draftOf, formOf, newRowKey, OFFICE_CODE_MAX, type FormProblem, type OfficeRow, type RandomSelectionForm } from './randomSelectionForm';
 import { SaveOutcome } from './SaveOutcome';
-import { useConflictSave } from './useConflictSave';
+import { useVersionedSave } from './useVersionedSave';
 
 /** Random selection per office (one document); the parent keys it by version, so a save starts a fresh form. */
 export function RandomSelectionEditor({ selection, onSaved }: { selection: RandomSelection; onSaved(selection: RandomSelection): void }) {
   const { t } = useTranslation('rules');
   const { t: tq } = useTranslation('queue');
   const [form, setForm] = useState<RandomSelectionForm>(() => formOf(selection));
-  // The version this form started from, with who saved it and when.
-  const [shown, setShown] = useState<Pick<RandomSelection, 'version' | 'author' | 'updatedAt'>>(selection);
-  const base = shown.version;
   const set = (patch: Partial<RandomSelectionForm>) => setForm((f) => ({ ...f, ...patch }));
   const setRow = (key: string, patch: Partial<OfficeRow>) => set({ offices: form.offices.map((o) => (o.key === key ? { ...o, ...patch } : o)) });
 
   const { draft, problems } = useMemo(() => draftOf(form), [form]);
   const problemRows = new Set(problems.map((p) => p.row).filter((r) => r !== undefined));
-  const saver = useConflictSave((expectedVersion) => clearway().invoke('cw:risk.saveRandomSelection', { randomSelection: draft as RandomSelectionDraft, expectedVersion }));
-
-  async function save(expected: number) {
-    const saved = await saver.run(expected);
-    if (saved) {
-      setShown(saved);
-      onSaved(saved);
-    }
-  }
-  const latest = async (): Promise<RandomSelection> => (await clearway().invoke('cw:risk.config')).randomSelection;
+  const saver = useVersionedSave<RandomSelection>({
+    initial: selection,
+    save: (expectedVersion) => clearway().invoke('cw:risk.saveRandomSelection', { randomSelection: draft as RandomSelectionDraft, expectedVersion }),
+    latest: async () => (await clearway().invoke('cw:risk.config')).randomSelection,
+    onSaved,
+    onReloaded: (fresh) => {
+      if (fresh) setForm(formOf(fresh));
+    },
+  });
+  // The version this form started from, with who saved it and when.
+  const shown = saver.current ?? selection;
+  const base = shown.version;
   const describe = (p: FormProblem) => {
     const place = p.row === undefined ? t('random.defaults') : t('random.row', { row: p.row });
     const field = p.field ? ` · ${t(`random.${p.field}`)}` : '';
@@ -174,20 +173,9 @@ export function RandomSelectionEditor({ selection, onSaved }: { selection: Rando
           }
         />
       ) : null}
-      <SaveOutcome
-        conflict={saver.conflict}
-        error={saver.error}
-        testId="random-conflict"
-        onReload={async () => {
-          const fresh = await latest();
-          setForm(formOf(fresh));
-          setShown(fresh);
-          saver.dismiss();
-        }}
-        onOverwrite={async () => void save((await latest()).version)}
-      />
+      <SaveOutcome saver={saver} testId="random-conflict" />
       <Space style={{ marginTop: 10, display: 'flex' }}>
-        <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void save(base)} data-testid="random-save">
+        <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void saver.save()} data-testid="random-save">
           {t('rule.saveVersion', { version: base + 1 })}
         </Button>
       </Space>

@@ -8,7 +8,7 @@ import { checkDraft, newCondition, toDraft, type ConditionDraft } from './condit
 import { ConditionsEditor } from './ConditionsEditor';
 import { DryRunPanel } from './DryRunPanel';
 import { SaveOutcome } from './SaveOutcome';
-import { useConflictSave } from './useConflictSave';
+import { useVersionedSave } from './useVersionedSave';
 
 interface Form {
   id: string;
@@ -40,24 +40,18 @@ export function RuleEditor({ rule, config, onSaved }: { rule: RiskRule | null; c
   const { t } = useTranslation('rules');
   const { t: tq } = useTranslation('queue');
   const [form, setForm] = useState<Form>(() => formOf(rule));
-  const [base, setBase] = useState(rule?.version ?? 0);
   const [history, setHistory] = useState<RiskRule[] | null>(null);
 
   const { draft, problems } = useMemo(() => draftOf(form), [form]);
-  const saver = useConflictSave((expectedVersion) => clearway().invoke('cw:risk.saveRule', { rule: draft as RiskRuleDraft, expectedVersion }));
+  const saver = useVersionedSave<RiskRule>({
+    initial: rule,
+    save: (expectedVersion) => clearway().invoke('cw:risk.saveRule', { rule: draft as RiskRuleDraft, expectedVersion }),
+    latest: async () => (await clearway().invoke('cw:risk.config')).rules.find((r) => r.id === form.id),
+    onSaved,
+    onReloaded: (fresh) => setForm(formOf(fresh ?? null)),
+  });
+  const base = saver.current?.version ?? 0;
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
-
-  async function save(expected: number) {
-    const saved = await saver.run(expected);
-    if (saved) {
-      setBase(saved.version);
-      onSaved(saved);
-    }
-  }
-  async function latest(): Promise<RiskRule | undefined> {
-    const fresh = await clearway().invoke('cw:risk.config');
-    return fresh.rules.find((r) => r.id === form.id);
-  }
 
   return (
     <div className="cw-rule-editor" data-testid="rule-editor">
@@ -93,19 +87,9 @@ export function RuleEditor({ rule, config, onSaved }: { rule: RiskRule | null; c
       <p className="cw-muted">{t('rule.conditionsHint')}</p>
       <ConditionsEditor value={form.conditions} onChange={(conditions) => set({ conditions })} />
       {problems.length > 0 && form.id && form.name ? <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('rule.problems')} description={problems.join(' · ')} /> : null}
-      <SaveOutcome
-        conflict={saver.conflict}
-        error={saver.error} testId="rule-conflict"
-        onReload={async () => {
-          const fresh = await latest();
-          setForm(formOf(fresh ?? null));
-          setBase(fresh?.version ?? 0);
-          saver.dismiss();
-        }}
-        onOverwrite={async () => void save((await latest())?.version ?? 0)}
-      />
+      <SaveOutcome saver={saver} testId="rule-conflict" />
       <Space style={{ marginTop: 10 }} wrap>
-        <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void save(base)} data-testid="rule-save">
+        <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void saver.save()} data-testid="rule-save">
           {base === 0 ? t('rule.create') : t('rule.saveVersion', { version: base + 1 })}
         </Button>
         {rule ? (

@@ -6,7 +6,7 @@ import { Lane, Watchlist, WatchlistDraft, WatchlistKind, type RiskConfig, type W
 import { clearway } from '../../app/clearway';
 import { DryRunPanel } from './DryRunPanel';
 import { SaveOutcome } from './SaveOutcome';
-import { useConflictSave } from './useConflictSave';
+import { useVersionedSave } from './useVersionedSave';
 
 type Form = Omit<WatchlistDraft, 'similarityThreshold'> & { similarityThreshold: number; entries: WatchlistEntry[] };
 
@@ -22,24 +22,19 @@ export function WatchlistEditor({ watchlist, config, onSaved }: { watchlist: Wat
   const { t } = useTranslation('rules');
   const { t: tq } = useTranslation('queue');
   const [form, setForm] = useState<Form>(() => formOf(watchlist));
-  const [base, setBase] = useState(watchlist?.version ?? 0);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const setEntry = (i: number, patch: Partial<WatchlistEntry>) => set({ entries: form.entries.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
 
   const parsed = useMemo(() => WatchlistDraft.safeParse({ ...form, entries: form.entries.map((e) => ({ ...e, traderId: e.traderId || undefined })) }), [form]);
   const draft = parsed.success ? parsed.data : null;
-  const saver = useConflictSave((expectedVersion) => clearway().invoke('cw:risk.saveWatchlist', { watchlist: draft as WatchlistDraft, expectedVersion }));
-
-  async function save(expected: number) {
-    const saved = await saver.run(expected);
-    if (saved) {
-      setBase(saved.version);
-      onSaved(saved);
-    }
-  }
-  async function latest(): Promise<Watchlist | undefined> {
-    return (await clearway().invoke('cw:risk.config')).watchlists.find((w) => w.id === form.id);
-  }
+  const saver = useVersionedSave<Watchlist>({
+    initial: watchlist,
+    save: (expectedVersion) => clearway().invoke('cw:risk.saveWatchlist', { watchlist: draft as WatchlistDraft, expectedVersion }),
+    latest: async () => (await clearway().invoke('cw:risk.config')).watchlists.find((w) => w.id === form.id),
+    onSaved,
+    onReloaded: (fresh) => setForm(formOf(fresh ?? null)),
+  });
+  const base = saver.current?.version ?? 0;
 
   return (
     <div className="cw-rule-editor" data-testid="watchlist-editor">
@@ -91,19 +86,9 @@ export function WatchlistEditor({ watchlist, config, onSaved }: { watchlist: Wat
       {!parsed.success && form.id && form.name ? (
         <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('rule.problems')} description={parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(' · ')} />
       ) : null}
-      <SaveOutcome
-        conflict={saver.conflict}
-        error={saver.error}
-        onReload={async () => {
-          const fresh = await latest();
-          setForm(formOf(fresh ?? null));
-          setBase(fresh?.version ?? 0);
-          saver.dismiss();
-        }}
-        onOverwrite={async () => void save((await latest())?.version ?? 0)}
-      />
+      <SaveOutcome saver={saver} />
       <Space style={{ marginTop: 10 }}>
-        <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void save(base)}>
+        <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void saver.save()}>
           {base === 0 ? t('rule.create') : t('rule.saveVersion', { version: base + 1 })}
         </Button>
       </Space>
