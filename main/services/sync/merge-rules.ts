@@ -1,5 +1,5 @@
 import { canonicalJson, listItemKey } from './canonical-json';
-import type { MutationOp } from './outbox';
+import type { OutboxRow } from './outbox';
 import { DELETED_FIELD } from './sync-entity';
 
 /**
@@ -18,17 +18,10 @@ import { DELETED_FIELD } from './sync-entity';
  */
 const BOOKKEEPING_FIELDS: ReadonlySet<string> = new Set(['updatedAt']);
 
-export interface HubChange {
+/** A workstation's mutation as the hub numbered it (its seq) and hands it out on pull. */
+export interface HubChange extends OutboxRow {
   seq: number;
   clientId: string;
-  mutationId: number;
-  baseSeq: number;
-  entity: string;
-  entityId: string;
-  op: MutationOp;
-  fields: Record<string, unknown>;
-  at: string;
-  actorId: string | null;
 }
 
 export interface FieldVersion {
