@@ -1,45 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
-import { entryHash, entryHmac, serializeEntry } from '../../../main/services/audit/audit-entry-hash';
 import { auditStatement } from '../../../main/services/audit/audit-log';
 import { AUDIT_PAGE_SQL, verifyAuditChain } from '../../../main/services/audit/audit-verify';
-import { canonicalJson } from '../../../main/services/audit/canonical-json';
 import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';
-import type { Statement, Store } from '../../../main/services/store/types';
+import { rewriteWithKey } from '../../support/audit-rewrite';
 import { openMemoryStore } from '../services/memory-store';
 
 const KEY = Buffer.alloc(32, 7);
-
-/**
- * What an insider holding the installation key can do: edit entry `fromSeq` and
- * re-hash and re-sign it and everything after, so every local check passes.
- */
-async function rewriteWithKey(store: Store, key: Buffer, fromSeq: number, detail: Record<string, unknown>): Promise<void> {
-  const rows = await store.query('SELECT * FROM audit WHERE seq >= :s ORDER BY seq', { ':s': fromSeq });
-  let prevHash = String(rows[0]?.prev_hash);
-  const statements: Statement[] = [{ sql: 'DROP TRIGGER IF EXISTS audit_no_update' }];
-  for (const row of rows) {
-    const fields = {
-      seq: Number(row.seq),
-      at: String(row.at),
-      actorId: row.actor_id === null ? null : String(row.actor_id),
-      actorName: row.actor_name === null ? null : String(row.actor_name),
-      action: String(row.action),
-      subject: row.subject === null ? null : String(row.subject),
-      detail: Number(row.seq) === fromSeq ? canonicalJson(detail) : String(row.detail),
-      prevHash,
-    };
-    const serialized = serializeEntry(fields);
-    const hash = entryHash(serialized);
-    statements.push({
-      sql: 'UPDATE audit SET detail = :d, prev_hash = :p, hash = :h, hmac = :m WHERE seq = :s',
-      params: { ':d': fields.detail, ':p': prevHash, ':h': hash, ':m': entryHmac(key, serialized), ':s': fields.seq },
-    });
-    prevHash = hash;
-  }
-  await store.transaction(statements);
-}
 
 async function chainWith(entries: number) {
   const raw = await openMemoryStore(migrations);

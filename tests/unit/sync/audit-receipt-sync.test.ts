@@ -4,44 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../../hub/src/server';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
-import { entryHash, entryHmac, serializeEntry } from '../../../main/services/audit/audit-entry-hash';
 import { auditStatement } from '../../../main/services/audit/audit-log';
-import { canonicalJson } from '../../../main/services/audit/canonical-json';
 import { ManualClock } from '../../../main/services/clock';
 import { HubHttpError } from '../../../main/services/sync/hub-client';
-import type { Statement, Store } from '../../../main/services/store/types';
 import { addDeviceToken, openWorkstation, type Workstation } from '../../integration/sync-harness';
 import { startPostgres, type PostgresCluster } from '../../support/postgres';
+import { rewriteWithKey } from '../../support/audit-rewrite';
 import { describeWithPostgres } from '../../support/describe-with-postgres';
 
 const KEY = Buffer.alloc(32, 5);
-
-/** An insider with the installation key edits one entry and re-signs everything after it. */
-async function rewriteWithKey(store: Store, fromSeq: number): Promise<void> {
-  const rows = await store.query('SELECT * FROM audit WHERE seq >= :s ORDER BY seq', { ':s': fromSeq });
-  let prevHash = String(rows[0]?.prev_hash);
-  const statements: Statement[] = [{ sql: 'DROP TRIGGER IF EXISTS audit_no_update' }];
-  for (const row of rows) {
-    const fields = {
-      seq: Number(row.seq),
-      at: String(row.at),
-      actorId: row.actor_id === null ? null : String(row.actor_id),
-      actorName: row.actor_name === null ? null : String(row.actor_name),
-      action: String(row.action),
-      subject: row.subject === null ? null : String(row.subject),
-      detail: Number(row.seq) === fromSeq ? canonicalJson({ seized: 0 }) : String(row.detail),
-      prevHash,
-    };
-    const serialized = serializeEntry(fields);
-    const hash = entryHash(serialized);
-    statements.push({
-      sql: 'UPDATE audit SET detail = :d, prev_hash = :p, hash = :h, hmac = :m WHERE seq = :s',
-      params: { ':d': fields.detail, ':p': prevHash, ':h': hash, ':m': entryHmac(KEY, serialized), ':s': fields.seq },
-    });
-    prevHash = hash;
-  }
-  await store.transaction(statements);
-}
 
 describeWithPostgres('audit chain head receipts through a real hub', () => {
   let cluster: PostgresCluster;
@@ -87,7 +58,7 @@ describeWithPostgres('audit chain head receipts through a real hub', () => {
     expect(String(receipts[0]?.signature).length).toBeGreaterThan(40);
     expect(await chain.verify()).toMatchObject({ ok: true, broken: null });
 
-    await rewriteWithKey(station.store, 3);
+    await rewriteWithKey(station.store, KEY, 3, { seized: 0 });
     chain = await AuditChain.open(station.store, KEY, clock); // as after a restart: the head is read back from the database
     const result = await chain.verify();
     expect(result.broken).toMatchObject({ seq: head?.seq, reason: 'receipt', expected: head?.hash });
