@@ -1,12 +1,15 @@
 /**
  * The 3D port view in Chromium (WebGL through SwiftShader): PortScene is bundled
- * with esbuild into a bare page with synthetic camera sources (a canvas redrawn at
- * 25 fps that reports each frame, as a real source does), so the figures measure
- * Clearway's own code and not a network or decoder.
+ * with esbuild into a bare page with synthetic camera sources, so the figures measure
+ * Clearway's own code and not a network or decoder. A synthetic camera produces a
+ * frame every 1/fps s and, as the MJPEG source does with its decoded JPEGs and a
+ * <video> with its decoded frames, the page shows the newest one at its next
+ * animation frame: frames produced while the page is busy are dropped undrawn.
  *
  * - CPU ms per frame in Clearway's update + render calls (performance.now around
  *   them; GPU work happens in the GPU process and is not counted) for 1, 4, 9 streams;
- * - texture uploads/s versus new frames/s (must be equal), and both for paused streams (must be 0);
+ * - texture uploads/s versus new frames shown/s (must be equal), and both for paused streams
+ *   (must be 0); camera frames/s beside them, so the dropped ones are visible;
  * - JS heap after 50 mount/unmount cycles, first versus last (must not grow);
  * - absolute fps of the render loop (reported, not a goal on software WebGL).
  */
@@ -19,7 +22,7 @@ const harness = `
 import { PortScene } from './renderer/features/port/scene/PortScene';
 
 
-/** A camera source drawing a moving test card into a canvas at 25 fps; paused sources draw nothing. */
+/** A camera producing a moving test card at fps, drawn into its canvas at the next animation frame; paused sources produce nothing. */
 class SyntheticSource {
   constructor(cameraId, hue, fps) {
     this.cameraId = cameraId;
@@ -33,14 +36,22 @@ class SyntheticSource {
     this.paused = false;
     this.timer = null;
     this.n = 0;
+    this.produced = 0;
+    this.drawRequest = null;
   }
   async start() {
-    this.timer = setInterval(() => this.draw(), this.frameMs);
+    this.timer = setInterval(() => this.produce(), this.frameMs);
+  }
+  produce() {
+    if (this.paused) return;
+    this.n += 1;
+    this.produced += 1;
+    if (this.drawRequest === null) this.drawRequest = requestAnimationFrame(() => this.draw());
   }
   draw() {
+    this.drawRequest = null;
     if (this.paused) return;
     const c = this.context;
-    this.n += 1;
     c.fillStyle = 'hsl(' + this.hue + ', 60%, 30%)';
     c.fillRect(0, 0, 640, 360);
     c.fillStyle = '#fff';
@@ -53,7 +64,7 @@ class SyntheticSource {
   health() { return { state: 'live', fps: 25, lastFrameAt: null, error: null, reason: null, restarts: 0 }; }
   onHealth() { return () => {}; }
   onFrame(listener) { this.frameListeners.add(listener); return () => this.frameListeners.delete(listener); }
-  dispose() { clearInterval(this.timer); this.frameListeners.clear(); this.element.width = 0; }
+  dispose() { clearInterval(this.timer); if (this.drawRequest !== null) cancelAnimationFrame(this.drawRequest); this.frameListeners.clear(); this.element.width = 0; }
 }
 
 function site(streams) {
@@ -70,6 +81,7 @@ function site(streams) {
 }
 
 let scene = null;
+let sources = [];
 window.bench = {
   mount(streams, width = 1280, height = 720, fps = 25) {
     // A fresh canvas per mount, as React gives the screen: a disposed scene loses its context for good.
@@ -78,7 +90,8 @@ window.bench = {
     canvas.id = 'view';
     canvas.style.cssText = 'display:block;width:' + width + 'px;height:' + height + 'px';
     document.body.appendChild(canvas);
-    scene = new PortScene({ canvas, createSource: (camera) => new SyntheticSource(camera.id, camera.source.hue, fps) });
+    sources = [];
+    scene = new PortScene({ canvas, createSource: (camera) => { const source = new SyntheticSource(camera.id, camera.source.hue, fps); sources.push(source); return source; } });
     scene.setSite(site(streams));
   },
   unmount() {
@@ -86,7 +99,7 @@ window.bench = {
     scene = null;
     return left;
   },
-  stats() { return scene.stats(); },
+  stats() { return { ...scene.stats(), produced: sources.reduce((sum, s) => sum + s.produced, 0) }; },
   hide(hidden) { document.getElementById('view').style.display = hidden ? 'none' : 'block'; },
   heap() { if (window.gc) window.gc(); return performance.memory ? performance.memory.usedJSHeapSize : NaN; },
 };
@@ -117,9 +130,21 @@ interface Stats {
   frames: number;
   uploads: number;
   pausedSources: number;
+  /** Frames the synthetic cameras produced, shown or dropped. */
+  produced: number;
 }
 
-async function measure(page: Page, seconds: number): Promise<{ cpuPerFrame: number; fps: number; framesPerS: number; uploadsPerS: number }> {
+interface Measured {
+  cpuPerFrame: number;
+  fps: number;
+  producedPerS: number;
+  framesPerS: number;
+  uploadsPerS: number;
+  /** New frames shown minus uploads over the window: at most one per stream (a frame drawn just before the end is uploaded just after it). */
+  unuploaded: number;
+}
+
+async function measure(page: Page, seconds: number): Promise<Measured> {
   const before = await page.evaluate(() => window.bench.stats());
   const started = Date.now();
   await page.waitForTimeout(seconds * 1000);
@@ -129,8 +154,10 @@ async function measure(page: Page, seconds: number): Promise<{ cpuPerFrame: numb
   return {
     cpuPerFrame: renders > 0 ? (after.cpuMs - before.cpuMs) / renders : 0,
     fps: renders / elapsed,
+    producedPerS: (after.produced - before.produced) / elapsed,
     framesPerS: (after.frames - before.frames) / elapsed,
     uploadsPerS: (after.uploads - before.uploads) / elapsed,
+    unuploaded: after.frames - before.frames - (after.uploads - before.uploads),
   };
 }
 
@@ -148,7 +175,7 @@ async function settlePaused(page: Page, streams: number): Promise<void> {
     if (now.pausedSources === streams && now.renders === last.renders && now.uploads === last.uploads) return;
     last = now;
   }
-  throw new Error(`port bench: ${streams} stream(s) did not settle into the paused state within 20 s`);
+  throw new Error(`port bench: ${streams} stream(s) did not settle into the paused state within 20 s (last: ${JSON.stringify(last)})`);
 }
 
 export async function run(): Promise<void> {
@@ -160,9 +187,9 @@ export async function run(): Promise<void> {
     await page.addScriptTag({ content: script });
     const call = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
 
-    // 1280×720 is a real work area. Software WebGL cannot render as fast as 25 fps cameras
-    // deliver, so frames arriving between two renders share one upload; the 5 fps runs give the
-    // renderer time for every frame, which is where uploads must equal new frames one for one.
+    // 1280×720 is a real work area. Software WebGL renders it far slower than 25 fps
+    // cameras deliver: the page shows fewer frames than the cameras make, and every frame
+    // it shows is uploaded once. The 320×180 and 5 fps runs give it time for every frame.
     const runs = [
       { streams: 1, width: 1280, height: 720, fps: 25 },
       { streams: 4, width: 1280, height: 720, fps: 25 },
@@ -180,10 +207,10 @@ export async function run(): Promise<void> {
       const paused = await measure(page, 3);
       await call('bench.hide(false)');
       await call('bench.unmount()');
+      const verdict = Math.abs(live.unuploaded) <= streams ? 'equal' : live.unuploaded > 0 ? 'FEWER UPLOADS THAN FRAMES' : 'MORE UPLOADS THAN FRAMES';
       console.log(
         `${streams} stream(s) at ${width}×${height}, ${fps} fps sources: CPU ${live.cpuPerFrame.toFixed(2)} ms/frame in Clearway code, ${live.fps.toFixed(1)} fps; ` +
-          `new frames ${live.framesPerS.toFixed(1)}/s vs texture uploads ${live.uploadsPerS.toFixed(1)}/s` +
-          `${Math.abs(live.framesPerS - live.uploadsPerS) <= Math.max(1, live.framesPerS * 0.05) ? ' (equal)' : live.uploadsPerS < live.framesPerS ? ' (fewer: frames arriving between two renders share one upload)' : ' (MORE UPLOADS THAN FRAMES)'}; ` +
+          `camera frames ${live.producedPerS.toFixed(1)}/s, new frames shown ${live.framesPerS.toFixed(1)}/s vs texture uploads ${live.uploadsPerS.toFixed(1)}/s (${verdict}); ` +
           `paused: frames ${paused.framesPerS.toFixed(1)}/s, uploads ${paused.uploadsPerS.toFixed(1)}/s, renders ${paused.fps.toFixed(1)}/s`,
       );
     }

@@ -5,11 +5,18 @@
  * and no error or stall signal. While paused the stream is still read (so resuming
  * is instant) but nothing is decoded or drawn. When decoding falls behind, only the
  * newest JPEG waits, so the picture never lags the camera.
+ *
+ * A decoded frame is drawn at the next animation frame, as a <video> presents its
+ * frames: at most one new frame per page frame, so a page that renders slower than
+ * the camera (software WebGL, a busy machine) draws, reports and uploads only the
+ * frames it can show, one upload each, and the ones in between are dropped undrawn.
  */
 import { BaseSource, type BaseSourceOptions } from './base-source';
 import { resolveMediaUrl } from './media-url';
 import { boundaryFromContentType, MjpegParser } from './mjpeg-parser';
 import { SourceFailure } from './source-failure';
+
+const nextAnimationFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
 export class MjpegSource extends BaseSource<HTMLCanvasElement> {
   readonly #url: string;
@@ -100,6 +107,7 @@ export class MjpegSource extends BaseSource<HTMLCanvasElement> {
           // One corrupt JPEG is skipped; a stream of them shows up as a stall.
           continue;
         }
+        await nextAnimationFrame();
         if (!this.current(generation) || this.paused) {
           bitmap.close();
           break;
