@@ -35,6 +35,7 @@ import { QueueService } from '../../main/services/queue/queue-service';
 import { riskConfigStatements } from '../../main/services/risk/config-statements';
 import { defaultRiskConfig } from '../../main/services/risk/default-rules';
 import { openStore } from '../../main/services/store';
+import { NEW_DATABASE_PAGE_BYTES } from '../../main/services/store/engine';
 import type { Statement, Store } from '../../main/services/store/types';
 
 const COUNT = Number(process.env.QUEUE_BENCH_COUNT ?? 100_000);
@@ -106,9 +107,10 @@ function queueOver(store: Store, dir: string): QueueService {
   });
 }
 
-/** What the cached database depends on: schema, risk rules and the generator's output. */
+/** What the cached database depends on: schema, page size, risk rules and the generator's output. */
 function cacheKey(): string {
   const hash = createHash('sha256');
+  hash.update(`page ${NEW_DATABASE_PAGE_BYTES}`);
   hash.update(JSON.stringify(migrations));
   hash.update(JSON.stringify(riskConfigStatements(defaultRiskConfig(TIME_ZONE))));
   hash.update(JSON.stringify(generatorSample()));

@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SNAPSHOT_AFTER_BYTES, DEFAULT_SNAPSHOT_GROWTH_RATIO, StoreEngine } from '../../../main/services/store/engine';
-import { peekSnapshotSeq, snapshotPaths } from '../../../main/services/store/snapshot-files';
+import { peekSnapshotSeq, SNAPSHOT_HEADER_BYTES, snapshotPaths } from '../../../main/services/store/snapshot-files';
 import { insert, migrations, tempDir } from './helpers';
 
 // The background snapshot threshold scales with the image: max(snapshotAfterBytes, ratio × last image).
@@ -22,22 +23,23 @@ describe('snapshot policy', () => {
     const d = dir();
     const engine = await StoreEngine.open({ dir: d, name: 'live', migrations, snapshotAfterBytes: 16 * KB, snapshotGrowthRatio: 0.5 });
     try {
-      // ~400 KB of rows, then a snapshot: the threshold becomes ~200 KB, not 16 KB.
+      // ~400 KB of rows (more image: one 8 KB row per page), then a snapshot: the threshold becomes half the image, not 16 KB.
       for (let id = 1; id <= 50; id += 1) engine.transaction([insert(id, `big ${id}`, blob(8 * KB, id))]);
       await engine.snapshot();
       const latest = snapshotPaths(d, 'live').latest;
       const seqAfterForced = peekSnapshotSeq(latest);
       const threshold = engine.snapshotThreshold();
-      expect(threshold).toBeGreaterThan(150 * KB);
-      expect(threshold).toBeLessThan(300 * KB);
+      const image = statSync(latest).size - SNAPSHOT_HEADER_BYTES;
+      expect(image).toBeGreaterThan(400 * KB);
+      expect(threshold).toBeCloseTo(image * 0.5, -3);
 
       // 10 × ~11 KB of journal (base64 blobs): past the 16 KB minimum, far below the threshold.
       for (let id = 51; id <= 60; id += 1) engine.transaction([insert(id, `big ${id}`, blob(8 * KB, id))]);
       await engine.backgroundSettled();
       expect(peekSnapshotSeq(latest)).toBe(seqAfterForced);
 
-      // Past the threshold: a background snapshot starts by itself.
-      for (let id = 61; id <= 80; id += 1) engine.transaction([insert(id, `big ${id}`, blob(8 * KB, id))]);
+      // Past the threshold (~60 × 11 KB of journal in all): a background snapshot starts by itself.
+      for (let id = 61; id <= 110; id += 1) engine.transaction([insert(id, `big ${id}`, blob(8 * KB, id))]);
       await engine.backgroundSettled();
       expect(peekSnapshotSeq(latest)).toBeGreaterThan(seqAfterForced ?? 0);
     } finally {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, resolveWorkerEntry } from '../../../main/services/store';
 import type { Migration, Store } from '../../../main/services/store/types';
+import initSqlJs from 'sql.js';
+import { snapshotPaths, writeSnapshot } from '../../../main/services/store/snapshot-files';
 import { insert, migrations, tempDir } from './helpers';
 
 // Through the public API: a real worker thread per store (worker.ts run by tsx).
@@ -164,5 +166,38 @@ describe('migrations', () => {
     expect(store.schemaVersion).toBe(2);
     expect(await store.query("SELECT name FROM sqlite_master WHERE name = 'ok3'")).toEqual([]);
     await expect(openStore({ dir: d, name: 'x', migrations: [migrations[0] as Migration, { ...(migrations[0] as Migration) }] })).rejects.toThrow(/share version 1/);
+  });
+});
+
+describe('page size', () => {
+  it('creates new databases with 16 KiB pages, kept through snapshot and reopen', async () => {
+    const d = dir();
+    const store = await open(d);
+    expect(await store.query('PRAGMA page_size')).toEqual([{ page_size: 16384 }]);
+    await store.transaction([insert(1)]);
+    await store.close();
+    const again = await open(d);
+    expect(again.openEvents[0]).toMatchObject({ kind: 'loaded' });
+    expect(await again.query('PRAGMA page_size')).toEqual([{ page_size: 16384 }]);
+    expect(await again.query('SELECT label FROM items')).toEqual([{ label: 'item 1' }]);
+  });
+
+  it('opens an existing 4 KiB-page image as it is and keeps writing to it', async () => {
+    const d = dir();
+    const SQL = await initSqlJs();
+    const old = new SQL.Database();
+    old.exec('PRAGMA page_size = 4096; CREATE TABLE items (id INTEGER PRIMARY KEY, label TEXT NOT NULL, data BLOB); PRAGMA user_version = 1;');
+    old.exec("INSERT INTO items (id, label) VALUES (1, 'from an older store')");
+    await writeSnapshot(snapshotPaths(d, 'live'), d, 0, old.export());
+    old.close();
+
+    const store = await open(d);
+    expect(await store.query('PRAGMA page_size')).toEqual([{ page_size: 4096 }]);
+    await store.transaction([insert(2)]);
+    expect(await store.query('SELECT id, label FROM items ORDER BY id')).toEqual([
+      { id: 1, label: 'from an older store' },
+      { id: 2, label: 'item 2' },
+    ]);
+    expect(await store.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 });
