@@ -1,6 +1,6 @@
 /**
  * The site model: the port as simple geometry (gates with lanes, yard blocks,
- * berths, inspection areas) plus its cameras, panorama markers and camera groups.
+ * berths, inspection areas) plus its cameras, panorama markers and suggested camera groups.
  * One JSON file describes a site; the demo ships in resources/site/demo-site.json.
  *
  * Coordinates are metres in a local frame: x east, y up, z south (three.js
@@ -174,6 +174,13 @@ export type PanoramaMarker = z.infer<typeof PanoramaMarker>;
 export const WallLayout = z.enum(['1x1', '2x2', '3x3'], { error: 'must be 1x1, 2x2 or 3x3' });
 export type WallLayout = z.infer<typeof WallLayout>;
 
+/**
+ * A camera group as a site file suggests it. The camera wall's groups live in
+ * the workstation settings (per site); a site file's groups are only the seed a
+ * workstation starts from until its user first saves groups for that site (the
+ * demo site ships its wall this way, and site files saved before groups moved
+ * to the settings keep loading and keep their groups).
+ */
 export const CameraGroup = z.object({
   id: SiteId,
   name: Name,
@@ -201,6 +208,7 @@ const SiteShape = z.object({
   inspectionAreas: z.array(InspectionArea).max(50, 'must list at most 50 inspection areas').default([]),
   cameras: z.array(SiteCamera).max(256, 'must list at most 256 cameras').default([]),
   markers: z.array(PanoramaMarker).max(2000, 'must list at most 2000 markers').default([]),
+  /** Suggested wall groups: seed the workstation settings (see CameraGroup), never edited by the wall. */
   cameraGroups: z.array(CameraGroup).max(64, 'must list at most 64 camera groups').default([]),
 });
 

@@ -99,6 +99,9 @@ describe('createServices with the real store', { timeout: 90_000 }, () => {
     await ok('cw:settings.update', { theme: 'light' });
     expect(events.some((e) => e.event === 'cw:settings.changed')).toBe(true);
     expect(await codeOf(call('cw:settings.update', { idleLockMinutes: 0 }))).toBe('INVALID_ARGUMENT');
+    const groups = [{ id: 'group-gate', name: 'Gate lanes', layout: '2x2', cameraIds: ['cam-lane-1', 'cam-lane-2'] }];
+    expect((await ok('cw:settings.saveCameraGroups', { siteId: 'eastgate-demo', groups })).cameraGroups).toEqual({ 'eastgate-demo': groups });
+    expect(await codeOf(call('cw:settings.saveCameraGroups', { siteId: 'eastgate-demo', groups: [{ ...groups[0], layout: '1x1' }] }))).toBe('INVALID_ARGUMENT');
     expect(await codeOf(call('cw:app.openExternal', { url: 'https://www.wto.org/' }))).toBe('FAILED_PRECONDITION');
     expect(await codeOf(call('cw:app.openExternal', { url: 'file:///etc/passwd' }))).toBe('INVALID_ARGUMENT');
     reached.add('cw:app.openExternal');

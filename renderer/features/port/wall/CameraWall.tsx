@@ -1,33 +1,65 @@
-import { LeftOutlined, RightOutlined, SaveOutlined } from '@ant-design/icons';
-import { Button, Segmented, Select, Space } from 'antd';
-import { useMemo, useState } from 'react';
+import { EditOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { App, Button, Segmented, Select, Space } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Site, SiteCamera } from '../../../../preload/schemas/site';
+import type { WallGroup } from '../../../../preload/schemas/settings';
+import type { Site, WallLayout } from '../../../../preload/schemas/site';
+import { describeError } from '../../../app/errors';
+import { useSession } from '../../../app/sessionStore';
+import { useSettings } from '../../../app/settingsStore';
 import { usePort } from '../portStore';
 import { GroupDialog } from './GroupDialog';
 import { gridSizes, layoutWall, type GridSize } from './gridLayout';
+import { MissingTile } from './MissingTile';
+import { saveWallGroups } from './saveWallGroups';
 import { WallTile } from './WallTile';
+import { groupsForSite, itemKey, wallItems, withoutCamera } from './wallGroups';
+import './wall-groups.css';
 
 const allCameras = '__all__';
 
 const sizeOf = { '1x1': 1, '2x2': 2, '3x3': 3 } as const;
 
-/** 1×1, 2×2 and 3×3 grids of live streams; camera groups come from (and are saved to) the site file. */
-export function CameraWall({ site, canEditGroups }: { site: Site; canEditGroups: boolean }) {
+/**
+ * 1×1, 2×2 and 3×3 grids of live streams. Camera groups are the workstation's
+ * own (settings, per site); any signed-in user arranges them. Every window
+ * follows cw:settings.changed, so a second window shows edits at once.
+ */
+export function CameraWall({ site }: { site: Site }) {
   const { t } = useTranslation('port');
+  const { t: tShell } = useTranslation();
+  const { message } = App.useApp();
   const { wallGroupId, wallSize, wallPage, setWall } = usePort();
-  const [editing, setEditing] = useState(false);
-  const group = site.cameraGroups.find((g) => g.id === wallGroupId) ?? null;
-  const cameras = useMemo<SiteCamera[]>(() => {
-    if (!group) return site.cameras;
-    const byId = new Map(site.cameras.map((c) => [c.id, c]));
-    return group.cameraIds.map((id) => byId.get(id)).filter((c): c is SiteCamera => c !== undefined);
-  }, [group, site.cameras]);
-  const page = layoutWall(cameras, wallSize, wallPage);
+  const saved = useSettings((s) => s.settings.cameraGroups);
+  const canEdit = useSession((s) => s.session.user !== null);
+  const [editing, setEditing] = useState<{ group: WallGroup | null } | null>(null);
+  const { groups, suggested } = useMemo(() => groupsForSite(saved, site), [saved, site]);
+  const group = groups.find((g) => g.id === wallGroupId) ?? null;
+  const items = useMemo(() => wallItems(group, site.cameras), [group, site.cameras]);
+  const page = layoutWall(items, wallSize, wallPage);
+
+  // The group shown got a new layout (here or in another window): follow it. A grid chosen by hand stays until then.
+  const shownLayout = useRef<{ id: string | null; layout: WallLayout | null }>({ id: group?.id ?? null, layout: group?.layout ?? null });
+  useEffect(() => {
+    const last = shownLayout.current;
+    shownLayout.current = { id: group?.id ?? null, layout: group?.layout ?? null };
+    if (group && last.id === group.id && last.layout !== group.layout) setWall({ wallSize: sizeOf[group.layout], wallPage: 0 });
+  }, [group, setWall]);
 
   const expand = (cameraId: string) => {
-    const index = cameras.findIndex((c) => c.id === cameraId);
+    const index = items.findIndex((item) => item.kind === 'camera' && item.camera.id === cameraId);
     setWall({ wallSize: 1, wallPage: Math.max(0, index) });
+  };
+
+  const dropMissing = async (cameraId: string) => {
+    if (!group) return;
+    try {
+      await saveWallGroups(site.id, withoutCamera(groups, group.id, cameraId));
+      void message.success(t('wall.missingDropped', { camera: cameraId, name: group.name }));
+    } catch (error) {
+      const text = describeError(error, tShell);
+      void message.error(`${text.message} ${text.action}`);
+    }
   };
 
   return (
@@ -40,10 +72,10 @@ export function CameraWall({ site, canEditGroups }: { site: Site; canEditGroups:
             style={{ minWidth: 200 }}
             value={group?.id ?? allCameras}
             onChange={(value: string) => {
-              const chosen = site.cameraGroups.find((g) => g.id === value);
+              const chosen = groups.find((g) => g.id === value);
               setWall({ wallGroupId: value === allCameras ? null : value, wallPage: 0, ...(chosen ? { wallSize: sizeOf[chosen.layout] } : {}) });
             }}
-            options={[{ value: allCameras, label: t('wall.allCameras') }, ...site.cameraGroups.map((g) => ({ value: g.id, label: g.name }))]}
+            options={[{ value: allCameras, label: t('wall.allCameras') }, ...groups.map((g) => ({ value: g.id, label: g.name }))]}
           />
           <Segmented<GridSize>
             aria-label={t('wall.layout')}
@@ -59,23 +91,40 @@ export function CameraWall({ site, canEditGroups }: { site: Site; canEditGroups:
             </span>
             <Button icon={<RightOutlined />} aria-label={t('wall.next')} disabled={page.page >= page.pages - 1} onClick={() => setWall({ wallPage: page.page + 1 })} />
           </Space>
-          {canEditGroups ? (
-            <Button icon={<SaveOutlined />} onClick={() => setEditing(true)} data-testid="wall-save-group">
-              {t('wall.saveGroup')}
-            </Button>
+          {canEdit ? (
+            <>
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ group: null })} data-testid="wall-new-group">
+                {t('wall.newGroupButton')}
+              </Button>
+              <Button icon={<EditOutlined aria-hidden />} disabled={!group} onClick={() => group && setEditing({ group })} data-testid="wall-edit-group">
+                {t('wall.editGroupButton')}
+              </Button>
+            </>
           ) : null}
+          {suggested && groups.length > 0 ? <span className="cw-wall-origin" data-testid="wall-groups-suggested">{t('wall.suggested')}</span> : null}
         </Space>
       </div>
-      {cameras.length === 0 ? (
+      {items.length === 0 ? (
         <p className="cw-empty-hint">{t('wall.empty')}</p>
       ) : (
         <div className="cw-wall-grid" style={{ gridTemplateColumns: `repeat(${page.size}, 1fr)`, gridTemplateRows: `repeat(${page.size}, 1fr)` }}>
-          {page.tiles.map((camera, index) =>
-            camera ? <WallTile key={camera.id} camera={camera} onExpand={expand} /> : <div key={`empty-${index}`} className="cw-wall-tile cw-wall-tile-empty" aria-hidden />,
-          )}
+          {page.tiles.map((item, index) => {
+            if (!item) return <div key={`empty-${index}`} className="cw-wall-tile cw-wall-tile-empty" aria-hidden />;
+            if (item.kind === 'missing') return <MissingTile key={itemKey(item)} cameraId={item.cameraId} onDrop={canEdit ? () => void dropMissing(item.cameraId) : null} />;
+            return <WallTile key={itemKey(item)} camera={item.camera} onExpand={expand} />;
+          })}
         </div>
       )}
-      {editing ? <GroupDialog site={site} initial={group} cameras={cameras} size={wallSize} onClose={() => setEditing(false)} /> : null}
+      {editing ? (
+        <GroupDialog
+          site={site}
+          groups={groups}
+          initial={editing.group}
+          startWith={editing.group ? null : { cameraIds: page.tiles.flatMap((item) => (item?.kind === 'camera' ? [item.camera.id] : [])), size: wallSize }}
+          onSaved={(next) => setWall(next ? { wallGroupId: next.id, wallSize: sizeOf[next.layout], wallPage: 0 } : { wallGroupId: null, wallPage: 0 })}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </section>
   );
 }
