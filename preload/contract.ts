@@ -17,9 +17,11 @@ import { settingsChannels } from './channels/settings';
 import { siteChannels } from './channels/site';
 import { shiftsChannels } from './channels/shifts';
 import { windowsChannels } from './channels/windows';
+import { gateChannels } from './channels/gate';
 import { AppStatus, Notice } from './schemas/app';
 import { SessionState } from './schemas/auth';
 import { DeclarationsChanged, ImportProgress } from './schemas/queue';
+import { GateEvent } from './schemas/gate';
 import { Settings } from './schemas/settings';
 import { SiteDocument } from './schemas/site';
 import { Selection } from './schemas/windows';
@@ -38,6 +40,7 @@ export const channels = {
   ...declarationsChannels,
   ...riskChannels,
   ...syncChannels,
+  ...gateChannels,
 } as const;
 
 
@@ -51,6 +54,8 @@ export const events = {
   'cw:selection.changed': Selection,
   'cw:declarations.importProgress': ImportProgress,
   'cw:declarations.changed': DeclarationsChanged,
+  /** A vehicle was recorded arriving at or leaving a gate lane (by an officer or by recognition). */
+  'cw:gate.recorded': GateEvent,
 } as const;
 
 export type Channels = typeof channels;

@@ -12,6 +12,7 @@ import type { OpenExternal } from './app/open-external';
 import { postStoreRecoveryNotices } from './app/store-notices';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
+import { GateService } from './gate/gate-service';
 import type { ServiceHost } from './handlers';
 import { createLogger, type Logger } from './logging/logger';
 import { migrations } from './migrations';
@@ -173,6 +174,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     log: { info: (o, m) => logger.info(o, m), warn: (o, m) => logger.warn(o, m), error: (o, m) => logger.error(o, m) },
   });
   await queue.start().catch((error: unknown) => logger.error({ err: error }, 'inbox watcher not started'));
+  const gate = new GateService({ store, clock, site: async () => (await site.get()).site, onRecorded: (event) => bus.emit('cw:gate.recorded', event) });
 
   const handlers = createHandlers({
     identity: { version: options.version, host: options.host, mode },
@@ -199,6 +201,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     emitSessionChanged,
     queue,
     sync,
+    gate,
   });
 
   let closed = false;

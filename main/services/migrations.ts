@@ -6,6 +6,7 @@ import { auditMigrations } from './audit/audit-migrations';
 import { caseMigrations } from './cases/case-migrations';
 import type { Migration, MigrationStep } from './store/types';
 import { syncMigrations } from './sync/sync-migrations';
+import { gateMigrations } from './gate/gate-migrations';
 
 /**
  * The schema, as numbered steps from 1. Append new steps; never edit a shipped
@@ -79,7 +80,7 @@ const foundation: readonly Migration[] = [
 ];
 
 /** Areas' steps continue the one sequence; append at the end, never reorder. */
-const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations, ...queueSearchMigrations];
+const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations, ...queueSearchMigrations, ...gateMigrations];
 
 export const migrations: readonly Migration[] = [
   ...foundation,

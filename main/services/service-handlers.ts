@@ -14,6 +14,8 @@ import type { Clock } from './clock';
 import { seedDemo } from './demo/seed';
 import { exportDiagnostics } from './diagnostics/export';
 import { ServiceError } from './errors';
+import { gateHandlers } from './gate/gate-handlers';
+import type { GateService } from './gate/gate-service';
 import type { Handlers } from './handlers';
 import type { Logger } from './logging/logger';
 import type { SettingsService } from './settings/settings-service';
@@ -62,6 +64,7 @@ export interface HandlerDeps {
   emitSessionChanged: () => Promise<void>;
   queue: QueueService;
   sync: SyncService;
+  gate: GateService;
 }
 
 /** Every contract channel, implemented; access and input are checked again in here (see guard below). */
@@ -153,6 +156,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'cw:settings.get': async (): Promise<Settings> => settings.get(),
     'cw:settings.update': (patch) => settings.update(me(), patch),
+    'cw:settings.saveCameraGroups': ({ siteId, groups }) => settings.saveCameraGroups(me(), siteId, groups),
 
     'cw:audit.list': (input) => listAudit(store, input),
     ...caseHandlers({ cases: deps.cases, reports: deps.reports, audit: deps.auditChain, store, me }),
@@ -161,6 +165,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createQueueHandlers(deps.queue, me, deps.identity.host),
     ...syncHandlers({ sync: deps.sync, store, clock, me }),
     ...windowsHandlers({ openWindow: deps.openWindow, emitSelection: deps.emitSelection }),
+    ...gateHandlers({ gate: deps.gate, me }),
   };
   return guardAll(handlers, deps);
 }

@@ -6,7 +6,6 @@ import type { WindowView } from '../../../preload/schemas/windows';
 import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
 import { useSelection } from '../../app/selectionStore';
-import { useSession } from '../../app/sessionStore';
 import { useSettings } from '../../app/settingsStore';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { useNav } from '../shell/navStore';
@@ -34,10 +33,10 @@ import './registerShortcuts';
 export function PortScreen({ windowed = null }: { windowed?: WindowView | null }) {
   const { t } = useTranslation('port');
   const { t: tShell } = useTranslation();
+  const { t: tGate } = useTranslation('gate');
   const { message } = App.useApp();
   const { document, loadError, loading, view, mode, snapshotSaving, load, setView, setMode, setDocument } = usePort();
   const theme = useSettings((s) => s.settings.theme);
-  const role = useSession((s) => s.session.user?.role);
   const selectedCamera = useSelection((s) => s.cameraId);
   const [activeSource, setActiveSource] = useState<CameraSource | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
@@ -102,10 +101,14 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
   const onPick = useCallback(
     (pick: ScenePick) => {
       if (pick.kind === 'camera') openCamera(pick.id);
-      else if (pick.kind === 'vehicle') openDeclaration(pick.declarationId);
+      else if (pick.kind === 'vehicle') {
+        // A truck at the gate whose plate no open declaration carries: say so, with its plate.
+        if (pick.declarationId) openDeclaration(pick.declarationId);
+        else message.warning(tGate('scene.noDeclaration', { plate: vehicles.find((v) => v.id === pick.id)?.label ?? pick.id }));
+      }
       else setFocus(`area:${pick.id}#${Date.now()}`);
     },
-    [openCamera, openDeclaration],
+    [openCamera, openDeclaration, vehicles, message, tGate],
   );
 
   const onMarker = useCallback(
@@ -174,10 +177,13 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
             ...site.yardBlocks.map((b) => ({ value: `area:${b.id}`, label: b.name })),
             ...site.berths.map((b) => ({ value: `area:${b.id}`, label: b.name })),
             // Trucks and containers too: flown to, then a click on them opens their declaration.
-            ...vehicles.map((v) => ({ value: `vehicle:${v.id}`, label: t('scene.vehicleOption', { label: v.label, declaration: v.declarationId }) })),
+            ...vehicles.map((v) => ({
+              value: `vehicle:${v.id}`,
+              label: v.declarationId ? t('scene.vehicleOption', { label: v.label, declaration: v.declarationId }) : tGate('scene.unlinkedOption', { plate: v.label }),
+            })),
           ]
         : [],
-    [site, vehicles, t],
+    [site, vehicles, t, tGate],
   );
   const activeCamera = mode.kind === 'overview' ? null : site?.cameras.find((c) => c.id === mode.cameraId);
 
@@ -227,7 +233,7 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
   } else if (!site) {
     body = <Spin spinning={loading} tip={t('site.loading')} data-testid="port-loading"><div style={{ height: 200 }} /></Spin>;
   } else if (shownView === 'wall') {
-    body = <CameraWall site={site} canEditGroups={role === 'supervisor'} />;
+    body = <CameraWall site={site} />;
   } else {
     body = (
       <>

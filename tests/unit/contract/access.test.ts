@@ -40,6 +40,10 @@ const table: { access: Access; expect: Record<SessionName, Outcome> }[] = [
     access: ['officer', 'inspector'],
     expect: { anonymous: 'UNAUTHENTICATED', officer: 'ok', officerLocked: 'LOCKED', supervisor: 'FORBIDDEN', supervisorLocked: 'LOCKED' },
   },
+  {
+    access: ['officer', 'supervisor'],
+    expect: { anonymous: 'UNAUTHENTICATED', officer: 'ok', officerLocked: 'LOCKED', supervisor: 'ok', supervisorLocked: 'LOCKED' },
+  },
 ];
 
 describe('access levels', () => {
@@ -132,6 +136,7 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:shifts.end',
       'cw:shifts.list',
       'cw:settings.update',
+      'cw:settings.saveCameraGroups',
       'cw:cases.list',
       'cw:cases.get',
       'cw:cases.open',
@@ -175,7 +180,14 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:sync.now',
       'cw:sync.conflicts',
       'cw:sync.resolveConflict',
+      'cw:gate.list',
+      'cw:gate.present',
     ],
+  },
+  {
+    access: ['officer', 'supervisor'],
+    meaning: 'the gate staff: officers (and supervisors) record vehicles at the gate lanes by hand; inspectors and trainers only read the log',
+    channels: ['cw:gate.record'],
   },
 ];
 

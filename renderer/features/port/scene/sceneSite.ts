@@ -44,14 +44,15 @@ export interface SceneCamera<Source = unknown> {
   source: Source;
 }
 
-/** A vehicle or container placed from a declaration. */
+/** A vehicle or container placed from a declaration or from the gate log. */
 export interface SceneVehicle {
   id: string;
   kind: 'truck' | 'container';
   label: string;
   position: Vec3;
   heading: number;
-  declarationId: string;
+  /** Null for a truck at the gate whose plate no open declaration carries. */
+  declarationId: string | null;
 }
 
 export interface SceneSite<Source = unknown> {
@@ -63,4 +64,4 @@ export interface SceneSite<Source = unknown> {
 }
 
 /** What a click in the scene hit. */
-export type ScenePick = { kind: 'camera'; id: string } | { kind: 'area'; id: string } | { kind: 'vehicle'; id: string; declarationId: string };
+export type ScenePick = { kind: 'camera'; id: string } | { kind: 'area'; id: string } | { kind: 'vehicle'; id: string; declarationId: string | null };
