@@ -19,7 +19,6 @@ import {
   declarationTotals,
   OFFICE_PATTERN,
   TYPE_CODE_PATTERN,
-  type DeclarationInput,
 } from '../../../preload/schemas/declarations';
 import { IsoTime } from '../../../preload/schemas/common';
 import { isCountryCode } from '../../../preload/schemas/validators/country-code';
@@ -82,21 +81,18 @@ function bool(v: unknown): boolean {
   return typeof v === 'boolean' ? v : no();
 }
 
-/** An optional key: absent stays absent, present-but-undefined stays undefined (as zod's object parser does). */
-function optional<T>(into: Out, from: Out, key: string, read: (v: unknown) => T): void {
-  const v = from[key];
-  if (v === undefined) {
-    if (key in from) into[key] = undefined;
-  } else into[key] = read(v);
-}
+// Optional keys below: absent stays absent, present-but-undefined stays undefined (as zod's
+// object parser does). Written out per key: a shared helper with a key and a reader
+// callback made every access a megamorphic keyed one.
 
 function party(v: unknown, idRequired: boolean): Out {
   if (!isObject(v)) return no();
   const out: Out = {};
-  if (idRequired) out.id = text(v.id, 35);
-  else optional(out, v, 'id', (x) => text(x, 35));
+  if (idRequired || v.id !== undefined) out.id = text(v.id, 35);
+  else if ('id' in v) out.id = undefined;
   out.name = text(v.name, 140);
-  optional(out, v, 'country', (x) => code(x, isCountryCode));
+  if (v.country !== undefined) out.country = code(v.country, isCountryCode);
+  else if ('country' in v) out.country = undefined;
   return out;
 }
 
@@ -105,23 +101,31 @@ function transport(v: unknown): Out {
   const mode = v.mode;
   if (mode !== 'sea' && mode !== 'rail' && mode !== 'road' && mode !== 'air') return no();
   const out: Out = { mode };
-  optional(out, v, 'meansId', (x) => text(x, 35));
-  optional(out, v, 'vehiclePlate', (x) => text(x, 20));
-  optional(out, v, 'borderTransportMeans', (x) => {
-    if (!isObject(x)) return no();
-    const means: Out = {};
-    optional(means, x, 'name', (y) => text(y, 70));
-    optional(means, x, 'nationality', (y) => code(y, isCountryCode));
-    return means;
-  });
-  out.routeCountries = v.routeCountries === undefined ? [] : array(v.routeCountries, 0, 99).map((c) => code(c, isCountryCode));
+  if (v.meansId !== undefined) out.meansId = text(v.meansId, 35);
+  else if ('meansId' in v) out.meansId = undefined;
+  if (v.vehiclePlate !== undefined) out.vehiclePlate = text(v.vehiclePlate, 20);
+  else if ('vehiclePlate' in v) out.vehiclePlate = undefined;
+  if (v.borderTransportMeans !== undefined) out.borderTransportMeans = borderTransportMeans(v.borderTransportMeans);
+  else if ('borderTransportMeans' in v) out.borderTransportMeans = undefined;
+  out.routeCountries = v.routeCountries === undefined ? [] : array(v.routeCountries, 0, 99).map(country);
   return out;
+}
+
+function borderTransportMeans(x: unknown): Out {
+  if (!isObject(x)) return no();
+  const means: Out = {};
+  if (x.name !== undefined) means.name = text(x.name, 70);
+  else if ('name' in x) means.name = undefined;
+  if (x.nationality !== undefined) means.nationality = code(x.nationality, isCountryCode);
+  else if ('nationality' in x) means.nationality = undefined;
+  return means;
 }
 
 function container(v: unknown): Out {
   if (!isObject(v)) return no();
   const out: Out = { id: code(v.id, isValidContainerId) };
-  optional(out, v, 'seal', (x) => text(x, 35));
+  if (v.seal !== undefined) out.seal = text(v.seal, 35);
+  else if ('seal' in v) out.seal = undefined;
   return out;
 }
 
@@ -145,15 +149,21 @@ function goodsItem(v: unknown): Out {
   const gross = finite(v.grossMassKg);
   if (gross <= 0) return no();
   out.grossMassKg = gross;
-  optional(out, v, 'netMassKg', (x) => {
-    const net = finite(x);
-    return net > 0 && net <= gross ? net : no();
-  });
+  const net = v.netMassKg;
+  if (net !== undefined) out.netMassKg = finite(net) > 0 && (net as number) <= gross ? net : no();
+  else if ('netMassKg' in v) out.netMassKg = undefined;
   out.customsValue = amount(v.customsValue);
-  optional(out, v, 'packages', (x) => (int(x) >= 0 ? x : no()));
-  optional(out, v, 'containerIds', (x) => array(x, 0, Number.POSITIVE_INFINITY).map((id) => code(id, isValidContainerId)));
+  if (v.packages !== undefined) out.packages = packages(v.packages);
+  else if ('packages' in v) out.packages = undefined;
+  if (v.containerIds !== undefined) out.containerIds = containerIds(v.containerIds);
+  else if ('containerIds' in v) out.containerIds = undefined;
   return out;
 }
+
+const packages = (x: unknown) => (int(x) >= 0 ? x : no());
+const containerIds = (x: unknown) => array(x, 0, Number.POSITIVE_INFINITY).map(containerId);
+const containerId = (x: unknown) => code(x, isValidContainerId);
+const country = (x: unknown) => code(x, isCountryCode);
 
 function flags(v: unknown): Out {
   if (v === undefined) return { perishable: false, expedited: false, aeo: false };
@@ -166,7 +176,7 @@ function document(v: unknown): Out {
   return { type: text(v.type, 8), reference: text(v.reference, 70) };
 }
 
-function walk(v: unknown): DeclarationInput & Pick<Declaration, 'containers' | 'goodsItems'> {
+function walk(v: unknown): Out & Pick<Declaration, 'containers' | 'goodsItems'> {
   if (!isObject(v)) return no();
   const out: Out = {
     functionalReferenceId: text(v.functionalReferenceId, 35),
@@ -174,14 +184,19 @@ function walk(v: unknown): DeclarationInput & Pick<Declaration, 'containers' | '
     office: pattern(v.office, OFFICE_PATTERN),
     lodgementTime: pattern(v.lodgementTime, ISO_TIME),
   };
-  optional(out, v, 'arrivalTime', (x) => pattern(x, ISO_TIME));
+  if (v.arrivalTime !== undefined) out.arrivalTime = pattern(v.arrivalTime, ISO_TIME);
+  else if ('arrivalTime' in v) out.arrivalTime = undefined;
   out.declarant = party(v.declarant, true);
-  optional(out, v, 'exporter', (x) => party(x, false));
-  optional(out, v, 'importer', (x) => party(x, false));
+  if (v.exporter !== undefined) out.exporter = party(v.exporter, false);
+  else if ('exporter' in v) out.exporter = undefined;
+  if (v.importer !== undefined) out.importer = party(v.importer, false);
+  else if ('importer' in v) out.importer = undefined;
   const means = transport(v.transport);
   out.transport = means;
-  optional(out, v, 'loadingLocation', (x) => code(x, isUnLocode));
-  optional(out, v, 'unloadingLocation', (x) => code(x, isUnLocode));
+  if (v.loadingLocation !== undefined) out.loadingLocation = code(v.loadingLocation, isUnLocode);
+  else if ('loadingLocation' in v) out.loadingLocation = undefined;
+  if (v.unloadingLocation !== undefined) out.unloadingLocation = code(v.unloadingLocation, isUnLocode);
+  else if ('unloadingLocation' in v) out.unloadingLocation = undefined;
   const containers = v.containers === undefined ? [] : array(v.containers, 0, 999).map(container);
   out.containers = containers;
   const items = array(v.goodsItems, 1, 999).map(goodsItem);
@@ -191,18 +206,31 @@ function walk(v: unknown): DeclarationInput & Pick<Declaration, 'containers' | '
 
   // The schema's cross-field rules (superRefine), over the checked values.
   if (means.mode === 'road' && !means.vehiclePlate) return no();
-  const sequences = new Set<unknown>();
-  for (const item of items) {
-    if (sequences.has(item.sequence)) return no();
-    sequences.add(item.sequence);
-  }
-  const declared = new Set(containers.map((c) => c.id));
-  if (declared.size !== containers.length) return no();
+  if (hasDuplicate(items, 'sequence') || hasDuplicate(containers, 'id')) return no();
+  // A Set only pays off for long container lists.
+  const declared = containers.length > 64 ? new Set(containers.map((c) => c.id)) : null;
   for (const item of items) {
     const ids = item.containerIds as string[] | undefined;
-    if (ids) for (const id of ids) if (!declared.has(id)) return no();
+    if (ids) for (const id of ids) if (declared ? !declared.has(id) : !listed(containers, id)) return no();
   }
-  return out as unknown as DeclarationInput & Pick<Declaration, 'containers' | 'goodsItems'>;
+  return out as Out & Pick<Declaration, 'containers' | 'goodsItems'>;
+}
+
+/**
+ * Whether two entries share `key`'s value. The checked values are integers and strings,
+ * where === is the Set's SameValueZero; a declaration's lists are short, so pairwise
+ * comparison is cheaper than building a Set per declaration.
+ */
+function hasDuplicate(list: readonly Out[], key: string): boolean {
+  if (list.length > 64) return new Set(list.map((x) => x[key])).size !== list.length;
+  for (let i = 1; i < list.length; i++) for (let j = 0; j < i; j++) if (list[i]![key] === list[j]![key]) return true;
+  return false;
+}
+
+/** Whether a container with this id is in a short list. */
+function listed(containers: readonly Out[], id: string): boolean {
+  for (let i = 0; i < containers.length; i++) if (containers[i]!.id === id) return true;
+  return false;
 }
 
 /** `Declaration.safeParse(input).data` when the input is valid, else undefined (run the schema for the error). */
@@ -214,7 +242,9 @@ export function acceptDeclaration(input: unknown): Declaration | undefined {
     if (e === REJECTED) return undefined;
     throw e;
   }
-  return { ...d, totals: declarationTotals(d.goodsItems as Item[]) } as Declaration;
+  // The schema's transform spreads the parsed object and appends totals: the same keys in the same order.
+  d.totals = declarationTotals(d.goodsItems as Item[]);
+  return d as unknown as Declaration;
 }
 
 /** The fields mirrored above, per object, in schema order; the unit test compares them with the schema. */

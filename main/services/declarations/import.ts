@@ -12,7 +12,7 @@ import { CusdecError } from './cusdec/cusdec-error';
 import { readCusdec } from './cusdec/read-cusdec';
 import { detectFormat } from './detect-format';
 import { InterchangeReader, type EnvelopeItem } from './edifact/interchange-reader';
-import { EdifactTokenizer } from './edifact/tokenizer';
+import { EdifactTokenizer, type TokenSink } from './edifact/tokenizer';
 import { readDeclarationJson } from './json/read-json';
 import { readWcoXml } from './wco/read-wco-xml';
 import { XmlImportError } from './wco/xml-import-error';
@@ -110,30 +110,44 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
     if (result.format === 'cusdec') {
       const tokenizer = new EdifactTokenizer();
       const envelope = new InterchangeReader();
-      const handle = async (items: EnvelopeItem[]) => {
-        for (const item of items) {
-          if (item.kind === 'error') {
-            await emit({ kind: 'reject', reject: reject({ ...item.error }) });
-            continue;
-          }
-          const m = item.message;
-          try {
-            await emit({ kind: 'declaration', declaration: readCusdec(m), messageIndex: m.index, messageRef: m.ref });
-          } catch (e) {
-            const ce = e instanceof CusdecError ? e : new CusdecError(1, 'UNH', (e as Error).message);
-            await emit({ kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, segmentNumber: ce.segmentNumber, segmentTag: ce.segmentTag, reason: ce.message }) });
-          }
+      // Each message is mapped as soon as its UNT arrives, inside the tokenizer's loop, so
+      // its segments die young; the outcomes are handed out (awaited) after each chunk.
+      const completed: EnvelopeItem[] = [];
+      const outcomes: MessageOutcome[] = [];
+      const decide = (item: EnvelopeItem): MessageOutcome => {
+        if (item.kind === 'error') return { kind: 'reject', reject: reject({ ...item.error }) };
+        const m = item.message;
+        try {
+          return { kind: 'declaration', declaration: readCusdec(m), messageIndex: m.index, messageRef: m.ref };
+        } catch (e) {
+          const ce = e instanceof CusdecError ? e : new CusdecError(1, 'UNH', (e as Error).message);
+          return { kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, segmentNumber: ce.segmentNumber, segmentTag: ce.segmentTag, reason: ce.message }) };
         }
       };
-      await handle(envelope.accept(tokenizer.push(first)));
+      const sink: TokenSink = {
+        push(token) {
+          envelope.take(token, completed);
+          if (completed.length === 0) return;
+          for (const item of completed) outcomes.push(decide(item));
+          completed.length = 0;
+        },
+      };
+      const handOut = async () => {
+        for (const o of outcomes) await emit(o);
+        outcomes.length = 0;
+      };
+      tokenizer.feed(first, sink);
+      await handOut();
       while (n > 0) {
         n = await src.read(chunk);
         bytesRead += n;
         options.onProgress?.(bytesRead, src.total);
-        await handle(envelope.accept(tokenizer.push(decoder.decode(chunk.subarray(0, n), n === 0))));
+        tokenizer.feed(decoder.decode(chunk.subarray(0, n), n === 0), sink);
+        await handOut();
       }
-      await handle(envelope.accept(tokenizer.end()));
-      await handle(envelope.finish());
+      tokenizer.finish(sink);
+      for (const item of envelope.finish()) outcomes.push(decide(item));
+      await handOut();
       return result;
     }
 

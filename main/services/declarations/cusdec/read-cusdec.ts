@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { Declaration, type DeclarationInput } from '../../../../preload/schemas/declarations';
 import type { EdifactMessage } from '../edifact/interchange-reader';
-import { component, components, type Segment } from '../edifact/segment';
+import { component, componentIn, componentIs, joinedComponents, type Segment } from '../edifact/segment';
 import { parseDecimal, parseDtm, parseInteger } from '../edifact/values';
 import { normalizeContainerId } from '../../../../preload/schemas/validators/iso6346';
 import * as C from './codes';
@@ -21,6 +21,15 @@ const { DTM, EQUIPMENT_CONTAINER, FLAG, FTX_GOODS_DESCRIPTION, LOC, MASS_UNIT_KG
 
 type Item = DeclarationInput['goodsItems'][number];
 type Party = NonNullable<DeclarationInput['exporter']>;
+
+/** normalizeContainerId, skipped for the usual id that is already capitals and digits only. */
+function containerIdOf(raw: string): string {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return normalizeContainerId(raw);
+  }
+  return raw;
+}
 
 /** Directories before D96B are refused: the segment layout differs. */
 export function isSupportedDirectory(version: string, release: string): boolean {
@@ -107,7 +116,7 @@ function mapSegments(segments: Segment[], provenance: Map<string, number> | null
       if (i === 1) {
         if (seg.tag !== 'BGM') fail(`expected BGM as the second segment, found ${seg.tag}`);
         draft.functionalReferenceId = component(seg, 2) || fail('BGM has no declaration number (1004)');
-        draft.typeCode = component(seg, 1) === '830' ? 'EX' : 'IM';
+        draft.typeCode = componentIs(seg, 1, 0, '830') ? 'EX' : 'IM';
         at?.('functionalReferenceId');
         at?.('typeCode');
         continue;
@@ -120,7 +129,7 @@ function mapSegments(segments: Segment[], provenance: Map<string, number> | null
         item = null;
         continue;
       }
-      if (section === 'header' && seg.tag === 'CST' && component(seg, 1) !== '') section = 'detail'; // tolerate a missing UNS+D
+      if (section === 'header' && seg.tag === 'CST' && !componentIs(seg, 1, 0, '')) section = 'detail'; // tolerate a missing UNS+D
       if (section === 'summary') continue;
       if (section === 'header') {
         header(seg, draft, routeCountries, at, fail);
@@ -207,15 +216,14 @@ function header(
       return;
     }
     case 'GIS': {
-      const code = component(seg, 1);
-      if (code === FLAG.perishable) draft.flags.perishable = true;
-      else if (code === FLAG.expedited) draft.flags.expedited = true;
-      else if (code === FLAG.aeo) draft.flags.aeo = true;
+      if (componentIs(seg, 1, 0, FLAG.perishable)) draft.flags.perishable = true;
+      else if (componentIs(seg, 1, 0, FLAG.expedited)) draft.flags.expedited = true;
+      else if (componentIs(seg, 1, 0, FLAG.aeo)) draft.flags.aeo = true;
       return;
     }
     case 'EQD': {
-      if (component(seg, 1) !== EQUIPMENT_CONTAINER) return;
-      const id = normalizeContainerId(component(seg, 2));
+      if (!componentIs(seg, 1, 0, EQUIPMENT_CONTAINER)) return;
+      const id = containerIdOf(component(seg, 2));
       if (!id) fail('EQD has no container number (C237/8260)');
       draft.containers.push({ id });
       at?.(`containers.${draft.containers.length - 1}`);
@@ -246,7 +254,12 @@ function header(
       draft.transport = { mode, routeCountries: [] };
       if (id && mode === 'road') draft.transport.vehiclePlate = id;
       else if (id) draft.transport.meansId = id;
-      if (name || nationality) draft.transport.borderTransportMeans = { ...(name ? { name } : {}), ...(nationality ? { nationality } : {}) };
+      if (name || nationality) {
+        const means: { name?: string; nationality?: string } = {};
+        if (name) means.name = name;
+        if (nationality) means.nationality = nationality;
+        draft.transport.borderTransportMeans = means;
+      }
       at?.('transport');
       return;
     }
@@ -258,22 +271,22 @@ function header(
 function party(seg: Segment, draft: Draft, at: Recorder, fail: (r: string) => never): void {
   const role = component(seg, 1);
   const id = component(seg, 2);
-  const structured = components(seg, 4).filter(Boolean).join(' ');
-  const name = structured || components(seg, 3).filter(Boolean).join(' ');
+  const name = joinedComponents(seg, 4) || joinedComponents(seg, 3);
   const country = component(seg, 9);
-  const p: Party = { name, ...(id ? { id } : {}), ...(country ? { country } : {}) };
-  const is = (list: readonly string[]) => list.includes(role);
-  if (is(PARTY.declarant)) {
+  const p: Party = { name };
+  if (id) p.id = id;
+  if (country) p.country = country;
+  if ((PARTY.declarant as readonly string[]).includes(role)) {
     if (draft.declarant) fail(`a second declarant (NAD+${role})`);
     draft.declarant = { ...p, id };
     at?.('declarant');
-  } else if (is(PARTY.exporter)) {
+  } else if ((PARTY.exporter as readonly string[]).includes(role)) {
     // EX wins over CZ when both are present.
     if (!draft.exporter || role === 'EX') {
       draft.exporter = p;
       at?.('exporter');
     }
-  } else if (is(PARTY.importer)) {
+  } else if ((PARTY.importer as readonly string[]).includes(role)) {
     if (!draft.importer || role === 'IM') {
       draft.importer = p;
       at?.('importer');
@@ -291,28 +304,27 @@ function goodsItemSegment(
 ): void {
   switch (seg.tag) {
     case 'FTX': {
-      if (component(seg, 1) !== FTX_GOODS_DESCRIPTION) return;
-      const text = components(seg, 4).filter(Boolean).join(' ');
+      if (!componentIs(seg, 1, 0, FTX_GOODS_DESCRIPTION)) return;
+      const text = joinedComponents(seg, 4);
       item.description = item.description ? `${item.description}; ${text}` : text;
       at?.(`goodsItems.${index}.description`);
       return;
     }
     case 'LOC':
-      if (component(seg, 1) === LOC.origin) {
+      if (componentIs(seg, 1, 0, LOC.origin)) {
         item.originCountry = component(seg, 2);
         at?.(`goodsItems.${index}.originCountry`);
       }
       return;
     case 'MEA': {
-      if (!(MEA.weight as readonly string[]).includes(component(seg, 1))) return;
-      const kind = component(seg, 2);
+      if (!componentIn(seg, 1, 0, MEA.weight)) return;
       const unit = component(seg, 3, 0);
       const factor = MASS_UNIT_KG[unit] ?? fail(`MEA unit "${unit}" is not a mass unit (KGM, TNE, GRM)`);
       const kg = Math.round(parseDecimal(component(seg, 3, 1), 'measured mass') * factor * 1000) / 1000;
-      if ((MEA.gross as readonly string[]).includes(kind)) {
+      if (componentIn(seg, 2, 0, MEA.gross)) {
         item.grossMassKg = kg;
         at?.(`goodsItems.${index}.grossMassKg`);
-      } else if ((MEA.net as readonly string[]).includes(kind)) {
+      } else if (componentIn(seg, 2, 0, MEA.net)) {
         item.netMassKg = kg;
         at?.(`goodsItems.${index}.netMassKg`);
       }
@@ -336,8 +348,8 @@ function goodsItemSegment(
       return;
     }
     case 'RFF':
-      if (component(seg, 1, 0) === RFF_CONTAINER) {
-        (item.containerIds ??= []).push(normalizeContainerId(component(seg, 1, 1)));
+      if (componentIs(seg, 1, 0, RFF_CONTAINER)) {
+        (item.containerIds ??= []).push(containerIdOf(component(seg, 1, 1)));
         at?.(`goodsItems.${index}.containerIds.${item.containerIds.length - 1}`);
       }
       return;

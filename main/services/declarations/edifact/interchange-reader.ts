@@ -53,7 +53,7 @@ export class InterchangeReader {
   /** Feeds tokens in file order; returns what they completed. */
   accept(tokens: readonly Token[]): EnvelopeItem[] {
     const out: EnvelopeItem[] = [];
-    for (const t of tokens) this.one(t, out);
+    for (const t of tokens) this.take(t, out);
     return out;
   }
 
@@ -71,7 +71,8 @@ export class InterchangeReader {
     return out;
   }
 
-  private one(t: Token, out: EnvelopeItem[]): void {
+  /** Feeds one token; what it completes (at most a message and its errors) goes to `out`. */
+  take(t: Token, out: EnvelopeItem[]): void {
     if (isTokenizerError(t)) {
       if (this.message) this.breakOpen(this.message.segments.length + 1, t.tag, t.error);
       else out.push(fileError(t.ordinal, t.tag, t.error));

@@ -1,4 +1,5 @@
 import type { Delimiters } from './delimiters';
+import { SegmentLayout } from './segment-layout';
 
 /** One EDIFACT segment: its tag and its data elements, each a list of components, release characters removed. */
 export interface Segment {
@@ -8,6 +9,9 @@ export interface Segment {
   /** 1-based position of the segment in the file (UNA not counted). */
   ordinal: number;
 }
+
+/** Shared by every TextSegment: it lays out whichever segment is being read. */
+const layout = new SegmentLayout();
 
 /**
  * A segment as the tokenizer hands it out: its text is split into elements only
@@ -36,47 +40,51 @@ export class TextSegment implements Segment {
   /** The components of data element `e` (1-based), or [] when absent. */
   components(e: number): string[] {
     if (this.released || this.split) return this.elements[e - 1] ?? [];
-    const from = this.elementStart(e);
+    const l = this.layout();
+    const from = l.start(e, 0);
     if (from === -1) return [];
-    const end = this.text.indexOf(this.delimiters.element, from);
-    return this.text.slice(from, end === -1 ? this.text.length : end).split(this.delimiters.component);
+    return this.text.slice(from, l.elementEnd(e)).split(this.delimiters.component);
   }
 
   /** Component `c` (0-based) of data element `e` (1-based), or '' when absent. */
   component(e: number, c: number): string {
     if (this.released || this.split) return this.elements[e - 1]?.[c] ?? '';
-    let i = this.elementStart(e);
-    if (i === -1) return '';
-    // Segments are short: a character loop beats repeated native searches here.
-    const text = this.text;
-    const n = text.length;
-    const el = this.delimiters.element.charCodeAt(0);
-    const co = this.delimiters.component.charCodeAt(0);
-    for (let k = 0; k < c; i++) {
-      if (i >= n) return '';
-      const ch = text.charCodeAt(i);
-      if (ch === el) return '';
-      if (ch === co) k++;
-    }
-    const from = i;
-    for (; i < n; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === el || ch === co) break;
-    }
-    return text.slice(from, i);
+    const l = this.layout();
+    const from = l.start(e, c);
+    return from === -1 ? '' : this.text.slice(from, l.end(e, c));
   }
 
-  /** Index of the first character of element `e`, or -1 when the segment has fewer elements. */
-  private elementStart(e: number): number {
-    const text = this.text;
-    const n = text.length;
-    const el = this.delimiters.element.charCodeAt(0);
-    let i = 0;
-    for (let k = 0; k < e; i++) {
-      if (i >= n) return -1;
-      if (text.charCodeAt(i) === el) k++;
+  /** The non-empty components of element `e` joined by spaces, as `components(e).filter(Boolean).join(' ')`. */
+  joined(e: number): string {
+    if (this.released || this.split) return this.components(e).filter(Boolean).join(' ');
+    const l = this.layout();
+    const count = l.componentCount(e);
+    // Free text is usually one component: then it is the element itself, with no arrays built.
+    if (count === 1) return this.text.slice(l.start(e, 0), l.end(e, 0));
+    let out = '';
+    for (let c = 0; c < count; c++) {
+      const from = l.start(e, c);
+      const to = l.end(e, c);
+      if (to > from) out = out ? `${out} ${this.text.slice(from, to)}` : this.text.slice(from, to);
     }
-    return i;
+    return out;
+  }
+
+  /** Whether component `c` of element `e` is `value`: `component(e, c) === value` without cutting a string. */
+  is(e: number, c: number, value: string): boolean {
+    if (this.released || this.split) return this.component(e, c) === value;
+    const l = this.layout();
+    const from = l.start(e, c);
+    if (from === -1) return value === '';
+    const n = value.length;
+    if (l.end(e, c) - from !== n) return false;
+    // Qualifiers are a few characters: comparing them here beats a native call per comparison.
+    for (let i = 0; i < n; i++) if (this.text.charCodeAt(from + i) !== value.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private layout(): SegmentLayout {
+    return layout.of(this, this.text, this.delimiters);
   }
 }
 
@@ -90,4 +98,22 @@ export function components(seg: Segment, e: number): string[] {
 export function component(seg: Segment, e: number, c = 0): string {
   if (seg instanceof TextSegment) return seg.component(e, c);
   return seg.elements[e - 1]?.[c] ?? '';
+}
+
+/** Whether component `c` of element `e` is `value`, without cutting a string out of the segment. */
+export function componentIs(seg: Segment, e: number, c: number, value: string): boolean {
+  if (seg instanceof TextSegment) return seg.is(e, c, value);
+  return (seg.elements[e - 1]?.[c] ?? '') === value;
+}
+
+/** Whether component `c` of element `e` is one of `values`. */
+export function componentIn(seg: Segment, e: number, c: number, values: readonly string[]): boolean {
+  for (let i = 0; i < values.length; i++) if (componentIs(seg, e, c, values[i]!)) return true;
+  return false;
+}
+
+/** The non-empty components of element `e` joined by spaces (names and free text split over components). */
+export function joinedComponents(seg: Segment, e: number): string {
+  if (seg instanceof TextSegment) return seg.joined(e);
+  return (seg.elements[e - 1] ?? []).filter(Boolean).join(' ');
 }

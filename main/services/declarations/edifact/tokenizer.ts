@@ -7,6 +7,7 @@
  */
 import { DEFAULT_DELIMITERS, parseServiceStringAdvice, type Delimiters } from './delimiters';
 import { TextSegment, type Segment } from './segment';
+import { isTag, tagAt } from './segment-tags';
 
 export interface TokenizerError {
   error: string;
@@ -17,11 +18,20 @@ export interface TokenizerError {
 
 export type Token = Segment | TokenizerError;
 
+interface TagEnds {
+  element: number;
+  component: number;
+}
+
+/** Where `feed` puts tokens: an array, or anything that takes them one at a time. */
+export interface TokenSink {
+  push(token: Token): void;
+}
+
 export function isTokenizerError(t: Token): t is TokenizerError {
   return 'error' in t;
 }
 
-const TAG = /^[A-Z][A-Z0-9]{2}$/;
 const WHITESPACE = /^[\s\uFEFF]+/;
 
 export class EdifactTokenizer {
@@ -29,90 +39,123 @@ export class EdifactTokenizer {
   private started = false;
   private ordinal = 0;
   delimiters: Delimiters = { ...DEFAULT_DELIMITERS };
+  /** The character codes that may follow a tag, read once per chunk rather than per segment. */
+  private tagEnds: TagEnds = { element: 0, component: 0 };
 
   /** Feeds a chunk; returns the segments completed by it. */
   push(chunk: string): Token[] {
-    this.buffer += chunk;
     const out: Token[] = [];
+    this.feed(chunk, out);
+    return out;
+  }
+
+  /**
+   * Feeds a chunk; hands each completed segment to `sink` as soon as it is cut, so
+   * a caller that processes segments one by one never holds a chunk's worth of them
+   * (they then die young, which is most of what garbage collection costs here).
+   */
+  feed(chunk: string, sink: TokenSink): void {
+    this.buffer += chunk;
     if (!this.started) {
       const lead = WHITESPACE.exec(this.buffer);
       if (lead) this.buffer = this.buffer.slice(lead[0].length);
-      if (this.buffer.length < 9 && 'UNA'.startsWith(this.buffer.slice(0, 3))) return out;
+      if (this.buffer.length < 9 && 'UNA'.startsWith(this.buffer.slice(0, 3))) return;
       this.started = true;
       if (this.buffer.startsWith('UNA')) {
         try {
           this.delimiters = parseServiceStringAdvice(this.buffer.slice(3, 9));
         } catch (e) {
-          out.push({ error: (e as Error).message, ordinal: 0, tag: 'UNA' });
+          sink.push({ error: (e as Error).message, ordinal: 0, tag: 'UNA' });
         }
         this.buffer = this.buffer.slice(9);
       }
     }
-    this.drain(out);
-    return out;
+    this.drain(sink);
   }
 
   /** Ends the input; anything left that is not whitespace is an unterminated segment. */
   end(): Token[] {
     const out: Token[] = [];
+    this.finish(out);
+    return out;
+  }
+
+  /** `end()` for a sink. */
+  finish(sink: TokenSink): void {
     if (!this.started) {
       this.started = true;
-      this.drain(out);
+      this.drain(sink);
     }
     const rest = this.buffer.trim();
     this.buffer = '';
     if (rest) {
       this.ordinal++;
-      out.push({ error: 'the last segment has no segment terminator (truncated file?)', ordinal: this.ordinal, tag: rest.slice(0, 3) });
+      sink.push({ error: 'the last segment has no segment terminator (truncated file?)', ordinal: this.ordinal, tag: rest.slice(0, 3) });
     }
-    return out;
   }
 
-  private drain(out: Token[]): void {
+  private drain(sink: TokenSink): void {
     const { release, segment } = this.delimiters;
+    this.tagEnds = { element: this.delimiters.element.charCodeAt(0), component: this.delimiters.component.charCodeAt(0) };
     const buf = this.buffer;
+    const releases = release !== ' ';
     let start = 0;
     let from = 0;
+    // Where the next release character is: one native search ahead instead of one per segment.
+    let nextRelease = releases ? buf.indexOf(release) : -1;
     // indexOf (native) finds terminators; one preceded by an odd run of release characters is data.
     for (let at = buf.indexOf(segment, from); at !== -1; at = buf.indexOf(segment, from)) {
       from = at + 1;
-      if (release !== ' ' && isReleased(buf, at, start, release)) continue;
-      this.emit(buf, start, at, out);
+      const released = nextRelease !== -1 && nextRelease < at;
+      if (released && isReleased(buf, at, start, release)) continue;
+      this.emit(buf, start, at, released, sink);
       start = at + 1;
+      if (released) nextRelease = buf.indexOf(release, start);
     }
     // The partial segment (possibly ending in a release character) waits for the next chunk.
     this.buffer = buf.slice(start);
   }
 
-  /** Emits the segment in buf[start, end): cut once, split into elements only when read. */
-  private emit(buf: string, start: number, end: number, out: Token[]): void {
+  /**
+   * Emits the segment in buf[start, end): cut once, split into elements only when read.
+   * `released` says a release character occurs somewhere before `end` (maybe in an earlier segment).
+   */
+  private emit(buf: string, start: number, end: number, released: boolean, sink: TokenSink): void {
     // Line breaks between segments are common; a tag never starts with whitespace.
     if (buf.charCodeAt(start) <= 32) while (start < end && isLeadingSpace(buf.charCodeAt(start))) start++;
     if (start === end) return; // stray line breaks, or an empty segment ''
     this.ordinal++;
     const d = this.delimiters;
-    const text = buf.slice(start, end);
-    const released = d.release !== ' ' && text.includes(d.release);
-    const tag = released ? (splitSegment(text, d)[0]?.[0] ?? '') : plainTag(text, d);
-    if (!TAG.test(tag)) {
-      out.push({ error: `"${text.slice(0, 20)}" does not start with a segment tag`, ordinal: this.ordinal, tag: text.slice(0, 3) });
+    if (released) {
+      const first = buf.indexOf(d.release, start);
+      released = first !== -1 && first < end;
+    }
+    const tag = released ? releasedTag(buf.slice(start, end), d) : plainTag(buf, start, end, this.tagEnds);
+    if (tag === null) {
+      sink.push({ error: `"${buf.slice(start, Math.min(end, start + 20))}" does not start with a segment tag`, ordinal: this.ordinal, tag: buf.slice(start, Math.min(end, start + 3)) });
       return;
     }
-    out.push(new TextSegment(tag, this.ordinal, text, released, d, splitSegment));
+    sink.push(new TextSegment(tag, this.ordinal, buf.slice(start, end), released, d, splitSegment));
   }
 }
 
-/** The first component of the first element of a segment text without release characters. */
-function plainTag(text: string, d: Delimiters): string {
-  // A tag is three characters; only look further when the text is not shaped like one.
-  const fourth = text.charAt(3);
-  if (fourth === d.element || fourth === d.component || text.length === 3) return text.slice(0, 3);
-  let end = text.length;
-  const el = text.indexOf(d.element);
-  if (el !== -1) end = el;
-  const co = text.indexOf(d.component);
-  if (co !== -1 && co < end) end = co;
-  return text.slice(0, end);
+/** The tag of a segment text with release characters, or null when it does not start with one. */
+function releasedTag(text: string, d: Delimiters): string | null {
+  const tag = splitSegment(text, d)[0]?.[0] ?? '';
+  return isTag(tag) ? tag : null;
+}
+
+/**
+ * The tag of buf[start, end), a segment without release characters, or null when it
+ * does not start with one. A tag is three characters followed by a delimiter or the end.
+ */
+function plainTag(buf: string, start: number, end: number, tagEnds: TagEnds): string | null {
+  if (end - start < 3) return null;
+  if (end - start > 3) {
+    const fourth = buf.charCodeAt(start + 3);
+    if (fourth !== tagEnds.element && fourth !== tagEnds.component) return null;
+  }
+  return tagAt(buf, start);
 }
 
 /** What /^[\s\uFEFF]+/ strips: the characters JavaScript's \s matches, and the byte order mark. */

@@ -2,21 +2,57 @@
 
 /** Decimal number with either decimal mark (ISO 9735 allows '.' or ','), optional sign. */
 export function parseDecimal(raw: string, what: string): number {
-  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(raw)) throw new Error(`${what} "${raw}" is not a number`);
+  // One character loop checks the shape /^-?(\d+([.,]\d*)?|[.,]\d+)$/ and reads the digits.
+  const n = raw.length;
+  const negative = raw.charCodeAt(0) === 45; // '-'
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1; // digits after the decimal mark; -1 before one
+  for (let i = negative ? 1 : 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if ((c === DOT || c === COMMA) && decimals === -1) decimals = 0;
+    else throw notANumber(raw, what);
+  }
+  if (digits === 0) throw notANumber(raw, what);
+  const scale = decimals > 0 ? decimals : 0;
+  // Clinger's fast path: with the digits exact in a double and an exact power of ten, the one
+  // division is correctly rounded, which is what Number() gives. Anything longer goes to Number().
+  if (mantissa <= Number.MAX_SAFE_INTEGER && scale < POWERS_OF_TEN.length) {
+    const value = mantissa / POWERS_OF_TEN[scale]!;
+    return negative ? -value : value;
+  }
   return Number(raw.replace(',', '.'));
 }
 
+const notANumber = (raw: string, what: string): Error => new Error(`${what} "${raw}" is not a number`);
+
+const DOT = 46;
+const COMMA = 44;
+/** 10^0 … 10^22, every one exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
 export function parseInteger(raw: string, what: string): number {
-  if (!/^\d+$/.test(raw)) throw new Error(`${what} "${raw}" is not a whole number`);
+  if (!isDigits(raw)) throw new Error(`${what} "${raw}" is not a whole number`);
   return Number(raw);
 }
 
-/** DTM formats by 2379 code, built once rather than per value read. */
-const DTM_SHAPES: Record<string, RegExp> = {
-  '102': /^(\d{4})(\d{2})(\d{2})$/,
-  '203': /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/,
-  '204': /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/,
-};
+/** /^\d+$/ */
+function isDigits(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** DTM formats by 2379 code: the number of digits each takes. */
+const DTM_DIGITS: Record<string, number> = { '102': 8, '203': 12, '204': 14 };
 
 /**
  * DTM value in format 102 (CCYYMMDD), 203 (CCYYMMDDHHMM) or 204 (…SS) to an ISO
@@ -24,13 +60,28 @@ const DTM_SHAPES: Record<string, RegExp> = {
  */
 export function parseDtm(value: string, format: string, what: string): string {
   const f = format || '203';
-  const shape = DTM_SHAPES[f];
-  if (!shape) throw new Error(`${what}: date/time format ${f} is not supported (use 102, 203 or 204)`);
-  const m = shape.exec(value);
-  if (!m) throw new Error(`${what} "${value}" does not match format ${f}`);
-  const [, y, mo, d, h = '00', mi = '00', s = '00'] = m;
-  if (!isRealDateTime(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s))) throw new Error(`${what} "${value}" is not a real date/time`);
+  const digits = DTM_DIGITS[f];
+  if (digits === undefined) throw new Error(`${what}: date/time format ${f} is not supported (use 102, 203 or 204)`);
+  if (value.length !== digits || !isDigits(value)) throw new Error(`${what} "${value}" does not match format ${f}`);
+  const year = digitsAt(value, 0, 4);
+  const hms = digits > 8;
+  if (!isRealDateTime(year, digitsAt(value, 4, 2), digitsAt(value, 6, 2), hms ? digitsAt(value, 8, 2) : 0, hms ? digitsAt(value, 10, 2) : 0, digits > 12 ? digitsAt(value, 12, 2) : 0)) {
+    throw new Error(`${what} "${value}" is not a real date/time`);
+  }
+  const y = value.slice(0, 4);
+  const mo = value.slice(4, 6);
+  const d = value.slice(6, 8);
+  const h = hms ? value.slice(8, 10) : '00';
+  const mi = hms ? value.slice(10, 12) : '00';
+  const s = digits > 12 ? value.slice(12, 14) : '00';
   return `${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`;
+}
+
+/** The number written by `count` digits of `text` from `at` (already known to be digits). */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 /**
