@@ -4,17 +4,14 @@
  * host calls it (unparsed input in, output checked against the contract).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { casesChannels } from '../../../preload/channels/cases';
 import { channels, type ChannelName } from '../../../preload/contract';
-import { createServices, type Services } from '../../../main/services';
-import { ManualClock } from '../../../main/services/clock';
+import type { Services } from '../../../main/services';
 import { ServiceError } from '../../../main/services/errors';
-import { createConfSettingsBackend } from '../../../main/services/settings/conf-backend';
-import { TEST_SCRYPT } from '../services/fixtures';
+import { startTempServices } from '../services/temp-services';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -26,17 +23,8 @@ afterEach(async () => {
 
 describe('cases channels through createServices', { timeout: 90_000 }, () => {
   it('reaches every cases, evidence and audit-chain channel with outputs matching the contract', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cw-case-channels-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const services = await createServices({
-      dataDir,
-      host: 'web',
-      version: '0.1.0-test',
-      settingsBackend: createConfSettingsBackend(join(dataDir, 'settings')),
-      clock: new ManualClock('2026-03-02T08:30:00.000Z'),
-      testing: { scryptParams: TEST_SCRYPT, probeHub: async () => false },
-    });
-    cleanups.push(() => services.close());
+    const { services, dataDir, cleanup } = await startTempServices('cw-case-channels');
+    cleanups.push(cleanup);
     const call = <C extends ChannelName>(channel: C, input?: unknown) =>
       (services.handlers[channel] as (input: unknown) => ReturnType<Services['handlers'][C]>)(input);
     const reached = new Set<string>();

@@ -2,15 +2,10 @@
  * The gate channels through createServices()' handlers, as a host calls them:
  * access per role, the contract's outputs, and the cw:gate.recorded event.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels, type ChannelName, type EventName } from '../../../preload/contract';
-import { createServices, type Services } from '../../../main/services';
-import { ManualClock } from '../../../main/services/clock';
-import { createConfSettingsBackend } from '../../../main/services/settings/conf-backend';
-import { TEST_SCRYPT } from '../services/fixtures';
+import type { Services } from '../../../main/services';
+import { startTempServices } from '../services/temp-services';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -19,17 +14,8 @@ afterEach(async () => {
 
 describe('gate channels through createServices', { timeout: 90_000 }, () => {
   it('lets officers and supervisors record, inspectors only read, and tells every window', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cw-gate-channels-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const services = await createServices({
-      dataDir,
-      host: 'web',
-      version: '0.1.0-test',
-      settingsBackend: createConfSettingsBackend(join(dataDir, 'settings')),
-      clock: new ManualClock('2026-03-02T08:30:00.000Z'),
-      testing: { scryptParams: TEST_SCRYPT, probeHub: async () => false },
-    });
-    cleanups.push(() => services.close());
+    const { services, cleanup } = await startTempServices('cw-gate-channels');
+    cleanups.push(cleanup);
     const events: { name: EventName; payload: unknown }[] = [];
     cleanups.push(services.onEvent((name, payload) => events.push({ name, payload })));
     const call = <C extends ChannelName>(channel: C, input?: unknown) =>

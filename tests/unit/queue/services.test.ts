@@ -3,23 +3,21 @@
  * queue and risk channel reached with outputs matching the contract, access
  * and input checks applied by the handler guard, events emitted.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type ChannelName, type EventName } from '../../../preload/contract';
 import type { QueueListOutput } from '../../../preload/schemas/queue';
-import { createServices, type Services } from '../../../main/services';
-import { ManualClock } from '../../../main/services/clock';
+import type { Services } from '../../../main/services';
 import { DEMO_PASSWORD } from '../../../main/services/demo/seed';
 import { ServiceError } from '../../../main/services/errors';
-import { createConfSettingsBackend } from '../../../main/services/settings/conf-backend';
-import { TEST_SCRYPT } from '../services/fixtures';
 import { declaration } from './fixtures';
+import { startTempServices } from '../services/temp-services';
 
 let services: Services;
 let dataDir: string;
+let cleanup: () => Promise<void>;
 const events: { event: EventName; payload: unknown }[] = [];
 const reached = new Set<ChannelName>();
 
@@ -36,21 +34,12 @@ const codeOf = (channel: ChannelName, input?: unknown) =>
   );
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'cw-queue-services-'));
-  services = await createServices({
-    dataDir,
-    host: 'electron',
-    version: '0.1.0-test',
-    settingsBackend: createConfSettingsBackend(join(dataDir, 'settings')),
-    clock: new ManualClock('2026-03-02T08:30:00.000Z'),
-    testing: { scryptParams: TEST_SCRYPT, probeHub: async () => false },
-  });
+  ({ services, dataDir, cleanup } = await startTempServices('cw-queue-services', { host: 'electron' }));
   services.onEvent((event, payload) => events.push({ event, payload }));
   await ok('cw:auth.setup', { username: 'supervisor.zhou', displayName: 'Zhou Qiang', password: 'correct horse battery', office: 'Gate 3', demo: true });
 }, 120_000);
 afterAll(async () => {
-  await services.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await cleanup();
 });
 
 describe('the queue in createServices', { timeout: 120_000 }, () => {

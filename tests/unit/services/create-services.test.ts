@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appChannels } from '../../../preload/channels/app';
 import { auditChannels } from '../../../preload/channels/audit';
@@ -8,12 +5,11 @@ import { authChannels } from '../../../preload/channels/auth';
 import { settingsChannels } from '../../../preload/channels/settings';
 import { shiftsChannels } from '../../../preload/channels/shifts';
 import { channelNames, channels, type ChannelName, type EventName } from '../../../preload/contract';
-import { createServices, type CreateServicesOptions, type Services } from '../../../main/services';
-import { ManualClock } from '../../../main/services/clock';
+import { type CreateServicesOptions, type Services } from '../../../main/services';
 import { DEMO_PASSWORD } from '../../../main/services/demo/seed';
 import { ServiceError } from '../../../main/services/errors';
-import { createConfSettingsBackend } from '../../../main/services/settings/conf-backend';
 import { TEST_SCRYPT } from './fixtures';
+import { startTempServices } from './temp-services';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -21,19 +17,8 @@ afterEach(async () => {
 });
 
 async function start(extra: Partial<CreateServicesOptions> = {}) {
-  const dataDir = extra.dataDir ?? mkdtempSync(join(tmpdir(), 'cw-services-'));
-  if (!extra.dataDir) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const clock = new ManualClock('2026-03-02T08:30:00.000Z');
-  const services = await createServices({
-    dataDir,
-    host: 'web',
-    version: '0.1.0-test',
-    settingsBackend: createConfSettingsBackend(join(dataDir, 'settings')),
-    clock,
-    testing: { scryptParams: TEST_SCRYPT, probeHub: async () => false },
-    ...extra,
-  });
-  cleanups.push(() => services.close());
+  const { services, clock, dataDir, cleanup } = await startTempServices('cw-services', extra);
+  cleanups.push(cleanup);
   const events: { event: EventName; payload: unknown }[] = [];
   services.onEvent((event, payload) => events.push({ event, payload }));
   // Calls a channel as a host would: unknown input, typed output.
