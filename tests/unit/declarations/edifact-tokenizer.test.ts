@@ -7,6 +7,11 @@ function tokenize(chunks: string[]): Token[] {
   return [...chunks.flatMap((c) => t.push(c)), ...t.end()];
 }
 
+/** What a token reads as (segments point into the buffer they were cut from, which depends on the chunking). */
+function view(tokens: Token[]): unknown[] {
+  return tokens.map((t) => (isTokenizerError(t) ? t : { tag: t.tag, ordinal: t.ordinal, elements: t.elements }));
+}
+
 describe('EDIFACT tokenizer', () => {
   const text = "UNA:+.? 'UNB+UNOC:3+A+B+261125:1000+R1'\r\nFTX+AAA+++It?'s 5?+5?:10 ?? done'UNZ+0+R1'";
 
@@ -20,7 +25,17 @@ describe('EDIFACT tokenizer', () => {
   it('gives the same segments however the input is chunked', () => {
     const whole = tokenize([text]);
     for (let cut = 1; cut < text.length; cut++) {
-      expect(tokenize([text.slice(0, cut), text.slice(cut)])).toEqual(whole);
+      expect(view(tokenize([text.slice(0, cut), text.slice(cut)]))).toEqual(view(whole));
+    }
+  });
+
+  it('gives the same segments when a segment spans three chunks or a chunk ends in a release character', () => {
+    // Only the segment across a chunk boundary is joined: check every pair of cut points.
+    const whole = view(tokenize([text]));
+    for (let a = 1; a < text.length; a++) {
+      for (let b = a; b < text.length; b++) {
+        expect(view(tokenize([text.slice(0, a), text.slice(a, b), text.slice(b)]))).toEqual(whole);
+      }
     }
   });
 

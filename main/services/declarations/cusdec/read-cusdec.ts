@@ -31,8 +31,18 @@ function containerIdOf(raw: string): string {
   return raw;
 }
 
+/** The last directory checked: an interchange's messages almost always share one. */
+let lastDirectory = { version: '', release: '', supported: false };
+
 /** Directories before D96B are refused: the segment layout differs. */
 export function isSupportedDirectory(version: string, release: string): boolean {
+  if (version === lastDirectory.version && release === lastDirectory.release) return lastDirectory.supported;
+  const supported = isSupportedRelease(version, release);
+  lastDirectory = { version, release, supported };
+  return supported;
+}
+
+function isSupportedRelease(version: string, release: string): boolean {
   const m = /^(\d{2})([A-Z])$/.exec(release);
   if (version !== 'D' || !m) return false;
   const yy = Number(m[1]);
@@ -184,33 +194,29 @@ function header(
       }
       return;
     }
+    // Qualifiers are compared in place: only the values the model keeps are cut out.
     case 'LOC': {
-      const q = component(seg, 1);
-      const place = component(seg, 2);
-      if (q === LOC.customsOffice) {
-        draft.office = place;
+      if (componentIs(seg, 1, 0, LOC.customsOffice)) {
+        draft.office = component(seg, 2);
         at?.('office');
-      } else if (q === LOC.loading) {
-        draft.loadingLocation = place;
+      } else if (componentIs(seg, 1, 0, LOC.loading)) {
+        draft.loadingLocation = component(seg, 2);
         at?.('loadingLocation');
-      } else if (q === LOC.unloading) {
-        draft.unloadingLocation = place;
+      } else if (componentIs(seg, 1, 0, LOC.unloading)) {
+        draft.unloadingLocation = component(seg, 2);
         at?.('unloadingLocation');
-      } else if (q === LOC.routing) {
-        routeCountries.push(place);
+      } else if (componentIs(seg, 1, 0, LOC.routing)) {
+        routeCountries.push(component(seg, 2));
         at?.(`transport.routeCountries.${routeCountries.length - 1}`);
       }
       return;
     }
     case 'DTM': {
-      const q = component(seg, 1, 0);
-      const value = component(seg, 1, 1);
-      const format = component(seg, 1, 2);
-      if (q === DTM.lodgement) {
-        draft.lodgementTime = parseDtm(value, format, 'lodgement date/time (DTM 137)');
+      if (componentIs(seg, 1, 0, DTM.lodgement)) {
+        draft.lodgementTime = parseDtm(component(seg, 1, 1), component(seg, 1, 2), 'lodgement date/time (DTM 137)');
         at?.('lodgementTime');
-      } else if (q === DTM.arrival) {
-        draft.arrivalTime = parseDtm(value, format, 'estimated arrival (DTM 132)');
+      } else if (componentIs(seg, 1, 0, DTM.arrival)) {
+        draft.arrivalTime = parseDtm(component(seg, 1, 1), component(seg, 1, 2), 'estimated arrival (DTM 132)');
         at?.('arrivalTime');
       }
       return;
@@ -294,6 +300,12 @@ function party(seg: Segment, draft: Draft, at: Recorder, fail: (r: string) => ne
   }
 }
 
+const KILOGRAM = MASS_UNIT_KG.KGM!;
+
+function massUnitFactor(unit: string, fail: (r: string) => never): number {
+  return MASS_UNIT_KG[unit] ?? fail(`MEA unit "${unit}" is not a mass unit (KGM, TNE, GRM)`);
+}
+
 function goodsItemSegment(
   seg: Segment,
   item: Item,
@@ -318,8 +330,8 @@ function goodsItemSegment(
       return;
     case 'MEA': {
       if (!componentIn(seg, 1, 0, MEA.weight)) return;
-      const unit = component(seg, 3, 0);
-      const factor = MASS_UNIT_KG[unit] ?? fail(`MEA unit "${unit}" is not a mass unit (KGM, TNE, GRM)`);
+      // Most masses are in kilograms: comparing in place spares looking a freshly cut string up by name.
+      const factor = componentIs(seg, 3, 0, 'KGM') ? KILOGRAM : massUnitFactor(component(seg, 3, 0), fail);
       const kg = Math.round(parseDecimal(component(seg, 3, 1), 'measured mass') * factor * 1000) / 1000;
       if (componentIn(seg, 2, 0, MEA.gross)) {
         item.grossMassKg = kg;
@@ -337,13 +349,11 @@ function goodsItemSegment(
       }
       return;
     case 'MOA': {
-      const q = component(seg, 1, 0);
-      const amount = component(seg, 1, 1);
+      const q = componentIs(seg, 1, 0, MOA.customsValue) ? MOA.customsValue : componentIs(seg, 1, 0, MOA.itemAmount) ? MOA.itemAmount : null;
+      if (q === null || !preferValue(q)) return;
       const currency = component(seg, 1, 2);
-      if (q !== MOA.customsValue && q !== MOA.itemAmount) return;
-      if (!preferValue(q)) return;
       if (!currency) fail(`MOA+${q} has no currency (6345)`);
-      item.customsValue = { amount: parseDecimal(amount, 'customs value'), currency };
+      item.customsValue = { amount: parseDecimal(component(seg, 1, 1), 'customs value'), currency };
       at?.(`goodsItems.${index}.customsValue`);
       return;
     }

@@ -1,8 +1,7 @@
-import type { Delimiters } from './delimiters';
-
 /**
  * Where the elements and components of one segment start, found in one pass over
- * its characters. A reader asks for several components of a segment before moving
+ * its characters. Positions are in the text the segment lies in (the tokenizer's
+ * buffer), so the segment's own text never has to be cut out. A reader asks for several components of a segment before moving
  * on to the next, so one shared layout serves the segment being read (nothing is
  * allocated per segment) and is rebuilt when another segment is read.
  * Only for segment text without release characters: every delimiter is one.
@@ -13,15 +12,16 @@ export class SegmentLayout {
   private elementCount = 0;
   /** first[e]: position in `starts` of element e's first component; first[elementCount] is the component count. */
   private first = new Int32Array(64);
-  /** starts[k]: where component k starts (all components of all elements in order); one past the last, length + 1. */
+  /** starts[k]: where component k starts (all components of all elements in order); one past the last, the end + 1. */
   private starts = new Int32Array(64);
 
-  /** The layout of `text` read for `owner` (rebuilt only when the owner changes). */
-  of(owner: object, text: string, delimiters: Delimiters): this {
+  /**
+   * The layout of text[from, to) read for `owner` (rebuilt only when the owner changes);
+   * `element` and `component` are the delimiters' character codes.
+   */
+  of(owner: object, text: string, from: number, to: number, element: number, component: number): this {
     if (owner === this.owner) return this;
-    const n = text.length;
-    const element = delimiters.element.charCodeAt(0);
-    const component = delimiters.component.charCodeAt(0);
+    const n = to - from;
     // A segment of n characters has at most n + 1 components and elements.
     if (this.starts.length < n + 2) {
       this.starts = new Int32Array(2 * (n + 2));
@@ -32,8 +32,8 @@ export class SegmentLayout {
     let e = 0;
     let k = 1;
     first[0] = 0;
-    starts[0] = 0;
-    for (let i = 0; i < n; i++) {
+    starts[0] = from;
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === component) starts[k++] = i + 1;
       else if (c === element) {
@@ -42,7 +42,7 @@ export class SegmentLayout {
       }
     }
     first[e + 1] = k;
-    starts[k] = n + 1;
+    starts[k] = to + 1;
     this.elementCount = e + 1;
     this.owner = owner;
     return this;

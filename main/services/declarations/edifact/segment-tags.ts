@@ -10,12 +10,16 @@ const SEEDED = [
   'BGM', 'CST', 'LOC', 'DTM', 'GIS', 'EQD', 'SEL', 'DOC', 'NAD', 'TDT', 'FTX', 'MEA', 'PAC', 'MOA', 'RFF', 'TAX', 'CNT', 'GEI', 'FII', 'GIR', 'PCI', 'ERP', 'ERC', 'CUX', 'TOD', 'QTY', 'ALC', 'CTA', 'COM', 'IMD', 'DMS',
 ];
 
-const byKey = new Map<number, string>();
-for (const tag of SEEDED) byKey.set(keyOf(tag.charCodeAt(0), tag.charCodeAt(1), tag.charCodeAt(2)), tag);
-
+/** A tag's slot: [A-Z] × [A-Z0-9] × [A-Z0-9], 26 × 36 × 36 of them, so a plain array replaces a hash lookup. */
 function keyOf(a: number, b: number, c: number): number {
-  return (a << 16) | (b << 8) | c;
+  return ((a - 65) * 36 + digitOrLetter(b)) * 36 + digitOrLetter(c);
 }
+
+/** 0–9 for digits, 10–35 for capitals. */
+const digitOrLetter = (c: number): number => (c <= 57 ? c - 48 : c - 55);
+
+const byKey: (string | undefined)[] = new Array<string | undefined>(26 * 36 * 36).fill(undefined);
+for (const tag of SEEDED) byKey[keyOf(tag.charCodeAt(0), tag.charCodeAt(1), tag.charCodeAt(2))] = tag;
 
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -27,10 +31,10 @@ export function tagAt(text: string, at: number): string | null {
   const c = text.charCodeAt(at + 2);
   if (!isUpper(a) || !(isUpper(b) || isDigit(b)) || !(isUpper(c) || isDigit(c))) return null;
   const key = keyOf(a, b, c);
-  let tag = byKey.get(key);
+  let tag = byKey[key];
   if (tag === undefined) {
     tag = text.slice(at, at + 3);
-    byKey.set(key, tag); // at most 26 × 36 × 36 entries
+    byKey[key] = tag;
   }
   return tag;
 }

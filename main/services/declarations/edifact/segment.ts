@@ -1,5 +1,6 @@
 import type { Delimiters } from './delimiters';
 import { SegmentLayout } from './segment-layout';
+import { splitSegment } from './split-segment';
 
 /** One EDIFACT segment: its tag and its data elements, each a list of components, release characters removed. */
 export interface Segment {
@@ -13,11 +14,24 @@ export interface Segment {
 /** Shared by every TextSegment: it lays out whichever segment is being read. */
 const layout = new SegmentLayout();
 
+/** The delimiters of the segments one tokenizer cuts, with the codes the layout pass compares. */
+export class SegmentSyntax {
+  readonly element: number;
+  readonly component: number;
+
+  constructor(readonly delimiters: Delimiters) {
+    this.element = delimiters.element.charCodeAt(0);
+    this.component = delimiters.component.charCodeAt(0);
+  }
+}
+
 /**
- * A segment as the tokenizer hands it out: its text is split into elements only
- * when someone asks for them. Most readers want a few components, which
- * `component()` cuts straight out of the text; building every element and
- * component array up front was most of the tokenizer's time and garbage.
+ * A segment as the tokenizer hands it out: where it lies in the tokenizer's buffer,
+ * split into elements only when someone asks for them. Most readers want a few
+ * components, which `component()` cuts straight out of the buffer; building every
+ * element and component array up front was most of the tokenizer's time and
+ * garbage, and cutting out each segment's text (a copy for the many short ones)
+ * a good part of the rest.
  */
 export class TextSegment implements Segment {
   private split: string[][] | undefined;
@@ -25,16 +39,23 @@ export class TextSegment implements Segment {
   constructor(
     readonly tag: string,
     readonly ordinal: number,
-    /** The segment's text, tag included, terminator and leading line breaks removed. */
-    readonly text: string,
+    /** The text the segment lies in (the tokenizer's buffer when it was cut). */
+    private readonly source: string,
+    /** source[start, end) is the segment, tag included, terminator and leading line breaks removed. */
+    private readonly start: number,
+    private readonly end: number,
     /** Whether the text holds a release character (then components are read through the full split). */
     readonly released: boolean,
-    private readonly delimiters: Delimiters,
-    private readonly splitter: (text: string, d: Delimiters) => string[][],
+    private readonly syntax: SegmentSyntax,
   ) {}
 
+  /** The segment's text, tag included, terminator and leading line breaks removed. */
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
+
   get elements(): string[][] {
-    return (this.split ??= this.splitter(this.text, this.delimiters).slice(1));
+    return (this.split ??= splitSegment(this.text, this.syntax.delimiters).slice(1));
   }
 
   /** The components of data element `e` (1-based), or [] when absent. */
@@ -43,7 +64,7 @@ export class TextSegment implements Segment {
     const l = this.layout();
     const from = l.start(e, 0);
     if (from === -1) return [];
-    return this.text.slice(from, l.elementEnd(e)).split(this.delimiters.component);
+    return this.source.slice(from, l.elementEnd(e)).split(this.syntax.delimiters.component);
   }
 
   /** Component `c` (0-based) of data element `e` (1-based), or '' when absent. */
@@ -51,7 +72,7 @@ export class TextSegment implements Segment {
     if (this.released || this.split) return this.elements[e - 1]?.[c] ?? '';
     const l = this.layout();
     const from = l.start(e, c);
-    return from === -1 ? '' : this.text.slice(from, l.end(e, c));
+    return from === -1 ? '' : this.source.slice(from, l.end(e, c));
   }
 
   /** The non-empty components of element `e` joined by spaces, as `components(e).filter(Boolean).join(' ')`. */
@@ -60,12 +81,12 @@ export class TextSegment implements Segment {
     const l = this.layout();
     const count = l.componentCount(e);
     // Free text is usually one component: then it is the element itself, with no arrays built.
-    if (count === 1) return this.text.slice(l.start(e, 0), l.end(e, 0));
+    if (count === 1) return this.source.slice(l.start(e, 0), l.end(e, 0));
     let out = '';
     for (let c = 0; c < count; c++) {
       const from = l.start(e, c);
       const to = l.end(e, c);
-      if (to > from) out = out ? `${out} ${this.text.slice(from, to)}` : this.text.slice(from, to);
+      if (to > from) out = out ? `${out} ${this.source.slice(from, to)}` : this.source.slice(from, to);
     }
     return out;
   }
@@ -79,12 +100,12 @@ export class TextSegment implements Segment {
     const n = value.length;
     if (l.end(e, c) - from !== n) return false;
     // Qualifiers are a few characters: comparing them here beats a native call per comparison.
-    for (let i = 0; i < n; i++) if (this.text.charCodeAt(from + i) !== value.charCodeAt(i)) return false;
+    for (let i = 0; i < n; i++) if (this.source.charCodeAt(from + i) !== value.charCodeAt(i)) return false;
     return true;
   }
 
   private layout(): SegmentLayout {
-    return layout.of(this, this.text, this.delimiters);
+    return layout.of(this, this.source, this.start, this.end, this.syntax.element, this.syntax.component);
   }
 }
 

@@ -6,8 +6,11 @@
  * just the message it belongs to.
  */
 import { DEFAULT_DELIMITERS, parseServiceStringAdvice, type Delimiters } from './delimiters';
-import { TextSegment, type Segment } from './segment';
+import { SegmentSyntax, TextSegment, type Segment } from './segment';
 import { isTag, tagAt } from './segment-tags';
+import { splitSegment } from './split-segment';
+
+export { splitSegment };
 
 export interface TokenizerError {
   error: string;
@@ -18,18 +21,14 @@ export interface TokenizerError {
 
 export type Token = Segment | TokenizerError;
 
-interface TagEnds {
-  element: number;
-  component: number;
-}
-
 /** Where `feed` puts tokens: an array, or anything that takes them one at a time. */
 export interface TokenSink {
   push(token: Token): void;
 }
 
 export function isTokenizerError(t: Token): t is TokenizerError {
-  return 'error' in t;
+  // Asked once per segment: the class check spares the `in` lookup along the prototype chain.
+  return !(t instanceof TextSegment) && 'error' in t;
 }
 
 const WHITESPACE = /^[\s\uFEFF]+/;
@@ -39,8 +38,8 @@ export class EdifactTokenizer {
   private started = false;
   private ordinal = 0;
   delimiters: Delimiters = { ...DEFAULT_DELIMITERS };
-  /** The character codes that may follow a tag, read once per chunk rather than per segment. */
-  private tagEnds: TagEnds = { element: 0, component: 0 };
+  /** Shared by the segments cut with the current delimiters; rebuilt when a UNA changes them. */
+  private syntax = new SegmentSyntax(this.delimiters);
 
   /** Feeds a chunk; returns the segments completed by it. */
   push(chunk: string): Token[] {
@@ -55,20 +54,22 @@ export class EdifactTokenizer {
    * (they then die young, which is most of what garbage collection costs here).
    */
   feed(chunk: string, sink: TokenSink): void {
+    if (this.started) {
+      this.feedStarted(chunk, sink);
+      return;
+    }
     this.buffer += chunk;
-    if (!this.started) {
-      const lead = WHITESPACE.exec(this.buffer);
-      if (lead) this.buffer = this.buffer.slice(lead[0].length);
-      if (this.buffer.length < 9 && 'UNA'.startsWith(this.buffer.slice(0, 3))) return;
-      this.started = true;
-      if (this.buffer.startsWith('UNA')) {
-        try {
-          this.delimiters = parseServiceStringAdvice(this.buffer.slice(3, 9));
-        } catch (e) {
-          sink.push({ error: (e as Error).message, ordinal: 0, tag: 'UNA' });
-        }
-        this.buffer = this.buffer.slice(9);
+    const lead = WHITESPACE.exec(this.buffer);
+    if (lead) this.buffer = this.buffer.slice(lead[0].length);
+    if (this.buffer.length < 9 && 'UNA'.startsWith(this.buffer.slice(0, 3))) return;
+    this.started = true;
+    if (this.buffer.startsWith('UNA')) {
+      try {
+        this.delimiters = parseServiceStringAdvice(this.buffer.slice(3, 9));
+      } catch (e) {
+        sink.push({ error: (e as Error).message, ordinal: 0, tag: 'UNA' });
       }
+      this.buffer = this.buffer.slice(9);
     }
     this.drain(sink);
   }
@@ -94,15 +95,44 @@ export class EdifactTokenizer {
     }
   }
 
+  /**
+   * Feeds a chunk once the start (whitespace, UNA) is behind. Joining the previous chunk's partial
+   * segment to the whole chunk would copy the chunk (or leave a rope that every read of
+   * its segments has to go through); only the segment straddling the boundary is joined,
+   * and the rest is cut from the chunk itself.
+   */
+  private feedStarted(chunk: string, sink: TokenSink): void {
+    if (this.buffer === '') {
+      this.buffer = this.cut(chunk, 0, sink);
+      return;
+    }
+    const first = chunk.indexOf(this.delimiters.segment);
+    if (first === -1) {
+      this.buffer += chunk; // no terminator: no segment can end in this chunk
+      return;
+    }
+    this.buffer = this.cut(this.buffer + chunk.slice(0, first + 1), 0, sink);
+    if (this.buffer === '') {
+      this.buffer = this.cut(chunk, first + 1, sink);
+      return;
+    }
+    // That terminator was released: the partial segment goes on, so cut the joined text as a whole.
+    this.buffer += chunk.slice(first + 1);
+    this.drain(sink);
+  }
+
   private drain(sink: TokenSink): void {
+    this.buffer = this.cut(this.buffer, 0, sink);
+  }
+
+  /** Emits the segments of buf from `start` on; returns what is left (a partial segment, possibly ending in a release character). */
+  private cut(buf: string, start: number, sink: TokenSink): string {
     const { release, segment } = this.delimiters;
-    this.tagEnds = { element: this.delimiters.element.charCodeAt(0), component: this.delimiters.component.charCodeAt(0) };
-    const buf = this.buffer;
+    if (this.syntax.delimiters !== this.delimiters) this.syntax = new SegmentSyntax(this.delimiters);
     const releases = release !== ' ';
-    let start = 0;
-    let from = 0;
+    let from = start;
     // Where the next release character is: one native search ahead instead of one per segment.
-    let nextRelease = releases ? buf.indexOf(release) : -1;
+    let nextRelease = releases ? buf.indexOf(release, start) : -1;
     // indexOf (native) finds terminators; one preceded by an odd run of release characters is data.
     for (let at = buf.indexOf(segment, from); at !== -1; at = buf.indexOf(segment, from)) {
       from = at + 1;
@@ -113,11 +143,11 @@ export class EdifactTokenizer {
       if (released) nextRelease = buf.indexOf(release, start);
     }
     // The partial segment (possibly ending in a release character) waits for the next chunk.
-    this.buffer = buf.slice(start);
+    return buf.slice(start);
   }
 
   /**
-   * Emits the segment in buf[start, end): cut once, split into elements only when read.
+   * Emits the segment in buf[start, end): it stays in the buffer, split into elements only when read.
    * `released` says a release character occurs somewhere before `end` (maybe in an earlier segment).
    */
   private emit(buf: string, start: number, end: number, released: boolean, sink: TokenSink): void {
@@ -130,12 +160,12 @@ export class EdifactTokenizer {
       const first = buf.indexOf(d.release, start);
       released = first !== -1 && first < end;
     }
-    const tag = released ? releasedTag(buf.slice(start, end), d) : plainTag(buf, start, end, this.tagEnds);
+    const tag = released ? releasedTag(buf.slice(start, end), d) : plainTag(buf, start, end, this.syntax);
     if (tag === null) {
       sink.push({ error: `"${buf.slice(start, Math.min(end, start + 20))}" does not start with a segment tag`, ordinal: this.ordinal, tag: buf.slice(start, Math.min(end, start + 3)) });
       return;
     }
-    sink.push(new TextSegment(tag, this.ordinal, buf.slice(start, end), released, d, splitSegment));
+    sink.push(new TextSegment(tag, this.ordinal, buf, start, end, released, this.syntax));
   }
 }
 
@@ -149,11 +179,11 @@ function releasedTag(text: string, d: Delimiters): string | null {
  * The tag of buf[start, end), a segment without release characters, or null when it
  * does not start with one. A tag is three characters followed by a delimiter or the end.
  */
-function plainTag(buf: string, start: number, end: number, tagEnds: TagEnds): string | null {
+function plainTag(buf: string, start: number, end: number, syntax: SegmentSyntax): string | null {
   if (end - start < 3) return null;
   if (end - start > 3) {
     const fourth = buf.charCodeAt(start + 3);
-    if (fourth !== tagEnds.element && fourth !== tagEnds.component) return null;
+    if (fourth !== syntax.element && fourth !== syntax.component) return null;
   }
   return tagAt(buf, start);
 }
@@ -168,40 +198,4 @@ function isReleased(buf: string, at: number, floor: number, release: string): bo
   let n = 0;
   for (let i = at - 1; i >= floor && buf[i] === release; i--) n++;
   return n % 2 === 1;
-}
-
-/** Splits one segment's text (terminator removed) into elements and components, resolving release characters. */
-export function splitSegment(text: string, d: Delimiters): string[][] {
-  // Fast path: most segments contain no release character, and native split is much faster.
-  if (d.release === ' ' || !text.includes(d.release)) {
-    const elements = text.split(d.element) as unknown as string[][];
-    for (let i = 0; i < elements.length; i++) elements[i] = (elements[i] as unknown as string).split(d.component);
-    return elements;
-  }
-  const rel = d.release.charCodeAt(0);
-  const el = d.element.charCodeAt(0);
-  const co = d.component.charCodeAt(0);
-  const elements: string[][] = [];
-  let components: string[] = [];
-  let current = '';
-  let runStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === rel) {
-      current += text.slice(runStart, i) + text.charAt(i + 1);
-      i++;
-      runStart = i + 1;
-    } else if (c === el || c === co) {
-      components.push(current + text.slice(runStart, i));
-      current = '';
-      runStart = i + 1;
-      if (c === el) {
-        elements.push(components);
-        components = [];
-      }
-    }
-  }
-  components.push(current + text.slice(runStart));
-  elements.push(components);
-  return elements;
 }
