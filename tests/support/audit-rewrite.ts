@@ -1,4 +1,4 @@
-import { entryHash, entryHmac, serializeEntry } from '../../main/services/audit/audit-entry-hash';
+import { chainedFieldsOf, entryHash, entryHmac, serializeEntry } from '../../main/services/audit/audit-entry-hash';
 import { canonicalJson } from '../../main/services/audit/canonical-json';
 import type { Statement, Store } from '../../main/services/store/types';
 
@@ -11,16 +11,8 @@ export async function rewriteWithKey(store: Store, key: Buffer, fromSeq: number,
   let prevHash = String(rows[0]?.prev_hash);
   const statements: Statement[] = [{ sql: 'DROP TRIGGER IF EXISTS audit_no_update' }];
   for (const row of rows) {
-    const fields = {
-      seq: Number(row.seq),
-      at: String(row.at),
-      actorId: row.actor_id === null ? null : String(row.actor_id),
-      actorName: row.actor_name === null ? null : String(row.actor_name),
-      action: String(row.action),
-      subject: row.subject === null ? null : String(row.subject),
-      detail: Number(row.seq) === fromSeq ? canonicalJson(detail) : String(row.detail),
-      prevHash,
-    };
+    const stored = chainedFieldsOf(row, prevHash);
+    const fields = stored.seq === fromSeq ? { ...stored, detail: canonicalJson(detail) } : stored;
     const serialized = serializeEntry(fields);
     const hash = entryHash(serialized);
     statements.push({

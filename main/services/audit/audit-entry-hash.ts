@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import type { Row } from '../store/types';
 
 /** prev_hash of the first chained entry (the genesis seal). */
 export const CHAIN_START = '0'.repeat(64);
@@ -14,6 +15,21 @@ export interface ChainedFields {
   /** The detail column's text: canonical JSON written by auditStatement(). */
   detail: string;
   prevHash: string;
+}
+
+/** The hashed fields of a stored audit row, chained to `prevHash`. */
+export function chainedFieldsOf(row: Row, prevHash: string): ChainedFields {
+  const nullable = (value: Row[string] | undefined) => (value === null || value === undefined ? null : String(value));
+  return {
+    seq: Number(row.seq),
+    at: String(row.at),
+    actorId: nullable(row.actor_id),
+    actorName: nullable(row.actor_name),
+    action: String(row.action),
+    subject: nullable(row.subject),
+    detail: String(row.detail),
+    prevHash,
+  };
 }
 
 /**

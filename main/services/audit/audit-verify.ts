@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { Row } from '../store/types';
-import { CHAIN_START, entryHash, entryHmac, keyId, serializeEntry, serializeLegacy } from './audit-entry-hash';
+import { CHAIN_START, chainedFieldsOf, entryHash, entryHmac, keyId, serializeEntry, serializeLegacy } from './audit-entry-hash';
 
 export const GENESIS_ACTION = 'audit.genesis';
 
@@ -188,16 +188,7 @@ function checkGenesis(row: Row, key: Buffer, installationKey: string, legacyCoun
 
 function checkEntry(row: Row, prevHash: string, hash: string, key: Buffer): ChainBreak | null {
   const seq = Number(row.seq);
-  const serialized = serializeEntry({
-    seq,
-    at: String(row.at),
-    actorId: text(row.actor_id),
-    actorName: text(row.actor_name),
-    action: String(row.action),
-    subject: text(row.subject),
-    detail: String(row.detail),
-    prevHash,
-  });
+  const serialized = serializeEntry(chainedFieldsOf(row, prevHash));
   const recomputed = entryHash(serialized);
   if (recomputed !== hash) {
     return { seq, reason: 'hash', message: `Entry ${seq} (${String(row.action)}) was edited: its time, actor, action, subject or detail no longer match its hash`, expected: hash, found: recomputed };
