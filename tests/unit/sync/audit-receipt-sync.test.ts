@@ -1,32 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createHub, type Hub } from '../../../hub/src/server';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
 import { auditStatement } from '../../../main/services/audit/audit-log';
 import { ManualClock } from '../../../main/services/clock';
 import { HubHttpError } from '../../../main/services/sync/hub-client';
 import { addDeviceToken, openWorkstation, type Workstation } from '../../integration/sync-harness';
-import { startPostgres, type PostgresCluster } from '../../support/postgres';
 import { rewriteWithKey } from '../../support/audit-rewrite';
 import { describeWithPostgres } from '../../support/describe-with-postgres';
+import { startLocalHub, type LocalHub } from '../../support/local-hub';
 
 const KEY = Buffer.alloc(32, 5);
 
 describeWithPostgres('audit chain head receipts through a real hub', () => {
-  let cluster: PostgresCluster;
-  let hub: Hub;
-  let dir = '';
+  let local: LocalHub | undefined;
   let station: Workstation;
   let chain: AuditChain;
   const clock = new ManualClock('2026-05-01T08:00:00.000Z');
 
   beforeAll(async () => {
-    cluster = await startPostgres({ fsync: false });
-    hub = await createHub({ databaseUrl: cluster.url });
-    const hubUrl = await hub.app.listen({ port: 0, host: '127.0.0.1' });
-    dir = mkdtempSync(join(tmpdir(), 'cw-audit-receipt-'));
+    local = await startLocalHub('cw-audit-receipt');
+    const { cluster, url: hubUrl, dir } = local;
     const token = await addDeviceToken(cluster.url, 'ws-receipts');
     station = await openWorkstation('r', join(dir, 'r'), clock, {
       hub: () => ({ url: hubUrl, token }),
@@ -40,9 +33,7 @@ describeWithPostgres('audit chain head receipts through a real hub', () => {
 
   afterAll(async () => {
     await station?.store.close();
-    await hub?.close();
-    await cluster?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await local?.stop();
   });
 
   it('sends the head, stores the signed receipt, and the verifier then catches a re-signed rewrite before it', async () => {

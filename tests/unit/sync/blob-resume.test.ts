@@ -1,23 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createHub, type Hub } from '../../../hub/src/server';
 import { ManualClock } from '../../../main/services/clock';
 import { blobUploadStatements } from '../../../main/services/sync/blob-queue';
 import type { FetchLike } from '../../../main/services/sync/hub-client';
 import type { BlobSource } from '../../../main/services/sync/sync-engine';
 import { addDeviceToken, openWorkstation, type Workstation } from '../../integration/sync-harness';
-import { startPostgres, type PostgresCluster } from '../../support/postgres';
 import { describeWithPostgres } from '../../support/describe-with-postgres';
+import { startLocalHub, type LocalHub } from '../../support/local-hub';
 
 const CHUNK = 1000;
 
 describeWithPostgres('evidence blob upload resumes after an interruption', () => {
-  let cluster: PostgresCluster;
-  let hub: Hub;
-  let dir = '';
+  let local: LocalHub | undefined;
   let station: Workstation;
   const clock = new ManualClock('2026-05-01T08:00:00.000Z');
   const bytes = new Uint8Array(7 * CHUNK + 321).map((_, i) => (i * 17 + 3) % 253);
@@ -38,19 +33,15 @@ describeWithPostgres('evidence blob upload resumes after an interruption', () =>
   };
 
   beforeAll(async () => {
-    cluster = await startPostgres({ fsync: false });
-    hub = await createHub({ databaseUrl: cluster.url });
-    const hubUrl = await hub.app.listen({ port: 0, host: '127.0.0.1' });
-    dir = mkdtempSync(join(tmpdir(), 'cw-blob-resume-'));
+    local = await startLocalHub('cw-blob-resume');
+    const { cluster, url: hubUrl, dir } = local;
     const token = await addDeviceToken(cluster.url, 'ws-blob');
     station = await openWorkstation('b', join(dir, 'b'), clock, { hub: () => ({ url: hubUrl, token }), blobs: source, blobChunkBytes: CHUNK, fetch: cuttingFetch });
   }, 120_000);
 
   afterAll(async () => {
     await station?.store.close();
-    await hub?.close();
-    await cluster?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await local?.stop();
   });
 
   it('continues from the hub offset without sending a finished chunk again, then never re-uploads', async () => {

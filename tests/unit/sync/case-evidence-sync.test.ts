@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createHub, type Hub } from '../../../hub/src/server';
 import type { User } from '../../../preload/schemas/auth';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
 import { createCaseServices } from '../../../main/services/cases/create-case-services';
@@ -13,9 +10,9 @@ import { migrations } from '../../../main/services/migrations';
 import { evidenceBlobSource } from '../../../main/services/sync/evidence-blob-source';
 import { SyncEngine } from '../../../main/services/sync/sync-engine';
 import { addDeviceToken } from '../../integration/sync-harness';
-import { startPostgres, type PostgresCluster } from '../../support/postgres';
 import { openMemoryStore } from '../services/memory-store';
 import { describeWithPostgres } from '../../support/describe-with-postgres';
+import { startLocalHub, type LocalHub } from '../../support/local-hub';
 
 
 const inspector: User = {
@@ -41,30 +38,23 @@ async function openCaseWorkstation(name: string, root: string, clock: ManualCloc
 }
 
 describeWithPostgres('case evidence through the hub', () => {
-  let cluster: PostgresCluster;
-  let hub: Hub;
-  let hubUrl = '';
-  let root = '';
+  let local: LocalHub | undefined;
 
   beforeAll(async () => {
-    cluster = await startPostgres({ fsync: false });
-    hub = await createHub({ databaseUrl: cluster.url });
-    hubUrl = await hub.app.listen({ port: 0, host: '127.0.0.1' });
-    root = mkdtempSync(join(tmpdir(), 'cw-case-blob-'));
+    local = await startLocalHub('cw-case-blob');
   }, 120_000);
 
   afterAll(async () => {
-    await hub?.close();
-    await cluster?.stop();
-    if (root) rmSync(root, { recursive: true, force: true });
+    await local?.stop();
   });
 
   it('a second workstation receives the case and the evidence file, byte for byte', async () => {
     const clock = new ManualClock('2026-05-02T09:00:00.000Z');
+    const { cluster, url, dir } = local!;
     const tokenA = await addDeviceToken(cluster.url, 'gate-a');
     const tokenB = await addDeviceToken(cluster.url, 'gate-b');
-    const a = await openCaseWorkstation('a', root, clock, () => ({ url: hubUrl, token: tokenA }));
-    const b = await openCaseWorkstation('b', root, clock, () => ({ url: hubUrl, token: tokenB }));
+    const a = await openCaseWorkstation('a', dir, clock, () => ({ url, token: tokenA }));
+    const b = await openCaseWorkstation('b', dir, clock, () => ({ url, token: tokenB }));
 
     // Larger than one upload chunk, so the blob travels in several resumable pieces.
     const bytes = Buffer.from(Array.from({ length: 10_000 }, (_, i) => (i * 37 + 11) % 256));

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createHub, type Hub } from '../../../hub/src/server';
 import { ManualClock } from '../../../main/services/clock';
 import { createHash } from 'node:crypto';
 import { blobUploadStatements } from '../../../main/services/sync/blob-queue';
@@ -29,30 +26,25 @@ const memoryBlobs = (): BlobSource & { map: Map<string, Uint8Array> } => {
     put: async (bytes) => void map.set(createHash('sha256').update(bytes).digest('hex'), bytes),
   };
 };
-import { startPostgres, type PostgresCluster } from '../../support/postgres';
 import { describeWithPostgres } from '../../support/describe-with-postgres';
+import { startLocalHub, type LocalHub } from '../../support/local-hub';
 
 
 describeWithPostgres('sync round trip through a real hub', () => {
-  let cluster: PostgresCluster;
-  let hub: Hub;
-  let hubUrl = '';
-  let dir = '';
+  let local: LocalHub | undefined;
   const clock = new ManualClock('2026-05-01T08:00:00.000Z');
   const stations: Workstation[] = [];
   const blobs = [memoryBlobs(), memoryBlobs()];
   const auditHead = { seq: 7, head: 'e3'.repeat(32) };
 
   beforeAll(async () => {
-    cluster = await startPostgres({ fsync: false });
-    hub = await createHub({ databaseUrl: cluster.url });
-    hubUrl = await hub.app.listen({ port: 0, host: '127.0.0.1' });
-    dir = mkdtempSync(join(tmpdir(), 'cw-sync-rt-'));
+    local = await startLocalHub('cw-sync-rt');
+    const { cluster, url, dir } = local;
     for (const [i, name] of ['a', 'b'].entries()) {
       const token = await addDeviceToken(cluster.url, `ws-${name}`);
       stations.push(
         await openWorkstation(name, join(dir, name), clock, {
-          hub: () => ({ url: hubUrl, token }),
+          hub: () => ({ url, token }),
           blobs: blobs[i],
           blobChunkBytes: 1000,
           auditHead: async () => (name === 'a' ? auditHead : null),
@@ -63,9 +55,7 @@ describeWithPostgres('sync round trip through a real hub', () => {
 
   afterAll(async () => {
     for (const s of stations) await s.store.close();
-    await hub?.close();
-    await cluster?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await local?.stop();
   });
 
   it('merges lists, orders scalars by the hub and keeps the loser of a concurrent edit', async () => {
@@ -97,7 +87,7 @@ describeWithPostgres('sync round trip through a real hub', () => {
     const conflictsB = await b.engine.conflicts();
     expect(conflictsA.map((c) => [c.field, c.winnerValue, c.loserValue])).toEqual([['status', 'closed', 'inspection']]);
     expect(conflictsB.map((c) => c.id)).toEqual(conflictsA.map((c) => c.id));
-    const hubConflicts = await hub.pool.query('SELECT id FROM conflicts');
+    const hubConflicts = await local!.hub.pool.query('SELECT id FROM conflicts');
     expect(hubConflicts.rows.map((r: { id: string }) => r.id)).toEqual(conflictsA.map((c) => c.id));
     expect((await a.engine.status()).pending).toBe(0);
 
