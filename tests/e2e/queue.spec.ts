@@ -208,6 +208,8 @@ test('release-time dashboard and rule editor: charts, dry run, both themes, acce
   await shoot(page, 'dashboard-en-light');
   await expectAccessible(page, 'dashboard light');
   await page.getByTestId('queue-views').getByText('Queue', { exact: true }).click();
+  // The view switch keeps focus, and Enter there would press it again: triage keys go to the grid.
+  await page.getByTestId('queue-grid').focus();
   await page.keyboard.press('j');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('detail-pane').getByTestId('goods-items')).toBeVisible();
