@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { clearway } from '../../app/clearway';
+import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { useSession } from '../../app/sessionStore';
 import { isTyping } from './keys';
 import { allNavItems } from './navItems';
@@ -10,9 +11,13 @@ const chordWindowMs = 1500;
 /**
  * Window-wide shortcuts: Alt+1..7 and `g` then a letter to move between screens,
  * `?` for the list, Alt+L to lock, Alt+T to switch theme.
+ *
+ * The listener is attached in the same commit that puts the shell on screen
+ * (a layout effect), so a key pressed the moment the shell appears is not lost.
  */
 export function useShortcuts(toggleTheme: () => void): void {
-  useEffect(() => {
+  const notify = useErrorNotifier();
+  useLayoutEffect(() => {
     let chordAt = 0;
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing) return;
@@ -30,7 +35,7 @@ export function useShortcuts(toggleTheme: () => void): void {
           clearway()
             .invoke('cw:auth.lock')
             .then((s) => useSession.getState().setSession(s))
-            .catch(() => undefined);
+            .catch((error: unknown) => notify(error));
           return;
         }
         if (event.code === 'KeyT') {
@@ -60,5 +65,5 @@ export function useShortcuts(toggleTheme: () => void): void {
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [toggleTheme]);
+  }, [toggleTheme, notify]);
 }
