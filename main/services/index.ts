@@ -142,12 +142,14 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const shifts = new Shifts(store, clock);
   const sessionState = async (): Promise<SessionState> => {
     const { user, locked } = session.view();
+    const stamp = session.stamp();
     return {
       setupRequired: (await accounts.count()) === 0,
       user,
       locked,
       shift: user ? await shifts.current(user.id) : null,
       mode,
+      stamp,
     };
   };
   const emitSessionChanged = async (): Promise<void> => bus.emit('cw:auth.changed', await sessionState());

@@ -25,6 +25,13 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/** Orders session states: a higher revision of the same epoch (host run) is newer. */
+export const SessionStamp = z.object({
+  epoch: z.string().min(1).max(64),
+  revision: z.number().int().nonnegative(),
+});
+export type SessionStamp = z.infer<typeof SessionStamp>;
+
 export const SessionState = z.object({
   /** No account exists yet: the first-run setup must create a supervisor. */
   setupRequired: z.boolean(),
@@ -33,6 +40,7 @@ export const SessionState = z.object({
   locked: z.boolean(),
   shift: Shift.nullable(),
   mode: Mode,
+  stamp: SessionStamp,
 });
 export type SessionState = z.infer<typeof SessionState>;
 

@@ -3,7 +3,6 @@ import type { AppInfo } from '../../preload/schemas/app';
 import type { SessionState } from '../../preload/schemas/auth';
 import { clearway } from './clearway';
 
-
 interface SessionStore {
   session: SessionState;
   info: AppInfo;
@@ -11,16 +10,23 @@ interface SessionStore {
   refresh(): Promise<SessionState>;
 }
 
-export const useSession = create<SessionStore>((set) => ({
-  session: { setupRequired: false, user: null, locked: false, shift: null, mode: 'live' },
+export const useSession = create<SessionStore>((set, get) => ({
+  session: { setupRequired: false, user: null, locked: false, shift: null, mode: 'live', stamp: { epoch: 'unknown', revision: 0 } },
   info: { name: 'Clearway', version: '', host: 'web', platform: '', mode: 'live', demo: false },
-  setSession: (session) => set({ session }),
+  setSession: (session) => set((current) => (isOlder(session, current.session) ? current : { session })),
   async refresh() {
-    const session = await clearway().invoke('cw:auth.state');
-    set({ session });
-    return session;
+    get().setSession(await clearway().invoke('cw:auth.state'));
+    return get().session;
   },
 }));
+
+/**
+ * A reply and a cw:auth.changed event can cross: the lock's reply, then the
+ * sign-in's late event. The older of the two must not undo the newer.
+ */
+export function isOlder(next: SessionState, current: SessionState): boolean {
+  return next.stamp.epoch === current.stamp.epoch && next.stamp.revision < current.stamp.revision;
+}
 
 /** What screen the session calls for: setup, login, lock or the app. */
 export type Gate = 'setup' | 'login' | 'locked' | 'app';

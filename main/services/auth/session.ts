@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { User } from '../../../preload/schemas/auth';
+import type { SessionStamp, User } from '../../../preload/schemas/auth';
 import { auditStatement, type AuditActor } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
@@ -37,11 +37,22 @@ export class Session {
   #lastActivityMs = 0;
   #stopIdleWatch: (() => void) | null = null;
   #dummyHash: Promise<string> | null = null;
+  readonly #epoch = randomUUID();
+  #revision = 0;
 
   constructor(private readonly options: SessionOptions) {}
 
   view(): SessionView {
     return { user: this.#user, locked: this.#locked };
+  }
+
+  /**
+   * Which change of user or lock state `view()` reflects. The renderer gets session
+   * states from call replies and from cw:auth.changed, which can arrive out of
+   * order; the stamp lets it drop an older one. The epoch tells a restarted host apart.
+   */
+  stamp(): SessionStamp {
+    return { epoch: this.#epoch, revision: this.#revision };
   }
 
   /** Starts the periodic idle check (every 15 s by default). */
@@ -96,7 +107,7 @@ export class Session {
     await this.#audit(actorOf(user), 'auth.logout', user.id, { wasLocked: this.#locked });
     this.#user = null;
     this.#locked = false;
-    this.options.onChange();
+    this.#changed();
   }
 
   async lock(reason: LockReason): Promise<void> {
@@ -104,7 +115,7 @@ export class Session {
     if (!user || this.#locked) return;
     // Lock first: the screen must not stay open while the audit write is in flight.
     this.#locked = true;
-    this.options.onChange();
+    this.#changed();
     await this.#audit(actorOf(user), 'auth.lock', user.id, { reason });
   }
 
@@ -121,7 +132,7 @@ export class Session {
     await this.#audit(actorOf(user), 'auth.unlock', user.id, {});
     this.#locked = false;
     this.#lastActivityMs = this.options.clock.now().getTime();
-    this.options.onChange();
+    this.#changed();
   }
 
   async changePassword(current: string, next: string): Promise<void> {
@@ -151,13 +162,18 @@ export class Session {
   refreshUser(user: User): void {
     if (this.#user?.id !== user.id) return;
     this.#user = user;
-    this.options.onChange();
+    this.#changed();
   }
 
   #begin(user: User): void {
     this.#user = user;
     this.#locked = false;
     this.#lastActivityMs = this.options.clock.now().getTime();
+    this.#changed();
+  }
+
+  #changed(): void {
+    this.#revision += 1;
     this.options.onChange();
   }
 

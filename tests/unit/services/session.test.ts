@@ -153,4 +153,19 @@ describe('cost upgrades', () => {
     const rows = await store.query('SELECT password_hash FROM users WHERE id = ?', [officer.id]);
     expect(String(rows[0]!.password_hash).startsWith(`scrypt$${TEST_SCRYPT.log2N}$`)).toBe(true);
   });
+
+  it('stamps every change of user or lock state with a higher revision of one epoch', async () => {
+    const { session } = await setupSession();
+    const first = session.stamp();
+    await session.login('officer.li', 'officer li password');
+    const signedIn = session.stamp();
+    await session.lock('manual');
+    const locked = session.stamp();
+    await session.lock('manual');
+    expect(session.stamp()).toEqual(locked);
+    await session.unlock('officer li password');
+    expect([first, signedIn, locked, session.stamp()].map((s) => s.revision)).toEqual([0, 1, 2, 3]);
+    expect(new Set([first, signedIn, locked].map((s) => s.epoch)).size).toBe(1);
+    expect((await setupSession()).session.stamp().epoch).not.toBe(first.epoch);
+  });
 });
