@@ -13,6 +13,7 @@ import { postStoreRecoveryNotices } from './app/store-notices';
 import { type Clock, systemClock } from './clock';
 import { EventBus } from './event-bus';
 import { GateService } from './gate/gate-service';
+import { fillPlateKeys } from './gate/plate-key';
 import type { ServiceHost } from './handlers';
 import { createLogger, type Logger } from './logging/logger';
 import { migrations } from './migrations';
@@ -94,6 +95,8 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     bus.emit('cw:app.notice', notice);
   });
   postStoreRecoveryNotices(store.openEvents, notices);
+  const plateKeysFilled = await fillPlateKeys(store);
+  if (plateKeysFilled > 0) logger.info({ declarations: plateKeysFilled }, 'plate keys filled in');
 
   const status = new AppStatusMonitor({
     clock,

@@ -17,8 +17,13 @@ export const PLATE_PATTERN = /^[0-9A-Z\u4E00-\u9FFF]{2,12}$/;
 export const Plate = z.string().regex(PLATE_PATTERN, 'must be 2–12 Latin letters, digits or Chinese characters once spaces, dashes and dots are removed');
 export type Plate = z.infer<typeof Plate>;
 
-/** Separators people and declarants write inside plates; none of them tells two vehicles apart. */
-const PLATE_SEPARATORS = /[\s\-‐‑‒–—_.·•・]/g;
+/**
+ * Separators people, declarants and readers write inside plates; none of them
+ * tells two vehicles apart: white space, hyphen and dash forms (U+2010–2015,
+ * minus U+2212), underscore, full stop, and middle dots (U+00B7, U+2022, U+2027,
+ * U+2219, U+30FB). Full-width forms are folded by NFKC before this applies.
+ */
+const PLATE_SEPARATORS = /[\s\-\u2010-\u2015\u2212_.\u00B7\u2022\u2027\u2219\u30FB]/g;
 
 /**
  * The comparable form of a plate as typed or read: full-width forms folded to

@@ -6,6 +6,7 @@
  */
 import { Declaration, type Reject } from '../../../preload/schemas/declarations';
 import type { Clock } from '../clock';
+import { plateKeyOf } from '../gate/plate-key';
 import type { Statement, Store } from '../store/types';
 
 export interface DeclarationSource {
@@ -42,7 +43,7 @@ export class DeclarationsRepository {
         sql: `INSERT OR REPLACE INTO declarations (number, type_code, office, lodgement_time, arrival_time, declarant_id, declarant_name,
           exporter_id, exporter_name, importer_id, importer_name, transport_mode, means_id, vehicle_plate, loading_location,
           unloading_location, perishable, expedited, aeo, item_count, gross_mass_kg, customs_value_json, source_file, source_format,
-          imported_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          imported_at, body, plate_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         params: [
           n,
           d.typeCode,
@@ -70,6 +71,7 @@ export class DeclarationsRepository {
           source.format,
           at,
           JSON.stringify(d),
+          plateKeyOf(d.transport.vehiclePlate),
         ],
       },
     ];

@@ -21,7 +21,6 @@ import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
 import type { Store } from '../store/types';
 import { type GateEventRow, toGateEvent } from './gate-row';
-import { plateKeySql } from './plate-key-sql';
 
 /** One sighting, from whichever source. Officer entries have no confidence; recognition's must. */
 export interface GateEntry {
@@ -60,7 +59,7 @@ const SELECT_EVENTS = `
 const LINKED_DECLARATION = `(
   SELECT d.number FROM declarations d
   LEFT JOIN declaration_queue q ON q.number = d.number
-  WHERE ${plateKeySql('d.vehicle_plate')} = :plate AND (q.status IS NULL OR q.status <> 'released')
+  WHERE d.plate_key = :plate AND (q.status IS NULL OR q.status <> 'released')
   ORDER BY d.lodgement_time DESC, d.number DESC
   LIMIT 1
 )`;

@@ -1,10 +1,8 @@
 /**
- * The SQL form of normalisePlate (preload/schemas/gate.ts) for a declaration's
- * plate as the declarant wrote it ("粤B·12345"): upper case without spaces, dashes
- * and dots. The gate migration indexes exactly this expression and the link query
- * must use it unchanged, or SQLite cannot use the index. Never edit it: the shipped
- * index was built from it. SQLite's upper() folds ASCII only; Chinese characters
- * have no case and the plate shape allows nothing else.
+ * The first gate migration's SQL approximation of normalisePlate (preload/schemas/gate.ts):
+ * upper case without spaces, dashes and dots. That migration indexed exactly this
+ * expression, so it must never change; since the plate key column replaced that
+ * index, nothing else uses it.
  */
 export function plateKeySql(column: string): string {
   return `upper(replace(replace(replace(replace(${column}, ' ', ''), '-', ''), '·', ''), '.', ''))`;

@@ -3,6 +3,7 @@
  * "8517 12" are one HS code, "粤B·12345" and "粤B12345" one plate, and
  * "ACME Trading Co., Ltd." and "Acme Trading" one trader.
  */
+import { normalisePlate } from '../../../preload/schemas/gate';
 
 /** Codes and ids: trimmed, upper case, fullwidth folded (NFKC). */
 export function normalizeCode(value: string): string {
@@ -14,13 +15,8 @@ export function normalizeHsCode(value: string): string {
   return value.replace(/[^0-9]/g, '');
 }
 
-/** Plates: no spaces, dots, middle dots or dashes; upper case ("粤B·123-45" → "粤B12345"). */
-export function normalizePlate(value: string): string {
-  return value
-    .normalize('NFKC')
-    .replace(/[\s.\u00B7\u2022\u30FB\u2027\u2219\-\u2010-\u2015\u2212]/g, '')
-    .toUpperCase();
-}
+/** Plates: the gate's comparable form, so a watchlist plate and a gate sighting agree ("粤B·123-45" → "粤B12345"). */
+export const normalizePlate = normalisePlate;
 
 /** ISO 6346 container numbers: letters and digits only, upper case. */
 export function normalizeContainerId(value: string): string {

@@ -4,6 +4,7 @@ import { GateEvent } from '../../../preload/schemas/gate';
 import { actorOf } from '../../../main/services/auth/accounts';
 import { ServiceError } from '../../../main/services/errors';
 import { GateService } from '../../../main/services/gate/gate-service';
+import { fillPlateKeys } from '../../../main/services/gate/plate-key';
 import type { Statement } from '../../../main/services/store/types';
 import { addDeclarations, declaration, type Fixture, OFFICER, setup } from '../queue/fixtures';
 
@@ -95,6 +96,29 @@ describe('recording gate events', () => {
     await f.queue.actions.decide(OFFICER, ['OPEN-1'], 'release', 'documents in order');
     expect((await gate.record(officer, { laneId: 'lane-out', direction: 'departure', plate: 'AB1234', source: 'officer' })).declaration).toBeNull();
     expect((await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'ZZ0001', source: 'officer' })).declaration).toBeNull();
+  });
+
+  it('links plates declared with en dashes, underscores, full-width forms or a minus sign', async () => {
+    await addDeclarations(f, [
+      declaration('DASH', { plate: '粤B–12345' }),
+      declaration('UNDER', { plate: 'ab_1234' }),
+      declaration('WIDE', { plate: 'ＣＤ５６７８' }),
+      declaration('MINUS', { plate: 'EF\u221290' }),
+    ]);
+    const linked = async (plate: string) => (await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate, source: 'officer' })).declaration?.number;
+    expect(await linked('粤B12345')).toBe('DASH');
+    expect(await linked('AB-1234')).toBe('UNDER');
+    expect(await linked('cd 5678')).toBe('WIDE');
+    expect(await linked('EF90')).toBe('MINUS');
+  });
+
+  it('keys declarations stored before the key column, once, and then links them', async () => {
+    await addDeclarations(f, [declaration('OLDER', { plate: '粤B_7777' }), declaration('SEA')]);
+    await f.store.transaction([{ sql: 'UPDATE declarations SET plate_key = NULL', params: [] }]);
+    expect((await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: '粤B7777', source: 'officer' })).declaration).toBeNull();
+    expect(await fillPlateKeys(f.store)).toBe(1);
+    expect(await fillPlateKeys(f.store)).toBe(0);
+    expect((await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: '粤B7777', source: 'officer' })).declaration?.number).toBe('OLDER');
   });
 
   it('takes recognition events with their confidence and refuses a confidence on an officer entry', async () => {
