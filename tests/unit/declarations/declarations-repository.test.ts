@@ -3,7 +3,7 @@ import { ManualClock } from '../../../main/services/clock';
 import { DeclarationsRepository } from '../../../main/services/declarations/declarations-repository';
 import { generateDeclarations } from '../../../main/services/declarations/demo-generator';
 import { importFile } from '../../../main/services/declarations/import';
-import { declarationMigrations } from '../../../main/services/declarations/migrations';
+import { migrations } from '../../../main/services/migrations';
 import type { Store } from '../../../main/services/store/types';
 import { fixture } from './fixtures';
 import { openMemoryStore } from '../services/memory-store';
@@ -14,7 +14,8 @@ describe('declarations repository', () => {
   const clock = new ManualClock('2026-11-25T12:00:00.000Z');
 
   beforeEach(async () => {
-    store = await openMemoryStore(declarationMigrations.map((step, i) => ({ version: 1 + i, ...step })));
+    // The whole schema: other areas add declaration columns the repository writes (the gate's plate key).
+    store = await openMemoryStore(migrations);
     repo = new DeclarationsRepository(store, clock);
   });
   afterEach(() => store.close());
