@@ -65,15 +65,24 @@ describe('EDIFACT value readers', () => {
       expect(parseDecimal(raw, 'v')).toBe(Number(raw.replace(',', '.')));
   });
 
-  it('read DTM values in formats 102, 203 and 204 with a calendar check', () => {
+  it('read DTM values in formats 102, 203, 204, 303 and 304 with a calendar check', () => {
     expect(parseDtm('20240229', '102', 'd')).toBe('2024-02-29T00:00:00.000Z');
     expect(parseDtm('202611251230', '', 'd')).toBe('2026-11-25T12:30:00.000Z');
     expect(parseDtm('20261125123059', '204', 'd')).toBe('2026-11-25T12:30:59.000Z');
     expect(() => parseDtm('20230229', '102', 'd')).toThrow('d "20230229" is not a real date/time');
+    // 303 and 304 end in their zone; the instant is converted to UTC.
+    expect(parseDtm('202611250830+08', '303', 'd')).toBe('2026-11-25T00:30:00.000Z');
+    expect(parseDtm('20261125003000-0530', '304', 'd')).toBe('2026-11-25T06:00:00.000Z');
+    expect(parseDtm('20261125003000+05:30', '304', 'd')).toBe('2026-11-24T19:00:00.000Z');
+    expect(parseDtm('202611250830UTC', '303', 'd')).toBe('2026-11-25T08:30:00.000Z');
+    expect(() => parseDtm('202611250830', '303', 'd')).toThrow('does not match format 303');
+    expect(() => parseDtm('202611250830+8', '303', 'd')).toThrow('does not match format 303');
+    expect(() => parseDtm('202611250830+15', '303', 'd')).toThrow('beyond ±14 hours');
+    expect(() => parseDtm('202602300830+01', '303', 'd')).toThrow('is not a real date/time');
     expect(() => parseDtm('202611252400', '203', 'd')).toThrow('is not a real date/time');
     expect(() => parseDtm('2026112512', '203', 'd')).toThrow('d "2026112512" does not match format 203');
     expect(() => parseDtm('2026-1-25', '102', 'd')).toThrow('does not match format 102');
-    expect(() => parseDtm('20261125', '101', 'd')).toThrow('d: date/time format 101 is not supported (use 102, 203 or 204)');
+    expect(() => parseDtm('20261125', '101', 'd')).toThrow('d: date/time format 101 is not supported (use 102, 203, 204, 303 or 304)');
     fc.assert(
       fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T23:59:59Z'), noInvalidDate: true }), (date) => {
         const iso = date.toISOString().replace(/\.\d{3}Z$/, '.000Z');

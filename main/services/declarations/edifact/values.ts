@@ -53,15 +53,20 @@ function isDigits(raw: string): boolean {
 
 /** DTM formats by 2379 code: the number of digits each takes. */
 const DTM_DIGITS: Record<string, number> = { '102': 8, '203': 12, '204': 14 };
+/** 2379 formats that end in a time zone (ZZZ): 303 CCYYMMDDHHMMZZZ and 304 CCYYMMDDHHMMSSZZZ. */
+const DTM_ZONED_DIGITS: Record<string, number> = { '303': 12, '304': 14 };
 
 /**
  * DTM value in format 102 (CCYYMMDD), 203 (CCYYMMDDHHMM) or 204 (…SS) to an ISO
- * instant. The message carries no zone, so Clearway's convention is UTC.
+ * instant; these carry no zone, so Clearway's convention is UTC. Formats 303 and
+ * 304 end in their zone and are converted to UTC.
  */
 export function parseDtm(value: string, format: string, what: string): string {
   const f = format || '203';
+  const zonedDigits = DTM_ZONED_DIGITS[f];
+  if (zonedDigits !== undefined) return parseZonedDtm(value, f, zonedDigits, what);
   const digits = DTM_DIGITS[f];
-  if (digits === undefined) throw new Error(`${what}: date/time format ${f} is not supported (use 102, 203 or 204)`);
+  if (digits === undefined) throw new Error(`${what}: date/time format ${f} is not supported (use 102, 203, 204, 303 or 304)`);
   if (value.length !== digits || !isDigits(value)) throw new Error(`${what} "${value}" does not match format ${f}`);
   const year = digitsAt(value, 0, 4);
   const hms = digits > 8;
@@ -75,6 +80,22 @@ export function parseDtm(value: string, format: string, what: string): string {
   const mi = hms ? value.slice(10, 12) : '00';
   const s = digits > 12 ? value.slice(12, 14) : '00';
   return `${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`;
+}
+
+/**
+ * ZZZ is written as an offset from UTC (`+01`, `-0530`, `+05:30`) or as `Z`, `UTC`
+ * or `GMT`; ISO 9735 leaves its spelling open, so each of these is taken.
+ */
+const DTM_ZONE = /^(?:(Z|UTC|GMT)|([+-])(\d{2})(?::?(\d{2}))?)$/;
+
+function parseZonedDtm(value: string, format: string, digits: number, what: string): string {
+  const zone = DTM_ZONE.exec(value.slice(digits));
+  if (value.length <= digits || !zone) throw new Error(`${what} "${value}" does not match format ${format} (date and time, then a zone such as +08 or UTC)`);
+  const local = parseDtm(value.slice(0, digits), digits === 12 ? '203' : '204', what);
+  if (zone[1]) return local;
+  const offsetMinutes = (zone[2] === '-' ? -1 : 1) * (Number(zone[3]) * 60 + Number(zone[4] ?? '0'));
+  if (Math.abs(offsetMinutes) > 14 * 60) throw new Error(`${what} "${value}" has a zone offset beyond ±14 hours`);
+  return new Date(Date.parse(local) - offsetMinutes * 60_000).toISOString();
 }
 
 /** The number written by `count` digits of `text` from `at` (already known to be digits). */
