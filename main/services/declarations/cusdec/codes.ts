@@ -29,6 +29,9 @@ export const PARTY = {
   importer: ['IM', 'CN'], // importer, consignee
 } as const;
 
+/** 8051 transport stage qualifier: 11 at border (the means crossing the customs frontier). */
+export const TRANSPORT_STAGE_AT_BORDER = '11';
+
 /** 8067 transport mode, from UN/ECE Recommendation 19. */
 export const TRANSPORT_MODE: Record<string, 'sea' | 'rail' | 'road' | 'air'> = { '1': 'sea', '2': 'rail', '3': 'road', '4': 'air' };
 export const TRANSPORT_MODE_CODE = { sea: '1', rail: '2', road: '3', air: '4' } as const;

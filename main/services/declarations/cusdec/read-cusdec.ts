@@ -17,7 +17,7 @@ import { CusdecError } from './cusdec-error';
 import { acceptDeclaration } from '../accept-declaration';
 
 // Read once: the code lists are consulted for every segment.
-const { DTM, EQUIPMENT_CONTAINER, FLAG, FTX_GOODS_DESCRIPTION, LOC, MASS_UNIT_KG, MEA, MOA, PARTY, RFF_CONTAINER, TRANSPORT_MODE } = C;
+const { DTM, EQUIPMENT_CONTAINER, FLAG, FTX_GOODS_DESCRIPTION, LOC, MASS_UNIT_KG, MEA, MOA, PARTY, RFF_CONTAINER, TRANSPORT_MODE, TRANSPORT_STAGE_AT_BORDER } = C;
 
 type Item = DeclarationInput['goodsItems'][number];
 type Party = NonNullable<DeclarationInput['exporter']>;
@@ -106,6 +106,7 @@ function mapSegments(segments: Segment[], provenance: Map<string, number> | null
   let item: Item | null = null;
   let itemValueQualifier = '';
   const routeCountries: string[] = [];
+  const stage = { atBorder: false };
 
   // Closures are made once per message, not per segment: they sit on the hot path.
   let n = 0;
@@ -142,7 +143,7 @@ function mapSegments(segments: Segment[], provenance: Map<string, number> | null
       if (section === 'header' && seg.tag === 'CST' && !componentIs(seg, 1, 0, '')) section = 'detail'; // tolerate a missing UNS+D
       if (section === 'summary') continue;
       if (section === 'header') {
-        header(seg, draft, routeCountries, at, fail);
+        header(seg, draft, routeCountries, stage, at, fail);
         continue;
       }
       // detail section: goods items
@@ -182,6 +183,8 @@ function header(
   seg: Segment,
   draft: Draft,
   routeCountries: string[],
+  /** Whether the transport kept so far came from a TDT at stage 11 (at border). */
+  stage: { atBorder: boolean },
   at: Recorder,
   fail: (r: string) => never,
 ): void {
@@ -251,7 +254,11 @@ function header(
       party(seg, draft, at, fail);
       return;
     case 'TDT': {
-      if (draft.transport) return; // the first stage is the border crossing one
+      // The border-crossing means is the one the risk engine and the plate rule need: a TDT at
+      // stage 11 "at border" replaces any stage listed before it; otherwise the first TDT stands.
+      const atBorder = componentIs(seg, 1, 0, TRANSPORT_STAGE_AT_BORDER);
+      if (draft.transport && (!atBorder || stage.atBorder)) return;
+      stage.atBorder = atBorder;
       const modeCode = component(seg, 3);
       const mode = TRANSPORT_MODE[modeCode] ?? fail(`TDT transport mode (8067) "${modeCode}" is not 1 sea, 2 rail, 3 road or 4 air`);
       const id = component(seg, 8, 0);

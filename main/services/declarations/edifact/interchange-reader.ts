@@ -44,6 +44,8 @@ export class InterchangeReader {
   private interchangeRef: string | null = null;
   private seenUnb = false;
   private messagesInInterchange = 0;
+  /** UNG groups in the current interchange: when there are any, UNZ 0036 counts them instead of messages (ISO 9735). */
+  private groupsInInterchange = 0;
   private groupRef: string | null = null;
   private messagesInGroup = 0;
   private message: OpenMessage | null = null;
@@ -86,11 +88,13 @@ export class InterchangeReader {
         this.closed = false;
         this.interchangeRef = component(t, 5);
         this.messagesInInterchange = 0;
+        this.groupsInInterchange = 0;
         if (!this.interchangeRef) out.push(fileError(t.ordinal, 'UNB', 'UNB has no interchange control reference (0020)'));
         return;
       case 'UNG':
         this.groupRef = component(t, 5);
         this.messagesInGroup = 0;
+        this.groupsInInterchange++;
         return;
       case 'UNE':
         if (this.message) this.rejectOpen(out, 'UNE inside a message: its UNT is missing', 'UNE');
@@ -100,7 +104,8 @@ export class InterchangeReader {
       case 'UNZ':
         if (this.message) this.rejectOpen(out, 'UNZ inside a message: its UNT is missing', 'UNZ');
         if (!this.seenUnb) out.push(fileError(t.ordinal, 'UNZ', 'UNZ without UNB'));
-        this.checkCount(out, t, 'UNZ', this.messagesInInterchange, this.interchangeRef, 'interchange');
+        if (this.groupsInInterchange > 0) this.checkCount(out, t, 'UNZ', this.groupsInInterchange, this.interchangeRef, 'interchange', 'functional groups');
+        else this.checkCount(out, t, 'UNZ', this.messagesInInterchange, this.interchangeRef, 'interchange');
         this.closed = true;
         return;
       case 'UNH':
@@ -167,10 +172,10 @@ export class InterchangeReader {
     });
   }
 
-  private checkCount(out: EnvelopeItem[], t: Segment, tag: string, actual: number, ref: string | null, what: string): void {
+  private checkCount(out: EnvelopeItem[], t: Segment, tag: string, actual: number, ref: string | null, what: string, counted = 'messages'): void {
     const declared = component(t, 1);
     if (!/^\d+$/.test(declared) || Number(declared) !== actual) {
-      out.push(fileError(t.ordinal, tag, `${tag} says ${declared || 'nothing'} messages but the ${what} has ${actual}`));
+      out.push(fileError(t.ordinal, tag, `${tag} says ${declared || 'nothing'} ${counted} but the ${what} has ${actual}`));
     }
     const trailerRef = component(t, 2);
     if (ref !== null && trailerRef !== ref) {

@@ -8,6 +8,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { Declaration } from '../../../../preload/schemas/declarations';
 import { parseDtm } from '../edifact/values';
 import { normalizeContainerId } from '../../../../preload/schemas/validators/iso6346';
+import { MASS_UNIT_KG } from '../cusdec/codes';
 import { XmlImportError } from './xml-import-error';
 
 type Node = Record<string, unknown>;
@@ -50,6 +51,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
+  // CDATA is kept apart: its content is literal, so the entity decoding below must not touch it.
+  cdataPropName: '#cdata',
   isArray: (name) => REPEATED.has(name),
   tagValueProcessor: (_name, value) => decodeXmlText(value),
   attributeValueProcessor: (_name, value) => decodeXmlText(value),
@@ -84,13 +87,26 @@ export function readWcoXml(xml: string): XmlMessageResult[] {
   });
 }
 
+/** How deep declarations may sit in wrappers (transport envelope → request → MetaData → Declaration). */
+const MAX_WRAPPER_DEPTH = 6;
+
+/**
+ * The first <Declaration> elements found breadth-first: bare, in a WCO <MetaData>, or in a
+ * submission wrapper around it (e.g. a request body holding the MetaData).
+ */
 function findDeclarations(doc: Node): { path: string; nodes: Node[] } | null {
-  const direct = doc.Declaration;
-  if (Array.isArray(direct)) return { path: '', nodes: direct as Node[] };
-  for (const [name, child] of Object.entries(doc)) {
-    if (name.startsWith('?') || typeof child !== 'object' || child === null) continue;
-    const inner = (child as Node).Declaration;
-    if (Array.isArray(inner)) return { path: `/${name}`, nodes: inner as Node[] };
+  let level: { path: string; node: Node }[] = [{ path: '', node: doc }];
+  for (let depth = 0; depth <= MAX_WRAPPER_DEPTH && level.length; depth++) {
+    const next: { path: string; node: Node }[] = [];
+    for (const { path, node } of level) {
+      const found = node.Declaration;
+      if (Array.isArray(found)) return { path, nodes: found as Node[] };
+      for (const [name, child] of Object.entries(node)) {
+        if (name.startsWith('?') || name.startsWith('@') || typeof child !== 'object' || child === null) continue;
+        for (const c of Array.isArray(child) ? child : [child]) if (typeof c === 'object' && c !== null) next.push({ path: `${path}/${name}`, node: c as Node });
+      }
+    }
+    level = next;
   }
   return null;
 }
@@ -108,10 +124,13 @@ function all(node: Node | undefined, name: string): Node[] {
   return (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'object' && x !== null ? (x as Node) : { '#text': String(x) }));
 }
 
+/** An element's text: character data (entities decoded) followed by any CDATA sections as written. */
 function text(node: Node | undefined, name?: string): string | undefined {
   const n = name ? el(node, name) : node;
   const t = n?.['#text'];
-  return t === undefined || t === '' ? undefined : String(t);
+  const cdata = n?.['#cdata'];
+  const value = cdata === undefined ? t : `${t ?? ''}${Array.isArray(cdata) ? cdata.join('') : String(cdata)}`.trim();
+  return value === undefined || value === '' ? undefined : String(value);
 }
 
 function number(value: string | undefined, path: string): number | undefined {
@@ -129,10 +148,11 @@ function dateTime(node: Node | undefined, path: string): string | undefined {
   const format = inner?.['@formatCode'] as string | undefined;
   try {
     if (format === '304') {
-      const m = /^(\d{14})(Z|[+-]\d{2}:?\d{2})?$/.exec(raw);
+      // The zone is Z, ±hh or ±hh[:]mm (e.g. 20191101010000+01 in UK CDS samples).
+      const m = /^(\d{14})(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(raw);
       if (!m) throw new Error(`"${raw}" does not match format 304 (CCYYMMDDHHMMSS with zone)`);
       const s = m[1]!;
-      const zone = !m[2] || m[2] === 'Z' ? 'Z' : m[2].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+      const zone = !m[2] || m[2] === 'Z' ? 'Z' : m[2].length === 3 ? `${m[2]}:00` : m[2].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
       const d = new Date(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}${zone}`);
       if (Number.isNaN(d.getTime())) throw new Error(`"${raw}" is not a real date/time`);
       return d.toISOString();
@@ -213,7 +233,8 @@ function mapDeclaration(d: Node, base: string): Declaration {
     const hs = classification.find((c) => ['TSP', 'HS', 'TRC'].includes(text(c, 'IdentificationTypeCode') ?? '')) ?? classification[0];
     const gross = el(measure, 'GrossMassMeasure');
     const net = el(measure, 'NetNetWeightMeasure') ?? el(measure, 'NetWeightMeasure');
-    const value = el(g, 'CustomsValueAmount') ?? el(g, 'StatisticalValueAmount');
+    // Customs value, else statistical value, else the item price (Commodity/InvoiceLine/ItemChargeAmount, UK CDS DE 4/14).
+    const value = el(g, 'CustomsValueAmount') ?? el(g, 'StatisticalValueAmount') ?? el(el(commodity, 'InvoiceLine'), 'ItemChargeAmount');
     const packages = el(g, 'Packaging');
     const item = `goodsItems.${i}`;
     at(item, p);
@@ -229,14 +250,25 @@ function mapDeclaration(d: Node, base: string): Declaration {
     containerIds.forEach((_, j) => at(`${item}.containerIds.${j}`, `${p}/TransportEquipment[${j + 1}]/ID`));
     const grossKg = number(text(gross), `${base}/${p}/Commodity/GoodsMeasure/GrossMassMeasure`);
     const netKg = number(text(net), `${base}/${p}/Commodity/GoodsMeasure/NetNetWeightMeasure`);
-    const unitFactor = (n: Node | undefined) => ((n?.['@unitCode'] ?? 'KGM') === 'TNE' ? 1000 : 1);
+    // unitCode is a UN/ECE Rec. 20 code; a mass in another unit (or a volume) must not pass as kilograms.
+    const unitFactor = (n: Node | undefined, path: string) => {
+      const unit = (n?.['@unitCode'] as string | undefined) ?? 'KGM';
+      const factor = MASS_UNIT_KG[unit];
+      if (factor === undefined) throw new XmlImportError(`${base}/${p}/Commodity/GoodsMeasure/${path}`, `unitCode "${unit}" is not a mass unit (KGM, TNE, GRM)`);
+      return factor;
+    };
+    // Converted masses are rounded to grams as in the CUSDEC reader (500000 × 0.001 is not exactly 500).
+    const kilograms = (value: number, n: Node | undefined, path: string) => {
+      const factor = unitFactor(n, path);
+      return factor === 1 ? value : Math.round(value * factor * 1000) / 1000;
+    };
     return {
       sequence: number(text(g, 'SequenceNumeric'), `${base}/${p}/SequenceNumeric`) ?? i + 1,
       description: text(commodity, 'Description') ?? '',
       hsCode: text(hs, 'ID') ?? '',
       originCountry: text(el(g, 'Origin'), 'CountryCode') ?? '',
-      grossMassKg: grossKg === undefined ? 0 : grossKg * unitFactor(gross),
-      ...(netKg !== undefined ? { netMassKg: netKg * unitFactor(net) } : {}),
+      grossMassKg: grossKg === undefined ? 0 : kilograms(grossKg, gross, 'GrossMassMeasure'),
+      ...(netKg !== undefined ? { netMassKg: kilograms(netKg, net, 'NetNetWeightMeasure') } : {}),
       customsValue: {
         amount: number(text(value), `${base}/${p}/CustomsValueAmount`) ?? -1,
         currency: (value?.['@currencyID'] as string | undefined) ?? '',
@@ -256,7 +288,7 @@ function mapDeclaration(d: Node, base: string): Declaration {
     functionalReferenceId: text(d, 'FunctionalReferenceID') ?? text(d, 'ID'),
     typeCode: text(d, 'TypeCode'),
     office: officeName ? text(el(d, officeName), 'ID') : undefined,
-    lodgementTime: dateTime(el(d, 'IssueDateTime') ?? el(d, 'AcceptanceDateTime'), `${base}/IssueDateTime`),
+    lodgementTime: dateTime(el(d, 'IssueDateTime') ?? el(d, 'AcceptanceDateTime'), `${base}/${el(d, 'IssueDateTime') ? 'IssueDateTime' : 'AcceptanceDateTime'}`),
     arrivalTime: dateTime(el(arrival, 'ArrivalDateTime') ?? el(consignment, 'ArrivalDateTime'), `${base}/GoodsShipment/Consignment/ArrivalTransportMeans/ArrivalDateTime`),
     declarant: party(el(d, 'Declarant')),
     exporter: party(el(d, 'Exporter') ?? el(shipment, 'Exporter') ?? el(shipment, 'Consignor')),
