@@ -34,7 +34,8 @@ export type Party = z.infer<typeof Party>;
 export const Declarant = Party.extend({ id: text(35) });
 export type Declarant = z.infer<typeof Declarant>;
 
-export const TransportMode = z.enum(['sea', 'rail', 'road', 'air']);
+/** UN/ECE Recommendation 19 modes 1–8 (0 "not specified" and 9 "not applicable" name no means to assess). */
+export const TransportMode = z.enum(['sea', 'rail', 'road', 'air', 'mail', 'multimodal', 'fixed-installation', 'inland-water']);
 export type TransportMode = z.infer<typeof TransportMode>;
 
 export const BorderTransportMeans = z.object({

@@ -18,6 +18,7 @@ import {
   Declaration,
   declarationTotals,
   OFFICE_PATTERN,
+  TransportMode,
   TYPE_CODE_PATTERN,
 } from '../../../preload/schemas/declarations';
 import { IsoTime } from '../../../preload/schemas/common';
@@ -28,6 +29,8 @@ import { isValidContainerId } from '../../../preload/schemas/validators/iso6346'
 import { isUnLocode } from '../../../preload/schemas/validators/unlocode';
 
 type Out = Record<string, unknown>;
+
+const TRANSPORT_MODES: ReadonlySet<string> = new Set(TransportMode.options);
 type Item = Declaration['goodsItems'][number];
 
 /** Thrown inside the walk to abandon it; never leaves this module. */
@@ -99,7 +102,7 @@ function party(v: unknown, idRequired: boolean): Out {
 function transport(v: unknown): Out {
   if (!isObject(v)) return no();
   const mode = v.mode;
-  if (mode !== 'sea' && mode !== 'rail' && mode !== 'road' && mode !== 'air') return no();
+  if (typeof mode !== 'string' || !TRANSPORT_MODES.has(mode)) return no();
   const out: Out = { mode };
   if (v.meansId !== undefined) out.meansId = text(v.meansId, 35);
   else if ('meansId' in v) out.meansId = undefined;

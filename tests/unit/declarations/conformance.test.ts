@@ -4,6 +4,7 @@
  * Clearway's own writer. Each is imported whole and at a small chunk size, and the
  * fields an officer relies on are checked, or the exact rejection.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Declaration, Reject } from '../../../preload/schemas/declarations';
 import { importFile, type ImportResult } from '../../../main/services/declarations/import';
@@ -184,11 +185,15 @@ describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
     expect(d!.arrivalTime).toBeUndefined();
   });
 
-  it('a transport mode outside the model (Rec. 19 code 8, inland waterway) is refused naming TDT', async () => {
+  it('Rec. 19 code 8 is inland waterway; code 9 (not applicable) is refused naming TDT and the codes taken', async () => {
     const r = await load('11-mode-inland-waterway.edi');
-    expect(r.declarations).toEqual([]);
-    expect(r.rejects.map(where)).toEqual([{ messageRef: 'W1', messageIndex: 0, segmentNumber: 6, segmentTag: 'TDT', path: null }]);
-    expect(r.rejects[0]!.reason).toBe('TDT transport mode (8067) "8" is not 1 sea, 2 rail, 3 road or 4 air');
+    expect(r.rejects).toEqual([]);
+    expect(r.declarations[0]!.transport).toMatchObject({ mode: 'inland-water', meansId: '02326598', borderTransportMeans: { name: 'AMADEUS II', nationality: 'NL' } });
+    const text = readFileSync(conformance('11-mode-inland-waterway.edi'), 'utf8').replace('TDT+11++8+', 'TDT+11++9+');
+    const bad = await importFile({ name: 'mode-9.edi', bytes: new TextEncoder().encode(text) });
+    expect(bad.declarations).toEqual([]);
+    expect(bad.rejects.map(where)).toEqual([{ messageRef: 'W1', messageIndex: 0, segmentNumber: 6, segmentTag: 'TDT', path: null }]);
+    expect(bad.rejects[0]!.reason).toBe('TDT transport mode (8067) "9" is not one of 1 sea, 2 rail, 3 road, 4 air, 5 mail, 6 multimodal, 7 fixed-installation, 8 inland-water');
   });
 
   it('the TDT at border (8051 = 11) is the crossing means even after the main-carriage TDT', async () => {

@@ -3,6 +3,7 @@
  * lists), plus the few Clearway conventions for data the standard message has
  * no dedicated code for (flags as GIS indicators, item-to-container links).
  */
+import type { TransportMode } from '../../../../preload/schemas/declarations';
 
 /** 3227 place/location function code qualifier. */
 export const LOC = {
@@ -33,8 +34,12 @@ export const PARTY = {
 export const TRANSPORT_STAGE_AT_BORDER = '11';
 
 /** 8067 transport mode, from UN/ECE Recommendation 19. */
-export const TRANSPORT_MODE: Record<string, 'sea' | 'rail' | 'road' | 'air'> = { '1': 'sea', '2': 'rail', '3': 'road', '4': 'air' };
-export const TRANSPORT_MODE_CODE = { sea: '1', rail: '2', road: '3', air: '4' } as const;
+export const TRANSPORT_MODE_CODE = { sea: '1', rail: '2', road: '3', air: '4', mail: '5', multimodal: '6', 'fixed-installation': '7', 'inland-water': '8' } as const satisfies Record<TransportMode, string>;
+export const TRANSPORT_MODE: Record<string, TransportMode> = Object.fromEntries(Object.entries(TRANSPORT_MODE_CODE).map(([mode, code]) => [code, mode as TransportMode]));
+/** For error messages: "1 sea, 2 rail, …, 8 inland-water". */
+export const TRANSPORT_MODE_LIST = Object.entries(TRANSPORT_MODE_CODE)
+  .map(([mode, code]) => `${code} ${mode}`)
+  .join(', ');
 
 /** 6311 / 6313 measurement qualifiers: both the D96B-era and later codes are accepted. */
 export const MEA = {

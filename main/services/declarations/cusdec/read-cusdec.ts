@@ -17,7 +17,7 @@ import { CusdecError } from './cusdec-error';
 import { acceptDeclaration } from '../accept-declaration';
 
 // Read once: the code lists are consulted for every segment.
-const { DTM, EQUIPMENT_CONTAINER, FLAG, FTX_GOODS_DESCRIPTION, LOC, MASS_UNIT_KG, MEA, MOA, PARTY, RFF_CONTAINER, TRANSPORT_MODE, TRANSPORT_STAGE_AT_BORDER } = C;
+const { DTM, EQUIPMENT_CONTAINER, FLAG, FTX_GOODS_DESCRIPTION, LOC, MASS_UNIT_KG, MEA, MOA, PARTY, RFF_CONTAINER, TRANSPORT_MODE, TRANSPORT_MODE_LIST, TRANSPORT_STAGE_AT_BORDER } = C;
 
 type Item = DeclarationInput['goodsItems'][number];
 type Party = NonNullable<DeclarationInput['exporter']>;
@@ -260,7 +260,7 @@ function header(
       if (draft.transport && (!atBorder || stage.atBorder)) return;
       stage.atBorder = atBorder;
       const modeCode = component(seg, 3);
-      const mode = TRANSPORT_MODE[modeCode] ?? fail(`TDT transport mode (8067) "${modeCode}" is not 1 sea, 2 rail, 3 road or 4 air`);
+      const mode = TRANSPORT_MODE[modeCode] ?? fail(`TDT transport mode (8067) "${modeCode}" is not one of ${TRANSPORT_MODE_LIST}`);
       const id = component(seg, 8, 0);
       const name = component(seg, 8, 3);
       const nationality = component(seg, 8, 4);

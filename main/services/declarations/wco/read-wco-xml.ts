@@ -8,7 +8,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { Declaration } from '../../../../preload/schemas/declarations';
 import { parseDtm } from '../edifact/values';
 import { normalizeContainerId } from '../../../../preload/schemas/validators/iso6346';
-import { MASS_UNIT_KG } from '../cusdec/codes';
+import { MASS_UNIT_KG, TRANSPORT_MODE, TRANSPORT_MODE_LIST } from '../cusdec/codes';
 import { XmlImportError } from './xml-import-error';
 
 type Node = Record<string, unknown>;
@@ -173,7 +173,6 @@ function party(node: Node | undefined): { id?: string; name: string; country?: s
   return { name: text(node, 'Name') ?? '', ...(id ? { id } : {}), ...(country ? { country } : {}) };
 }
 
-const MODES: Record<string, 'sea' | 'rail' | 'road' | 'air'> = { '1': 'sea', '2': 'rail', '3': 'road', '4': 'air' };
 const FLAG_CODES = { PER: 'perishable', EXP: 'expedited', AEO: 'aeo' } as const;
 
 function mapDeclaration(d: Node, base: string): Declaration {
@@ -205,8 +204,8 @@ function mapDeclaration(d: Node, base: string): Declaration {
   if (all(d, 'AuthorisationHolder').some((h) => /^AEO/.test(text(h, 'CategoryCode') ?? ''))) flags.aeo = true;
 
   const modeCode = text(border, 'ModeCode') ?? text(arrival, 'ModeCode');
-  const mode = modeCode ? MODES[modeCode] : undefined;
-  if (modeCode && !mode) throw new XmlImportError(`${base}/BorderTransportMeans/ModeCode`, `transport mode "${modeCode}" is not 1 sea, 2 rail, 3 road or 4 air`);
+  const mode = modeCode ? TRANSPORT_MODE[modeCode] : undefined;
+  if (modeCode && !mode) throw new XmlImportError(`${base}/BorderTransportMeans/ModeCode`, `transport mode "${modeCode}" is not one of ${TRANSPORT_MODE_LIST}`);
   const meansId = text(border, 'ID') ?? text(arrival, 'ID');
   const name = text(border, 'Name');
   const nationality = text(border, 'RegistrationNationalityCode');

@@ -3,9 +3,9 @@
  * read-wco-xml: what this writes, the reader turns back into the same declaration.
  */
 import type { Declaration, Party } from '../../../../preload/schemas/declarations';
+import { TRANSPORT_MODE_CODE } from '../cusdec/codes';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const MODE_CODE = { sea: '1', rail: '2', road: '3', air: '4' } as const;
 
 /** ISO instant → DateTimeString format 304 (CCYYMMDDHHMMSS, UTC). */
 function dateTime(iso: string): string {
@@ -68,7 +68,7 @@ export function writeWcoDeclaration(d: Declaration): string {
     tag('ID', meansId),
     tag('Name', t.borderTransportMeans?.name),
     tag('RegistrationNationalityCode', t.borderTransportMeans?.nationality),
-    tag('ModeCode', MODE_CODE[t.mode]),
+    tag('ModeCode', TRANSPORT_MODE_CODE[t.mode]),
     '</BorderTransportMeans>',
     party('Declarant', d.declarant),
     party('Exporter', d.exporter),
