@@ -2,6 +2,8 @@
  * Decodes a byte stream chunk by chunk as UTF-8 (UNOW/UNOY, and what most
  * senders really write even under a UNOC label); if a chunk is not valid UTF-8
  * the rest is read as Windows-1252, the usual superset of UNOC / ISO 8859-1.
+ * A stream that starts with a UTF-16 byte order mark (XML allows UTF-16, with
+ * its mark) is read as UTF-16 throughout.
  */
 import { TextDecoder } from 'node:util';
 
@@ -12,8 +14,26 @@ export class ChunkDecoder {
   private readonly latin = new TextDecoder('windows-1252');
   /** The bytes of an unfinished UTF-8 sequence the decoder holds back at a chunk's end. */
   private held: Uint8Array = NOTHING;
+  private utf16: TextDecoder | null = null;
+  /** The first bytes, until there are two to look for a UTF-16 byte order mark in; null once decided. */
+  private start: Uint8Array | null = NOTHING;
 
-  decode(bytes: Uint8Array, final = false): string {
+  decode(chunk: Uint8Array, final = false): string {
+    let bytes = chunk;
+    if (this.start) {
+      bytes = this.start.length > 0 ? join(this.start, chunk) : chunk;
+      if (bytes.length < 2 && !final) {
+        this.start = bytes.slice(); // the caller reuses its buffer for the next chunk
+        return '';
+      }
+      this.start = null;
+      const utf16 = utf16ByteOrder(bytes);
+      if (utf16) {
+        this.utf8 = null;
+        this.utf16 = new TextDecoder(utf16);
+      }
+    }
+    if (this.utf16) return this.utf16.decode(bytes, { stream: !final });
     if (this.utf8) {
       try {
         const text = this.utf8.decode(bytes, { stream: !final });
@@ -40,7 +60,7 @@ export class ChunkDecoder {
   }
 
   get fellBackToLatin(): boolean {
-    return this.utf8 === null;
+    return this.utf8 === null && this.utf16 === null;
   }
 }
 
@@ -54,6 +74,12 @@ export function unfinishedUtf8Tail(bytes: Uint8Array): Uint8Array {
     return bytes.length - i < length ? bytes.slice(i) : NOTHING;
   }
   return NOTHING;
+}
+
+function utf16ByteOrder(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 function join(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -74,6 +74,10 @@ async function openSource(source: ImportSource): Promise<ByteSource> {
   };
 }
 
+const LEADING_BLANKS = /^[\uFEFF\s]+/;
+/** detectFormat needs "UNA", "UNB" or "UNH"; one character tells XML or JSON. */
+const FORMAT_HEAD_CHARS = 3;
+
 export async function importFile(source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
   const src = await openSource(source);
   const result: ImportResult = { format: null, declarations: [], rejects: [] };
@@ -89,7 +93,15 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
     let n = await src.read(chunk);
     bytesRead += n;
     options.onProgress?.(bytesRead, src.total);
-    const first = decoder.decode(chunk.subarray(0, n), n === 0);
+    let first = decoder.decode(chunk.subarray(0, n), n === 0);
+    // The format shows in the first characters after any byte order mark and white space,
+    // which small chunks (or a UTF-16 mark) may not have reached yet.
+    while (n > 0 && first.replace(LEADING_BLANKS, '').length < FORMAT_HEAD_CHARS) {
+      n = await src.read(chunk);
+      bytesRead += n;
+      options.onProgress?.(bytesRead, src.total);
+      first += decoder.decode(chunk.subarray(0, n), n === 0);
+    }
     result.format = detectFormat(first);
     options.onFormat?.(result.format);
     const reject = (partial: Partial<Reject> & { reason: string }): Reject => ({

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { ChunkDecoder, unfinishedUtf8Tail } from '../../../main/services/declarations/chunk-decoder';
+import { importFile } from '../../../main/services/declarations/import';
+import { fixture } from './fixtures';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 
@@ -65,5 +68,27 @@ describe('chunk decoder', () => {
         expect(text).toBe(new TextDecoder().decode(input.subarray(0, switchAt)) + windows1252(input.subarray(switchAt)));
       }),
     );
+  });
+
+  it('reads a file with a UTF-16 byte order mark as UTF-16, little or big endian, at any chunk size', async () => {
+    const xml = readFileSync(fixture('wco-good.xml'), 'utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const expected = await importFile({ name: 'wco.xml', bytes: new TextEncoder().encode(xml) });
+    expect(expected.declarations.length).toBeGreaterThan(0);
+    const le = Buffer.from(`\uFEFF${xml}`, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    for (const bytes of [le, be])
+      for (const chunkBytes of [1, 7, 1 << 20]) {
+        const result = await importFile({ name: 'wco.xml', bytes }, { chunkBytes });
+        expect({ format: result.format, declarations: result.declarations, rejects: result.rejects }).toEqual({ format: 'wco-xml', declarations: expected.declarations, rejects: [] });
+      }
+  });
+
+  it('tells the format of a file that starts with a byte order mark and blank lines even when read a byte at a time', async () => {
+    const text = `\uFEFF\r\n\r\n${readFileSync(fixture('valid-interchange.edi'), 'utf8')}`;
+    const bytes = new TextEncoder().encode(text);
+    const whole = await importFile({ name: 'bom.edi', bytes });
+    expect(whole.format).toBe('cusdec');
+    expect(whole.declarations.length).toBeGreaterThan(0);
+    expect(await importFile({ name: 'bom.edi', bytes }, { chunkBytes: 1 })).toEqual(whole);
   });
 });
