@@ -228,6 +228,18 @@ describe('WCO DM DEC-DMS conformance', () => {
     expect(d!.goodsItems[0]).toMatchObject({ netMassKg: 950, packages: 55, originCountry: 'FR' });
   });
 
+  it('an item with a preferential origin (TypeCode 2) before its non-preferential one (TypeCode 1) takes the latter', async () => {
+    const xml = readFileSync(conformance('20-uk-cds-metadata.xml'), 'utf8');
+    const both = xml.replace(
+      '<Origin><CountryCode>FR</CountryCode><TypeCode>1</TypeCode></Origin>',
+      '<Origin><CountryCode>CH</CountryCode><TypeCode>2</TypeCode></Origin><Origin><CountryCode>DE</CountryCode><TypeCode>1</TypeCode></Origin>',
+    );
+    const onlyPreferential = xml.replace('<Origin><CountryCode>FR</CountryCode><TypeCode>1</TypeCode></Origin>', '<Origin><CountryCode>CH</CountryCode><TypeCode>2</TypeCode></Origin>');
+    const origin = async (text: string) => (await importFile({ name: 'cds.xml', bytes: new TextEncoder().encode(text) })).declarations[0]!.goodsItems[0]!.originCountry;
+    expect(await origin(both)).toBe('DE');
+    expect(await origin(onlyPreferential)).toBe('CH');
+  });
+
   it('ns2: prefixes, comments, a processing instruction, CDATA kept literal, languageID, other element order, grams', async () => {
     const r = await load('21-prefixed-ns-comments-cdata.xml');
     expect(r.rejects).toEqual([]);

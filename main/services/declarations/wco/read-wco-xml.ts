@@ -175,6 +175,16 @@ function party(node: Node | undefined): { id?: string; name: string; country?: s
 
 const FLAG_CODES = { PER: 'perishable', EXP: 'expedited', AEO: 'aeo' } as const;
 
+/**
+ * The item's country of origin: the non-preferential origin (TypeCode 1) when the
+ * item gives both, since risk rules and statistics use it; a preferential origin
+ * (TypeCode 2) only when nothing else is given.
+ */
+function originOf(item: Node): Node | undefined {
+  const origins = all(item, 'Origin');
+  return origins.find((o) => text(o, 'TypeCode') === '1') ?? origins.find((o) => text(o, 'TypeCode') !== '2') ?? origins[0];
+}
+
 function mapDeclaration(d: Node, base: string): Declaration {
   const paths = new Map<string, string>(); // model path → XML path, for error messages
   const at = (model: string, xml: string) => paths.set(model, `${base}/${xml}`);
@@ -265,7 +275,7 @@ function mapDeclaration(d: Node, base: string): Declaration {
       sequence: number(text(g, 'SequenceNumeric'), `${base}/${p}/SequenceNumeric`) ?? i + 1,
       description: text(commodity, 'Description') ?? '',
       hsCode: text(hs, 'ID') ?? '',
-      originCountry: text(el(g, 'Origin'), 'CountryCode') ?? '',
+      originCountry: text(originOf(g), 'CountryCode') ?? '',
       grossMassKg: grossKg === undefined ? 0 : kilograms(grossKg, gross, 'GrossMassMeasure'),
       ...(netKg !== undefined ? { netMassKg: kilograms(netKg, net, 'NetNetWeightMeasure') } : {}),
       customsValue: {
