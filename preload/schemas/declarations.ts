@@ -23,16 +23,24 @@ export const HsCode = z.string().refine(isHsCode, 'must be an HS code of 6 to 10
 export const UnLocode = z.string().refine(isUnLocode, 'must be a UN/LOCODE, e.g. CNSZX');
 export const ContainerId = z.string().refine(isValidContainerId, 'must be an ISO 6346 container number with a valid check digit');
 
-export const Party = z.object({
+const PartyFields = z.object({
   /** Trader identification (EORI, USCI, TIN…); optional for foreign parties. */
   id: text(35).optional(),
-  name: text(140),
+  /** Optional when the id says who it is: WCO DM and CUSDEC both allow a party by number alone (UK CDS sends EORIs only). */
+  name: text(140).optional(),
   country: CountryCode.optional(),
 });
+/** A party is named, identified, or both. */
+export const Party = PartyFields.refine((p) => p.id !== undefined || p.name !== undefined, { message: 'a party needs its identification or its name', path: ['name'] });
 export type Party = z.infer<typeof Party>;
 
-export const Declarant = Party.extend({ id: text(35) });
+export const Declarant = PartyFields.extend({ id: text(35) });
 export type Declarant = z.infer<typeof Declarant>;
+
+/** How lists show a declarant: by name, or by its identification when it was given by number alone. */
+export function traderLabel(declarant: Declarant): string {
+  return declarant.name ?? declarant.id;
+}
 
 /** UN/ECE Recommendation 19 modes 1–8 (0 "not specified" and 9 "not applicable" name no means to assess). */
 export const TransportMode = z.enum(['sea', 'rail', 'road', 'air', 'mail', 'multimodal', 'fixed-installation', 'inland-water']);

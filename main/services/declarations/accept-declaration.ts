@@ -93,7 +93,9 @@ function party(v: unknown, idRequired: boolean): Out {
   const out: Out = {};
   if (idRequired || v.id !== undefined) out.id = text(v.id, 35);
   else if ('id' in v) out.id = undefined;
-  out.name = text(v.name, 140);
+  if (v.name !== undefined) out.name = text(v.name, 140);
+  else if ('name' in v) out.name = undefined;
+  if (out.id === undefined && out.name === undefined) return no();
   if (v.country !== undefined) out.country = code(v.country, isCountryCode);
   else if ('country' in v) out.country = undefined;
   return out;

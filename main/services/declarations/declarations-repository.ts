@@ -4,7 +4,7 @@
  * whole or not at all. A re-lodged number replaces the earlier version (an
  * amendment). Statements are deterministic: times come in as parameters.
  */
-import { Declaration, type Reject } from '../../../preload/schemas/declarations';
+import { Declaration, type Reject, traderLabel } from '../../../preload/schemas/declarations';
 import type { Clock } from '../clock';
 import { plateKeyOf } from '../gate/plate-key';
 import type { Statement, Store } from '../store/types';
@@ -51,7 +51,7 @@ export class DeclarationsRepository {
           d.lodgementTime,
           d.arrivalTime ?? null,
           d.declarant.id,
-          d.declarant.name,
+          traderLabel(d.declarant),
           d.exporter?.id ?? null,
           d.exporter?.name ?? null,
           d.importer?.id ?? null,

@@ -2,7 +2,7 @@
  * The queue's row for a declaration: written in the import transaction, read by
  * the list and the detail view.
  */
-import type { Declaration } from '../../../preload/schemas/declarations';
+import { type Declaration, traderLabel } from '../../../preload/schemas/declarations';
 import type { QueueRow } from '../../../preload/schemas/queue';
 import type { Assessment } from '../../../preload/schemas/risk';
 import type { Row, Statement } from '../store/types';
@@ -40,7 +40,7 @@ export function queueRowStatements(d: Declaration, assessment: Assessment, asses
         d.lodgementTime,
         d.arrivalTime ?? null,
         d.declarant.id,
-        d.declarant.name,
+        traderLabel(d.declarant),
         d.flags.aeo ? 1 : 0,
         d.flags.perishable ? 1 : 0,
         d.flags.expedited ? 1 : 0,

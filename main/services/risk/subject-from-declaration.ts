@@ -36,7 +36,7 @@ export function subjectFromDeclaration(declaration: Declaration, conversion: Cur
     declarationId,
     office: declaration.office,
     declarantId: declaration.declarant.id,
-    declarantName: declaration.declarant.name,
+    declarantName: declaration.declarant.name ?? null,
     exporterId: declaration.exporter?.id ?? null,
     exporterName: declaration.exporter?.name ?? null,
     consigneeId: declaration.importer?.id ?? null,

@@ -4,7 +4,7 @@ import type { Declaration, GoodsItem } from '../../../preload/schemas/declaratio
 import { formatMass, formatMoney } from './format';
 import { groupHsCode } from './logic/hsCode';
 
-function party(p: { id?: string; name: string; country?: string } | undefined): string {
+function party(p: { id?: string; name?: string; country?: string } | undefined): string {
   if (!p) return '–';
   return [p.name, p.id, p.country].filter(Boolean).join(' · ');
 }

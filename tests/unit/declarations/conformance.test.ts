@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Declaration, Reject } from '../../../preload/schemas/declarations';
+import { type Declaration, type Reject, traderLabel } from '../../../preload/schemas/declarations';
 import { importFile, type ImportResult } from '../../../main/services/declarations/import';
 import { fixture } from './fixtures';
 
@@ -226,6 +226,23 @@ describe('WCO DM DEC-DMS conformance', () => {
     expect(d!.flags.aeo).toBe(true);
     expect(d!.goodsItems[1]!.customsValue).toEqual({ amount: 800, currency: 'GBP' });
     expect(d!.goodsItems[0]).toMatchObject({ netMassKg: 950, packages: 55, originCountry: 'FR' });
+  });
+
+  it('parties given by their EORI alone (no Name) import; a party with neither is refused naming the element', async () => {
+    const xml = readFileSync(conformance('20-uk-cds-metadata.xml'), 'utf8');
+    const byNumber = xml.replace('<Name>Dover Customs Agents Ltd</Name>', '').replace('<Name>Kent Packaging Ltd</Name>', '');
+    const [d] = (await importFile({ name: 'cds.xml', bytes: new TextEncoder().encode(byNumber) })).declarations;
+    expect(d!.declarant).toEqual({ id: 'GB201909014000', country: 'GB' });
+    expect(d!.importer).toEqual({ id: 'GB553202734852' });
+    expect(traderLabel(d!.declarant)).toBe('GB201909014000');
+    const nobody = byNumber.replace('<ID>GB553202734852</ID>', '');
+    const refused = await importFile({ name: 'cds.xml', bytes: new TextEncoder().encode(nobody) });
+    expect(refused.declarations).toEqual([]);
+    expect(refused.rejects[0]!.reason).toBe('/MetaData/Declaration/GoodsShipment/Importer: importer.name: a party needs its identification or its name');
+
+    const edi = readFileSync(conformance('01-syntax4-repetition-separator.edi'), 'utf8').replace('NAD+DT+NL812345678::ZZZ++Rotterdam Brokers B.V.+Weena 505+Rotterdam++3013AL+NL', 'NAD+DT+NL812345678::ZZZ+++++++NL');
+    const [e] = (await importFile({ name: 'nad.edi', bytes: new TextEncoder().encode(edi) })).declarations;
+    expect(e!.declarant).toEqual({ id: 'NL812345678', country: 'NL' });
   });
 
   it('an item with a preferential origin (TypeCode 2) before its non-preferential one (TypeCode 1) takes the latter', async () => {

@@ -286,7 +286,9 @@ function party(seg: Segment, draft: Draft, at: Recorder, fail: (r: string) => ne
   const id = component(seg, 2);
   const name = joinedComponents(seg, 4) || joinedComponents(seg, 3);
   const country = component(seg, 9);
-  const p: Party = { name };
+  // A party may be given by its number alone (3039 without a name in C080).
+  const p: Party = {};
+  if (name) p.name = name;
   if (id) p.id = id;
   if (country) p.country = country;
   if ((PARTY.declarant as readonly string[]).includes(role)) {

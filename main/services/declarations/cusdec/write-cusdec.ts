@@ -75,8 +75,8 @@ function messageSegments(decl: Declaration, seg: (tag: string, ...e: Element[]) 
     if (c.seal) s.push(seg('SEL', c.seal));
   }
   for (const doc of decl.documents) s.push(seg('DOC', doc.type, doc.reference));
-  const party = (role: string, p: { id?: string; name: string; country?: string }) =>
-    seg('NAD', role, [p.id ?? '', '', p.id ? 'ZZZ' : ''], '', p.name, '', '', '', '', p.country ?? '');
+  const party = (role: string, p: { id?: string; name?: string; country?: string }) =>
+    seg('NAD', role, [p.id ?? '', '', p.id ? 'ZZZ' : ''], '', p.name ?? '', '', '', '', '', p.country ?? '');
   s.push(party('DT', decl.declarant));
   if (decl.exporter) s.push(party('EX', decl.exporter));
   if (decl.importer) s.push(party('IM', decl.importer));

@@ -166,11 +166,12 @@ function dateTime(node: Node | undefined, path: string): string | undefined {
   }
 }
 
-function party(node: Node | undefined): { id?: string; name: string; country?: string } | undefined {
+function party(node: Node | undefined): { id?: string; name?: string; country?: string } | undefined {
   if (!node) return undefined;
   const id = text(node, 'ID');
+  const name = text(node, 'Name');
   const country = text(el(node, 'Address'), 'CountryCode');
-  return { name: text(node, 'Name') ?? '', ...(id ? { id } : {}), ...(country ? { country } : {}) };
+  return { ...(name ? { name } : {}), ...(id ? { id } : {}), ...(country ? { country } : {}) };
 }
 
 const FLAG_CODES = { PER: 'perishable', EXP: 'expedited', AEO: 'aeo' } as const;
