@@ -29,8 +29,10 @@ function statsOption(categories: string[], stats: ReleaseStats[], names: [string
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(0)} min` : '–') },
     legend: { top: 0, textStyle: axis.axisLabel },
-    grid: { left: 48, right: 12, top: 32, bottom: 28 },
-    xAxis: { type: 'category', data: categories, ...axis },
+    // Room under the legend for the axis name, so "min" does not sit on the legend.
+    grid: { left: 48, right: 12, top: 48, bottom: 28 },
+    // Every category labelled (ECharts hides some when it thinks they are crowded): an empty lane is a figure too.
+    xAxis: { type: 'category', data: categories, ...axis, axisLabel: { ...axis.axisLabel, interval: 0, hideOverlap: false } },
     yAxis: { type: 'value', name: 'min', ...axis },
     series: [
       {
@@ -84,7 +86,7 @@ export function DashboardView() {
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, textStyle: axis.axisLabel },
-      grid: { left: 48, right: 48, top: 32, bottom: 28 },
+      grid: { left: 48, right: 48, top: 48, bottom: 28 },
       xAxis: { type: 'category', data: data.byDay.map((d) => d.day.slice(5)), ...axis },
       yAxis: [
         { type: 'value', name: 'min', ...axis },
@@ -155,7 +157,10 @@ export function DashboardView() {
             {(Object.keys(data.stages) as (keyof Dashboard['stages'])[]).map((k) => (
               <div key={k} style={{ display: 'contents' }}>
                 <dt>{t(`stages.${k}`)}</dt>
-                <dd className="cw-num">{m(data.stages[k])}</dd>
+                <dd className="cw-num">
+                  {m(data.stages[k])}
+                  {k === 'arrivalToLodgement' && (data.stages[k] ?? 0) < 0 ? <span className="cw-muted"> · {t('stages.preArrival')}</span> : null}
+                </dd>
               </div>
             ))}
           </dl>
