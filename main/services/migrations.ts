@@ -4,6 +4,7 @@ import { queueSearchMigrations } from './queue/queue-search-migrations';
 import { riskMigrations } from './risk/risk-migrations';
 import { auditMigrations } from './audit/audit-migrations';
 import { caseMigrations } from './cases/case-migrations';
+import { caseCloserMigrations } from './cases/case-closer-migrations';
 import type { Migration, MigrationStep } from './store/types';
 import { syncMigrations } from './sync/sync-migrations';
 import { gateMigrations } from './gate/gate-migrations';
@@ -80,7 +81,7 @@ const foundation: readonly Migration[] = [
 ];
 
 /** Areas' steps continue the one sequence; append at the end, never reorder. */
-const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations, ...queueSearchMigrations, ...gateMigrations];
+const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations, ...queueSearchMigrations, ...gateMigrations, ...caseCloserMigrations];
 
 export const migrations: readonly Migration[] = [
   ...foundation,

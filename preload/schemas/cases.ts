@@ -160,8 +160,12 @@ export const CaseDetail = CaseSummary.extend({
   origin: CaseOrigin,
   openedBy: Person,
   closedAt: IsoTime.nullable(),
-  /** Who closed it, when this workstation recorded the closing (absent or null otherwise). */
-  closedBy: Person.nullable().optional(),
+  /**
+   * Who closed it (id + display name at the time), a field of the case that
+   * syncs with it. Null while the case is not closed, and for a case closed
+   * before closers were recorded when no audit entry named one (shown as unknown).
+   */
+  closedBy: Person.nullable(),
   findings: z.array(Finding),
   seizures: z.array(Seizure),
   notes: z.array(Note),

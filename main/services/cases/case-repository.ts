@@ -54,7 +54,7 @@ export async function listCases(db: Reader, filter: CaseFilter): Promise<CaseSum
 }
 
 export async function readCase(db: Reader, id: string): Promise<StoredCase | null> {
-  const rows = await db.query(`SELECT ${SUMMARY_COLUMNS}, c.origin, c.opened_by_id, c.opened_by_name, c.closed_at FROM cases c WHERE c.id = ?`, [id]);
+  const rows = await db.query(`SELECT ${SUMMARY_COLUMNS}, c.origin, c.opened_by_id, c.opened_by_name, c.closed_at, c.closed_by_id, c.closed_by_name FROM cases c WHERE c.id = ?`, [id]);
   const row = rows[0];
   if (!row) return null;
   const [findings, seizures, notes, tasks, links, evidence, custody] = await Promise.all([
@@ -71,6 +71,8 @@ export async function readCase(db: Reader, id: string): Promise<StoredCase | nul
     origin: JSON.parse(s(row.origin)) as CaseOrigin,
     openedBy: person(row, 'opened_by'),
     closedAt: n(row.closed_at),
+    // Only a closed case has a closer; null also when it was closed before closers were recorded (the UI says "unknown").
+    closedBy: row.status === 'closed' && row.closed_by_id ? person(row, 'closed_by') : null,
     findings: findings.map((r) => ({ id: s(r.id), category: s(r.category) as CaseDetail['findings'][number]['category'], text: s(r.text), at: s(r.at), by: person(r) })),
     seizures: seizures.map((r) => ({
       id: s(r.id),

@@ -85,12 +85,11 @@ export class CaseService {
         statements.push(auditStatement({ at, actor: actorOf(user), action: 'evidence.verify-failed', subject: item.id, detail: { caseId: id, sha256: item.sha256, state: check.state, found: check.found } }));
       }
     }
-    const closedBy = stored.status === 'closed' ? await this.#closer(id) : null;
     if (statements.length > 0) {
       await this.options.store.transaction(statements);
-      return { ...(await this.#require(id)), evidence, closedBy };
+      return { ...(await this.#require(id)), evidence };
     }
-    return { ...stored, evidence, closedBy };
+    return { ...stored, evidence };
   }
 
   async open(user: User, raw: z.input<typeof OpenCaseInput>): Promise<CaseDetail> {
@@ -116,6 +115,8 @@ export class CaseService {
       openedAt: at.toISOString(),
       updatedAt: at.toISOString(),
       closedAt: null,
+      closedById: null,
+      closedByName: null,
     };
     const links = originLinks(input.origin, at.toISOString());
     const { id: _id, ...fields } = row;
@@ -154,7 +155,17 @@ export class CaseService {
     if (!check.ok) throw new ServiceError(check.code, `Case ${current.ref}: ${check.message}`);
     if (check.reopen && !input.reason) throw new ServiceError('INVALID_ARGUMENT', `Case ${current.ref}: reopening needs a reason`);
     const at = this.options.clock.now().toISOString();
-    const fields = { status: input.status, closedAt: input.status === 'closed' ? at : null, updatedAt: at };
+    // The closing time and the closer travel together in every status change, so hub order settles them
+    // with the status as one: a close and a concurrent move elsewhere leave a consistent winner, and a
+    // reopen clears the closer (the closing stays in the audit log, which is the history).
+    const closing = input.status === 'closed';
+    const fields = {
+      status: input.status,
+      closedAt: closing ? at : null,
+      closedById: closing ? user.id : null,
+      closedByName: closing ? user.displayName : null,
+      updatedAt: at,
+    };
     await this.#commit(
       user,
       input.id,
@@ -383,16 +394,6 @@ export class CaseService {
     return found;
   }
 
-  /** Who closed the case, from its audit entry (null when it was closed on another workstation). */
-  async #closer(id: string): Promise<{ id: string; name: string } | null> {
-    const rows = await this.options.store.query(
-      `SELECT actor_id, actor_name FROM audit WHERE action = 'case.status' AND subject = ? AND json_extract(detail, '$.to') = 'closed' ORDER BY seq DESC LIMIT 1`,
-      [id],
-    );
-    const row = rows[0];
-    return row && row.actor_id !== null ? { id: String(row.actor_id), name: String(row.actor_name ?? row.actor_id) } : null;
-  }
-
   async #person(userId: string) {
     const rows = await this.options.store.query('SELECT id, display_name FROM users WHERE id = ? AND active = 1', [userId]);
     if (!rows[0]) throw new ServiceError('NOT_FOUND', `No active user ${userId} to assign the case to`);
@@ -441,6 +442,8 @@ function toRow(c: StoredCase): CaseRow {
     openedAt: c.openedAt,
     updatedAt: c.updatedAt,
     closedAt: c.closedAt,
+    closedById: c.closedBy?.id ?? null,
+    closedByName: c.closedBy?.name ?? null,
   };
 }
 

@@ -21,22 +21,26 @@ export interface CaseRow {
   openedAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Who closed it (id + display name at the time), set with closedAt and cleared with it on reopen. */
+  closedById: string | null;
+  closedByName: string | null;
 }
 
 export const CASE_SCALARS = [
   'ref', 'title', 'status', 'subjectKind', 'subjectRef', 'subjectLabel', 'origin', 'assigneeId', 'assigneeName',
-  'openedById', 'openedByName', 'openedAt', 'updatedAt', 'closedAt',
+  'openedById', 'openedByName', 'openedAt', 'updatedAt', 'closedAt', 'closedById', 'closedByName',
 ] as const;
 
 export function upsertCaseStatement(c: CaseRow): Statement {
   return {
     sql: `INSERT INTO cases (id, ref, title, status, subject_kind, subject_ref, subject_label, origin, assignee_id, assignee_name,
-            opened_by_id, opened_by_name, opened_at, updated_at, closed_at)
+            opened_by_id, opened_by_name, opened_at, updated_at, closed_at, closed_by_id, closed_by_name)
           VALUES (:id, :ref, :title, :status, :subjectKind, :subjectRef, :subjectLabel, :origin, :assigneeId, :assigneeName,
-            :openedById, :openedByName, :openedAt, :updatedAt, :closedAt)
+            :openedById, :openedByName, :openedAt, :updatedAt, :closedAt, :closedById, :closedByName)
           ON CONFLICT (id) DO UPDATE SET title = excluded.title, status = excluded.status, subject_kind = excluded.subject_kind,
             subject_ref = excluded.subject_ref, subject_label = excluded.subject_label, assignee_id = excluded.assignee_id,
-            assignee_name = excluded.assignee_name, updated_at = excluded.updated_at, closed_at = excluded.closed_at`,
+            assignee_name = excluded.assignee_name, updated_at = excluded.updated_at, closed_at = excluded.closed_at,
+            closed_by_id = excluded.closed_by_id, closed_by_name = excluded.closed_by_name`,
     params: Object.fromEntries(Object.entries(c).map(([k, v]) => [`:${k}`, v as string | null])),
   };
 }

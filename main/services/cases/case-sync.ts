@@ -32,16 +32,32 @@ export const CASE_ENTITY = 'case';
 export const CASE_TASK_ENTITY = 'case_task';
 export const CASE_LIST_FIELDS = ['findings', 'seizures', 'notes', 'links', 'evidence', 'custody'] as const;
 
+/** Scalars a case may lack: optional ones, and the closer, which cases written before it was synced never carry. */
+const OPTIONAL_SCALARS: ReadonlySet<string> = new Set(['subjectLabel', 'assigneeId', 'assigneeName', 'closedAt', 'closedById', 'closedByName']);
+
+/**
+ * The case row a merged state stands for. The closer belongs to the current
+ * closure: a case that is not closed has none, even when the hub still holds one
+ * (a workstation from before closers were synced reopens without clearing it).
+ * The hub's case_states view applies the same rule.
+ */
+export function caseRowFromState(state: RemoteEntityState): CaseRow | null {
+  const f = state.fields;
+  // Items can arrive before the case's own fields only if the opener's upsert is still in flight; they wait for it.
+  if (CASE_SCALARS.some((key) => !(key in f) && !OPTIONAL_SCALARS.has(key))) return null;
+  const row = Object.fromEntries(CASE_SCALARS.map((key) => [key, (f[key] as string | null | undefined) ?? null])) as unknown as Omit<CaseRow, 'id'>;
+  const closed = row.status === 'closed';
+  return { ...row, id: state.entityId, closedById: closed ? row.closedById : null, closedByName: closed ? row.closedByName : null };
+}
+
 function applyCase(state: RemoteEntityState): Statement[] {
   if (state.deleted) return [];
+  const row = caseRowFromState(state);
+  if (!row) return [];
   const f = state.fields;
-  const missing = CASE_SCALARS.filter((key) => !(key in f) && !['subjectLabel', 'assigneeId', 'assigneeName', 'closedAt'].includes(key));
-  // Items can arrive before the case's own fields only if the opener's upsert is still in flight; they wait for it.
-  if (missing.length > 0) return [];
-  const row = Object.fromEntries(CASE_SCALARS.map((key) => [key, (f[key] as string | null | undefined) ?? null])) as unknown as Omit<CaseRow, 'id'>;
   const list = <T>(name: string) => (Array.isArray(f[name]) ? (f[name] as T[]) : []);
   return [
-    upsertCaseStatement({ ...row, id: state.entityId }),
+    upsertCaseStatement(row),
     ...list<FindingRow>('findings').map((item) => insertFinding(state.entityId, item)),
     ...list<SeizureRow>('seizures').map((item) => insertSeizure(state.entityId, item)),
     ...list<NoteRow>('notes').map((item) => insertNote(state.entityId, item)),
@@ -77,6 +93,8 @@ registerSyncEntity({
       subjectRef: c.subject.ref,
       assigneeId: c.assignee?.id ?? null,
       closedAt: c.closedAt,
+      closedById: c.closedBy?.id ?? null,
+      closedByName: c.closedBy?.name ?? null,
       findings: c.findings.map((x) => x.id),
       seizures: c.seizures.map((x) => x.id),
       notes: c.notes.map((x) => x.id),

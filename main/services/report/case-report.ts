@@ -112,7 +112,7 @@ export function renderCaseReport(input: CaseReportInput): Promise<Buffer> {
     ['Subject', `${c.subject.kind} ${c.subject.ref}${c.subject.label ? ` (${c.subject.label})` : ''}`],
     ['Opened', `${reportTime(c.openedAt)} by ${c.openedBy.name}`],
     ['Assignee', c.assignee?.name ?? 'unassigned'],
-    ...(c.closedAt ? [['Closed', reportTime(c.closedAt)] as const] : []),
+    ...(c.closedAt ? [['Closed', `${reportTime(c.closedAt)} by ${c.closedBy?.name ?? 'unknown (closed on a workstation before closers were kept)'}`] as const] : []),
     ['Report generated', `${reportTime(input.generatedAt.toISOString())} by ${input.generatedBy}`],
   ]);
 

@@ -7,7 +7,8 @@ import type { CaseDetail } from '../../../preload/schemas/cases';
 export function ClosedCaseNotice({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation('cases');
   const at = detail.closedAt ? new Date(detail.closedAt).toLocaleString() : '—';
-  const who = detail.closedBy ? t('closed.byWhom', { at, name: detail.closedBy.name }) : t('closed.when', { at });
+  // The closer is a field of the case (synced); cases closed before it was recorded may not know it.
+  const who = detail.closedBy ? t('closed.byWhom', { at, name: detail.closedBy.name }) : t('closed.byUnknown', { at });
   return (
     <Alert
       data-testid="case-closed-notice"

@@ -119,6 +119,16 @@ describe('cases', () => {
     expect((await cases.get(inspector, c.id)).custody.map((k) => k.action)).toContain('exported');
     await expect(reports.read('case-../../etc.pdf', 0)).rejects.toBeTruthy();
   });
+
+  it('a closed case’s report says when and by whom it was closed', async () => {
+    const { cases, reports } = await setup();
+    const c = await cases.open(inspector, { title: 'Closed report', subject: { kind: 'container', ref: 'MSCU4821907' } });
+    for (const status of ['under_inspection', 'pending_decision', 'closed'] as const) await cases.setStatus(inspector, { id: c.id, status });
+    const report = await reports.exportCase(inspector, c.id);
+    const pdf = Buffer.from((await reports.read(report.fileName, 0)).base64, 'base64');
+    expect(pdf.length).toBe(report.bytes);
+    expect(await pdfText(pdf)).toMatch(/Closed\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by 王检查员 Report generated/);
+  });
 });
 
 async function pdfText(pdf: Buffer): Promise<string> {
