@@ -80,7 +80,12 @@ const foundation: readonly Migration[] = [
   },
 ];
 
-/** Areas' steps continue the one sequence; append at the end, never reorder. */
+/**
+ * Areas' steps continue the one sequence; append at the end, never reorder. Only the
+ * last spread may grow its own list: an area further up adds a new list at the end
+ * (as caseCloserMigrations does), or every later step would change its number.
+ * tests/unit/services/migrations.test.ts holds the shipped order.
+ */
 const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations, ...queueSearchMigrations, ...gateMigrations, ...caseCloserMigrations];
 
 export const migrations: readonly Migration[] = [
