@@ -4,8 +4,10 @@ import {
   Color,
   DirectionalLight,
   Group,
+  type LineSegments,
   Mesh,
   MeshBasicMaterial,
+  type Object3D,
   OrthographicCamera,
   PerspectiveCamera,
   PlaneGeometry,
@@ -25,6 +27,7 @@ import { FlyTo, framingPose, type Pose } from './flyTo';
 import { FrameTexture } from './frameTexture';
 import { projectToScreen, type ScreenPoint } from './projectMarker';
 import { ResourceTracker } from './resourceTracker';
+import { SceneLabels } from './sceneLabels';
 import type { SceneCamera, ScenePick, SceneSite, SceneVehicle } from './sceneSite';
 import { buildArea, buildCamera, buildGround, buildVehicle, pickOf } from './siteMeshes';
 
@@ -98,6 +101,8 @@ export class PortScene<Source = unknown> {
   private readonly panoCamera = new PerspectiveCamera(75, 1, 0.1, 200);
   private readonly raycaster = new Raycaster();
   private readonly entries = new Map<string, CameraEntry<Source>>();
+  /** The overview's text labels: sized and decluttered before each render. */
+  private readonly labels = new SceneLabels();
   private readonly cleanups: (() => void)[] = [];
   private site: SceneSite<Source> | null = null;
   private mode: PortSceneMode = { kind: 'overview' };
@@ -154,6 +159,7 @@ export class PortScene<Source = unknown> {
       this.entries.set(camera.id, { camera, source, frame, group });
       void source.start();
     }
+    this.labels.collect(this.siteRoot, 'scene');
     this.controls.maxDistance = site.extent * 4;
     this.resetView();
     this.applyMode();
@@ -162,8 +168,10 @@ export class PortScene<Source = unknown> {
   setVehicles(vehicles: readonly SceneVehicle[]): void {
     this.assertLive('setVehicles');
     this.vehicleRoot.clear();
+    this.labels.clear('vehicles');
     this.tracker.disposeGroup('vehicles');
     for (const vehicle of vehicles) this.vehicleRoot.add(buildVehicle(vehicle, this.tracker));
+    this.labels.collect(this.vehicleRoot, 'vehicles');
     this.invalidate();
   }
 
@@ -187,13 +195,29 @@ export class PortScene<Source = unknown> {
   flyTo(objectName: string): boolean {
     const object = this.overview.getObjectByName(objectName);
     if (!object || this.mode.kind !== 'overview') return false;
-    const bounds = new Box3().setFromObject(object);
+    // Where the officer asked to go is what they are looking for: its label stays up.
+    this.labels.pin('selected', objectName);
+    const bounds = shapeBounds(object);
     const center = bounds.getCenter(new Vector3());
     const radius = Math.max(4, bounds.getSize(new Vector3()).length() / 2);
     const current: Pose = { position: { ...this.overviewCamera.position }, target: { ...this.controls.target } };
     this.flight = new FlyTo(current, framingPose(current, center, radius, this.overviewCamera.fov), performance.now());
     this.invalidate();
     return true;
+  }
+
+  /**
+   * The selected object's scene name (`area:<id>`, `camera:<id>`, `vehicle:<id>`) or null:
+   * its label shows whatever it overlaps. A click or a fly-to selects too.
+   */
+  setSelected(objectName: string | null): void {
+    this.assertLive('setSelected');
+    if (this.labels.pin('selected', objectName)) this.invalidate();
+  }
+
+  /** Ids of the overview labels shown at the last render (the owner's scene name). */
+  shownLabels(): string[] {
+    return this.labels.shownIds();
   }
 
   /** Where the officer looks in panorama mode. */
@@ -295,6 +319,7 @@ export class PortScene<Source = unknown> {
       // Damping keeps moving for a few frames after the pointer lets go.
       if (this.controls.update()) again = true;
       this.faceBillboards();
+      this.labels.update(this.overviewCamera, this.width, this.height);
       for (const entry of this.entries.values()) entry.frame.noteRender();
       this.renderer.render(this.overview, this.overviewCamera);
     } else {
@@ -439,6 +464,7 @@ export class PortScene<Source = unknown> {
     this.entries.clear();
     this.siteRoot.clear();
     this.vehicleRoot.clear();
+    this.labels.clear();
     this.clearFocus();
     this.tracker.disposeGroup('scene');
     this.tracker.disposeGroup('vehicles');
@@ -509,6 +535,7 @@ export class PortScene<Source = unknown> {
       if (this.mode.kind === 'panorama') canvas.setPointerCapture(event.pointerId);
     });
     on(canvas, 'pointermove', (event) => {
+      if (!down && this.mode.kind === 'overview') this.hoverAt(event.clientX, event.clientY);
       if (!down || !last || this.mode.kind !== 'panorama') return;
       this.setPanoramaView(dragLook(this.view, event.clientX - last.x, event.clientY - last.y, this.panoCamera.fov, this.height));
       last = { x: event.clientX, y: event.clientY };
@@ -519,7 +546,11 @@ export class PortScene<Source = unknown> {
       last = null;
       if (!start || Math.hypot(event.clientX - start.x, event.clientY - start.y) > 4) return;
       const pick = this.pickAt(event.clientX, event.clientY);
+      if (this.mode.kind === 'overview') this.setSelected(pick ? sceneName(pick) : null);
       if (pick) this.options.onPick?.(pick);
+    });
+    on(canvas, 'pointerleave', () => {
+      if (this.labels.pin('hover', null)) this.invalidate();
     });
     on(
       canvas,
@@ -547,6 +578,12 @@ export class PortScene<Source = unknown> {
     });
   }
 
+  /** The label of what is under the pointer shows, even where a more important one would hide it. */
+  private hoverAt(clientX: number, clientY: number): void {
+    const pick = this.pickAt(clientX, clientY);
+    if (this.labels.pin('hover', pick ? sceneName(pick) : null)) this.invalidate();
+  }
+
   private pickAt(clientX: number, clientY: number): ScenePick | null {
     if (this.mode.kind !== 'overview') return null;
     const rect = this.options.canvas.getBoundingClientRect();
@@ -561,4 +598,19 @@ export class PortScene<Source = unknown> {
   private assertLive(what: string): void {
     if (this.disposed) throw new Error(`PortScene.${what}: the scene was disposed`);
   }
+}
+
+/** The scene object's name a pick refers to (the group names siteMeshes gives). */
+function sceneName(pick: ScenePick): string {
+  return `${pick.kind}:${pick.id}`;
+}
+
+/** The bounds of an object's meshes and lines: its label is sized for the screen, not part of its shape. */
+function shapeBounds(object: Object3D): Box3 {
+  const bounds = new Box3();
+  object.updateWorldMatrix(true, true);
+  object.traverse((part) => {
+    if ((part as Mesh).isMesh || (part as LineSegments).isLine) bounds.expandByObject(part, false);
+  });
+  return bounds.isEmpty() ? bounds.setFromObject(object) : bounds;
 }

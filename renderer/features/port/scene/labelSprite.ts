@@ -7,6 +7,7 @@ const padding = 10;
 /**
  * A text label that always faces the viewer, drawn once into a canvas texture.
  * `worldHeight` is the label's height in metres; the width follows the text.
+ * A label tagged with userData.sceneLabel is then resized and decluttered by SceneLabels.
  */
 export function labelSprite(text: string, tracker: ResourceTracker, group: string, options: { worldHeight?: number; color?: string; background?: string } = {}): Sprite {
   const canvas = document.createElement('canvas');

@@ -15,6 +15,7 @@ import {
 } from 'three';
 import { yawPitchToVector } from '../panorama/sphericalMath';
 import { labelSprite } from './labelSprite';
+import type { SceneLabelTag } from './sceneLabels';
 import type { ResourceTracker } from './resourceTracker';
 import type { AreaKind, SceneArea, SceneCamera, ScenePick, SceneSite, SceneVehicle } from './sceneSite';
 
@@ -57,6 +58,7 @@ export function buildArea(area: SceneArea, tracker: ResourceTracker): Group {
   group.add(box);
   const label = labelSprite(area.label, tracker, 'scene', { worldHeight: area.kind === 'lane' ? 2.2 : 3.5 });
   label.position.set(area.center.x, area.center.y + height + 3, area.center.z);
+  label.userData.sceneLabel = { owner: group.name, kind: area.kind } satisfies SceneLabelTag;
   group.add(label);
   return group;
 }
@@ -115,6 +117,7 @@ export function buildCamera(camera: SceneCamera, texture: Texture | null, tracke
   }
   const label = labelSprite(camera.label, tracker, 'scene', { worldHeight: 2.4, background: 'rgba(60, 44, 10, 0.85)' });
   label.position.y = camera.kind === 'fixed' ? 2.6 : 10.5;
+  label.userData.sceneLabel = { owner: group.name, kind: 'camera' } satisfies SceneLabelTag;
   group.add(label);
   return group;
 }
@@ -133,6 +136,7 @@ export function buildVehicle(vehicle: SceneVehicle, tracker: ResourceTracker): G
   group.rotation.y = -vehicle.heading * toRad;
   const label = labelSprite(vehicle.label, tracker, 'vehicles', { worldHeight: 2, background: 'rgba(16, 40, 72, 0.88)' });
   label.position.y = size.h + 2;
+  label.userData.sceneLabel = { owner: group.name, kind: 'vehicle' } satisfies SceneLabelTag;
   group.add(label);
   return group;
 }
