@@ -16,6 +16,11 @@ export interface SceneArea {
   size: { width: number; depth: number; height: number };
   /** Rotation about the vertical axis, degrees clockwise from north. */
   heading: number;
+  /**
+   * Where the label stands on the ground, when not over the centre: a gate's lanes lie
+   * side by side, so their labels are staggered along them instead of standing in a row.
+   */
+  labelAt?: Vec3;
 }
 
 export interface SceneMarker {

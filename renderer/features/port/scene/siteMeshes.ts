@@ -57,7 +57,8 @@ export function buildArea(area: SceneArea, tracker: ResourceTracker): Group {
   box.userData.pick = { kind: 'area', id: area.id } satisfies ScenePick;
   group.add(box);
   const label = labelSprite(area.label, tracker, 'scene', { worldHeight: area.kind === 'lane' ? 2.2 : 3.5 });
-  label.position.set(area.center.x, area.center.y + height + 3, area.center.z);
+  const at = area.labelAt ?? area.center;
+  label.position.set(at.x, area.center.y + height + 3, at.z);
   label.userData.sceneLabel = { owner: group.name, kind: area.kind } satisfies SceneLabelTag;
   group.add(label);
   return group;

@@ -18,17 +18,29 @@ export function headingOf(a: Vec3, b: Vec3): number {
   return Math.atan2(b.x - a.x, -(b.z - a.z)) / toRad;
 }
 
+/**
+ * How far along its lane, from the outside end (0) inwards (1), lane `index` of `count`
+ * has its label: spread over the approach half, so each lane's label has its own row.
+ */
+export function laneLabelAlong(index: number, count: number): number {
+  return count <= 1 ? 0.25 : 0.05 + (0.45 * index) / (count - 1);
+}
+
 function gateAreas(site: Site): SceneArea[] {
   const areas: SceneArea[] = [];
   for (const gate of site.gates) {
     let minX = Infinity;
     let maxX = -Infinity;
-    for (const lane of gate.lanes) {
+    for (const [index, lane] of gate.lanes.entries()) {
       const start = vec(lane.start);
       const end = vec(lane.end);
       const center = { x: (start.x + end.x) / 2, y: 0, z: (start.z + end.z) / 2 };
       const length = Math.max(1, Math.hypot(end.x - start.x, end.z - start.z));
-      areas.push({ id: lane.id, kind: 'lane', label: lane.name, center, size: { width: lane.widthM, depth: length, height: 0.08 }, heading: headingOf(start, end) });
+      // Measured from where vehicles enter the lane from outside: the approach, which the overview faces.
+      const [outside, inside] = lane.kind === 'outbound' ? [end, start] : [start, end];
+      const along = laneLabelAlong(index, gate.lanes.length);
+      const labelAt = { x: outside.x + (inside.x - outside.x) * along, y: 0, z: outside.z + (inside.z - outside.z) * along };
+      areas.push({ id: lane.id, kind: 'lane', label: lane.name, center, size: { width: lane.widthM, depth: length, height: 0.08 }, heading: headingOf(start, end), labelAt });
       minX = Math.min(minX, start.x - gate.position[0] - lane.widthM, end.x - gate.position[0] - lane.widthM);
       maxX = Math.max(maxX, start.x - gate.position[0] + lane.widthM, end.x - gate.position[0] + lane.widthM);
     }
