@@ -1,5 +1,6 @@
 import { RISK_FIELDS, unsafeRegexReason, type Condition, type RiskField } from '../../../preload/schemas/risk';
-import { normalizeCode, normalizeContainerId, normalizeHsCode, normalizePlate } from './normalize';
+import { normalisePlate } from '../../../preload/schemas/gate';
+import { normalizeCode, normalizeContainerId, normalizeHsCode } from './normalize';
 import type { FieldValues } from './prepared-subject';
 
 type Value = string | number | boolean;
@@ -21,7 +22,7 @@ function normalizerFor(field: RiskField): (value: string) => string {
     case 'hsCode':
       return normalizeHsCode;
     case 'vehiclePlate':
-      return normalizePlate;
+      return normalisePlate;
     case 'containerId':
       return normalizeContainerId;
     default:

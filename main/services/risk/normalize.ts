@@ -1,9 +1,9 @@
 /**
  * Canonical forms the engine compares on, so that "8517.12", "851712" and
- * "8517 12" are one HS code, "粤B·12345" and "粤B12345" one plate, and
- * "ACME Trading Co., Ltd." and "Acme Trading" one trader.
+ * "8517 12" are one HS code and "ACME Trading Co., Ltd." and "Acme Trading" one
+ * trader. Plates use the gate's normalisePlate (preload/schemas/gate.ts), so a
+ * watchlist plate and a gate sighting agree.
  */
-import { normalisePlate } from '../../../preload/schemas/gate';
 
 /** Codes and ids: trimmed, upper case, fullwidth folded (NFKC). */
 export function normalizeCode(value: string): string {
@@ -14,9 +14,6 @@ export function normalizeCode(value: string): string {
 export function normalizeHsCode(value: string): string {
   return value.replace(/[^0-9]/g, '');
 }
-
-/** Plates: the gate's comparable form, so a watchlist plate and a gate sighting agree ("粤B·123-45" → "粤B12345"). */
-export const normalizePlate = normalisePlate;
 
 /** ISO 6346 container numbers: letters and digits only, upper case. */
 export function normalizeContainerId(value: string): string {

@@ -1,5 +1,6 @@
 import type { RiskField } from '../../../preload/schemas/risk';
-import { normalizeCode, normalizeContainerId, normalizeHsCode, normalizePlate } from './normalize';
+import { normalisePlate } from '../../../preload/schemas/gate';
+import { normalizeCode, normalizeContainerId, normalizeHsCode } from './normalize';
 import { valuePerKg, type RiskSubject } from './subject';
 
 /** A field's values in canonical form: empty when unknown; several for route countries and containers. */
@@ -36,7 +37,7 @@ export function prepareSubject(subject: RiskSubject): PreparedSubject {
     consigneeId: text(subject.consigneeId),
     office: text(subject.office),
     transportMode: text(subject.transportMode),
-    vehiclePlate: text(subject.vehiclePlate, normalizePlate),
+    vehiclePlate: text(subject.vehiclePlate, normalisePlate),
     routeCountry: subject.routeCountries.map(normalizeCode).filter((v) => v !== ''),
     containerId: subject.containerIds.map(normalizeContainerId).filter((v) => v !== ''),
     totalCustomsValue: number(subject.totalCustomsValue),

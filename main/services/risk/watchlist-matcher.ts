@@ -1,5 +1,6 @@
 import type { Watchlist, WatchlistEntry, WatchlistHit } from '../../../preload/schemas/risk';
-import { normalizeContainerId, normalizeHsCode, normalizePlate } from './normalize';
+import { normalisePlate } from '../../../preload/schemas/gate';
+import { normalizeContainerId, normalizeHsCode } from './normalize';
 import type { PreparedSubject } from './prepared-subject';
 import { TraderNameIndex } from './trader-name-index';
 
@@ -55,7 +56,7 @@ function traderFinder(watchlist: Watchlist): (subject: PreparedSubject) => Found
 function exactFinder(watchlist: Watchlist): (subject: PreparedSubject) => Found[] {
   switch (watchlist.kind) {
     case 'plate': {
-      const plates = byKey(watchlist.entries, (entry) => normalizePlate(entry.value));
+      const plates = byKey(watchlist.entries, (entry) => normalisePlate(entry.value));
       return ({ header }) => {
         const plate = header.vehiclePlate?.[0];
         return typeof plate === 'string'

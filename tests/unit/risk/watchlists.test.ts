@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WatchlistHit } from '../../../preload/schemas/risk';
 import { assess } from '../../../main/services/risk/engine';
-import { normalizePlate, normalizeTraderName } from '../../../main/services/risk/normalize';
+import { normalisePlate } from '../../../preload/schemas/gate';
+import { normalizeTraderName } from '../../../main/services/risk/normalize';
 import { nameSimilarity } from '../../../main/services/risk/similarity';
 import { traderNameTokens } from '../../../main/services/risk/normalize';
 import { TraderNameIndex } from '../../../main/services/risk/trader-name-index';
@@ -97,7 +98,7 @@ describe('plates, containers and HS prefixes', () => {
     ['B–AB 1234', 'BAB1234'],
     ['ＡＢ１２３', 'AB123'],
   ])('normalizes plate %s → %s', (raw, normalized) => {
-    expect(normalizePlate(raw)).toBe(normalized);
+    expect(normalisePlate(raw)).toBe(normalized);
   });
 
   it('matches plates written differently', () => {
