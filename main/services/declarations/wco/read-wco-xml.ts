@@ -177,6 +177,18 @@ function party(node: Node | undefined): { id?: string; name?: string; country?: 
 const FLAG_CODES = { PER: 'perishable', EXP: 'expedited', AEO: 'aeo' } as const;
 
 /**
+ * A GoodsMeasure mass in kilograms. unitCode is a UN/ECE Rec. 20 code; a mass in
+ * another unit (or a volume) must not pass as kilograms. Converted masses are
+ * rounded to grams as in the CUSDEC reader (500000 × 0.001 is not exactly 500).
+ */
+function kilograms(value: number, measure: Node | undefined, path: string): number {
+  const unit = (measure?.['@unitCode'] as string | undefined) ?? 'KGM';
+  const factor = MASS_UNIT_KG[unit];
+  if (factor === undefined) throw new XmlImportError(path, `unitCode "${unit}" is not a mass unit (KGM, TNE, GRM)`);
+  return factor === 1 ? value : Math.round(value * factor * 1000) / 1000;
+}
+
+/**
  * The item's country of origin: the non-preferential origin (TypeCode 1) when the
  * item gives both, since risk rules and statistics use it; a preferential origin
  * (TypeCode 2) only when nothing else is given.
@@ -260,25 +272,13 @@ function mapDeclaration(d: Node, base: string): Declaration {
     containerIds.forEach((_, j) => at(`${item}.containerIds.${j}`, `${p}/TransportEquipment[${j + 1}]/ID`));
     const grossKg = number(text(gross), `${base}/${p}/Commodity/GoodsMeasure/GrossMassMeasure`);
     const netKg = number(text(net), `${base}/${p}/Commodity/GoodsMeasure/NetNetWeightMeasure`);
-    // unitCode is a UN/ECE Rec. 20 code; a mass in another unit (or a volume) must not pass as kilograms.
-    const unitFactor = (n: Node | undefined, path: string) => {
-      const unit = (n?.['@unitCode'] as string | undefined) ?? 'KGM';
-      const factor = MASS_UNIT_KG[unit];
-      if (factor === undefined) throw new XmlImportError(`${base}/${p}/Commodity/GoodsMeasure/${path}`, `unitCode "${unit}" is not a mass unit (KGM, TNE, GRM)`);
-      return factor;
-    };
-    // Converted masses are rounded to grams as in the CUSDEC reader (500000 × 0.001 is not exactly 500).
-    const kilograms = (value: number, n: Node | undefined, path: string) => {
-      const factor = unitFactor(n, path);
-      return factor === 1 ? value : Math.round(value * factor * 1000) / 1000;
-    };
     return {
       sequence: number(text(g, 'SequenceNumeric'), `${base}/${p}/SequenceNumeric`) ?? i + 1,
       description: text(commodity, 'Description') ?? '',
       hsCode: text(hs, 'ID') ?? '',
       originCountry: text(originOf(g), 'CountryCode') ?? '',
-      grossMassKg: grossKg === undefined ? 0 : kilograms(grossKg, gross, 'GrossMassMeasure'),
-      ...(netKg !== undefined ? { netMassKg: kilograms(netKg, net, 'NetNetWeightMeasure') } : {}),
+      grossMassKg: grossKg === undefined ? 0 : kilograms(grossKg, gross, `${base}/${p}/Commodity/GoodsMeasure/GrossMassMeasure`),
+      ...(netKg !== undefined ? { netMassKg: kilograms(netKg, net, `${base}/${p}/Commodity/GoodsMeasure/NetNetWeightMeasure`) } : {}),
       customsValue: {
         amount: number(text(value), `${base}/${p}/CustomsValueAmount`) ?? -1,
         currency: (value?.['@currencyID'] as string | undefined) ?? '',
