@@ -82,10 +82,6 @@ export class SceneLabels {
     return true;
   }
 
-  pinned(reason: 'hover' | 'selected'): string | null {
-    return this.pins.get(reason) ?? null;
-  }
-
   /** Before a render: sizes and declutters the labels if the view changed since the last time. */
   update(camera: PerspectiveCamera, width: number, height: number): void {
     camera.updateMatrixWorld();
