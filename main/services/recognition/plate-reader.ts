@@ -1,0 +1,139 @@
+/**
+ * The plate reader: detection, recognition and format correction put together.
+ * `readCrop` reads an image that is a plate (a camera's plate crop, a photo an
+ * officer took); `readFrame` finds the plate in a whole camera frame among the
+ * other text there (lane signs, company names) and reads it. One reader holds
+ * the two ONNX sessions; it reads one image at a time.
+ */
+import { type ReadCharacter, type ReadText } from './ctc-decode';
+import type { RecognitionImage } from './image';
+import { createOcrSessions, type OcrSessionOptions, type OcrSessions } from './ocr-session';
+import type { OcrModelFiles } from './model-files';
+import type { Quad } from './perspective';
+import { ALL_PLATE_FORMATS, correctPlate, type PlateFormat, plateCharacters } from './plate-formats';
+import { detectText } from './text-detection';
+import { groupLines, quadAspect, type TextLine } from './text-lines';
+import { recogniseLine } from './text-recognition';
+
+export interface PlateRead {
+  /** The plate without separators, corrected to its format when one fitted, e.g. `京A12345`. */
+  text: string;
+  /** As its format writes it (`京A·12345`), or the raw text when none fitted. */
+  display: string;
+  /** The format it fitted, or null (then `text` is the model's read as it was). */
+  formatId: string | null;
+  /** The least sure character's confidence, 0–1 (halved for characters the format changed). */
+  confidence: number;
+  chars: ReadCharacter[];
+  /** What the model read, before correction. */
+  raw: string;
+  /** Where in the image, when detection found it. */
+  quad: Quad | null;
+}
+
+export interface PlateReaderOptions extends OcrSessionOptions {
+  /** The formats plates are corrected to (default: every preset). */
+  formats?: readonly PlateFormat[];
+  /** Longest side the detector sees a whole frame at (default 960). */
+  frameMaxSide?: number;
+  /** How many candidate lines of a frame are read at most (default 6). */
+  frameCandidates?: number;
+}
+
+function toRead(read: ReadText, formats: readonly PlateFormat[], quad: Quad | null): PlateRead {
+  const corrected = correctPlate(read.chars, formats);
+  if (corrected !== null) {
+    return {
+      text: corrected.text,
+      display: corrected.display,
+      formatId: corrected.formatId,
+      confidence: Math.min(...corrected.chars.map((c) => c.confidence)),
+      chars: corrected.chars,
+      raw: read.text,
+      quad,
+    };
+  }
+  const chars = plateCharacters(read.chars);
+  return {
+    text: chars.map((c) => c.char).join(''),
+    display: read.text,
+    formatId: null,
+    confidence: chars.length === 0 ? 0 : Math.min(...chars.map((c) => c.confidence)),
+    chars,
+    raw: read.text,
+    quad,
+  };
+}
+
+/** Reads that fit a format beat those that do not; then the surer read wins. */
+function better(a: PlateRead, b: PlateRead | null): boolean {
+  if (b === null) return true;
+  if ((a.formatId !== null) !== (b.formatId !== null)) return a.formatId !== null;
+  return a.confidence > b.confidence;
+}
+
+export class PlateReader {
+  private constructor(
+    private readonly sessions: OcrSessions,
+    private readonly options: PlateReaderOptions,
+  ) {}
+
+  static async load(files: OcrModelFiles, options: PlateReaderOptions = {}): Promise<PlateReader> {
+    return new PlateReader(await createOcrSessions(files, options), options);
+  }
+
+  private get formats(): readonly PlateFormat[] {
+    return this.options.formats ?? ALL_PLATE_FORMATS;
+  }
+
+  private async readQuad(image: RecognitionImage, quad: Quad | null): Promise<PlateRead> {
+    const read = await recogniseLine(this.sessions.recogniser, this.sessions.alphabet, image, quad ?? undefined);
+    return toRead(read, this.formats, quad);
+  }
+
+  /**
+   * Reads an image that is a plate. The detector finds the plate's main line (the
+   * tallest text, with the boxes beside it on the same line); a country band's
+   * small letters or a dealer's name below are left out. Without any detection the
+   * whole image is read.
+   */
+  async readCrop(image: RecognitionImage): Promise<PlateRead> {
+    const boxes = await detectText(this.sessions.detector, image, { maxSide: 256, minSide: 64, boxThreshold: 0.5, unclipRatio: 1.6 });
+    const lines = groupLines(boxes);
+    const main = lines[0];
+    if (main === undefined) return this.readQuad(image, null);
+    const read = await this.readQuad(image, main.quad);
+    if (read.formatId !== null) return read;
+    const whole = await this.readQuad(image, null);
+    return better(whole, read) ? whole : read;
+  }
+
+  /** Finds and reads the plate in a camera frame; null when no text line looks like one. */
+  async readFrame(image: RecognitionImage): Promise<PlateRead | null> {
+    const boxes = await detectText(this.sessions.detector, image, { maxSide: this.options.frameMaxSide ?? 960, unclipRatio: 1.6 });
+    const candidates = groupLines(boxes)
+      .filter((line) => {
+        const aspect = quadAspect(line.quad);
+        return aspect >= 1.5 && aspect <= 14;
+      })
+      .sort((a, b) => lineRank(b) - lineRank(a))
+      .slice(0, this.options.frameCandidates ?? 6);
+    let best: PlateRead | null = null;
+    for (const line of candidates) {
+      const read = await this.readQuad(image, line.quad);
+      if (read.chars.length >= 4 && better(read, best)) best = read;
+    }
+    return best;
+  }
+
+  async release(): Promise<void> {
+    await this.sessions.release();
+  }
+}
+
+/** Plates are short lines of a few characters: rank by score, preferring plate-like aspects. */
+function lineRank(line: TextLine): number {
+  const aspect = quadAspect(line.quad);
+  const shape = aspect >= 2.5 && aspect <= 9 ? 1 : 0.5;
+  return line.score * shape;
+}
