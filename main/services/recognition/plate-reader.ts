@@ -27,6 +27,8 @@ export interface PlateRead {
   chars: ReadCharacter[];
   /** What the model read, before correction. */
   raw: string;
+  /** How plate-like the read is, for choosing among a frame's text lines (see `plateLikeness`). */
+  likeness: number;
   /** Where in the image, when detection found it. */
   quad: Quad | null;
 }
@@ -40,10 +42,22 @@ export interface PlateReaderOptions extends OcrSessionOptions {
   frameCandidates?: number;
 }
 
+/**
+ * Mean character confidence, scaled down for formats that ordinary words fit by
+ * chance (below 10 bits of specificity) and for each correction made. A read
+ * that fits no format scores below every read that does.
+ */
+export function plateLikeness(meanConfidence: number, specificity: number, cost: number): number {
+  return meanConfidence * Math.min(1, specificity / 10) - 0.05 * cost;
+}
+
+const mean = (chars: readonly ReadCharacter[]) => (chars.length === 0 ? 0 : chars.reduce((s, c) => s + c.confidence, 0) / chars.length);
+
 function toRead(read: ReadText, formats: readonly PlateFormat[], quad: Quad | null): PlateRead {
   const corrected = correctPlate(read.chars, formats);
   if (corrected !== null) {
     return {
+      likeness: plateLikeness(mean(corrected.chars), corrected.specificity, corrected.cost),
       text: corrected.text,
       display: corrected.display,
       formatId: corrected.formatId,
@@ -55,6 +69,7 @@ function toRead(read: ReadText, formats: readonly PlateFormat[], quad: Quad | nu
   }
   const chars = plateCharacters(read.chars);
   return {
+    likeness: mean(chars) - 2,
     text: chars.map((c) => c.char).join(''),
     display: read.text,
     formatId: null,
@@ -65,11 +80,8 @@ function toRead(read: ReadText, formats: readonly PlateFormat[], quad: Quad | nu
   };
 }
 
-/** Reads that fit a format beat those that do not; then the surer read wins. */
 function better(a: PlateRead, b: PlateRead | null): boolean {
-  if (b === null) return true;
-  if ((a.formatId !== null) !== (b.formatId !== null)) return a.formatId !== null;
-  return a.confidence > b.confidence;
+  return b === null || a.likeness > b.likeness;
 }
 
 export class PlateReader {
