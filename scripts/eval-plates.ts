@@ -1,7 +1,7 @@
 /**
  * Runs the plate reader over a labelled folder and prints how well it did.
  *
- *   npm run eval:plates -- DIR [--mode crop|frame] [--json] [--limit N]
+ *   npm run eval:plates -- DIR [--mode crop|frame] [--json] [--limit N] [--threads N]
  *
  * DIR/labels.csv has the columns `file,text` (others are ignored). `crop` reads
  * each image as a plate; `frame` finds the plate in the image first. A read is
@@ -39,19 +39,21 @@ function median(values: readonly number[]): number {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const dir = args.find((a, i) => !a.startsWith('--') && !['--mode', '--limit'].includes(args[i - 1] ?? ''));
+  const dir = args.find((a, i) => !a.startsWith('--') && !['--mode', '--limit', '--threads'].includes(args[i - 1] ?? ''));
   const modeAt = args.indexOf('--mode');
   const mode = modeAt >= 0 ? args[modeAt + 1] : 'crop';
   const limitAt = args.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
   const json = args.includes('--json');
+  const threadsAt = args.indexOf('--threads');
+  const threads = threadsAt >= 0 ? Number(args[threadsAt + 1]) : undefined;
   if (dir === undefined || (mode !== 'crop' && mode !== 'frame')) {
-    console.error('usage: npm run eval:plates -- DIR [--mode crop|frame] [--json] [--limit N]');
+    console.error('usage: npm run eval:plates -- DIR [--mode crop|frame] [--json] [--limit N] [--threads N]');
     process.exit(2);
   }
   const labels = parseLabels(readFileSync(join(dir, 'labels.csv'), 'utf8')).slice(0, limit);
   const modelsDir = join(root, 'resources', 'models');
-  const reader = await PlateReader.load(locateModelFiles(modelsDir, [join(root, 'node_modules', '@gutenye', 'ocr-models', 'assets')]));
+  const reader = await PlateReader.load(locateModelFiles(modelsDir, [join(root, 'node_modules', '@gutenye', 'ocr-models', 'assets')]), { threads });
   const results: Result[] = [];
   let chars = 0;
   let charsRight = 0;

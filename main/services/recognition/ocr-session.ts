@@ -17,6 +17,8 @@ export interface OcrSessions {
 export interface OcrSessionOptions {
   /** Intra-op threads per session (default 2). */
   threads?: number;
+  /** Let idle worker threads spin waiting for work (default false). */
+  spin?: boolean;
 }
 
 export async function createOcrSessions(files: OcrModelFiles, options: OcrSessionOptions = {}): Promise<OcrSessions> {
@@ -25,6 +27,9 @@ export async function createOcrSessions(files: OcrModelFiles, options: OcrSessio
     graphOptimizationLevel: 'all',
     intraOpNumThreads: options.threads ?? 2,
     interOpNumThreads: 1,
+    // Idle worker threads sleep instead of spinning: a read is a few milliseconds of
+    // work, and spinning threads take CPU from the rest of the workstation.
+    extra: { session: { intra_op: { allow_spinning: options.spin === true ? '1' : '0' } } },
   };
   const [detector, recogniser] = await Promise.all([
     ort.InferenceSession.create(files.detection, sessionOptions),
