@@ -17,7 +17,18 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['G', '6'],
   ['T', '7'],
   ['A', '4'],
+  ['I', '|'],
+  ['1', '|'],
+  ['J', ']'],
 ];
+
+/**
+ * Characters the recogniser reads as Latin strokes: 川 (Sichuan's province
+ * character, three vertical strokes) comes out as "JII", "III", "Jl|" or a lone
+ * "I". Each entry is the character and a pattern for the run it is misread as, at
+ * the start of a read; formats decide whether the character may stand there.
+ */
+export const SPLIT_LOOKALIKES: readonly (readonly [string, RegExp])[] = [['川', /^[JIL1|]{1,3}/]];
 
 const TABLE = new Map<string, string[]>();
 for (const [a, b] of PAIRS) {

@@ -12,7 +12,7 @@
  * say how the plate is written out.
  */
 import type { ReadCharacter } from './ctc-decode';
-import { confusablesOf, foldChar, SEPARATORS } from './confusables';
+import { confusablesOf, foldChar, SEPARATORS, SPLIT_LOOKALIKES } from './confusables';
 
 export interface PlateFormat {
   /** Stable id, e.g. `cn-standard`. */
@@ -239,6 +239,14 @@ export function correctPlate(chars: readonly ReadCharacter[], formats: readonly 
   const candidates: { chars: ReadCharacter[]; cost: number }[] = [{ chars: folded, cost: 0 }];
   for (let k = 0; k < folded.length; k++) {
     candidates.push({ chars: [...folded.slice(0, k), ...folded.slice(k + 1)], cost: deletionCost(folded[k]!.confidence) });
+  }
+  const text = folded.map((c) => c.char).join('');
+  for (const [char, run] of SPLIT_LOOKALIKES) {
+    const match = run.exec(text);
+    if (match === null) continue;
+    const merged = folded.slice(0, match[0].length);
+    const confidence = Math.min(...merged.map((c) => c.confidence)) * 0.5;
+    candidates.push({ chars: [{ char, confidence }, ...folded.slice(match[0].length)], cost: substitutionCost(confidence) + 0.5 });
   }
   let best: CorrectedPlate | null = null;
   for (const format of formats) {

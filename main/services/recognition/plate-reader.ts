@@ -29,6 +29,9 @@ export interface PlateRead {
   raw: string;
   /** How plate-like the read is, for choosing among a frame's text lines (see `plateLikeness`). */
   likeness: number;
+  /** The format's correction cost and specificity (bits); 0 and 0 when no format fitted. */
+  cost: number;
+  specificity: number;
   /** Where in the image, when detection found it. */
   quad: Quad | null;
 }
@@ -58,6 +61,8 @@ function toRead(read: ReadText, formats: readonly PlateFormat[], quad: Quad | nu
   if (corrected !== null) {
     return {
       likeness: plateLikeness(mean(corrected.chars), corrected.specificity, corrected.cost),
+      cost: corrected.cost,
+      specificity: corrected.specificity,
       text: corrected.text,
       display: corrected.display,
       formatId: corrected.formatId,
@@ -70,6 +75,8 @@ function toRead(read: ReadText, formats: readonly PlateFormat[], quad: Quad | nu
   const chars = plateCharacters(read.chars);
   return {
     likeness: mean(chars) - 2,
+    cost: 0,
+    specificity: 0,
     text: chars.map((c) => c.char).join(''),
     display: read.text,
     formatId: null,
@@ -100,7 +107,17 @@ export class PlateReader {
 
   private async readQuad(image: RecognitionImage, quad: Quad | null): Promise<PlateRead> {
     const read = await recogniseLine(this.sessions.recogniser, this.sessions.alphabet, image, quad ?? undefined);
-    return toRead(read, this.formats, quad);
+    const plate = toRead(read, this.formats, quad);
+    const doubtful = plate.formatId === null || plate.cost > 0 || plate.specificity < 8;
+    if (!doubtful || quad === null || !CN_TAIL.test(plateCharacters(read.chars).map((c) => c.char).join(''))) return plate;
+    // A Chinese plate read without its province character: the detector may have
+    // left the character out of the box (川's three strokes do not look like text
+    // to it). Read again with the box one character wider on the left.
+    const wider = widenLeft(quad, 1.1);
+    const again = toRead(await recogniseLine(this.sessions.recogniser, this.sessions.alphabet, image, wider), this.formats, wider);
+    // Only a read that gained a province character replaces the first: widening an EU
+    // plate's box brings in its country band, which must not win as a longer plate.
+    return again.formatId !== null && /^\P{ASCII}/u.test(again.text) && better(again, plate) ? again : plate;
   }
 
   /**
@@ -141,6 +158,20 @@ export class PlateReader {
   async release(): Promise<void> {
     await this.sessions.release();
   }
+}
+
+/** A Chinese plate after its province: city letter, then five or six letters and digits. */
+const CN_TAIL = /^[A-Z][A-Z0-9]{5,6}$/;
+
+/** The quad extended leftwards along its own direction by `heights` times its height. */
+function widenLeft(quad: Quad, heights: number): Quad {
+  const [tl, tr, br, bl] = quad;
+  const width = Math.hypot(tr.x - tl.x, tr.y - tl.y) || 1;
+  const height = Math.hypot(bl.x - tl.x, bl.y - tl.y);
+  const ux = (tr.x - tl.x) / width;
+  const uy = (tr.y - tl.y) / width;
+  const d = height * heights;
+  return [{ x: tl.x - ux * d, y: tl.y - uy * d }, tr, br, { x: bl.x - ux * d, y: bl.y - uy * d }];
 }
 
 /** Plates are short lines of a few characters: rank by score, preferring plate-like aspects. */

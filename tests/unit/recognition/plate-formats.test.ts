@@ -31,6 +31,8 @@ describe('plate formats', () => {
     expect(correctPlate(read('A8-1Z5-5D'), PLATE_FORMAT_PRESETS.eu)).toMatchObject({ text: 'AB125SD', display: 'AB-125-SD', formatId: 'eu-fr' });
     // US 1ABC234: S read for 5 in first place, 0 read for O in the letters.
     expect(correctPlate(read('S0BC234'), PLATE_FORMAT_PRESETS.us)).toMatchObject({ text: '5OBC234', formatId: 'us-1abc234' });
+    // A closing bracket for J, as the recogniser reads a J at the end of a line.
+    expect(correctPlate(read('EC-374-T]'), PLATE_FORMAT_PRESETS.eu)).toMatchObject({ text: 'EC374TJ' });
   });
 
   it('reads new-energy plates of eight characters', () => {
@@ -53,6 +55,13 @@ describe('plate formats', () => {
 
   it('drops one stray character, such as a bolt read as I, when nothing else fits', () => {
     expect(correctPlate(read('I京A12345'), PLATE_FORMAT_PRESETS.cn)).toMatchObject({ text: '京A12345' });
+  });
+
+  it('reads 川 split into Latin strokes back as the province character, only where a province may stand', () => {
+    expect(correctPlate(read('JII·Y647Q1'), PLATE_FORMAT_PRESETS.cn)).toMatchObject({ text: '川Y647Q1', display: '川Y·647Q1' });
+    expect(correctPlate(read('IN39309'), PLATE_FORMAT_PRESETS.cn)).toMatchObject({ text: '川N39309' });
+    // A US plate that starts with 1 keeps it: the exact US fit is cheaper.
+    expect(correctPlate(read('1ABC234'))).toMatchObject({ text: '1ABC234', formatId: 'us-1abc234' });
   });
 
   it('ignores separators, case and full-width forms in the read', () => {
