@@ -12,6 +12,7 @@ import type { OcrModelFiles } from './model-files';
 import type { Quad } from './perspective';
 import { ALL_PLATE_FORMATS, correctPlate, type PlateFormat, plateCharacters } from './plate-formats';
 import { detectText } from './text-detection';
+import { votePlate } from './plate-vote';
 import { groupLines, quadAspect, type TextLine } from './text-lines';
 import { recogniseLine } from './text-recognition';
 
@@ -34,6 +35,14 @@ export interface PlateRead {
   specificity: number;
   /** Where in the image, when detection found it. */
   quad: Quad | null;
+}
+
+/** A plate read from several images of one vehicle. */
+export interface TrackRead extends PlateRead {
+  /** Reads that agreed in length and took part in the vote. */
+  support: number;
+  /** Reads left out: another length won, or they fitted no format while others did. */
+  outvoted: number;
 }
 
 export interface PlateReaderOptions extends OcrSessionOptions {
@@ -153,6 +162,26 @@ export class PlateReader {
       if (read.chars.length >= 4 && better(read, best)) best = read;
     }
     return best;
+  }
+
+  /**
+   * Reads one vehicle in several images (frames of a camera as it passes, or crops
+   * of them) and votes per character, weighted by confidence (plate-vote). Reads
+   * that fit a format outvote those that do not. Null when nothing was read.
+   */
+  async readTrack(images: readonly RecognitionImage[], mode: 'crop' | 'frame'): Promise<TrackRead | null> {
+    const reads: PlateRead[] = [];
+    for (const image of images) {
+      const read = mode === 'crop' ? await this.readCrop(image) : await this.readFrame(image);
+      if (read !== null && read.chars.length > 0) reads.push(read);
+    }
+    const formatted = reads.filter((r) => r.formatId !== null);
+    const voters = formatted.length > 0 ? formatted : reads;
+    const vote = votePlate(voters);
+    if (vote === null) return null;
+    const best = voters.reduce((a, b) => (b.likeness > a.likeness ? b : a));
+    const voted = toRead({ text: vote.text, chars: vote.chars, confidence: vote.confidence }, this.formats, best.quad);
+    return { ...voted, raw: vote.text, support: vote.support, outvoted: reads.length - vote.support };
   }
 
   async release(): Promise<void> {

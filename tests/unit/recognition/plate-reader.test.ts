@@ -59,4 +59,9 @@ describe('the plate reader with the shipped models', { timeout: 60_000 }, () => 
     expect(read?.text).toBe('闽C8Z35S');
     expect(read?.quad?.[0].x).toBeGreaterThan(630);
   });
+
+  it('votes across the reads of one vehicle', async () => {
+    const track = await reader.readTrack([plate, plate, plate], 'crop');
+    expect(track).toMatchObject({ text: '闽C8Z35S', display: '闽C·8Z35S', support: 3, outvoted: 0 });
+  });
 });
