@@ -6,7 +6,10 @@
  * distractors. Each folder gets a `labels.csv` (`file,text,kind`). The same seed
  * writes the same images, so the sets are regenerated rather than committed.
  *
- *   npx tsx scripts/generate-plates.ts [--out DIR] [--crops N] [--frames N] [--seed S]
+ *   npx tsx scripts/generate-plates.ts [--out DIR] [--crops N] [--frames N] [--seed S] [--difficulty D]
+ *
+ * --difficulty (default 1) scales blur, noise, glare, rotation and perspective by
+ * D and plate sizes by 1/√D, for a stress set beside the default one.
  *
  * Drawing uses @napi-rs/canvas (Skia, prebuilt from npm) with the system's DejaVu
  * and Noto CJK fonts; warps and degradations are done on the pixels here.
@@ -302,12 +305,12 @@ interface Degradation {
   dirt: number;
 }
 
-function randomDegradation(r: Random, strength: number): Degradation {
+function randomDegradation(r: Random, strength: number, difficulty: number): Degradation {
   return {
-    blur: r() < 0.5 ? between(r, 0, 1.6 * strength) : 0,
-    noise: r() < 0.6 ? between(r, 2, 14 * strength) : 0,
-    light: r() < 0.3 ? between(r, 0.3, 0.7) : 1,
-    glare: r() < 0.25 ? between(r, 0.2, 0.55) : 0,
+    blur: r() < 0.5 ? between(r, 0, 1.6 * strength * difficulty) : 0,
+    noise: r() < 0.6 ? between(r, 2, 14 * strength * difficulty) : 0,
+    light: r() < 0.3 ? between(r, 0.3, 0.7) / difficulty : 1,
+    glare: r() < 0.25 ? Math.min(0.85, between(r, 0.2, 0.55) * difficulty) : 0,
     dirt: r() < 0.3 ? Math.floor(between(r, 3, 14)) : 0,
   };
 }
@@ -387,10 +390,10 @@ function degrade(img: RecognitionImage, ctx: SKRSContext2D, r: Random, d: Degrad
 const PLATE_ASPECT: Record<PlateKind, number> = { cn: 440 / 140, 'cn-ne': 440 / 140, eu: 520 / 112, us: 2 };
 
 /** One plate crop: the plate with some of the car around it. */
-export function drawCrop(spec: PlateSpec, r: Random): RecognitionImage {
+export function drawCrop(spec: PlateSpec, r: Random, difficulty = 1): RecognitionImage {
   const plate = drawPlate(spec, r);
   const aspect = PLATE_ASPECT[spec.kind];
-  const plateWidth = Math.round(between(r, 140, 300));
+  const plateWidth = Math.round(between(r, 140, 300) / Math.sqrt(difficulty));
   const margin = between(r, 0.06, 0.25);
   const width = Math.round(plateWidth * (1 + 2 * margin));
   const height = Math.round((plateWidth / aspect) * (1 + 2 * margin * 2.2));
@@ -402,15 +405,15 @@ export function drawCrop(spec: PlateSpec, r: Random): RecognitionImage {
   ctx.fillStyle = 'rgba(0,0,0,0.25)';
   ctx.fillRect(0, height * between(r, 0.75, 0.95), width, height);
   const base = pixels(ctx, width, height);
-  warpInto(base, plate, plateQuad(r, width / 2 + gaussian(r) * 3, height / 2 + gaussian(r) * 2, plateWidth, aspect, 7, 0.12));
-  return degrade(base, ctx, r, randomDegradation(r, plateWidth / 220), { x: 0, y: 0, w: width, h: height });
+  warpInto(base, plate, plateQuad(r, width / 2 + gaussian(r) * 3, height / 2 + gaussian(r) * 2, plateWidth, aspect, 7 * difficulty, 0.12 * difficulty));
+  return degrade(base, ctx, r, randomDegradation(r, (plateWidth * Math.sqrt(difficulty)) / 220, difficulty), { x: 0, y: 0, w: width, h: height });
 }
 
 const SIGNS = ['LANE 3', 'LANE 1', '车道 2', 'EXIT', 'STOP', '减速慢行', '限速 30', 'GATE 4 出口', 'NO ENTRY', '海关查验', 'TRUCKS ONLY', '请停车'];
 const LETTERING = ['COSCO LOGISTICS', 'MAERSK', '顺丰速运', 'DHL FREIGHT', '中远海运', 'TRANSPORTES GARCIA', 'SCHENKER'];
 
 /** One 1280×720 gate-camera frame with a vehicle and its plate; returns the pixels. */
-export function drawFrame(spec: PlateSpec, r: Random): RecognitionImage {
+export function drawFrame(spec: PlateSpec, r: Random, difficulty = 1): RecognitionImage {
   const width = 1280;
   const height = 720;
   const canvas = createCanvas(width, height);
@@ -447,7 +450,7 @@ export function drawFrame(spec: PlateSpec, r: Random): RecognitionImage {
     ctx.fillText(text, sx + sw / 2, sy + sh / 2, sw * 0.9);
   }
   // The vehicle: a body, a windscreen, lettering, and the plate below the grille.
-  const plateWidth = between(r, 150, 280);
+  const plateWidth = between(r, 150, 280) / Math.sqrt(difficulty);
   const cx = between(r, 380, 900);
   const bodyW = plateWidth * between(r, 4, 5.5);
   const bodyTop = between(r, 180, 280);
@@ -468,8 +471,8 @@ export function drawFrame(spec: PlateSpec, r: Random): RecognitionImage {
   ctx.fillRect(cx - bodyW * 0.3, plateY - plateWidth * 0.55, bodyW * 0.6, plateWidth * 0.25);
   const frame = pixels(ctx, width, height);
   const plate = drawPlate(spec, r);
-  warpInto(frame, plate, plateQuad(r, cx + between(r, -bodyW * 0.15, bodyW * 0.15), plateY, plateWidth, PLATE_ASPECT[spec.kind], 6, 0.1));
-  return degrade(frame, ctx, r, randomDegradation(r, 1), { x: cx - bodyW / 2, y: bodyTop, w: bodyW, h: plateY - bodyTop + 100 });
+  warpInto(frame, plate, plateQuad(r, cx + between(r, -bodyW * 0.15, bodyW * 0.15), plateY, plateWidth, PLATE_ASPECT[spec.kind], 6 * difficulty, 0.1 * difficulty));
+  return degrade(frame, ctx, r, randomDegradation(r, 1, difficulty), { x: cx - bodyW / 2, y: bodyTop, w: bodyW, h: plateY - bodyTop + 100 });
 }
 
 async function encode(img: RecognitionImage, format: 'png' | 'jpeg'): Promise<Buffer> {
@@ -480,7 +483,7 @@ async function encode(img: RecognitionImage, format: 'png' | 'jpeg'): Promise<Bu
 
 const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-export async function generateSet(outDir: string, crops: number, frames: number, seed: number): Promise<void> {
+export async function generateSet(outDir: string, crops: number, frames: number, seed: number, difficulty = 1): Promise<void> {
   const fonts = GlobalFonts.families.map((f) => f.family);
   for (const needed of ['DejaVu Sans', 'Noto Sans CJK JP']) {
     if (!fonts.includes(needed)) throw new Error(`font "${needed}" is missing (Debian: fonts-dejavu-core, fonts-noto-cjk)`);
@@ -497,7 +500,7 @@ export async function generateSet(outDir: string, crops: number, frames: number,
     for (let i = 0; i < count; i++) {
       const spec = randomPlate(r);
       const file = `${name.slice(0, -1)}-${String(i).padStart(4, '0')}.${format === 'png' ? 'png' : 'jpg'}`;
-      writeFileSync(join(dir, file), await encode(draw(spec, r), format));
+      writeFileSync(join(dir, file), await encode(draw(spec, r, difficulty), format));
       rows.push([file, spec.text, spec.kind].map(csvField).join(','));
     }
     writeFileSync(join(dir, 'labels.csv'), `${rows.join('\n')}\n`);
@@ -511,7 +514,13 @@ async function main(): Promise<void> {
     const i = args.indexOf(`--${name}`);
     return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
   };
-  await generateSet(option('out', 'tests/fixtures/recognition/generated'), Number(option('crops', '300')), Number(option('frames', '100')), Number(option('seed', '1')));
+  await generateSet(
+    option('out', 'tests/fixtures/recognition/generated'),
+    Number(option('crops', '300')),
+    Number(option('frames', '100')),
+    Number(option('seed', '1')),
+    Number(option('difficulty', '1')),
+  );
 }
 
 if (process.argv[1]?.endsWith('generate-plates.ts')) {
