@@ -6,7 +6,7 @@
  * the two ONNX sessions; it reads one image at a time.
  */
 import { type ReadCharacter, type ReadText } from './ctc-decode';
-import type { RecognitionImage } from './image';
+import { type RecognitionImage, recognitionImage } from './image';
 import { createOcrSessions, type OcrSessionOptions, type OcrSessions } from './ocr-session';
 import type { OcrModelFiles } from './model-files';
 import type { Quad } from './perspective';
@@ -135,7 +135,8 @@ export class PlateReader {
    * small letters or a dealer's name below are left out. Without any detection the
    * whole image is read.
    */
-  async readCrop(image: RecognitionImage): Promise<PlateRead> {
+  async readCrop(input: RecognitionImage): Promise<PlateRead> {
+    const image = checked(input);
     const boxes = await detectText(this.sessions.detector, image, { maxSide: 256, minSide: 64, boxThreshold: 0.5, unclipRatio: 1.6 });
     const lines = groupLines(boxes);
     const main = lines[0];
@@ -147,7 +148,8 @@ export class PlateReader {
   }
 
   /** Finds and reads the plate in a camera frame; null when no text line looks like one. */
-  async readFrame(image: RecognitionImage): Promise<PlateRead | null> {
+  async readFrame(input: RecognitionImage): Promise<PlateRead | null> {
+    const image = checked(input);
     const boxes = await detectText(this.sessions.detector, image, { maxSide: this.options.frameMaxSide ?? 960, unclipRatio: 1.6 });
     const candidates = groupLines(boxes)
       .filter((line) => {
@@ -187,6 +189,11 @@ export class PlateReader {
   async release(): Promise<void> {
     await this.sessions.release();
   }
+}
+
+/** The image with its size and channels checked against its buffer (a camera may hand over anything). */
+function checked(image: RecognitionImage): RecognitionImage {
+  return recognitionImage(image.data, image.width, image.height, image.channels);
 }
 
 /** A Chinese plate after its province: city letter, then five or six letters and digits. */

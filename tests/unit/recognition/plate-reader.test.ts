@@ -64,4 +64,9 @@ describe('the plate reader with the shipped models', { timeout: 60_000 }, () => 
     const track = await reader.readTrack([plate, plate, plate], 'crop');
     expect(track).toMatchObject({ text: '闽C8Z35S', display: '闽C·8Z35S', support: 3, outvoted: 0 });
   });
+
+  it('finds no plate in a frame without text, and refuses a buffer that does not match its size', async () => {
+    expect(await reader.readFrame({ data: new Uint8Array(1280 * 720 * 3).fill(90), width: 1280, height: 720, channels: 3 })).toBeNull();
+    await expect(reader.readCrop({ data: new Uint8Array(10), width: 4, height: 4, channels: 4 })).rejects.toThrow(RangeError);
+  });
 });
