@@ -52,6 +52,14 @@ export interface PlateReaderOptions extends OcrSessionOptions {
   frameMaxSide?: number;
   /** How many candidate lines of a frame are read at most (default 6). */
   frameCandidates?: number;
+  /**
+   * A frame's best line must be at least this plate-like (`plateLikeness`), or the
+   * frame has no plate. The default, 0, refuses lines that fit no format. A lane
+   * sign such as "LANE 3" fits the German format but scores only ~0.37; 0.4 refuses
+   * it, and with it short German plates such as "JN W 1" (2 of 200 generated frames).
+   * A site that lists only its own formats rarely needs more than the default.
+   */
+  minFrameLikeness?: number;
 }
 
 /**
@@ -163,7 +171,7 @@ export class PlateReader {
       const read = await this.readQuad(image, line.quad);
       if (read.chars.length >= 4 && better(read, best)) best = read;
     }
-    return best;
+    return best !== null && best.likeness >= (this.options.minFrameLikeness ?? 0) ? best : null;
   }
 
   /**

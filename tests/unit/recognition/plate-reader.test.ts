@@ -60,6 +60,20 @@ describe('the plate reader with the shipped models', { timeout: 60_000 }, () => 
     expect(read?.quad?.[0].x).toBeGreaterThan(630);
   });
 
+  it('refuses a frame whose only text fits no plate format', async () => {
+    const sign = readImageFile(join(root, 'tests', 'fixtures', 'recognition', 'plate-cn-min-c8z35s.png'));
+    const strict = await PlateReader.load(locateModelFiles(modelsDir, [packageDir]), {
+      threads: 1,
+      formats: [{ id: 'us-only', region: 'us', pattern: '^[A-Z]{3}-\\d{4}$' }],
+    });
+    try {
+      expect(await strict.readFrame(inFrame(sign, 100, 100))).toBeNull();
+      expect(await strict.readCrop(sign)).toMatchObject({ formatId: null });
+    } finally {
+      await strict.release();
+    }
+  });
+
   it('votes across the reads of one vehicle', async () => {
     const track = await reader.readTrack([plate, plate, plate], 'crop');
     expect(track).toMatchObject({ text: '闽C8Z35S', display: '闽C·8Z35S', support: 3, outvoted: 0 });
