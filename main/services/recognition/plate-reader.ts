@@ -54,7 +54,9 @@ export interface PlateReaderOptions extends OcrSessionOptions {
   frameCandidates?: number;
   /**
    * A frame's best line must be at least this plate-like (`plateLikeness`), or the
-   * frame has no plate. The default, 0, refuses lines that fit no format. A lane
+   * frame has no plate. The default, -1, refuses the lines that fit no format (they
+   * score below -1; a line that fits one scores above unless a dozen of its
+   * characters had to be changed). A lane
    * sign such as "LANE 3" fits the German format but scores only ~0.37; 0.4 refuses
    * it, and with it short German plates such as "JN W 1" (2 of 200 generated frames).
    * A site that lists only its own formats rarely needs more than the default.
@@ -91,6 +93,7 @@ function toRead(read: ReadText, formats: readonly PlateFormat[], quad: Quad | nu
   }
   const chars = plateCharacters(read.chars);
   return {
+    // Below -1, where no read that fits a format can fall (its cost is at most a few units).
     likeness: mean(chars) - 2,
     cost: 0,
     specificity: 0,
@@ -171,7 +174,7 @@ export class PlateReader {
       const read = await this.readQuad(image, line.quad);
       if (read.chars.length >= 4 && better(read, best)) best = read;
     }
-    return best !== null && best.likeness >= (this.options.minFrameLikeness ?? 0) ? best : null;
+    return best !== null && best.likeness >= (this.options.minFrameLikeness ?? -1) ? best : null;
   }
 
   /**
