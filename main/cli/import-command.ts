@@ -1,6 +1,6 @@
 /** `import <file> [--json]`: the importer under Node, printing what it found. */
 import { existsSync } from 'node:fs';
-import type { Declaration, Reject } from '../../preload/schemas/declarations';
+import type { Declaration, Reject } from '../../preload/contract/schemas/declarations';
 import { importFile } from '../services/declarations/import';
 import { parseArgs, UsageError } from './usage';
 
