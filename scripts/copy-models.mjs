@@ -15,7 +15,9 @@ const manifest = JSON.parse(readFileSync(join(modelsDir, 'manifest.json'), 'utf8
 const packageDir = join(root, 'node_modules', manifest.package);
 const installed = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
 if (installed !== manifest.packageVersion) {
-  console.warn(`copy-models: ${manifest.package} ${installed} is installed, the manifest names ${manifest.packageVersion}; checking hashes`);
+  console.warn(
+    `copy-models: ${manifest.package} ${installed} is installed, the manifest names ${manifest.packageVersion}; checking hashes`,
+  );
 }
 
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');

@@ -53,7 +53,10 @@ async function main(): Promise<void> {
   }
   const labels = parseLabels(readFileSync(join(dir, 'labels.csv'), 'utf8')).slice(0, limit);
   const modelsDir = join(root, 'resources', 'models');
-  const reader = await PlateReader.load(locateModelFiles(modelsDir, [join(root, 'node_modules', '@gutenye', 'ocr-models', 'assets')]), { threads });
+  const reader = await PlateReader.load(
+    locateModelFiles(modelsDir, [join(root, 'node_modules', '@gutenye', 'ocr-models', 'assets')]),
+    { threads },
+  );
   const results: Result[] = [];
   let chars = 0;
   let charsRight = 0;
@@ -80,8 +83,17 @@ async function main(): Promise<void> {
         provinces++;
         if ([...got][0] === [...expected][0]) provincesRight++;
       }
-      results.push({ file: label.file, text, expected: label.text, confidence: read?.confidence ?? 0, ms, cpuMs, exact: got === expected });
-      if (!json && got !== expected) console.log(`miss ${label.file}: read "${text}" (${(read?.confidence ?? 0).toFixed(2)}), label "${label.text}"`);
+      results.push({
+        file: label.file,
+        text,
+        expected: label.text,
+        confidence: read?.confidence ?? 0,
+        ms,
+        cpuMs,
+        exact: got === expected,
+      });
+      if (!json && got !== expected)
+        console.log(`miss ${label.file}: read "${text}" (${(read?.confidence ?? 0).toFixed(2)}), label "${label.text}"`);
     }
   } finally {
     await reader.release();
@@ -99,12 +111,19 @@ async function main(): Promise<void> {
     medianCpuMs: median(results.map((r) => r.cpuMs)),
   };
   if (json) {
-    console.log(JSON.stringify({ results: results.map(({ file, text, confidence, ms }) => ({ file, text, confidence, ms })), summary }));
+    console.log(
+      JSON.stringify({ results: results.map(({ file, text, confidence, ms }) => ({ file, text, confidence, ms })), summary }),
+    );
     return;
   }
-  console.log(`median CPU time: ${summary.medianCpuMs.toFixed(1)} ms per ${mode} (wall time depends on what else the machine runs)`);
-  if (summary.provincePercent !== null) console.log(`province characters: ${provincesRight}/${provinces} (${summary.provincePercent.toFixed(1)}%)`);
-  console.log(`plates: ${exact}/${results.length} exact (${summary.exactPercent.toFixed(1)}%), char ${summary.charPercent.toFixed(1)}%, median ${summary.medianMs.toFixed(1)} ms`);
+  console.log(
+    `median CPU time: ${summary.medianCpuMs.toFixed(1)} ms per ${mode} (wall time depends on what else the machine runs)`,
+  );
+  if (summary.provincePercent !== null)
+    console.log(`province characters: ${provincesRight}/${provinces} (${summary.provincePercent.toFixed(1)}%)`);
+  console.log(
+    `plates: ${exact}/${results.length} exact (${summary.exactPercent.toFixed(1)}%), char ${summary.charPercent.toFixed(1)}%, median ${summary.medianMs.toFixed(1)} ms`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -68,14 +68,21 @@ function cnPlate(r: Random): PlateSpec {
 function cnNewEnergyPlate(r: Random): PlateSpec {
   const province = pick(r, [...CN_PROVINCES]);
   const city = pick(r, [...CN_LETTERS]);
-  const tail = r() < 0.7 ? `${pick(r, ['D', 'F'])}${pick(r, [...CN_LETTERS, ...DIGITS])}${rep(r, DIGITS, 4)}` : `${rep(r, DIGITS, 5)}${pick(r, ['D', 'F'])}`;
+  const tail =
+    r() < 0.7
+      ? `${pick(r, ['D', 'F'])}${pick(r, [...CN_LETTERS, ...DIGITS])}${rep(r, DIGITS, 4)}`
+      : `${rep(r, DIGITS, 5)}${pick(r, ['D', 'F'])}`;
   return { kind: 'cn-ne', text: `${province}${city}·${tail}`, tag: '' };
 }
 
 function euPlate(r: Random): PlateSpec {
   switch (pick(r, ['fr', 'de', 'es', 'it', 'nl'] as const)) {
     case 'fr':
-      return { kind: 'eu', text: `${rep(r, EU_LETTERS.replace('U', ''), 2)}-${rep(r, DIGITS, 3)}-${rep(r, EU_LETTERS.replace('U', ''), 2)}`, tag: 'F' };
+      return {
+        kind: 'eu',
+        text: `${rep(r, EU_LETTERS.replace('U', ''), 2)}-${rep(r, DIGITS, 3)}-${rep(r, EU_LETTERS.replace('U', ''), 2)}`,
+        tag: 'F',
+      };
     case 'de':
       return {
         kind: 'eu',
@@ -201,7 +208,18 @@ export function drawPlate(spec: PlateSpec, r: Random): RecognitionImage {
 }
 
 /** Text filling the space between `left` and `right`, squeezed horizontally as plate fonts are. */
-function drawFitted(ctx: SKRSContext2D, text: string, family: string, bold: string, colour: string, left: number, right: number, middle: number, size: number, condense: number): void {
+function drawFitted(
+  ctx: SKRSContext2D,
+  text: string,
+  family: string,
+  bold: string,
+  colour: string,
+  left: number,
+  right: number,
+  middle: number,
+  size: number,
+  condense: number,
+): void {
   ctx.save();
   ctx.fillStyle = colour;
   ctx.font = `${bold}${Math.round(size)}px "${family}"`;
@@ -233,7 +251,19 @@ function invert3(h: Float64Array): Float64Array {
   const B = -(d! * l! - f! * g!);
   const C = d! * k! - e! * g!;
   const det = a! * A + b! * B + c! * C;
-  return Float64Array.from([A, -(b! * l! - c! * k!), b! * f! - c! * e!, B, a! * l! - c! * g!, -(a! * f! - c! * d!), C, -(a! * k! - b! * g!), a! * e! - b! * d!].map((v) => v / det));
+  return Float64Array.from(
+    [
+      A,
+      -(b! * l! - c! * k!),
+      b! * f! - c! * e!,
+      B,
+      a! * l! - c! * g!,
+      -(a! * f! - c! * d!),
+      C,
+      -(a! * k! - b! * g!),
+      a! * e! - b! * d!,
+    ].map((v) => v / det),
+  );
 }
 
 /** Draws `src` into `dst` (RGBA) so its corners land on `quad`, antialiased at the edges by supersampling the mask. */
@@ -353,7 +383,13 @@ function blur(img: RecognitionImage, sigma: number): void {
   }
 }
 
-function degrade(img: RecognitionImage, ctx: SKRSContext2D, r: Random, d: Degradation, region: { x: number; y: number; w: number; h: number }): RecognitionImage {
+function degrade(
+  img: RecognitionImage,
+  ctx: SKRSContext2D,
+  r: Random,
+  d: Degradation,
+  region: { x: number; y: number; w: number; h: number },
+): RecognitionImage {
   // Glare and dirt are drawn with the canvas, then the pixels are read back for the rest.
   ctx.putImageData(imageData(img), 0, 0);
   if (d.glare > 0) {
@@ -369,7 +405,15 @@ function degrade(img: RecognitionImage, ctx: SKRSContext2D, r: Random, d: Degrad
   for (let i = 0; i < d.dirt; i++) {
     ctx.fillStyle = `rgba(${Math.round(between(r, 60, 110))},${Math.round(between(r, 45, 80))},30,${between(r, 0.15, 0.45)})`;
     ctx.beginPath();
-    ctx.ellipse(region.x + between(r, 0, region.w), region.y + between(r, 0, region.h), between(r, 1, region.h * 0.08), between(r, 1, region.h * 0.05), between(r, 0, Math.PI), 0, Math.PI * 2);
+    ctx.ellipse(
+      region.x + between(r, 0, region.w),
+      region.y + between(r, 0, region.h),
+      between(r, 1, region.h * 0.08),
+      between(r, 1, region.h * 0.05),
+      between(r, 0, Math.PI),
+      0,
+      Math.PI * 2,
+    );
     ctx.fill();
   }
   const out = pixels(ctx, img.width, img.height);
@@ -405,11 +449,41 @@ export function drawCrop(spec: PlateSpec, r: Random, difficulty = 1): Recognitio
   ctx.fillStyle = 'rgba(0,0,0,0.25)';
   ctx.fillRect(0, height * between(r, 0.75, 0.95), width, height);
   const base = pixels(ctx, width, height);
-  warpInto(base, plate, plateQuad(r, width / 2 + gaussian(r) * 3, height / 2 + gaussian(r) * 2, plateWidth, aspect, 7 * difficulty, 0.12 * difficulty));
-  return degrade(base, ctx, r, randomDegradation(r, (plateWidth * Math.sqrt(difficulty)) / 220, difficulty), { x: 0, y: 0, w: width, h: height });
+  warpInto(
+    base,
+    plate,
+    plateQuad(
+      r,
+      width / 2 + gaussian(r) * 3,
+      height / 2 + gaussian(r) * 2,
+      plateWidth,
+      aspect,
+      7 * difficulty,
+      0.12 * difficulty,
+    ),
+  );
+  return degrade(base, ctx, r, randomDegradation(r, (plateWidth * Math.sqrt(difficulty)) / 220, difficulty), {
+    x: 0,
+    y: 0,
+    w: width,
+    h: height,
+  });
 }
 
-const SIGNS = ['LANE 3', 'LANE 1', '车道 2', 'EXIT', 'STOP', '减速慢行', '限速 30', 'GATE 4 出口', 'NO ENTRY', '海关查验', 'TRUCKS ONLY', '请停车'];
+const SIGNS = [
+  'LANE 3',
+  'LANE 1',
+  '车道 2',
+  'EXIT',
+  'STOP',
+  '减速慢行',
+  '限速 30',
+  'GATE 4 出口',
+  'NO ENTRY',
+  '海关查验',
+  'TRUCKS ONLY',
+  '请停车',
+];
 const LETTERING = ['COSCO LOGISTICS', 'MAERSK', '顺丰速运', 'DHL FREIGHT', '中远海运', 'TRANSPORTES GARCIA', 'SCHENKER'];
 
 /** One 1280×720 gate-camera frame with a vehicle and its plate; returns the pixels. */
@@ -471,8 +545,25 @@ export function drawFrame(spec: PlateSpec, r: Random, difficulty = 1): Recogniti
   ctx.fillRect(cx - bodyW * 0.3, plateY - plateWidth * 0.55, bodyW * 0.6, plateWidth * 0.25);
   const frame = pixels(ctx, width, height);
   const plate = drawPlate(spec, r);
-  warpInto(frame, plate, plateQuad(r, cx + between(r, -bodyW * 0.15, bodyW * 0.15), plateY, plateWidth, PLATE_ASPECT[spec.kind], 6 * difficulty, 0.1 * difficulty));
-  return degrade(frame, ctx, r, randomDegradation(r, 1, difficulty), { x: cx - bodyW / 2, y: bodyTop, w: bodyW, h: plateY - bodyTop + 100 });
+  warpInto(
+    frame,
+    plate,
+    plateQuad(
+      r,
+      cx + between(r, -bodyW * 0.15, bodyW * 0.15),
+      plateY,
+      plateWidth,
+      PLATE_ASPECT[spec.kind],
+      6 * difficulty,
+      0.1 * difficulty,
+    ),
+  );
+  return degrade(frame, ctx, r, randomDegradation(r, 1, difficulty), {
+    x: cx - bodyW / 2,
+    y: bodyTop,
+    w: bodyW,
+    h: plateY - bodyTop + 100,
+  });
 }
 
 async function encode(img: RecognitionImage, format: 'png' | 'jpeg'): Promise<Buffer> {

@@ -22,8 +22,14 @@ export interface ReadText {
  * Decodes [steps × classes] probabilities (row-major). Class 0 is the CTC blank;
  * class i ≥ 1 is `alphabet[i - 1]`, the PaddleOCR layout (its dictionary, then a space).
  */
-export function ctcGreedyDecode(probabilities: Float32Array | readonly number[], steps: number, classes: number, alphabet: readonly string[]): ReadText {
-  if (probabilities.length < steps * classes) throw new RangeError(`expected ${steps}×${classes} probabilities, got ${probabilities.length}`);
+export function ctcGreedyDecode(
+  probabilities: Float32Array | readonly number[],
+  steps: number,
+  classes: number,
+  alphabet: readonly string[],
+): ReadText {
+  if (probabilities.length < steps * classes)
+    throw new RangeError(`expected ${steps}×${classes} probabilities, got ${probabilities.length}`);
   const chars: ReadCharacter[] = [];
   let previous = -1;
   for (let t = 0; t < steps; t++) {

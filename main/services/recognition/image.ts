@@ -25,7 +25,9 @@ export function recognitionImage(
   }
   const inferred = channels ?? (data.length === width * height * 4 ? 4 : 3);
   if (data.length !== width * height * inferred) {
-    throw new RangeError(`a ${width}×${height} image with ${inferred} channels needs ${width * height * inferred} bytes, not ${data.length}`);
+    throw new RangeError(
+      `a ${width}×${height} image with ${inferred} channels needs ${width * height * inferred} bytes, not ${data.length}`,
+    );
   }
   return { data, width, height, channels: inferred };
 }

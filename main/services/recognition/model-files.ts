@@ -32,9 +32,13 @@ export function locateModelFiles(modelsDir: string, fallbackDirs: readonly strin
   const found = {} as OcrModelFiles;
   for (const role of ['detection', 'recognition', 'dictionary'] as const) {
     const entry = manifest.files[role];
-    const path = [modelsDir, ...fallbackDirs].map((dir) => join(dir, entry.file)).find((p) => existsSync(p) && statSync(p).size === entry.bytes);
+    const path = [modelsDir, ...fallbackDirs]
+      .map((dir) => join(dir, entry.file))
+      .find((p) => existsSync(p) && statSync(p).size === entry.bytes);
     if (path === undefined) {
-      throw new Error(`the ${role} model ${entry.file} is not in ${modelsDir}; run \`node scripts/copy-models.mjs\` (npm run build does)`);
+      throw new Error(
+        `the ${role} model ${entry.file} is not in ${modelsDir}; run \`node scripts/copy-models.mjs\` (npm run build does)`,
+      );
     }
     found[role] = path;
   }

@@ -52,7 +52,11 @@ export async function createOcrSessions(files: OcrModelFiles, options: OcrSessio
 }
 
 /** Runs a one-input, one-output session on an NCHW float tensor. */
-export async function runSession(session: ort.InferenceSession, input: Float32Array, dims: readonly number[]): Promise<{ data: Float32Array; dims: readonly number[] }> {
+export async function runSession(
+  session: ort.InferenceSession,
+  input: Float32Array,
+  dims: readonly number[],
+): Promise<{ data: Float32Array; dims: readonly number[] }> {
   const feeds = { [session.inputNames[0]!]: new ort.Tensor('float32', input, dims) };
   const results = await session.run(feeds);
   const output = results[session.outputNames[0]!]!;

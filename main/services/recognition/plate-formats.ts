@@ -87,7 +87,11 @@ export const PLATE_FORMAT_PRESETS: Readonly<Record<'cn' | 'eu' | 'us', readonly 
   ],
 };
 
-export const ALL_PLATE_FORMATS: readonly PlateFormat[] = [...PLATE_FORMAT_PRESETS.cn, ...PLATE_FORMAT_PRESETS.eu, ...PLATE_FORMAT_PRESETS.us];
+export const ALL_PLATE_FORMATS: readonly PlateFormat[] = [
+  ...PLATE_FORMAT_PRESETS.cn,
+  ...PLATE_FORMAT_PRESETS.eu,
+  ...PLATE_FORMAT_PRESETS.us,
+];
 
 const MAX_VARIANTS = 256;
 
@@ -170,11 +174,15 @@ export function compilePlateFormat(format: PlateFormat): CompiledPlateFormat {
     const next: Slot[][] = [];
     for (const variant of variants) {
       for (let n = atom.min; n <= atom.max; n++) {
-        const slots = Array.from({ length: n }, (_, k) => ({ allowed: atom.allowed!, separator: k === 0 ? pendingSeparator : '' }));
+        const slots = Array.from({ length: n }, (_, k) => ({
+          allowed: atom.allowed!,
+          separator: k === 0 ? pendingSeparator : '',
+        }));
         next.push([...variant, ...slots]);
       }
     }
-    if (next.length > MAX_VARIANTS) throw new SyntaxError(`${format.id}: the pattern expands to more than ${MAX_VARIANTS} variants`);
+    if (next.length > MAX_VARIANTS)
+      throw new SyntaxError(`${format.id}: the pattern expands to more than ${MAX_VARIANTS} variants`);
     variants = next;
     pendingSeparator = '';
   }
@@ -209,7 +217,10 @@ const substitutionCost = (confidence: number) => 0.5 + confidence;
  */
 const deletionCost = (confidence: number) => 3 + confidence;
 
-function align(chars: readonly ReadCharacter[], slots: readonly Slot[]): { cost: number; out: ReadCharacter[]; corrected: number[] } | null {
+function align(
+  chars: readonly ReadCharacter[],
+  slots: readonly Slot[],
+): { cost: number; out: ReadCharacter[]; corrected: number[] } | null {
   let cost = 0;
   const out: ReadCharacter[] = [];
   const corrected: number[] = [];
@@ -234,7 +245,10 @@ function align(chars: readonly ReadCharacter[], slots: readonly Slot[]): { cost:
  * The cheapest reading of `chars` that fits one of the formats, or null when none
  * fits even after swapping confusables and dropping one stray character.
  */
-export function correctPlate(chars: readonly ReadCharacter[], formats: readonly PlateFormat[] = ALL_PLATE_FORMATS): CorrectedPlate | null {
+export function correctPlate(
+  chars: readonly ReadCharacter[],
+  formats: readonly PlateFormat[] = ALL_PLATE_FORMATS,
+): CorrectedPlate | null {
   const folded = plateCharacters(chars);
   const candidates: { chars: ReadCharacter[]; cost: number }[] = [{ chars: folded, cost: 0 }];
   for (let k = 0; k < folded.length; k++) {
@@ -246,7 +260,10 @@ export function correctPlate(chars: readonly ReadCharacter[], formats: readonly 
     if (match === null) continue;
     const merged = folded.slice(0, match[0].length);
     const confidence = Math.min(...merged.map((c) => c.confidence)) * 0.5;
-    candidates.push({ chars: [{ char, confidence }, ...folded.slice(match[0].length)], cost: substitutionCost(confidence) + 0.5 });
+    candidates.push({
+      chars: [{ char, confidence }, ...folded.slice(match[0].length)],
+      cost: substitutionCost(confidence) + 0.5,
+    });
   }
   let best: CorrectedPlate | null = null;
   for (const format of formats) {

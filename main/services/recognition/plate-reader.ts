@@ -73,7 +73,8 @@ export function plateLikeness(meanConfidence: number, specificity: number, cost:
   return meanConfidence * Math.min(1, specificity / 10) - 0.05 * cost;
 }
 
-const mean = (chars: readonly ReadCharacter[]) => (chars.length === 0 ? 0 : chars.reduce((s, c) => s + c.confidence, 0) / chars.length);
+const mean = (chars: readonly ReadCharacter[]) =>
+  chars.length === 0 ? 0 : chars.reduce((s, c) => s + c.confidence, 0) / chars.length;
 
 function toRead(read: ReadText, formats: readonly PlateFormat[], quad: Quad | null): PlateRead {
   const corrected = correctPlate(read.chars, formats);
@@ -129,12 +130,25 @@ export class PlateReader {
     const read = await recogniseLine(this.sessions.recogniser, this.sessions.alphabet, image, quad ?? undefined);
     const plate = toRead(read, this.formats, quad);
     const doubtful = plate.formatId === null || plate.cost > 0 || plate.specificity < 8;
-    if (!doubtful || quad === null || !CN_TAIL.test(plateCharacters(read.chars).map((c) => c.char).join(''))) return plate;
+    if (
+      !doubtful ||
+      quad === null ||
+      !CN_TAIL.test(
+        plateCharacters(read.chars)
+          .map((c) => c.char)
+          .join(''),
+      )
+    )
+      return plate;
     // A Chinese plate read without its province character: the detector may have
     // left the character out of the box (川's three strokes do not look like text
     // to it). Read again with the box one character wider on the left.
     const wider = widenLeft(quad, 1.1);
-    const again = toRead(await recogniseLine(this.sessions.recogniser, this.sessions.alphabet, image, wider), this.formats, wider);
+    const again = toRead(
+      await recogniseLine(this.sessions.recogniser, this.sessions.alphabet, image, wider),
+      this.formats,
+      wider,
+    );
     // Only a read that gained a province character replaces the first: widening an EU
     // plate's box brings in its country band, which must not win as a longer plate.
     return again.formatId !== null && /^\P{ASCII}/u.test(again.text) && better(again, plate) ? again : plate;
@@ -148,7 +162,12 @@ export class PlateReader {
    */
   async readCrop(input: RecognitionImage): Promise<PlateRead> {
     const image = checked(input);
-    const boxes = await detectText(this.sessions.detector, image, { maxSide: 256, minSide: 64, boxThreshold: 0.5, unclipRatio: 1.6 });
+    const boxes = await detectText(this.sessions.detector, image, {
+      maxSide: 256,
+      minSide: 64,
+      boxThreshold: 0.5,
+      unclipRatio: 1.6,
+    });
     const lines = groupLines(boxes);
     const main = lines[0];
     if (main === undefined) return this.readQuad(image, null);
@@ -161,7 +180,10 @@ export class PlateReader {
   /** Finds and reads the plate in a camera frame; null when no text line looks like one. */
   async readFrame(input: RecognitionImage): Promise<PlateRead | null> {
     const image = checked(input);
-    const boxes = await detectText(this.sessions.detector, image, { maxSide: this.options.frameMaxSide ?? 960, unclipRatio: 1.6 });
+    const boxes = await detectText(this.sessions.detector, image, {
+      maxSide: this.options.frameMaxSide ?? 960,
+      unclipRatio: 1.6,
+    });
     const candidates = groupLines(boxes)
       .filter((line) => {
         const aspect = quadAspect(line.quad);

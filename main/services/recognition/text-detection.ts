@@ -23,7 +23,8 @@ const STD = [0.229, 0.224, 0.225];
 /** The detector's input size for an image: scaled, each side a multiple of 32. */
 export function detectionSize(width: number, height: number, maxSide = 960, minSide = 64): { width: number; height: number } {
   let scale = Math.min(1, maxSide / Math.max(width, height));
-  if (Math.min(width, height) * scale < minSide) scale = Math.min(minSide / Math.min(width, height), maxSide / Math.max(width, height));
+  if (Math.min(width, height) * scale < minSide)
+    scale = Math.min(minSide / Math.min(width, height), maxSide / Math.max(width, height));
   const round = (v: number) => Math.max(32, Math.round(v / 32) * 32);
   return { width: round(width * scale), height: round(height * scale) };
 }
@@ -48,7 +49,11 @@ export function detectionInput(image: RecognitionImage, width: number, height: n
 }
 
 /** Text boxes in image pixels, largest first. */
-export async function detectText(detector: InferenceSession, image: RecognitionImage, options: DetectionOptions = {}): Promise<TextBox[]> {
+export async function detectText(
+  detector: InferenceSession,
+  image: RecognitionImage,
+  options: DetectionOptions = {},
+): Promise<TextBox[]> {
   const size = detectionSize(image.width, image.height, options.maxSide, options.minSide);
   const input = detectionInput(image, size.width, size.height);
   const output = await runSession(detector, input, [1, 3, size.height, size.width]);

@@ -44,7 +44,12 @@ export function lineImage(image: RecognitionImage, quad: Quad): RecognitionImage
 }
 
 /** Reads the text in `quad` (the whole image when omitted). */
-export async function recogniseLine(recogniser: InferenceSession, alphabet: readonly string[], image: RecognitionImage, quad?: Quad): Promise<ReadText> {
+export async function recogniseLine(
+  recogniser: InferenceSession,
+  alphabet: readonly string[],
+  image: RecognitionImage,
+  quad?: Quad,
+): Promise<ReadText> {
   const whole: Quad = [
     { x: 0, y: 0 },
     { x: image.width, y: 0 },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { containerCheckDigit, containerLetterValue, parseContainerNumber } from '../../../main/services/recognition/container-number';
+import {
+  containerCheckDigit,
+  containerLetterValue,
+  parseContainerNumber,
+} from '../../../main/services/recognition/container-number';
 
 describe('ISO 6346 container numbers', () => {
   it('values letters from 10, skipping multiples of 11', () => {

@@ -13,7 +13,12 @@ describe('perspective', () => {
       { x: 12, y: 60 },
     ];
     const h = homographyToQuad(200, 50, quad);
-    const corners = [applyHomography(h, 0, 0), applyHomography(h, 200, 0), applyHomography(h, 200, 50), applyHomography(h, 0, 50)];
+    const corners = [
+      applyHomography(h, 0, 0),
+      applyHomography(h, 200, 0),
+      applyHomography(h, 200, 50),
+      applyHomography(h, 0, 50),
+    ];
     corners.forEach((p, i) => {
       expect(p.x).toBeCloseTo(quad[i]!.x, 6);
       expect(p.y).toBeCloseTo(quad[i]!.y, 6);
@@ -24,7 +29,17 @@ describe('perspective', () => {
     // A 4×2 RGB image whose left half is black and right half white.
     const data = new Uint8Array(4 * 2 * 3);
     for (let y = 0; y < 2; y++) for (let x = 2; x < 4; x++) data.fill(255, (y * 4 + x) * 3, (y * 4 + x) * 3 + 3);
-    const out = warpQuad({ data, width: 4, height: 2, channels: 3 }, [{ x: 0, y: 0 }, { x: 4, y: 0 }, { x: 4, y: 2 }, { x: 0, y: 2 }], 4, 2);
+    const out = warpQuad(
+      { data, width: 4, height: 2, channels: 3 },
+      [
+        { x: 0, y: 0 },
+        { x: 4, y: 0 },
+        { x: 4, y: 2 },
+        { x: 0, y: 2 },
+      ],
+      4,
+      2,
+    );
     expect(out.data[0]).toBe(0);
     expect(out.data[3 * 3]).toBe(255);
   });
@@ -34,7 +49,9 @@ describe('minAreaRect', () => {
   it('fits a turned rectangle and gives its corners in reading order', () => {
     const angle = Math.PI / 12;
     const points = [];
-    for (let u = -40; u <= 40; u += 4) for (let v = -8; v <= 8; v += 4) points.push({ x: 100 + u * Math.cos(angle) - v * Math.sin(angle), y: 50 + u * Math.sin(angle) + v * Math.cos(angle) });
+    for (let u = -40; u <= 40; u += 4)
+      for (let v = -8; v <= 8; v += 4)
+        points.push({ x: 100 + u * Math.cos(angle) - v * Math.sin(angle), y: 50 + u * Math.sin(angle) + v * Math.cos(angle) });
     const rect = minAreaRect(points);
     expect(Math.max(rect.width, rect.height)).toBeCloseTo(80, 5);
     expect(Math.min(rect.width, rect.height)).toBeCloseTo(16, 5);
@@ -65,7 +82,12 @@ describe('dbBoxes', () => {
 
   it('joins boxes on one line into one, and leaves a smaller line apart', () => {
     const box = (x: number, y: number, w: number, h: number) => ({
-      quad: [{ x, y }, { x: x + w, y }, { x: x + w, y: y + h }, { x, y: y + h }] as Quad,
+      quad: [
+        { x, y },
+        { x: x + w, y },
+        { x: x + w, y: y + h },
+        { x, y: y + h },
+      ] as Quad,
       score: 0.9,
       height: h,
     });

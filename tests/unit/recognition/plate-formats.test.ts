@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadCharacter } from '../../../main/services/recognition/ctc-decode';
-import { compilePlateFormat, correctPlate, PLATE_FORMAT_PRESETS, type PlateFormat } from '../../../main/services/recognition/plate-formats';
+import {
+  compilePlateFormat,
+  correctPlate,
+  PLATE_FORMAT_PRESETS,
+  type PlateFormat,
+} from '../../../main/services/recognition/plate-formats';
 
 const read = (text: string, confidence = 0.9): ReadCharacter[] => [...text].map((char) => ({ char, confidence }));
 
@@ -28,7 +33,11 @@ describe('plate formats', () => {
     // City letter read as 8; O and I cannot appear on a Chinese plate, so they are digits.
     expect(correctPlate(read('粤8·1O2I5'), PLATE_FORMAT_PRESETS.cn)).toMatchObject({ text: '粤B10215', corrected: [1, 3, 5] });
     // French SIV: two letters, three digits, two letters.
-    expect(correctPlate(read('A8-1Z5-5D'), PLATE_FORMAT_PRESETS.eu)).toMatchObject({ text: 'AB125SD', display: 'AB-125-SD', formatId: 'eu-fr' });
+    expect(correctPlate(read('A8-1Z5-5D'), PLATE_FORMAT_PRESETS.eu)).toMatchObject({
+      text: 'AB125SD',
+      display: 'AB-125-SD',
+      formatId: 'eu-fr',
+    });
     // US 1ABC234: S read for 5 in first place, 0 read for O in the letters.
     expect(correctPlate(read('S0BC234'), PLATE_FORMAT_PRESETS.us)).toMatchObject({ text: '5OBC234', formatId: 'us-1abc234' });
     // A closing bracket for J, as the recogniser reads a J at the end of a line.
@@ -36,8 +45,14 @@ describe('plate formats', () => {
   });
 
   it('reads new-energy plates of eight characters', () => {
-    expect(correctPlate(read('沪AD12345'), PLATE_FORMAT_PRESETS.cn)).toMatchObject({ text: '沪AD12345', formatId: 'cn-new-energy-small' });
-    expect(correctPlate(read('沪A12345F'), PLATE_FORMAT_PRESETS.cn)).toMatchObject({ text: '沪A12345F', formatId: 'cn-new-energy-large' });
+    expect(correctPlate(read('沪AD12345'), PLATE_FORMAT_PRESETS.cn)).toMatchObject({
+      text: '沪AD12345',
+      formatId: 'cn-new-energy-small',
+    });
+    expect(correctPlate(read('沪A12345F'), PLATE_FORMAT_PRESETS.cn)).toMatchObject({
+      text: '沪A12345F',
+      formatId: 'cn-new-energy-large',
+    });
   });
 
   it('prefers changing the characters the model was least sure of', () => {

@@ -80,7 +80,9 @@ describe('the plate reader with the shipped models', { timeout: 60_000 }, () => 
   });
 
   it('finds no plate in a frame without text, and refuses a buffer that does not match its size', async () => {
-    expect(await reader.readFrame({ data: new Uint8Array(1280 * 720 * 3).fill(90), width: 1280, height: 720, channels: 3 })).toBeNull();
+    expect(
+      await reader.readFrame({ data: new Uint8Array(1280 * 720 * 3).fill(90), width: 1280, height: 720, channels: 3 }),
+    ).toBeNull();
     await expect(reader.readCrop({ data: new Uint8Array(10), width: 4, height: 4, channels: 4 })).rejects.toThrow(RangeError);
   });
 });
