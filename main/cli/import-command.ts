@@ -23,7 +23,11 @@ export function describeDeclaration(d: Declaration): string {
 export function describeReject(r: Reject): string {
   const where = [
     r.file,
-    r.messageIndex !== null ? `message #${r.messageIndex + 1}${r.messageRef ? ` (${r.messageRef})` : ''}` : r.messageRef ? `message ${r.messageRef}` : 'interchange',
+    r.messageIndex !== null
+      ? `message #${r.messageIndex + 1}${r.messageRef ? ` (${r.messageRef})` : ''}`
+      : r.messageRef
+        ? `message ${r.messageRef}`
+        : 'interchange',
     r.segmentNumber !== null ? `segment ${r.segmentNumber}${r.segmentTag ? ` ${r.segmentTag}` : ''}` : null,
   ]
     .filter(Boolean)
@@ -42,7 +46,9 @@ export async function runImport(argv: string[]): Promise<number> {
   } else {
     for (const d of result.declarations) process.stdout.write(`${describeDeclaration(d)}\n`);
     for (const r of result.rejects) process.stdout.write(`${describeReject(r)}\n`);
-    process.stdout.write(`${result.declarations.length} imported, ${result.rejects.length} rejected (${result.format ?? 'unknown format'})\n`);
+    process.stdout.write(
+      `${result.declarations.length} imported, ${result.rejects.length} rejected (${result.format ?? 'unknown format'})\n`,
+    );
   }
   return result.rejects.length > 0 ? 1 : 0;
 }

@@ -24,7 +24,9 @@ export interface ImportResult {
 }
 
 /** One message's outcome, in file order; lets a caller persist as it goes. */
-export type MessageOutcome = { kind: 'declaration'; declaration: Declaration; messageIndex: number; messageRef: string | null } | { kind: 'reject'; reject: Reject };
+export type MessageOutcome =
+  | { kind: 'declaration'; declaration: Declaration; messageIndex: number; messageRef: string | null }
+  | { kind: 'reject'; reject: Reject };
 
 export interface ImportOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
@@ -115,7 +117,12 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
       ...partial,
     });
     if (result.format === null) {
-      await emit({ kind: 'reject', reject: reject({ reason: n === 0 ? 'the file is empty' : 'not a CUSDEC interchange, WCO DM XML or Clearway JSON document' }) });
+      await emit({
+        kind: 'reject',
+        reject: reject({
+          reason: n === 0 ? 'the file is empty' : 'not a CUSDEC interchange, WCO DM XML or Clearway JSON document',
+        }),
+      });
       return result;
     }
 
@@ -133,7 +140,16 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
           return { kind: 'declaration', declaration: readCusdec(m), messageIndex: m.index, messageRef: m.ref };
         } catch (e) {
           const ce = e instanceof CusdecError ? e : new CusdecError(1, 'UNH', (e as Error).message);
-          return { kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, segmentNumber: ce.segmentNumber, segmentTag: ce.segmentTag, reason: ce.message }) };
+          return {
+            kind: 'reject',
+            reject: reject({
+              messageRef: m.ref,
+              messageIndex: m.index,
+              segmentNumber: ce.segmentNumber,
+              segmentTag: ce.segmentTag,
+              reason: ce.message,
+            }),
+          };
         }
       };
       const sink: TokenSink = {
@@ -166,7 +182,10 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
     // XML and JSON: whole-document formats.
     const max = options.maxDocumentBytes ?? 64 * 1024 * 1024;
     if (src.total > max) {
-      await emit({ kind: 'reject', reject: reject({ reason: `the document is ${src.total} bytes; XML and JSON imports are limited to ${max}` }) });
+      await emit({
+        kind: 'reject',
+        reject: reject({ reason: `the document is ${src.total} bytes; XML and JSON imports are limited to ${max}` }),
+      });
       return result;
     }
     let textValue = first;
@@ -186,8 +205,18 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
         return result;
       }
       for (const m of messages) {
-        if (m.declaration) await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref });
-        else await emit({ kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, path: m.error!.path, reason: `${m.error!.path}: ${m.error!.message}` }) });
+        if (m.declaration)
+          await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref });
+        else
+          await emit({
+            kind: 'reject',
+            reject: reject({
+              messageRef: m.ref,
+              messageIndex: m.index,
+              path: m.error!.path,
+              reason: `${m.error!.path}: ${m.error!.message}`,
+            }),
+          });
       }
       return result;
     }
@@ -199,8 +228,13 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
       return result;
     }
     for (const m of entries) {
-      if (m.declaration) await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref });
-      else await emit({ kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, path: m.error!.path, reason: m.error!.reason }) });
+      if (m.declaration)
+        await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref });
+      else
+        await emit({
+          kind: 'reject',
+          reject: reject({ messageRef: m.ref, messageIndex: m.index, path: m.error!.path, reason: m.error!.reason }),
+        });
     }
     return result;
   } finally {

@@ -59,7 +59,13 @@ export class DeclarationIntake {
       const t = this.now();
       if (!onProgress || (!force && t - lastProgress < PROGRESS_EVERY_MS)) return;
       lastProgress = t;
-      onProgress({ file: result.file, bytesRead: bytes.read, totalBytes: bytes.total, imported: result.imported, rejected: result.rejected });
+      onProgress({
+        file: result.file,
+        bytesRead: bytes.read,
+        totalBytes: bytes.total,
+        imported: result.imported,
+        rejected: result.rejected,
+      });
     };
     let batch: Pending[] = [];
     const flush = async () => {
@@ -83,7 +89,11 @@ export class DeclarationIntake {
         batch.push({ statements: [this.repository.rejectStatement(o.reject)], number: null, reject: o.reject });
       } else {
         const format = result.format ?? 'json';
-        batch.push({ statements: await this.statementsFor(o.declaration, { file: result.file, format }), number: o.declaration.functionalReferenceId, reject: null });
+        batch.push({
+          statements: await this.statementsFor(o.declaration, { file: result.file, format }),
+          number: o.declaration.functionalReferenceId,
+          reject: null,
+        });
       }
       if (batch.length >= BATCH_MESSAGES) await flush();
     };
@@ -104,7 +114,11 @@ export class DeclarationIntake {
   }
 
   /** Stores ready-made declarations (demo data), assessed like imported ones. Returns the numbers stored. */
-  async saveDeclarations(declarations: readonly Declaration[], source: { file: string; format: string }, batchSize = BATCH_MESSAGES): Promise<number> {
+  async saveDeclarations(
+    declarations: readonly Declaration[],
+    source: { file: string; format: string },
+    batchSize = BATCH_MESSAGES,
+  ): Promise<number> {
     let stored = 0;
     for (let i = 0; i < declarations.length; i += batchSize) {
       const pending: Pending[] = [];

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixture } from './fixtures';
 
 const root = join(fixture('x'), '../../../..');
-const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'main/cli.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'main/cli.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 const tmp = mkdtempSync(join(tmpdir(), 'clearway-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
