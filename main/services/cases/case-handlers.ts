@@ -3,7 +3,7 @@ import type { casesChannels } from '../../../preload/contract/channels/cases';
 import type { Area } from '../area';
 import type { Core } from '../core';
 import { EvidenceStore } from '../evidence/evidence-store';
-import { UploadBuffer } from '../evidence/upload-buffer';
+import { evidenceUploadBuffer } from '../evidence/evidence-uploads';
 import { ReportService } from '../report/report-service';
 import { CaseService } from './case-service';
 
@@ -45,7 +45,7 @@ export function createCaseServices(options: {
   audit: Core['auditChain'];
 }) {
   const evidenceStore = new EvidenceStore(options.dataDir);
-  const uploads = new UploadBuffer(() => options.clock.now().getTime());
+  const uploads = evidenceUploadBuffer(() => options.clock.now().getTime());
   const cases = new CaseService({
     store: options.store,
     clock: options.clock,

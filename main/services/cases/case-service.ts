@@ -29,7 +29,7 @@ import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import { readSnapshot } from '../evidence/camera-snapshots';
-import type { UploadBuffer } from '../evidence/upload-buffer';
+import type { UploadBuffer } from '../upload-buffer';
 import type { Statement, Store } from '../store/types';
 import { parseOrThrow } from '../validation';
 import { blobUploadStatements } from '../sync/blob-queue';

@@ -7,16 +7,17 @@
 import { stat } from 'node:fs/promises';
 import type { User } from '../../../preload/contract/schemas/auth';
 import type { Lane } from '../../../preload/contract/schemas/risk';
-import type {
-  DecideOutput,
-  Decision,
-  DeclarationsChanged,
-  ImportFileResult,
-  ImportOutput,
-  ImportProgress,
-  QueueRow,
-  UploadChunkInput,
-  UploadChunkOutput,
+import {
+  type DecideOutput,
+  type Decision,
+  type DeclarationsChanged,
+  type ImportFileResult,
+  type ImportOutput,
+  type ImportProgress,
+  type QueueRow,
+  type UploadChunkInput,
+  type UploadChunkOutput,
+  UPLOAD_MAX_BYTES,
 } from '../../../preload/contract/schemas/queue';
 import type { Clock } from '../clock';
 import { DeclarationsRepository } from '../declarations/declarations-repository';
@@ -27,7 +28,7 @@ import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
 import type { RiskServices } from '../risk/risk-handlers';
 import type { Store } from '../store/types';
-import { ChunkedUploads } from './chunked-uploads';
+import { UploadBuffer } from '../upload-buffer';
 import { queueFolders, type QueueFolders } from './data-dir';
 import { InboxWatcher } from './inbox-watcher';
 import { DeclarationIntake } from './intake';
@@ -56,6 +57,16 @@ export interface QueueServiceOptions {
   inboxStableMs?: number;
 }
 
+/** Dropped declaration files: as large as an import may be; abandoned after ten minutes. */
+export function queueUploadBuffer(now: () => number): UploadBuffer {
+  return new UploadBuffer({
+    now,
+    maxBytes: UPLOAD_MAX_BYTES,
+    tooLargeAdvice: 'put it in the inbox folder instead',
+    idleMs: 10 * 60_000,
+  });
+}
+
 const SYSTEM_ACTOR = { id: 'system', name: 'Clearway inbox' };
 
 export class QueueService {
@@ -67,7 +78,7 @@ export class QueueService {
   readonly intake: DeclarationIntake;
   readonly actions: QueueActions;
   readonly views: SavedViews;
-  readonly uploads: ChunkedUploads;
+  readonly uploads: UploadBuffer;
   readonly inbox: InboxWatcher | null;
 
   constructor(private readonly o: QueueServiceOptions) {
@@ -81,7 +92,7 @@ export class QueueService {
       o.log.error({ err: error, files }, 'responses recorded but not written to the outbox'),
     );
     this.views = new SavedViews(o.store, o.clock);
-    this.uploads = new ChunkedUploads(() => o.clock.now().getTime());
+    this.uploads = queueUploadBuffer(() => o.clock.now().getTime());
     this.inbox =
       o.watchInbox === false
         ? null
@@ -183,8 +194,10 @@ export class QueueService {
 
   /** Accepts one chunk of a dropped file (web host); the last chunk imports it. */
   async uploadChunk(user: User, chunk: UploadChunkInput): Promise<UploadChunkOutput> {
-    const { receivedBytes, file } = this.uploads.accept(user.id, chunk);
-    return { receivedBytes, result: file ? await this.importOne(file, user) : null };
+    const receivedBytes = this.uploads.append(user.id, chunk.uploadId, chunk.index, chunk.base64, chunk.name);
+    if (!chunk.last) return { receivedBytes, result: null };
+    const bytes = new Uint8Array(this.uploads.take(user.id, chunk.uploadId));
+    return { receivedBytes, result: await this.importOne({ name: chunk.name, bytes }, user) };
   }
 
   #changed(ids: string[]): void {
