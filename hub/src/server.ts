@@ -86,11 +86,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         .send({ error: { code: 'too_large', message: `Request body exceeds the hub's limit: ${error.message}` } });
     if (status >= 400 && status < 500) return reply.code(status).send({ error: { code: 'bad_request', message: error.message } });
     app.log.error(error);
-    return reply
-      .code(503)
-      .send({
-        error: { code: 'unavailable', message: 'The hub could not complete the request; nothing was changed. Retry later.' },
-      });
+    return reply.code(503).send({
+      error: { code: 'unavailable', message: 'The hub could not complete the request; nothing was changed. Retry later.' },
+    });
   });
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url}.` } }),

@@ -9,9 +9,7 @@ interface PageImage {
 interface Canvas2D {
   width: number;
   height: number;
-  getContext(
-    kind: '2d',
-  ): {
+  getContext(kind: '2d'): {
     drawImage(image: PageImage, x: number, y: number, w: number, h: number): void;
     getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
   } | null;
