@@ -1,6 +1,8 @@
 /** The cases area: inspection cases, their findings, seizures, notes, tasks and links, the status workflow and the case report. */
 import type { casesChannels } from '../../../preload/contract/channels/cases';
 import type { Area } from '../area';
+import { Accounts } from '../auth/accounts';
+import { DEFAULT_SCRYPT_PARAMS } from '../auth/password-hash';
 import type { Core } from '../core';
 import { EvidenceStore } from '../evidence/evidence-store';
 import { evidenceUploadBuffer } from '../evidence/evidence-uploads';
@@ -10,7 +12,13 @@ import { CaseService } from './case-service';
 export function createCasesArea(
   core: Pick<Core, 'dataDir' | 'store' | 'clock' | 'auditChain' | 'accounts' | 'me'>,
 ): Area<typeof casesChannels> & ReturnType<typeof createCaseServices> {
-  const services = createCaseServices({ dataDir: core.dataDir, store: core.store, clock: core.clock, audit: core.auditChain });
+  const services = createCaseServices({
+    dataDir: core.dataDir,
+    store: core.store,
+    clock: core.clock,
+    audit: core.auditChain,
+    accounts: core.accounts,
+  });
   const { cases, reports } = services;
   const { me } = core;
   return {
@@ -43,6 +51,8 @@ export function createCaseServices(options: {
   store: CaseServiceStore;
   clock: Core['clock'];
   audit: Core['auditChain'];
+  /** Defaults to the accounts in the same store (cases only read them). */
+  accounts?: Pick<Accounts, 'get'>;
 }) {
   const evidenceStore = new EvidenceStore(options.dataDir);
   const uploads = evidenceUploadBuffer(() => options.clock.now().getTime());
@@ -51,6 +61,7 @@ export function createCaseServices(options: {
     clock: options.clock,
     evidence: evidenceStore,
     uploads,
+    accounts: options.accounts ?? new Accounts(options.store, options.clock, DEFAULT_SCRYPT_PARAMS),
     dataDir: options.dataDir,
   });
   const reports = new ReportService({

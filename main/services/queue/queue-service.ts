@@ -25,7 +25,8 @@ import { generateDeclaration } from '../declarations/demo-generator';
 import { Prng } from '../declarations/demo/prng';
 import { ServiceError } from '../errors';
 import { auditStatement } from '../audit/audit-log';
-import { actorOf } from '../auth/accounts';
+import { Accounts, actorOf } from '../auth/accounts';
+import { DEFAULT_SCRYPT_PARAMS } from '../auth/password-hash';
 import type { RiskServices } from '../risk/risk-handlers';
 import type { Store } from '../store/types';
 import { UploadBuffer } from '../upload-buffer';
@@ -43,6 +44,8 @@ export interface QueueServiceOptions {
   mode?: 'live' | 'training';
   /** IANA zone of the office: profile validity dates, TRS days and shifts. */
   timeZone: string;
+  /** Who declarations can be assigned to; the workstation's accounts (read-only here). */
+  accounts?: Pick<Accounts, 'get'>;
   /** The risk area's rules and assessor: every declaration is assessed as it enters. */
   risk: Pick<RiskServices, 'assessor'>;
   emitChanged: (payload: DeclarationsChanged) => void;
@@ -88,9 +91,13 @@ export class QueueService {
     this.folders = queueFolders(o.dataDir, o.mode);
     this.declarations = new DeclarationsRepository(o.store, o.clock);
     this.intake = new DeclarationIntake(o.store, this.declarations, o.risk.assessor);
-    this.actions = new QueueActions(o.store, o.clock, this.folders.outbox, (error, files) =>
-      o.log.error({ err: error, files }, 'responses recorded but not written to the outbox'),
-    );
+    this.actions = new QueueActions({
+      store: o.store,
+      clock: o.clock,
+      accounts: o.accounts ?? new Accounts(o.store, o.clock, DEFAULT_SCRYPT_PARAMS),
+      outbox: this.folders.outbox,
+      onOutboxError: (error, files) => o.log.error({ err: error, files }, 'responses recorded but not written to the outbox'),
+    });
     this.views = new SavedViews(o.store, o.clock);
     this.uploads = queueUploadBuffer(() => o.clock.now().getTime());
     this.inbox =
