@@ -61,7 +61,7 @@ export function createCaseServices(options: {
     clock: options.clock,
     evidence: evidenceStore,
     uploads,
-    accounts: options.accounts ?? new Accounts(options.store, options.clock, DEFAULT_SCRYPT_PARAMS),
+    accounts: options.accounts ?? new Accounts({ store: options.store, clock: options.clock, hashParams: DEFAULT_SCRYPT_PARAMS }),
     dataDir: options.dataDir,
   });
   const reports = new ReportService({

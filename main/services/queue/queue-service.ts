@@ -89,16 +89,16 @@ export class QueueService {
     this.clock = o.clock;
     this.timeZone = o.timeZone;
     this.folders = queueFolders(o.dataDir, o.mode);
-    this.declarations = new DeclarationsRepository(o.store, o.clock);
-    this.intake = new DeclarationIntake(o.store, this.declarations, o.risk.assessor);
+    this.declarations = new DeclarationsRepository({ store: o.store, clock: o.clock });
+    this.intake = new DeclarationIntake({ store: o.store, repository: this.declarations, assessor: o.risk.assessor });
     this.actions = new QueueActions({
       store: o.store,
       clock: o.clock,
-      accounts: o.accounts ?? new Accounts(o.store, o.clock, DEFAULT_SCRYPT_PARAMS),
+      accounts: o.accounts ?? new Accounts({ store: o.store, clock: o.clock, hashParams: DEFAULT_SCRYPT_PARAMS }),
       outbox: this.folders.outbox,
       onOutboxError: (error, files) => o.log.error({ err: error, files }, 'responses recorded but not written to the outbox'),
     });
-    this.views = new SavedViews(o.store, o.clock);
+    this.views = new SavedViews({ store: o.store, clock: o.clock });
     this.uploads = queueUploadBuffer(() => o.clock.now().getTime());
     this.inbox =
       o.watchInbox === false
