@@ -1,12 +1,15 @@
 /** The cases area: inspection cases, their findings, seizures, notes, tasks and links, the status workflow and the case report. */
 import type { casesChannels } from '../../../preload/contract/channels/cases';
 import type { Area } from '../area';
+import type { AuditChain } from '../audit/audit-chain';
 import { Accounts } from '../auth/accounts';
 import { DEFAULT_SCRYPT_PARAMS } from '../auth/password-hash';
+import type { Clock } from '../clock';
 import type { Core } from '../core';
 import { EvidenceStore } from '../evidence/evidence-store';
 import { evidenceUploadBuffer } from '../evidence/evidence-uploads';
 import { ReportService } from '../report/report-service';
+import type { Store } from '../store/types';
 import { CaseService } from './case-service';
 
 export function createCasesArea(
@@ -48,9 +51,9 @@ export function createCasesArea(
  */
 export function createCaseServices(options: {
   dataDir: string;
-  store: CaseServiceStore;
-  clock: Core['clock'];
-  audit: Core['auditChain'];
+  store: Store;
+  clock: Clock;
+  audit: AuditChain;
   /** Defaults to the accounts in the same store (cases only read them). */
   accounts?: Pick<Accounts, 'get'>;
 }) {
@@ -73,5 +76,3 @@ export function createCaseServices(options: {
   });
   return { cases, reports, evidenceStore, uploads };
 }
-
-type CaseServiceStore = Core['store'];
