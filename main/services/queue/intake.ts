@@ -36,13 +36,25 @@ interface Pending {
   reject: Reject | null;
 }
 
+export interface DeclarationIntakeOptions {
+  store: Store;
+  repository: DeclarationsRepository;
+  assessor: RiskAssessor;
+  now?: () => number;
+}
+
 export class DeclarationIntake {
-  constructor(
-    private readonly store: Store,
-    private readonly repository: DeclarationsRepository,
-    private readonly assessor: RiskAssessor,
-    private readonly now: () => number = Date.now,
-  ) {}
+  private readonly store: Store;
+  private readonly repository: DeclarationsRepository;
+  private readonly assessor: RiskAssessor;
+  private readonly now: () => number;
+
+  constructor(options: DeclarationIntakeOptions) {
+    this.store = options.store;
+    this.repository = options.repository;
+    this.assessor = options.assessor;
+    this.now = options.now ?? Date.now;
+  }
 
   /** Statements that store one declaration with its assessment and queue row. */
   async statementsFor(declaration: Declaration, source: { file: string; format: string }): Promise<Statement[]> {

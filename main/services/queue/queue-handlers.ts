@@ -11,7 +11,8 @@ import { listQueue } from './queue-query';
 import { QueueService } from './queue-service';
 
 export function createQueueArea(
-  core: Pick<Core, 'store' | 'clock' | 'dataDir' | 'mode' | 'logger' | 'emit' | 'me' | 'identity'>,
+  core: Pick<Core, 'store' | 'clock' | 'dataDir' | 'mode' | 'logger' | 'emit' | 'me' | 'identity'> &
+    Partial<Pick<Core, 'accounts'>>,
   deps: { risk: Pick<RiskServices, 'assessor'> },
 ): Area<typeof queueChannels> & { queue: QueueService } {
   const { logger, me } = core;
@@ -22,6 +23,7 @@ export function createQueueArea(
     mode: core.mode,
     timeZone: systemTimeZone(),
     risk: deps.risk,
+    accounts: core.accounts,
     emitChanged: (payload) => core.emit('cw:queue.changed', payload),
     emitProgress: (payload) => core.emit('cw:queue.importProgress', payload),
     log: { info: (o, m) => logger.info(o, m), warn: (o, m) => logger.warn(o, m), error: (o, m) => logger.error(o, m) },
