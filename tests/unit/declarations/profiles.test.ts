@@ -1,0 +1,300 @@
+/**
+ * Message implementation profiles: conformance messages written from each guide's
+ * conventions (China single window CUSDEC, ASYCUDA-style CUSDEC, EU/UK CDS WCO DM,
+ * UN CUSDEC read leniently), imported whole and in 7-byte chunks with identical
+ * results, with the facts an officer relies on asserted per message; the strict
+ * profile still refusing what it refused; removal of optional segments.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../../../main/services/declarations/import';
+import { importWithProfiles, type ProfiledImportResult } from '../../../main/services/declarations/profiles/import-profiled';
+import { checkProfile, mapCode, parseProfileFile, ProfileFileError } from '../../../main/services/declarations/profiles/profile-schema';
+import { shippedProfiles } from '../../../main/services/declarations/profiles/registry';
+import { fixture } from './fixtures';
+import { facts } from './profile-facts';
+
+const OFFICE = 'CNSZX001';
+const RECEIVED = '2026-12-01T12:00:00.000Z';
+const path = (name: string) => fixture(`profiles/${name}`);
+
+async function load(name: string, extra: { profile?: string; source?: string } = {}): Promise<ProfiledImportResult> {
+  const options = { office: OFFICE, receivedAt: RECEIVED, ...extra };
+  const whole = await importWithProfiles(path(name), options);
+  const chunked = await importWithProfiles(path(name), { ...options, chunkBytes: 7 });
+  expect(chunked).toEqual(whole);
+  return whole;
+}
+
+function all(r: ProfiledImportResult) {
+  const read = r.reports.filter((x) => x.profile !== null);
+  expect(read).toHaveLength(r.declarations.length);
+  return r.declarations.map((d, i) => ({ ...facts(d, read[i]!), profile: read[i]!.profile, warnings: read[i]!.warnings.map((w) => w.message) }));
+}
+
+describe('China single window CUSDEC', () => {
+  it('reads import/export from BGM, the trade mode from CST, CNY from CUX, customs unit codes and the office on receipt', async () => {
+    const r = await load('cn-single-window.edi');
+    expect(r.rejects).toEqual([]);
+    const [c1, c2, c3, c4, c5] = all(r);
+    expect(r.reports.map((x) => x.reason)).toEqual([
+      ...Array(4).fill('cn-single-window (interchange recipient CNCUSTOMS (UNB 0010))'),
+      'cn-single-window (association code CNSW (UNH 0057))',
+    ]);
+    expect(c1).toMatchObject({
+      number: '531620261000001234',
+      type: 'IM',
+      procedure: '0110',
+      office: '5316',
+      officeAssigned: false,
+      declarant: ['914403001922038216', '深圳市华南报关有限公司'],
+      exporter: [null, 'Pacific Components Inc.'],
+      importer: ['91440300MA5F12345X', '深圳前海电子贸易有限公司'],
+      consignee: ['91440300MA5F12345X', '深圳前海电子贸易有限公司'],
+      transport: ['sea', '9811000', 'COSCO SHIPPING ARIES', null],
+      places: ['USLAX', 'CNYTN'],
+      containers: ['CSQU3054383', 'MSKU6011672'],
+      items: [
+        ['8471300000', '便携式自动数据处理设备 (笔记本电脑)', 'US', 1250.5, 1100, '350000 CNY'],
+        ['8523521000', '固态非易失性存储器件', 'US', 400, 360.25, '98000.5 CNY'],
+      ],
+      totals: [2, 1650.5, '448000.5 CNY'],
+      warnings: [],
+    });
+    expect(r.declarations[0]!.lodgementTime).toBe('2026-12-01T00:30:00.000Z'); // 304 with +08
+    expect(r.declarations[0]!.containers[0]!.seal).toBe('CN2026001');
+    expect(c2).toMatchObject({
+      type: 'EX',
+      procedure: '0110',
+      office: OFFICE,
+      officeAssigned: true,
+      exporter: ['91440300708461136T', '深圳市光明家具有限公司'],
+      consignee: [null, 'Kowloon Home Ltd.'],
+      transport: ['road', null, null, '粤Z·A1234港'],
+      containers: [], // EQD+TE is a trailer, not a container
+      items: [['9403609990', '木制家具 (餐桌)', 'CN', 3200, 2900, '15600 USD']],
+      warnings: [`no customs office in the message: office ${OFFICE} assigned on receipt`],
+    });
+    expect(c3).toMatchObject({
+      type: 'IM',
+      procedure: '9610',
+      office: '2244',
+      transport: ['air', 'NH919', 'ALL NIPPON AIRWAYS', null],
+      items: [['3304990099', 'HS 3304990099', 'JP', 1.85, null, '420 CNY']],
+      warnings: ['goods item 1 has no goods description; shown as "HS 3304990099"'],
+    });
+    expect(c4).toMatchObject({
+      type: 'EX',
+      procedure: '0615',
+      exporter: ['91440300MA5G7TT11P', "Shenzhen Bright+Co's Electronics Ltd."],
+      transport: ['sea', '9839131', 'EVER GIVEN', null],
+      places: ['CNYTN', 'DEHAM'],
+      items: [
+        ['8504401300', '开关电源适配器 12V', 'CN', 5200, 4800, '64000 USD'],
+        ['8544422900', '电源线', 'CN', 800, null, '9000 USD'],
+      ],
+      totals: [2, 6000, '73000 USD'],
+      warnings: [],
+    });
+    expect(c5).toMatchObject({
+      type: 'IM',
+      importer: ['91610131MA6U22BB3C', '西安汽配进口有限公司'],
+      exporter: ['DE811907980', 'Duisburg Autoteile GmbH'],
+      transport: ['rail', 'X8024', 'CHINA RAILWAY EXPRESS', null],
+      containers: ['HLXU1234561'],
+      items: [['8708299000', '汽车车身零件', 'DE', 18250, 17000, '210500.75 EUR']],
+    });
+  });
+
+  it('the strict profile refuses the same messages with its own messages', async () => {
+    const strict = await importFile(path('cn-single-window.edi'));
+    expect(strict.declarations).toHaveLength(0);
+    expect(strict.rejects.map((r) => r.reason)).toContain('MOA+40 has no currency (6345)');
+    const named = await importWithProfiles(path('cn-single-window.edi'), { profile: 'strict', office: OFFICE });
+    expect(named.rejects.map((r) => r.reason)).toEqual(strict.rejects.map((r) => r.reason));
+  });
+});
+
+describe('ASYCUDA-style CUSDEC', () => {
+  it('reads the model of declaration, the CPC per item and the consignee as importer', async () => {
+    const r = await load('asycuda.edi');
+    expect(r.rejects).toEqual([]);
+    const d = all(r);
+    expect(d.map((x) => [x.number, x.type, x.procedure, x.office, x.profile])).toEqual([
+      ['2026KEMBA00012', 'IM', '4000000', 'KEMBA', 'asycuda-cusdec'],
+      ['2026UGMAL00003', 'EX', '1000000', OFFICE, 'asycuda-cusdec'],
+      ['2026NGLOS00077', 'IM', '7000000', 'NGLOS', 'asycuda-cusdec'],
+      ['2026ZMLUN00410', 'IM', '4000000', OFFICE, 'asycuda-cusdec'],
+      ['2026GHTEM01234', 'IM', '4000000', 'GHTEM', 'asycuda-cusdec'],
+    ]);
+    expect(d[0]).toMatchObject({
+      declarant: ['P051234567X', 'Coast Clearing & Forwarding Ltd'],
+      importer: ['P051987654Z', 'Nairobi Motors Ltd'],
+      consignee: ['P051987654Z', 'Nairobi Motors Ltd'],
+      exporter: [null, 'Gulf Auto Trading LLC'],
+      transport: ['sea', '9454448', 'MSC JULIA', null],
+      places: ['AEJEA', 'KEMBA'],
+      containers: ['CSQU3054383'],
+      items: [['87032390', 'Used motor vehicle, petrol, 1500-3000 cc', 'JP', 1450, 1300, '6800 USD']],
+      warnings: [],
+    });
+    expect(d[1]).toMatchObject({ transport: ['road', null, null, 'UBA 123X'], items: [['09011100', 'Coffee, not roasted, not decaffeinated', 'UG', 19200, 19000, '61000 USD']] });
+    expect(d[2]).toMatchObject({ transport: ['air', 'KL587', 'KLM', null], totals: [2, 850, '162500 EUR'] });
+    expect(d[3]).toMatchObject({
+      transport: ['road', null, null, 'ND 456-789'],
+      containers: [],
+      warnings: [`no customs office in the message: office ${OFFICE} assigned on receipt`, 'goods item 1 has no country of origin; shown as ZZ (unknown)'],
+    });
+    expect(d[4]).toMatchObject({ containers: ['MSKU6011672'], totals: [2, 18000, '78500.5 USD'] });
+  });
+});
+
+describe('UN CUSDEC read leniently (the cases the strict reader refuses)', () => {
+  it('national procedure code in CST, BGM 929, CUX currency, no office', async () => {
+    const r = await load('un-cusdec.edi');
+    expect(r.rejects).toEqual([]);
+    const [d] = all(r);
+    expect(d).toMatchObject({
+      number: 'MY2026000123',
+      type: 'IM',
+      procedure: '4000',
+      office: OFFICE,
+      officeAssigned: true,
+      profile: 'un-cusdec',
+      transport: ['sea', '9302205', 'KOTA LAHAR', null],
+      items: [['400122', 'Technically specified natural rubber', 'TH', 20160, null, '152000 MYR']],
+    });
+    expect(r.reports[0]!.reason).toMatch(/^un-cusdec \(chosen automatically: reads it with no error and 1 warning/);
+    const strict = await importFile(path('un-cusdec.edi'));
+    expect(strict.rejects[0]!.reason).toBe('MOA+40 has no currency (6345)');
+  });
+});
+
+describe('EU / UK CDS WCO DM', () => {
+  it('UK import: compact 304 date-times as element text, EORIs only, TARIC digits, procedure 4000, office on receipt', async () => {
+    const r = await load('eu-uk-cds-1-import-compact-dates.xml');
+    expect(r.rejects).toEqual([]);
+    const [d] = all(r);
+    expect(d).toMatchObject({
+      number: 'GB26LRNFXT0001',
+      type: 'IM',
+      procedure: '4000',
+      office: OFFICE,
+      officeAssigned: true,
+      declarant: ['GB553202734852', null],
+      exporter: [null, 'Ningbo Kitchenware Co. & Partners'],
+      importer: ['GB123456789000', null],
+      consignee: ['GB123456789000', 'Felixstowe Homeware Ltd'],
+      transport: ['sea', '9811000', 'COSCO SHIPPING ARIES', null],
+      places: ['CNNGB', 'GBFXT'],
+      containers: ['CSQU3054383'],
+      items: [
+        ['7323930000', 'Stainless steel cookware', 'CN', 1800, 1650, '21000 USD'],
+        ['6912008510', 'Ceramic tableware', 'CN', 500, null, '4300.5 USD'],
+      ],
+      totals: [2, 2300, '25300.5 USD'],
+      profile: 'eu-uk-cds',
+    });
+    expect(r.declarations[0]!.lodgementTime).toBe('2026-12-01T10:15:00.000Z');
+    expect(r.reports[0]!.reason).toBe('eu-uk-cds (MetaData responsible country GB)');
+    const strict = await importFile(path('eu-uk-cds-1-import-compact-dates.xml'));
+    expect(strict.rejects[0]!.reason).toMatch(/not an ISO 8601 date\/time/);
+  });
+
+  it('UK export by road, NL import with an office, a bare DE declaration, two declarations in one MetaData', async () => {
+    const [exp] = all(await load('eu-uk-cds-2-export-road.xml'));
+    expect(exp).toMatchObject({ type: 'EX', procedure: '1000', office: 'GBDVR001', transport: ['road', null, null, 'GB12ABC'], consignee: [null, 'Calais Distribution SARL'], places: ['GBDVR', null], items: [['22083030', 'Single malt Scotch whisky in bottles', 'GB', 9600, 7200, '58000 GBP']] });
+    const [nl] = all(await load('eu-uk-cds-3-nl-import.xml'));
+    expect(nl).toMatchObject({
+      number: 'NL26LRN0000991',
+      office: 'NL000396',
+      officeAssigned: false,
+      declarant: ['NL812345678', 'Rotterdam Brokers B.V.'],
+      importer: ['NL999888777', 'Papier & Karton B.V.'],
+      transport: ['sea', '9321483', 'ATLANTIC SKY', null],
+      places: ['USNYC', 'NLRTM'],
+      containers: ['TGHU1234567'],
+      items: [['4802559000', 'Uncoated paper in rolls, 80 g/m2', 'US', 21450, 21000, '18210.44 EUR']],
+      warnings: [],
+    });
+    const bare = await load('eu-uk-cds-4-bare-air.xml');
+    expect(all(bare)[0]).toMatchObject({ number: 'DE26FRA0007788', transport: ['air', 'LH8401', null, null], items: [['854470', 'Optical fibre cables', 'US', 310.5, null, '73400 EUR']], profile: 'eu-uk-cds' });
+    expect(bare.reports[0]!.reason).toMatch(/^eu-uk-cds \(chosen automatically/);
+    const two = all(await load('eu-uk-cds-5-uk-two-declarations.xml'));
+    expect(two.map((x) => [x.number, x.items[0]![3], x.warnings.length])).toEqual([
+      ['GB26LHR0000501', 42, 1],
+      ['GB26LHR0000502', 0.85, 2],
+    ]);
+  });
+});
+
+describe('choosing a profile', () => {
+  it('a named profile reads alone; an unknown name is refused', async () => {
+    const r = await importWithProfiles(path('asycuda.edi'), { profile: 'un-cusdec', office: OFFICE, receivedAt: RECEIVED });
+    expect(r.reports.every((x) => x.reason === 'un-cusdec (named for this import)')).toBe(true);
+    await expect(importWithProfiles(path('asycuda.edi'), { profile: 'nope' })).rejects.toThrow('no profile named nope');
+  });
+
+  it('the import source names a profile', async () => {
+    const profiles = shippedProfiles().map((p) => (p.name === 'asycuda-cusdec' ? { ...p, match: { ...p.match, sources: ['partner-kra'] } } : p));
+    const r = await importWithProfiles(path('un-cusdec.edi'), { profiles, source: 'partner-kra', office: OFFICE, receivedAt: RECEIVED });
+    expect(r.reports[0]!.reason).toBe('asycuda-cusdec (import source "partner-kra")');
+  });
+
+  it('without an office setting, a message naming no office is refused, with the reason', async () => {
+    const r = await importWithProfiles(path('un-cusdec.edi'), { receivedAt: RECEIVED });
+    expect(r.declarations).toEqual([]);
+    expect(r.rejects[0]!.reason).toBe('MOA+40 has no currency (6345)'); // the strict reader's own message
+    expect(r.reports[0]!.tried.find((t) => t.profile === 'un-cusdec')?.error).toBe('no customs office in the message, and the workstation has no office set');
+  });
+});
+
+describe('profile files', () => {
+  it('are checked with clear errors', () => {
+    expect(() => parseProfileFile('x.json', '{')).toThrow(ProfileFileError);
+    expect(() => parseProfileFile('x.yaml', 'name: x')).toThrow(/YAML profiles are not supported yet/);
+    expect(() => checkProfile('p.json', { name: 'Bad Name', title: 't', format: 'cusdec' })).toThrow(/name: a profile name is 2–40 lower-case/);
+    expect(() => checkProfile('p.json', { name: 'ok-name', title: 't', format: 'cusdec' })).toThrow(/cusdec: a CUSDEC profile needs a "cusdec" mapping/);
+  });
+
+  it('code lists take prefix keys', () => {
+    expect(mapCode({ 'IM*': 'IM', IMX: 'X' }, 'IM4')).toBe('IM');
+    expect(mapCode({ 'IM*': 'IM', IMX: 'X' }, 'IMX')).toBe('X');
+    expect(mapCode({ 'IM*': 'IM' }, 'EX1')).toBeUndefined();
+  });
+});
+
+/** The envelope, and segments whose removal leaves a declaration that cannot be assessed (the error rule; CUX where amounts name no currency). */
+const KEEP = new Set(['UNA', 'UNB', 'UNZ', 'UNH', 'UNT', 'BGM', 'UNS', 'CST', 'MOA', 'TDT', 'CUX']);
+
+describe('optional segments', () => {
+  for (const file of ['cn-single-window.edi', 'asycuda.edi']) {
+    it(`${file}: removing any optional segment still imports, with a warning instead of a reject`, async () => {
+      const text = readFileSync(path(file), 'utf8');
+      const lines = text.split('\n').filter(Boolean);
+      const optional = lines.map((l, i) => ({ l, i })).filter(({ l }) => !KEEP.has(l.slice(0, 3)) && !(l.startsWith('MEA') && l.includes('+AAB+')));
+      const base = await importWithProfiles({ name: file, bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...optional), async ({ i }) => {
+          const cut = lines.filter((_, j) => j !== i);
+          // Keep UNT counts right: the segment count of the message that lost one goes down by one.
+          let owner = -1;
+          for (let j = i; j >= 0; j--) if (lines[j]!.startsWith('UNH')) { owner = j; break; }
+          const fixed = cut.map((l, j) => {
+            const original = j < i ? j : j + 1;
+            if (!l.startsWith('UNT') || owner < 0 || original < i) return l;
+            let prevUnt = original;
+            for (let k = i; k < original; k++) if (lines[k]!.startsWith('UNT')) prevUnt = -1;
+            if (prevUnt === -1) return l;
+            return l.replace(/^UNT\+(\d+)/, (_, n: string) => `UNT+${Number(n) - 1}`);
+          });
+          const r = await importWithProfiles({ name: file, bytes: new TextEncoder().encode(`${fixed.join('\n')}\n`) }, { office: OFFICE, receivedAt: RECEIVED });
+          expect(r.rejects).toEqual([]);
+          expect(r.declarations).toHaveLength(base.declarations.length);
+        }),
+        { numRuns: Math.min(60, optional.length) },
+      );
+    });
+  }
+});
