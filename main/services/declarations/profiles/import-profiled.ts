@@ -116,8 +116,11 @@ function choose(
     const a = attempt(p);
     tried.push(a);
     if (!a.read) continue;
-    if (!best || a.read.warnings.length < best.read!.warnings.length) best = a;
-    if (best.read!.warnings.length === 0) break; // nothing reads it with fewer
+    const w = a.read.warnings.length;
+    const bw = best?.read!.warnings.length ?? Infinity;
+    if (!best || w < bw || (w === bw && a.read.recognized > best.read!.recognized)) best = a;
+    // The strict reader's reading has no warnings and is the reference: nothing does better.
+    if (p.strict && best === a) break;
   }
   if (best) {
     const others = tried.filter((t) => t !== best);
@@ -125,7 +128,7 @@ function choose(
     const count = best.read!.warnings.length;
     return {
       chosen: best,
-      reason: `${best.profile.name} (${why}chosen automatically: reads it with no error and ${count === 0 ? 'no warnings' : `${count} warning${count === 1 ? '' : 's'}`}${others.length ? `, of ${tried.length} profiles tried` : ''})`,
+      reason: `${best.profile.name} (${why}chosen automatically: reads it with no error and ${count === 0 ? 'no warnings' : `${count} warning${count === 1 ? '' : 's'}`}${others.length ? `, of ${tried.length} profiles tried` : ''}${others.some((o) => o.read && o.read.warnings.length === count) ? '; among equals, the one knowing most of its codes, then the first by priority' : ''})`,
       tried: others,
     };
   }
@@ -146,7 +149,7 @@ export function profileReaders(options: ProfileOptions): MessageReaders {
         try {
           if (p.strict) {
             const declaration = readCusdec(message);
-            return { profile: p, read: { declaration, facts: strictFacts(declaration), warnings: [] } };
+            return { profile: p, read: { declaration, facts: strictFacts(declaration), warnings: [], recognized: 0 } };
           }
           return { profile: p, read: readCusdecProfiled(message, p, ctx) };
         } catch (e) {
@@ -183,7 +186,7 @@ export function profileReaders(options: ProfileOptions): MessageReaders {
           try {
             if (p.strict) {
               const declaration = mapDeclaration(node, base);
-              return { profile: p, read: { declaration, facts: strictFacts(declaration), warnings: [] } };
+              return { profile: p, read: { declaration, facts: strictFacts(declaration), warnings: [], recognized: 0 } };
             }
             return { profile: p, read: readWcoProfiled(node, base, p, ctx) };
           } catch (e) {

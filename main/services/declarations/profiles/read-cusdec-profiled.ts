@@ -17,6 +17,8 @@ export interface ProfiledRead {
   declaration: Declaration;
   facts: ProfiledFacts;
   warnings: ImportWarning[];
+  /** How many of the message's codes (procedure, declaration type) the profile's own lists know: breaks ties between profiles. */
+  recognized: number;
 }
 
 function qualifierMatches(seg: Segment, p: EdifactPick): boolean {
@@ -250,10 +252,12 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
     }
     draft.typeSource ??= code;
   }
+  let recognized = draft.typeCode ? 1 : 0;
   if (procedure) {
     draft.procedure = procedure;
-    if (Object.keys(profile.codes.procedure).length && mapCode(profile.codes.procedure, procedure) === undefined) {
-      warnings.push({ segmentNumber: 2, message: `procedure code "${procedure}" is not in the profile's list; kept as sent` });
+    if (Object.keys(profile.codes.procedure).length) {
+      if (mapCode(profile.codes.procedure, procedure) === undefined) warnings.push({ segmentNumber: 2, message: `procedure code "${procedure}" is not in the profile's list; kept as sent` });
+      else recognized++;
     }
   }
   const settled = settle(
@@ -267,7 +271,7 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
     },
     warnings,
   );
-  return { ...settled, warnings };
+  return { ...settled, warnings, recognized };
 }
 
 function party(seg: Segment, m: CusdecMapping, draft: ReturnType<typeof emptyDraft>, n: number): void {

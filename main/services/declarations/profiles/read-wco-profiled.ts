@@ -126,8 +126,10 @@ export function readWcoProfiled(d: Node, base: string, profile: Profile, ctx: Om
       break;
     }
   }
-  if (draft.procedure && Object.keys(profile.codes.procedure).length && mapCode(profile.codes.procedure, draft.procedure) === undefined) {
-    warnings.push({ path: base, message: `procedure code "${draft.procedure}" is not in the profile's list; kept as sent` });
+  let recognized = draft.typeCode ? 1 : 0;
+  if (draft.procedure && Object.keys(profile.codes.procedure).length) {
+    if (mapCode(profile.codes.procedure, draft.procedure) === undefined) warnings.push({ path: base, message: `procedure code "${draft.procedure}" is not in the profile's list; kept as sent` });
+    else recognized++;
   }
   draft.office = first(d, m.office);
   const when = (paths: readonly string[], what: string): string | undefined => {
@@ -266,5 +268,5 @@ export function readWcoProfiled(d: Node, base: string, profile: Profile, ctx: Om
     },
     warnings,
   );
-  return { ...settled, warnings };
+  return { ...settled, warnings, recognized };
 }

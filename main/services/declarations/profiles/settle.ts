@@ -107,6 +107,8 @@ export interface SettleContext {
 }
 
 const ORIGIN_UNKNOWN = 'ZZ';
+/** The office of a declaration that names none, received where no office is set. */
+export const OFFICE_UNASSIGNED = 'UNASSIGNED';
 
 function clip(value: string | undefined, max: number, what: string, warn: (m: string, at?: Place) => void, at?: Place): string | undefined {
   const v = value?.trim();
@@ -162,12 +164,14 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
     office = undefined;
   }
   if (!office) {
-    if (ctx.officeFromSettings && ctx.office && /^[A-Z0-9]{2,17}$/.test(ctx.office)) {
+    if (!ctx.officeFromSettings) throw new ProfileReadError('no customs office in the message');
+    officeAssignedOnReceipt = true;
+    if (ctx.office && /^[A-Z0-9]{2,17}$/.test(ctx.office)) {
       office = ctx.office;
-      officeAssignedOnReceipt = true;
       warn(`no customs office in the message: office ${office} assigned on receipt`);
     } else {
-      throw new ProfileReadError(ctx.officeFromSettings ? 'no customs office in the message, and the workstation has no office set' : 'no customs office in the message');
+      office = OFFICE_UNASSIGNED;
+      warn(`no customs office in the message and none set for this workstation: shown as ${OFFICE_UNASSIGNED} until one is assigned`);
     }
   }
 
@@ -229,6 +233,10 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
   };
   const loadingLocation = location(draft.loadingLocation, 'place of loading');
   const unloadingLocation = location(draft.unloadingLocation, 'place of discharge');
+  if (!draft.loadingLocation) warn('no place of loading');
+  if (!draft.unloadingLocation) warn('no place of discharge');
+  if (!draft.exporter) warn('no exporter (consignor)');
+  if (!draft.importer && !draft.consignee) warn('no importer or consignee');
 
   const containers: { id: string; seal?: string }[] = [];
   for (const c of draft.containers) {
