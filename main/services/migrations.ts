@@ -8,6 +8,7 @@ import { caseCloserMigrations } from './cases/case-closer-migrations';
 import type { Migration, MigrationStep } from './store/types';
 import { syncMigrations } from './sync/sync-migrations';
 import { gateMigrations } from './gate/gate-migrations';
+import { declarationReadMigrations } from './declarations/profiles/read-record';
 
 /**
  * The schema, as numbered steps from 1. Append new steps; never edit a shipped
@@ -86,7 +87,7 @@ const foundation: readonly Migration[] = [
  * (as caseCloserMigrations does), or every later step would change its number.
  * tests/unit/services/migrations.test.ts holds the shipped order.
  */
-const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations, ...queueSearchMigrations, ...gateMigrations, ...caseCloserMigrations];
+const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations, ...queueSearchMigrations, ...gateMigrations, ...caseCloserMigrations, ...declarationReadMigrations];
 
 export const migrations: readonly Migration[] = [
   ...foundation,

@@ -5,12 +5,15 @@
  * createServices(), started after the store opens, stopped on close.
  */
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { User } from '../../../preload/schemas/auth';
 import type { DeclarationsChanged, ImportFileResult, ImportOutput, ImportProgress } from '../../../preload/schemas/queue';
 import type { Clock } from '../clock';
 import { DeclarationsRepository } from '../declarations/declarations-repository';
 import { generateDeclaration } from '../declarations/demo-generator';
 import { Prng } from '../declarations/demo/prng';
+import type { ProfileOptions } from '../declarations/profiles/import-profiled';
+import { loadProfiles, shippedProfiles } from '../declarations/profiles/registry';
 import { ServiceError } from '../errors';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
@@ -42,6 +45,8 @@ export interface QueueServiceOptions {
   /** Run the inbox watcher (default true). */
   watchInbox?: boolean;
   inboxStableMs?: number;
+  /** The workstation's customs office (Settings.office), assigned to declarations whose message names none. */
+  office?: () => string;
 }
 
 const SYSTEM_ACTOR = { id: 'system', name: 'Clearway inbox' };
@@ -70,6 +75,7 @@ export class QueueService {
     this.rules = new RiskRulesRepository(o.store);
     this.assessor = new RiskAssessor(this.rules, o.clock, o.random ?? cryptoRandom(), o.timeZone);
     this.intake = new DeclarationIntake(o.store, this.declarations, this.assessor);
+    this.intake.profileOptions = (via) => profileOptionsFor(o, via);
     this.actions = new QueueActions(o.store, o.clock, this.folders.outbox, (error, files) =>
       o.log.error({ err: error, files }, 'responses recorded but not written to the outbox'),
     );
@@ -101,7 +107,7 @@ export class QueueService {
 
   /** Imports one file or uploaded buffer, audits it and tells the UI. `user` null = the inbox. */
   async importOne(source: string | { name: string; bytes: Uint8Array }, user: User | null): Promise<ImportFileResult> {
-    const result = await this.intake.importSource(source, (p) => this.o.emitProgress(p));
+    const result = await this.intake.importSource(source, (p) => this.o.emitProgress(p), typeof source !== 'string' ? 'upload' : user ? 'file' : 'inbox');
     await this.store.transaction([
       auditStatement({
         at: this.clock.now(),
@@ -147,4 +153,17 @@ export class QueueService {
   changed(ids: string[]): void {
     if (ids.length) this.o.emitChanged({ ids });
   }
+}
+
+/** Shipped profiles plus a supervisor's JSON profiles in `<data dir>/profiles`; a bad file is logged and the shipped ones used. */
+function profileOptionsFor(o: QueueServiceOptions, via: string | undefined): ProfileOptions {
+  let profiles;
+  try {
+    profiles = loadProfiles(join(o.dataDir, 'profiles'));
+  } catch (error) {
+    o.log.warn({ err: error }, 'declaration profiles folder not read; the shipped profiles are used');
+    profiles = shippedProfiles();
+  }
+  const office = o.office?.();
+  return { profiles, ...(via ? { source: via } : {}), ...(office ? { office } : {}) };
 }
