@@ -314,3 +314,38 @@ describe('optional segments', () => {
     });
   }
 });
+
+describe('malformed and hostile input', () => {
+  const files = ['cn-single-window.edi', 'asycuda.edi', 'eu-uk-cds-1-import-compact-dates.xml', 'eu-uk-cds-5-uk-two-declarations.xml'];
+  it('mutated messages are imported or refused message by message, never thrown, at any chunk size', async () => {
+    const sources = files.map((name) => readFileSync(path(name), 'utf8'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: sources.length - 1 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('', "'", '+', ':', '?', '<', '&', '0', 'Z', '\u0000', '9999999999999999999')), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 3, max: 4096 }),
+        async (which, edits, chunkBytes) => {
+          let text = sources[which]!;
+          for (const [at, insert] of edits) {
+            const i = at % text.length;
+            text = `${text.slice(0, i)}${insert}${text.slice(i + (insert === '' ? 1 : 0))}`;
+          }
+          const bytes = new TextEncoder().encode(text);
+          const r = await importWithProfiles({ name: 'm', bytes }, { office: OFFICE, receivedAt: RECEIVED, chunkBytes });
+          const again = await importWithProfiles({ name: 'm', bytes }, { office: OFFICE, receivedAt: RECEIVED });
+          expect(r).toEqual(again);
+          for (const d of r.declarations) expect(d.goodsItems.length).toBeGreaterThan(0);
+          for (const x of r.rejects) expect(x.reason.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('XML with a DTD stays refused under every profile', async () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaa">]><Declaration><FunctionalReferenceID>&a;</FunctionalReferenceID></Declaration>`;
+    const r = await importWithProfiles({ name: 'x.xml', bytes: new TextEncoder().encode(xml) }, { office: OFFICE });
+    expect(r.declarations).toEqual([]);
+    expect(r.rejects[0]!.reason).toBe('/: DTDs and entity declarations are not accepted in declaration XML');
+  });
+});
