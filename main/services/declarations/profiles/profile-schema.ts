@@ -72,7 +72,7 @@ export const CusdecMapping = z
     valueQualifiers: Codes,
     /** Summary section (after UNS+S): declared totals, cross-checked against the items. */
     totals: z
-      .object({ itemCountCnt: z.array(Code), grossMassCnt: z.array(Code), valueMoa: z.array(Code) })
+      .object({ itemCountCnt: z.array(Code), grossMassCnt: z.array(Code), valueMoa: z.array(Code), valueCnt: z.array(Code).default([]) })
       .strict(),
   })
   .strict();

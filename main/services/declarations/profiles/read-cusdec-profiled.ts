@@ -90,6 +90,7 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
         const raw = component(seg, 1, 1);
         if (oneOf(seg, 1, 0, m.totals.itemCountCnt)) draft.declared.goodsItemCount = number(() => parseInteger(raw, 'control total (6066)'));
         else if (oneOf(seg, 1, 0, m.totals.grossMassCnt)) draft.declared.grossMassKg = number(() => parseDecimal(raw, 'control total (6066)'));
+        else if (oneOf(seg, 1, 0, m.totals.valueCnt)) (draft.declared.value ??= []).push({ amount: number(() => parseDecimal(raw, 'control total (6066)')) });
       } else if (tag === 'MOA' && oneOf(seg, 1, 0, m.totals.valueMoa)) {
         const amount = number(() => parseDecimal(component(seg, 1, 1), 'total amount (5004)'));
         const currency = component(seg, 1, 2);
