@@ -12,6 +12,7 @@ import { CusdecError } from './cusdec/cusdec-error';
 import { readCusdec } from './cusdec/read-cusdec';
 import { detectFormat } from './detect-format';
 import { InterchangeReader, type EdifactMessage, type EnvelopeItem } from './edifact/interchange-reader';
+import { TextSegment } from './edifact/segment';
 import { EdifactTokenizer, type TokenSink } from './edifact/tokenizer';
 import { readDeclarationJson } from './json/read-json';
 import { readWcoXml, type XmlMessageResult } from './wco/read-wco-xml';
@@ -232,9 +233,27 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
   }
 }
 
-/** A message's text as sent (release characters kept), one segment a line. */
+/**
+ * A message's text as sent, UNH to UNT, release characters kept, one segment a line (the same
+ * whatever the chunking). When the file already has one segment a line, the message is one
+ * slice of its chunk; otherwise its segments are joined.
+ */
 function rawMessage(m: EdifactMessage, terminator: string): string {
+  const segs = m.segments;
+  const first = segs[0];
+  const last = segs[segs.length - 1];
+  if (first instanceof TextSegment && last instanceof TextSegment && first.source === last.source && terminator.length === 1) {
+    const src = first.source;
+    const t = terminator.charCodeAt(0);
+    let asLines = true;
+    for (let i = 0; i + 1 < segs.length && asLines; i++) {
+      const a = segs[i] as TextSegment;
+      const b = segs[i + 1];
+      asLines = b instanceof TextSegment && b.source === src && src.charCodeAt(a.end) === t && src.charCodeAt(a.end + 1) === 10 && b.start === a.end + 2;
+    }
+    if (asLines) return `${src.slice(first.start, last.end)}${terminator}\n`;
+  }
   let out = '';
-  for (const seg of m.segments) out += `${'text' in seg ? (seg as { text: string }).text : seg.tag}${terminator}\n`;
+  for (const seg of segs) out += `${seg instanceof TextSegment ? seg.text : seg.tag}${terminator}\n`;
   return out;
 }

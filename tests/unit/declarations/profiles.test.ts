@@ -64,6 +64,10 @@ describe('China single window CUSDEC', () => {
     });
     expect(r.declarations[0]!.lodgementTime).toBe('2026-12-01T00:30:00.000Z'); // 304 with +08
     expect(r.declarations[0]!.containers[0]!.seal).toBe('CN2026001');
+    // The raw message is kept as sent (UNH to UNT), whatever the chunking.
+    const text = readFileSync(path('cn-single-window.edi'), 'utf8');
+    expect(r.reports[4]!.raw).toBe(text.slice(text.indexOf('UNH+CN05'), text.indexOf('UNZ+1+XA')));
+    expect(r.reports[3]!.raw).toContain("NAD+EX+91440300MA5G7TT11P::ZZZ++Shenzhen Bright?+Co?'s Electronics Ltd.+++++CN'\n");
     expect(c2).toMatchObject({
       type: 'EX',
       procedure: '0110',
