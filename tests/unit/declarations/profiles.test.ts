@@ -225,7 +225,9 @@ describe('EU / UK CDS WCO DM', () => {
     const bare = await load('eu-uk-cds-4-bare-air.xml');
     expect(all(bare)[0]).toMatchObject({ number: 'DE26FRA0007788', transport: ['air', 'LH8401', null, null], items: [['854470', 'Optical fibre cables', 'US', 310.5, null, '73400 EUR']], profile: 'eu-uk-cds' });
     expect(bare.reports[0]!.reason).toMatch(/^eu-uk-cds \(chosen automatically/);
-    const two = all(await load('eu-uk-cds-5-uk-two-declarations.xml'));
+    const twoResult = await load('eu-uk-cds-5-uk-two-declarations.xml');
+    expect(twoResult.reports[1]!.raw).toMatch(/^<Declaration>\s*<FunctionalReferenceID>GB26LHR0000502<\/FunctionalReferenceID>[\s\S]*<\/Declaration>$/);
+    const two = all(twoResult);
     expect(two.map((x) => [x.number, x.items[0]![3], x.warnings.length])).toEqual([
       ['GB26LHR0000501', 42, 4], // office on receipt, no places of loading and discharge, no exporter
       ['GB26LHR0000502', 0.85, 5], // and no description
@@ -352,4 +354,28 @@ describe('malformed and hostile input', () => {
     expect(r.declarations).toEqual([]);
     expect(r.rejects[0]!.reason).toBe('/: DTDs and entity declarations are not accepted in declaration XML');
   });
+});
+
+describe('optional WCO DM elements', () => {
+  /** One-line elements that no error rule needs: parties, places, dates, office, equipment, description, origin, packaging, procedure. */
+  const OPTIONAL = /^\s*<(Exporter|Importer|Consignee|Declarant|LoadingLocation|UnloadingLocation|AcceptanceDateTime|IssueDateTime|DeclarationOffice|TransportEquipment|Description|Origin|Packaging|GovernmentProcedure|GoodsItemQuantity|TotalGrossMassMeasure)[\s>].*<\/\1>\s*$/;
+  for (const file of ['eu-uk-cds-1-import-compact-dates.xml', 'eu-uk-cds-3-nl-import.xml']) {
+    it(`${file}: removing any optional element still imports, with a warning instead of a reject`, async () => {
+      const lines = readFileSync(path(file), 'utf8').split('\n');
+      const optional = lines.map((l, i) => ({ l, i })).filter(({ l }) => OPTIONAL.test(l));
+      expect(optional.length).toBeGreaterThan(5);
+      const read = (text: string) => importWithProfiles({ name: file, bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+      const base = await read(lines.join('\n'));
+      expect(base.rejects).toEqual([]);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...optional), async ({ l, i }) => {
+          const r = await read(lines.filter((_, j) => j !== i).join('\n'));
+          expect(r.rejects).toEqual([]);
+          expect(r.declarations).toHaveLength(1);
+          if (!/GoodsItemQuantity|TotalGrossMassMeasure|GovernmentProcedure|Packaging|TransportEquipment|Consignee|Importer/.test(l)) expect(warningCount(r)).toBeGreaterThan(warningCount(base));
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
 });

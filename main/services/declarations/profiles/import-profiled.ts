@@ -180,6 +180,7 @@ export function profileReaders(options: ProfileOptions): MessageReaders {
       const meta = (found.doc.MetaData ?? (found.doc as Record<string, Node>)['MetaData']) as Node | undefined;
       const countryRaw = meta?.ResponsibleCountryCode;
       const country = typeof countryRaw === 'string' ? countryRaw : typeof countryRaw === 'object' && countryRaw ? String((countryRaw as Node)['#text'] ?? '') : undefined;
+      const declarationTexts = found.nodes.length > 1 ? splitDeclarations(xml, found.nodes.length) : null;
       return found.nodes.map((node, index) => {
         const base = found.nodes.length > 1 ? `${found.path}/Declaration[${index + 1}]` : `${found.path}/Declaration`;
         const attempt = (p: Profile): Attempt => {
@@ -208,7 +209,7 @@ export function profileReaders(options: ProfileOptions): MessageReaders {
           warnings: c.chosen?.read?.warnings ?? [],
           ...(c.chosen?.read ? { facts: c.chosen.read.facts } : {}),
           tried: triedList(c.tried),
-          raw: found.nodes.length === 1 ? xml : `(declaration ${index + 1} of the document)\n${xml}`,
+          raw: declarationTexts?.[index] ?? xml,
         };
         const note = report as unknown as MessageNote;
         if (c.chosen?.read) return { index, ref, declaration: c.chosen.read.declaration, note };
@@ -218,6 +219,22 @@ export function profileReaders(options: ProfileOptions): MessageReaders {
       });
     },
   };
+}
+
+/**
+ * Each <Declaration> element's text, in document order, for a document holding several (the raw
+ * message kept with each); null when the tags do not pair up as expected (then the whole document is kept).
+ */
+function splitDeclarations(xml: string, count: number): string[] | null {
+  const open = [...xml.matchAll(/<(?:[\w.-]+:)?Declaration[\s>]/g)].map((m) => m.index);
+  const close = [...xml.matchAll(/<\/(?:[\w.-]+:)?Declaration\s*>/g)].map((m) => m.index + m[0].length);
+  if (open.length !== count || close.length !== count) return null;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (close[i]! < open[i]! || (i + 1 < count && close[i]! > open[i + 1]!)) return null;
+    out.push(xml.slice(open[i], close[i]));
+  }
+  return out;
 }
 
 function firstText(node: Node, name: string): string | undefined {
