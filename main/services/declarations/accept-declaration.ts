@@ -208,6 +208,10 @@ function walk(v: unknown): Out & Pick<Declaration, 'containers' | 'goodsItems'> 
   out.goodsItems = items;
   out.flags = flags(v.flags);
   out.documents = v.documents === undefined ? [] : array(v.documents, 0, 99).map(document);
+  if (v.procedure !== undefined) out.procedure = text(v.procedure, 35);
+  else if ('procedure' in v) out.procedure = undefined;
+  if (v.consignee !== undefined) out.consignee = party(v.consignee, false);
+  else if ('consignee' in v) out.consignee = undefined;
 
   // The schema's cross-field rules (superRefine), over the checked values.
   if (means.mode === 'road' && !means.vehiclePlate) return no();
@@ -254,7 +258,7 @@ export function acceptDeclaration(input: unknown): Declaration | undefined {
 
 /** The fields mirrored above, per object, in schema order; the unit test compares them with the schema. */
 export const MIRRORED_FIELDS = {
-  declaration: ['functionalReferenceId', 'typeCode', 'office', 'lodgementTime', 'arrivalTime', 'declarant', 'exporter', 'importer', 'transport', 'loadingLocation', 'unloadingLocation', 'containers', 'goodsItems', 'flags', 'documents'],
+  declaration: ['functionalReferenceId', 'typeCode', 'office', 'lodgementTime', 'arrivalTime', 'declarant', 'exporter', 'importer', 'transport', 'loadingLocation', 'unloadingLocation', 'containers', 'goodsItems', 'flags', 'documents', 'procedure', 'consignee'],
   party: ['id', 'name', 'country'],
   transport: ['mode', 'meansId', 'vehiclePlate', 'borderTransportMeans', 'routeCountries'],
   borderTransportMeans: ['name', 'nationality'],

@@ -347,6 +347,8 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
     goodsItems: goodsItems.length > 999 ? (warn(`${goodsItems.length} goods items; Clearway keeps the first 999`), goodsItems.slice(0, 999)) : goodsItems,
     flags: draft.flags,
     documents: documents.slice(0, 99),
+    ...(draft.procedure ? { procedure: clip(draft.procedure, 35, 'procedure code', warn) } : {}),
+    ...(consignee ? { consignee } : {}),
   };
   const parsed = Declaration.safeParse(input);
   if (!parsed.success) {
