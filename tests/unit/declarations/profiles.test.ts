@@ -155,7 +155,7 @@ describe('ASYCUDA-style CUSDEC', () => {
 });
 
 describe('UN CUSDEC read leniently (the cases the strict reader refuses)', () => {
-  it('national procedure code in CST, BGM 929, CUX currency, no office', async () => {
+  it('national procedure code in CST, BGM 929, CUX currency, no office; PIA, unqualified weight', async () => {
     const r = await load('un-cusdec.edi');
     expect(r.rejects).toEqual([]);
     const [d] = all(r);
@@ -170,6 +170,22 @@ describe('UN CUSDEC read leniently (the cases the strict reader refuses)', () =>
       items: [['400122', 'Technically specified natural rubber', 'TH', 20160, null, '152000 MYR']],
     });
     expect(r.reports[0]!.reason).toMatch(/^un-cusdec \(chosen automatically: reads it with no error and 2 warnings/);
+    // No UNA, syntax level A, D01B: commodity code in PIA, a weight without 6313, MOA+66, LOC+12, NAD+DE.
+    expect(all(r)[1]).toMatchObject({
+      number: 'TH2026EX00456',
+      type: 'EX',
+      procedure: 'EX1',
+      office: 'TH0301',
+      declarant: ['0105551234567', 'Laem Chabang Shipping Agency'],
+      exporter: ['0105559876543', 'Siam Frozen Foods Co. Ltd.'],
+      consignee: [null, 'Yokohama Seafood K.K.'],
+      transport: ['sea', '9305506', 'ONE HUMBER', null],
+      places: ['THLCH', 'JPYOK'],
+      containers: ['CSQU3054383'],
+      items: [['030617', 'Frozen shrimps and prawns, shell-on', 'TH', 24500, null, '182000 USD']],
+      totals: [1, 24500, '182000 USD'],
+      warnings: ['a weight without its property qualifier (6313) is taken as the gross mass'],
+    });
     const strict = await importFile(path('un-cusdec.edi'));
     expect(strict.rejects[0]!.reason).toBe('MOA+40 has no currency (6345)');
   });
@@ -259,7 +275,7 @@ describe('choosing a profile', () => {
   it('a message no profile reads is refused with the strict reader\'s message', async () => {
     const text = readFileSync(path('un-cusdec.edi'), 'utf8').replace("CST+1+400122'", "CST+1+4001'");
     const r = await importWithProfiles({ name: 'x.edi', bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
-    expect(r.declarations).toEqual([]);
+    expect(r.declarations.map((d) => d.functionalReferenceId)).toEqual(['TH2026EX00456']); // the other message is unaffected
     expect(r.rejects[0]!.reason).toBe('MOA+40 has no currency (6345)');
     expect(r.reports[0]!.profile).toBeNull();
     expect(r.reports[0]!.tried.find((t) => t.profile === 'un-cusdec')?.error).toBe('goods item 1: "4001" is not an HS code of 6 to 10 digits');

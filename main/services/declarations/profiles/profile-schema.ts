@@ -66,8 +66,11 @@ export const CusdecMapping = z
     flags: z.object({ perishable: z.array(Code), expedited: z.array(Code), aeo: z.array(Code) }).strict(),
     description: z.object({ ftxQualifiers: z.array(Code), imd: z.boolean().default(false) }).strict(),
     origin: z.array(EdifactPick),
+    /** Where an item's commodity code is when its CST gives none (e.g. PIA). */
+    itemHsCode: z.array(EdifactPick).default([]),
     /** MEA 6311 / 6313 qualifiers. */
-    mass: z.object({ measurement: Codes, gross: Codes, net: z.array(Code) }).strict(),
+    /** `unqualifiedIsGross`: a weight without 6313 is the gross mass (with a warning). */
+    mass: z.object({ measurement: Codes, gross: Codes, net: z.array(Code), unqualifiedIsGross: z.boolean().default(false) }).strict(),
     /** MOA 5025 qualifiers for the item value, preferred first. */
     valueQualifiers: Codes,
     /** Summary section (after UNS+S): declared totals, cross-checked against the items. */

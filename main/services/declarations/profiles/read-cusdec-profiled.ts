@@ -208,8 +208,12 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
         break;
       case 'MEA': {
         if (!oneOf(seg, 1, 0, m.mass.measurement)) break;
-        const gross = oneOf(seg, 2, 0, m.mass.gross);
-        if (!gross && !oneOf(seg, 2, 0, m.mass.net)) break;
+        let gross = oneOf(seg, 2, 0, m.mass.gross);
+        if (!gross && !oneOf(seg, 2, 0, m.mass.net)) {
+          if (!m.mass.unqualifiedIsGross || component(seg, 2, 0) !== '' || item.grossMassKg !== undefined) break;
+          gross = true;
+          warn('a weight without its property qualifier (6313) is taken as the gross mass');
+        }
         const unit = component(seg, 3, 0) || 'KGM';
         const factor = massUnit(unit);
         if (factor === undefined) {
@@ -240,6 +244,7 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
         break;
     }
     if (item.originCountry === undefined) item.originCountry = pick(seg, m.origin);
+    if (item.hsCode === undefined && m.itemHsCode.length) item.hsCode = pick(seg, m.itemHsCode);
   }
 
   // Declaration type: from the document name or the procedure, as the profile says.
