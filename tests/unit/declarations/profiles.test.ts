@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../main/services/declarations/import';
 import { importWithProfiles, type ProfiledImportResult } from '../../../main/services/declarations/profiles/import-profiled';
 import { checkProfile, mapCode, parseProfileFile, ProfileFileError } from '../../../main/services/declarations/profiles/profile-schema';
+import { readWcoDateTime } from '../../../main/services/declarations/profiles/read-wco-profiled';
 import { shippedProfiles } from '../../../main/services/declarations/profiles/registry';
 import { fixture } from './fixtures';
 import { facts } from './profile-facts';
@@ -394,4 +395,21 @@ describe('optional WCO DM elements', () => {
       );
     });
   }
+});
+
+describe('WCO DM date-times under a profile', () => {
+  it('take every form national systems send, zone-less times as UTC', () => {
+    const at = (v: string) => readWcoDateTime({ '#text': v });
+    expect(at('20261201101500+08')).toBe('2026-12-01T02:15:00.000Z'); // format 304 as element text
+    expect(at('20261201101500Z')).toBe('2026-12-01T10:15:00.000Z');
+    expect(at('20261201101500')).toBe('2026-12-01T10:15:00.000Z'); // 204
+    expect(at('202612011015')).toBe('2026-12-01T10:15:00.000Z'); // 203
+    expect(at('20261201')).toBe('2026-12-01T00:00:00.000Z'); // 102
+    expect(at('20261201T101500+0800')).toBe('2026-12-01T02:15:00.000Z'); // ISO 8601 basic
+    expect(at('2026-12-01T10:15:00')).toBe('2026-12-01T10:15:00.000Z');
+    expect(at('2026-12-01T10:15:00+01:00')).toBe('2026-12-01T09:15:00.000Z');
+    expect(readWcoDateTime({ DateTimeString: { '#text': '20261201101500+01', '@formatCode': '304' } })).toBe('2026-12-01T09:15:00.000Z');
+    expect(() => at('2026-12-01 10:15')).toThrow(/not an ISO 8601/);
+    expect(() => at('20261301101500')).toThrow(/not a real date/);
+  });
 });

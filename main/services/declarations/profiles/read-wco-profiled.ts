@@ -76,6 +76,8 @@ function decimal(value: string, path: string): number {
   return Number(value);
 }
 
+/** ISO 8601 basic format: 20261201T101500+0800, 20261201T1015Z. */
+const ISO_BASIC = /^(\d{8})T(\d{4}|\d{6})(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const COMPACT = /^(\d{8}|\d{12}|\d{14})(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/;
 
 /**
@@ -94,7 +96,14 @@ export function readWcoDateTime(node: Node): string {
     if (!compact[2]) return parseDtm(digits, digits.length === 8 ? '102' : digits.length === 12 ? '203' : '204', 'date/time');
     return parseDtm(raw, digits.length === 12 ? '303' : '304', 'date/time');
   }
-  const d = new Date(raw);
+  const basic = ISO_BASIC.exec(raw);
+  if (basic) {
+    const [, day, time, zone] = basic;
+    return parseDtm(`${day}${time!.padEnd(6, '0')}${zone ?? ''}`, zone ? '304' : '204', 'date/time');
+  }
+  // Without a zone, a time is read as UTC (as CUSDEC times are), never as the machine's local time.
+  const zoned = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw) ? `${raw}Z` : raw;
+  const d = new Date(zoned);
   if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(raw) || Number.isNaN(d.getTime())) throw new Error(`"${raw}" is not an ISO 8601 or format 102/203/204/304 date/time`);
   return d.toISOString();
 }
