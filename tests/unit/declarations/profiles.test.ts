@@ -192,6 +192,44 @@ describe('UN CUSDEC read leniently (the cases the strict reader refuses)', () =>
   });
 });
 
+describe('UN CUSDEC by road with a trailer', () => {
+  it('a trailer is not a container, its seal goes nowhere, header totals are cross-checked without a warning when they agree', async () => {
+    const r = await load('un-cusdec-road-trailer.edi');
+    expect(r.rejects).toEqual([]);
+    const [d] = all(r);
+    expect(d).toMatchObject({
+      number: 'DEC2026-0001',
+      type: 'IM',
+      procedure: '1000',
+      office: OFFICE,
+      declarant: ['GB123456789000', 'Acme Customs Brokers'],
+      exporter: ['NL123456789B01', 'Dutch Flowers B.V.'],
+      importer: ['GB987654321000', 'Covent Garden Florists Ltd'],
+      transport: ['road', null, 'DAF XF', 'NL-12-AB'],
+      places: ['NLRTM', 'GBFXT'],
+      containers: [],
+      items: [
+        ['06031100', 'Fresh cut roses', 'KE', 1500, 1400, '2600 EUR'],
+        ['06031400', 'Fresh cut chrysanthemums', 'NL', 1000, null, '1500 EUR'],
+      ],
+      totals: [2, 2500, '4100 EUR'],
+      warnings: [`no customs office in the message: office ${OFFICE} assigned on receipt`],
+    });
+    expect(r.reports[0]!.facts?.declaredTotals).toEqual({ value: [{ amount: 4100 }], grossMassKg: 2500, goodsItemCount: 2 });
+    expect(r.reports[0]!.tried.find((t) => t.profile === 'strict-cusdec')?.error).toBe('SEL without a preceding EQD container');
+  });
+
+  it('declared totals that disagree with the items are a warning', async () => {
+    const text = readFileSync(path('un-cusdec-road-trailer.edi'), 'utf8').replace("MOA+40:4100'", "MOA+40:4200'").replace("CNT+5:2'", "CNT+5:3'");
+    const r = await importWithProfiles({ name: 't.edi', bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+    expect(r.reports[0]!.warnings.map((w) => w.message)).toEqual([
+      `no customs office in the message: office ${OFFICE} assigned on receipt`,
+      'the message declares 3 goods items but lists 2',
+      'the declared total value 4200 EUR differs from the items\' 4100 EUR',
+    ]);
+  });
+});
+
 describe('EU / UK CDS WCO DM', () => {
   it('UK import: compact 304 date-times as element text, EORIs only, TARIC digits, procedure 4000, office on receipt', async () => {
     const r = await load('eu-uk-cds-1-import-compact-dates.xml');

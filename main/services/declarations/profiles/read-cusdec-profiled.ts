@@ -170,6 +170,13 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
         case 'DOC':
           draft.documents.push({ type: component(seg, 1), reference: component(seg, 2) });
           break;
+        case 'MEA': {
+          // A gross weight in the header is the declared total, cross-checked against the items.
+          if (draft.declared.grossMassKg !== undefined || !oneOf(seg, 1, 0, m.mass.measurement) || !oneOf(seg, 2, 0, m.mass.gross)) break;
+          const factor = massUnit(component(seg, 3, 0) || 'KGM');
+          if (factor !== undefined) draft.declared.grossMassKg = Math.round(number(() => parseDecimal(component(seg, 3, 1), 'measured mass (6314)')) * factor * 1000) / 1000;
+          break;
+        }
         case 'GIS':
           if (oneOf(seg, 1, 0, m.flags.perishable)) draft.flags.perishable = true;
           else if (oneOf(seg, 1, 0, m.flags.expedited)) draft.flags.expedited = true;
