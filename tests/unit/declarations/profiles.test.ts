@@ -297,6 +297,18 @@ describe('choosing a profile', () => {
     await expect(importWithProfiles(path('asycuda.edi'), { profile: 'nope' })).rejects.toThrow('no profile named nope');
   });
 
+  it('when the profile the envelope names cannot read a message, the choice falls through to the automatic one', async () => {
+    const text = readFileSync(path('cn-single-window.edi'), 'utf8').replace('+CNCUSTOMS:ZZZ+', '+ASYCUDA:ZZZ+');
+    const r = await importWithProfiles({ name: 'x.edi', bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+    expect(r.rejects).toEqual([]);
+    // CN01 weighs in China customs unit 035, which only the China profile knows.
+    expect(r.reports[0]!.reason).toBe(
+      'cn-single-window (asycuda-cusdec, named by the interchange recipient ASYCUDA (UNB 0010), could not read it; chosen automatically: reads it with no error and no warnings, of 4 profiles tried)',
+    );
+    expect(r.reports[0]!.tried.find((t) => t.profile === 'asycuda-cusdec')?.error).toBe('goods item 1 has no gross or net mass');
+    expect(r.declarations[0]!.goodsItems[0]!.grossMassKg).toBe(1250.5);
+  });
+
   it('the import source names a profile', async () => {
     const profiles = shippedProfiles().map((p) => (p.name === 'asycuda-cusdec' ? { ...p, match: { ...p.match, sources: ['partner-kra'] } } : p));
     const r = await importWithProfiles(path('un-cusdec.edi'), { profiles, source: 'partner-kra', office: OFFICE, receivedAt: RECEIVED });
