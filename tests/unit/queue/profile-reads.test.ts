@@ -37,7 +37,7 @@ describe('queue import under profiles', () => {
       JSON.stringify({ name: 'my-upload-partner', extends: 'un-cusdec', title: 'Partner uploads', defaults: { office: 'CNSZX001' }, match: { sources: ['upload'] } }),
     );
     const bytes = readFileSync(fixture('profiles/un-cusdec.edi'));
-    expect(await f.queue.importOne({ name: 'u.edi', bytes }, OFFICER)).toMatchObject({ imported: 1 });
+    expect(await f.queue.importOne({ name: 'u.edi', bytes }, OFFICER)).toMatchObject({ imported: 2, rejected: 0 });
     const [read] = await declarationReads(f.store, 'MY2026000123');
     expect(read).toMatchObject({ profile: 'my-upload-partner', reason: 'my-upload-partner (import source "upload")' });
     expect(read!.warnings[0]!.message).toBe('no customs office in the message: office CNSZX001 assigned on receipt');
