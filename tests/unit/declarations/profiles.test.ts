@@ -323,6 +323,13 @@ describe('choosing a profile', () => {
     expect(r.reports[0]!.tried.find((t) => t.profile === 'strict-cusdec')?.error).toBe('MOA+40 has no currency (6345)');
   });
 
+  it('a commodity code with national digits past the tenth keeps its first ten, with a warning', async () => {
+    const text = readFileSync(path('cn-single-window.edi'), 'utf8').replace("CST+1+8471300000::ZZZ'", "CST+1+8471300000999::ZZZ'");
+    const r = await importWithProfiles({ name: 'x.edi', bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+    expect(r.declarations[0]!.goodsItems[0]!.hsCode).toBe('8471300000');
+    expect(r.reports[0]!.warnings.map((w) => w.message)).toEqual(['goods item 1 commodity code 8471300000999 has national digits past the tenth; 8471300000 is kept as the HS code']);
+  });
+
   it('a message no profile reads is refused with the strict reader\'s message', async () => {
     const text = readFileSync(path('un-cusdec.edi'), 'utf8').replace("CST+1+400122'", "CST+1+4001'");
     const r = await importWithProfiles({ name: 'x.edi', bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });

@@ -258,8 +258,13 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
   const usedSequences = new Set<number>();
   const goodsItems = draft.items.map((g, i) => {
     const label = `goods item ${g.sequence ?? i + 1}`;
-    const hsRaw = g.hsCode?.replace(/[\s.]/g, '');
+    let hsRaw = g.hsCode?.replace(/[\s.]/g, '');
     if (!hsRaw) throw new ProfileReadError(`${label} has no HS code`, g.at);
+    if (/^\d{11,14}$/.test(hsRaw)) {
+      // National additional digits past the 10 of a tariff code (e.g. China's inspection code, TARIC additional codes).
+      warn(`${label} commodity code ${hsRaw} has national digits past the tenth; ${hsRaw.slice(0, 10)} is kept as the HS code`, g.at);
+      hsRaw = hsRaw.slice(0, 10);
+    }
     if (!isHsCode(hsRaw)) throw new ProfileReadError(`${label}: "${g.hsCode}" is not an HS code of 6 to 10 digits`, g.at);
     let sequence = g.sequence;
     if (sequence === undefined || !Number.isInteger(sequence) || sequence < 1 || sequence > 9999) {
