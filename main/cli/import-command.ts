@@ -1,22 +1,13 @@
 /** `import <file> [--json]`: the importer under Node, printing what it found. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Declaration, Reject } from '../../preload/schemas/declarations';
 import { importWithProfiles, type MessageReport } from '../services/declarations/profiles/import-profiled';
 import { ProfileFileError } from '../services/declarations/profiles/profile-schema';
 import { loadProfiles } from '../services/declarations/profiles/registry';
+import { workstationOffice } from '../services/declarations/profiles/workstation-office';
 import { defaultDataDir } from './audit-verify-command';
 import { parseArgs, UsageError } from './usage';
-
-/** Settings.office of the workstation whose data folder this is, or undefined. */
-function settingsOffice(dataDir: string): string | undefined {
-  try {
-    const office = (JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { office?: unknown }).office;
-    return typeof office === 'string' && office ? office : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function describeDeclaration(d: Declaration): string {
   const value = d.totals.customsValue.map((v) => `${v.amount.toFixed(2)} ${v.currency}`).join(' + ');
@@ -73,7 +64,7 @@ export async function runImport(argv: string[]): Promise<number> {
   if (named && named !== 'strict' && !profiles.some((p) => p.name === named)) {
     throw new UsageError(`no profile named ${named}; known: strict, ${profiles.map((p) => p.name).join(', ')}`);
   }
-  const office = (options.get('office') as string | undefined) ?? process.env.CLEARWAY_OFFICE ?? settingsOffice(dataDir);
+  const office = (options.get('office') as string | undefined) ?? process.env.CLEARWAY_OFFICE ?? workstationOffice(dataDir);
   const result = await importWithProfiles(file, {
     profiles,
     ...(named ? { profile: named } : {}),

@@ -14,6 +14,7 @@ import { generateDeclaration } from '../declarations/demo-generator';
 import { Prng } from '../declarations/demo/prng';
 import type { ProfileOptions } from '../declarations/profiles/import-profiled';
 import { loadProfiles, shippedProfiles } from '../declarations/profiles/registry';
+import { workstationOffice } from '../declarations/profiles/workstation-office';
 import { ServiceError } from '../errors';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
@@ -45,7 +46,7 @@ export interface QueueServiceOptions {
   /** Run the inbox watcher (default true). */
   watchInbox?: boolean;
   inboxStableMs?: number;
-  /** The workstation's customs office (Settings.office), assigned to declarations whose message names none. */
+  /** The workstation's customs office (Settings.office), assigned to declarations whose message names none; default: read from `<dataDir>/settings.json`. */
   office?: () => string;
 }
 
@@ -164,6 +165,6 @@ function profileOptionsFor(o: QueueServiceOptions, via: string | undefined): Pro
     o.log.warn({ err: error }, 'declaration profiles folder not read; the shipped profiles are used');
     profiles = shippedProfiles();
   }
-  const office = o.office?.();
+  const office = o.office ? o.office() : workstationOffice(o.dataDir);
   return { profiles, ...(via ? { source: via } : {}), ...(office ? { office } : {}) };
 }

@@ -29,6 +29,17 @@ describe('queue import under profiles', () => {
     expect(await declarationReads(f.store, '530120261000000456')).toHaveLength(2); // one per version
   });
 
+  it('assigns the workstation\'s office from its settings to a message that names none', async () => {
+    f = await setup();
+    await writeFile(join(f.dataDir, 'settings.json'), JSON.stringify({ office: 'CNSZX001' }));
+    const bytes = readFileSync(fixture('profiles/cn-single-window.edi'));
+    await f.queue.importOne({ name: 'cn.edi', bytes }, OFFICER);
+    const [read] = await declarationReads(f.store, '530120261000000456');
+    expect(read!.warnings.map((w) => w.message)).toEqual(['no customs office in the message: office CNSZX001 assigned on receipt']);
+    const rows = await f.store.query<{ office: string }>('SELECT office FROM declarations WHERE number = ?', ['530120261000000456']);
+    expect(rows[0]!.office).toBe('CNSZX001');
+  });
+
   it('a supervisor profile file in <data dir>/profiles is used, tied to an import source', async () => {
     f = await setup();
     await mkdir(join(f.dataDir, 'profiles'));
