@@ -41,4 +41,23 @@ export default tseslint.config(
     files: ['main/services/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services are host-neutral: no electron here.' }] }] },
   },
+  {
+    // The shared layer: main, renderer, preload and hub all import it, so it imports none of them.
+    files: ['preload/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/hub/**'], message: 'preload/contract/ is shared: it imports nothing from main/, renderer/ or hub/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['hub/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main/**'], message: 'The hub shares code with workstations only through preload/contract/.' }] },
+      ],
+    },
+  },
 );

@@ -150,7 +150,9 @@ async function start(): Promise<void> {
     rendererRoot: realpathSync(join(app.getAppPath(), 'out', 'renderer')),
     csp: () => cspForSettings(services.settings.get()),
   });
-  const electronHost = startElectronHost(services, trustedOrigins);
+  const electronHost = startElectronHost(services, trustedOrigins, (err, context) =>
+    services.logger.error({ err, ...context }, 'IPC call failed'),
+  );
   quitAfterClosing(services, electronHost);
 
   mainWindow = createMainWindow(join(userData, 'window-state.json'));

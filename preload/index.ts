@@ -5,7 +5,7 @@
  * One of the two files allowed to touch raw IPC (see eslint.config.mjs).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createClearwayApi, type ClearwayBridge, type RawTransport } from './api';
+import { createClearwayApi, type ClearwayBridge, type RawTransport } from './contract/api';
 import { isChannelName, isEventName, type Envelope } from './contract';
 
 type Ipc = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListener'>;

@@ -1,4 +1,4 @@
-import type { ClearwayBridge } from '../preload/api';
+import type { ClearwayBridge } from '../preload/contract/api';
 
 declare global {
   interface Window {

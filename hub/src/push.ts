@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { decideScalar, type ConflictRecord, type FieldVersion, type HubChange, listWrites, scalarWrites } from '../../main/services/sync/merge-rules';
+import { decideScalar, type ConflictRecord, type FieldVersion, type HubChange, listWrites, scalarWrites } from '../../preload/contract/merge-rules';
 import { firstRow, HubError } from './hub-error';
-import type { PushBody, PushResult } from './schemas';
+import type { PushBody, PushResult } from '../../preload/contract/hub-wire';
 
 const key = (entity: string, entityId: string, field: string): string => JSON.stringify([entity, entityId, field]);
 

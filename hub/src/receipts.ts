@@ -1,8 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import type pg from 'pg';
-import { canonicalJson } from '../../main/services/sync/canonical-json';
+import { canonicalJson } from '../../preload/contract/canonical-json';
 import { firstRow, HubError } from './hub-error';
-import type { AuditReceipt } from './schemas';
+import type { AuditReceipt } from '../../preload/contract/hub-wire';
 
 interface SigningKey {
   keyId: string;

@@ -7,7 +7,7 @@ import { HubError } from './hub-error';
 import { migrate } from './migrate';
 import { applyPush } from './push';
 import { recordAuditHead, signingKey } from './receipts';
-import { AuditHeadBody, BlobHeaders, PullQuery, PushBody, Sha256Hex, type PullResult, type WireChange } from './schemas';
+import { AuditHeadBody, BlobHeaders, PullQuery, PushBody, Sha256Hex, type PullResult, type WireChange } from '../../preload/contract/hub-wire';
 
 export interface HubOptions {
   databaseUrl: string;

@@ -1,7 +1,7 @@
 /** `import <file> [--json]`: the importer under Node, printing what it found. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Declaration, Reject } from '../../preload/schemas/declarations';
+import type { Declaration, Reject } from '../../preload/contract/schemas/declarations';
 import { importWithProfiles, type MessageReport } from '../services/declarations/profiles/import-profiled';
 import { ProfileFileError } from '../services/declarations/profiles/profile-schema';
 import { loadProfiles } from '../services/declarations/profiles/registry';

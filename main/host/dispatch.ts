@@ -1,7 +1,9 @@
 /**
  * The one dispatcher both hosts use: channel name and raw input in, envelope out.
  * The Electron host calls it after checking the sender frame; the web host calls
- * it for every WebSocket message. It never throws: every failure is an envelope.
+ * it for every WebSocket message. It is the one guard in front of the services:
+ * channel name, then access, then input, then the handler, then the output; each
+ * unexpected failure is logged once, here. It never throws: every failure is an envelope.
  */
 import type { z } from 'zod';
 import { channels, isChannelName, type Access, type ChannelName, type Envelope, type ErrorShape } from '../../preload/contract';
@@ -24,11 +26,12 @@ export function createDispatcher(host: ServiceHost, log: DispatchLog = defaultLo
     }
     const spec = channels[channel];
 
-    const parsed = spec.input.safeParse(rawInput);
-    if (!parsed.success) return failure(invalidArgument(channel, parsed.error));
-
+    // Access first, so a caller without it learns nothing about the channel's input schema.
     const denied = checkAccess(channel, spec.access, host.session());
     if (denied) return failure(denied);
+
+    const parsed = spec.input.safeParse(rawInput);
+    if (!parsed.success) return failure(invalidArgument(channel, parsed.error));
 
     let value: unknown;
     try {

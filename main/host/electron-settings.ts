@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import ElectronStore, { type Options } from 'electron-store';
-import type { Settings } from '../../preload/schemas/settings';
+import type { Settings } from '../../preload/contract/schemas/settings';
 import type { SettingsBackend } from '../services/settings/backend';
 import { settingsStoreSchema } from '../services/settings/json-schema';
 import { schemaStoreBackend } from '../services/settings/schema-store-backend';

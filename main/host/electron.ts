@@ -9,7 +9,7 @@ import { BrowserWindow, ipcMain, type IpcMain, type IpcMainInvokeEvent, type Web
 import { channelNames, type Envelope } from '../../preload/contract';
 import { APP_ORIGIN, isTrustedUrl } from '../security/app-origin';
 import type { ServiceHost } from '../services/handlers';
-import { createDispatcher, type Dispatch } from './dispatch';
+import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 
 /** What the wrapper needs to know about the frame that sent a call. */
 export interface SenderFrameView {
@@ -96,8 +96,8 @@ export interface ElectronHost {
 }
 
 /** Connects the services to Electron's IPC and windows. */
-export function startElectronHost(host: ServiceHost, trustedOrigins: readonly string[] = [APP_ORIGIN]): ElectronHost {
-  const unregister = registerContractChannels(ipcMain, createDispatcher(host), trustedOrigins);
+export function startElectronHost(host: ServiceHost, trustedOrigins: readonly string[] = [APP_ORIGIN], log?: DispatchLog): ElectronHost {
+  const unregister = registerContractChannels(ipcMain, createDispatcher(host, log), trustedOrigins);
   const unsubscribe = broadcastServiceEvents(
     host,
     () => BrowserWindow.getAllWindows().map((window) => window.webContents),

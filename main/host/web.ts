@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Envelope, ErrorShape } from '../../preload/contract';
-import type { Settings } from '../../preload/schemas/settings';
+import type { Settings } from '../../preload/contract/schemas/settings';
 import { cspForSettings } from '../security/csp';
 import type { ServiceHost } from '../services/handlers';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';

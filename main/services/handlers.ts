@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { User } from '../../preload/schemas/auth';
+import type { User } from '../../preload/contract/schemas/auth';
 import type { ChannelName, ChannelOutput, Channels, EventName, EventPayload } from '../../preload/contract';
 
 /** The parsed input a handler receives (after zod defaults and transforms). */
@@ -8,7 +8,7 @@ export type HandlerInput<C extends ChannelName> = z.output<Channels[C]['input']>
 /** One implementation per contract channel; hosts dispatch to these and nothing else. */
 export type Handlers = { [C in ChannelName]: (input: HandlerInput<C>) => Promise<ChannelOutput<C>> };
 
-/** The handlers of one area's channel map (preload/channels/<area>.ts), e.g. HandlersFor<typeof declarationsChannels>. */
+/** The handlers of one area's channel map (preload/contract/channels/<area>.ts), e.g. HandlersFor<typeof queueChannels>. */
 export type HandlersFor<M> = { [C in keyof M & ChannelName]: (input: HandlerInput<C>) => Promise<ChannelOutput<C>> };
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

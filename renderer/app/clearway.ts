@@ -1,4 +1,4 @@
-import type { ClearwayApi } from '../../preload/api';
+import type { ClearwayApi } from '../../preload/contract/api';
 
 /**
  * The one connection to the services, set once at start-up by main.tsx.

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ClearwayError } from '../../preload/api';
+import { ClearwayError } from '../../preload/contract/api';
 
 export interface ErrorText {
   /** What failed, from the service (or the browser). */

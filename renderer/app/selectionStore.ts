@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Selection } from '../../preload/schemas/windows';
+import type { Selection } from '../../preload/contract/schemas/windows';
 import { clearway } from './clearway';
 
 /** This window's id: selection echoes from the services carry it back and are ignored. */
@@ -17,7 +17,7 @@ interface SelectionStore {
   selectDeclaration(id: string | null): void;
   selectCase(id: string | null): void;
   selectCamera(id: string | null): void;
-  /** A selection made in another window (cw:selection.changed). */
+  /** A selection made in another window (cw:windows.selectionChanged). */
   applyRemote(selection: Selection): void;
 }
 
@@ -25,7 +25,7 @@ function broadcast(state: Pick<SelectionStore, 'declarationId' | 'caseId' | 'cam
   const selection: Selection = { declarationId: state.declarationId, caseId: state.caseId, cameraId: state.cameraId, origin: windowId };
   // Other windows are a convenience: a failed broadcast leaves this window's selection as it is.
   clearway()
-    .invoke('cw:selection.set', selection)
+    .invoke('cw:windows.select', selection)
     .catch(() => undefined);
 }
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../preload/schemas/app';
-import type { SessionState } from '../../preload/schemas/auth';
+import type { AppInfo } from '../../preload/contract/schemas/app';
+import type { SessionState } from '../../preload/contract/schemas/auth';
 import { clearway } from './clearway';
 
 interface SessionStore {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { Locale, Theme } from '../../preload/schemas/common';
-import type { Settings } from '../../preload/schemas/settings';
-import { defaultSettings } from '../../preload/schemas/settings';
+import type { Locale, Theme } from '../../preload/contract/schemas/common';
+import type { Settings } from '../../preload/contract/schemas/settings';
+import { defaultSettings } from '../../preload/contract/schemas/settings';
 import { clearway } from './clearway';
 
 interface SettingsStore {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppStatus, Notice } from '../../preload/schemas/app';
+import type { AppStatus, Notice } from '../../preload/contract/schemas/app';
 
 interface StatusStore {
   status: AppStatus | null;

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { Locale, Theme } from '../../preload/schemas/common';
+import type { Locale, Theme } from '../../preload/contract/schemas/common';
 import { gateOf, useSession } from './sessionStore';
 import { useSettings } from './settingsStore';
 import { useErrorNotifier } from './useErrorNotifier';

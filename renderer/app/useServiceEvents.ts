@@ -14,7 +14,7 @@ export function useServiceEvents(): void {
       api.on('cw:settings.changed', (settings) => useSettings.getState().replace(settings)),
       api.on('cw:app.statusChanged', (status) => useStatus.getState().setStatus(status)),
       api.on('cw:app.notice', (notice) => useStatus.getState().addNotice(notice)),
-      api.on('cw:selection.changed', (selection) => useSelection.getState().applyRemote(selection)),
+      api.on('cw:windows.selectionChanged', (selection) => useSelection.getState().applyRemote(selection)),
     ];
     api.invoke('cw:app.status').then(
       (status) => useStatus.getState().setStatus(status),

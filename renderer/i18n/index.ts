@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../../preload/schemas/common';
+import type { Locale } from '../../preload/contract/schemas/common';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 

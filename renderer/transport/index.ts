@@ -4,8 +4,8 @@
  * the same bridge and installs it there too, so the global looks alike in both hosts.
  * Either way the API is built here, in the page's world, so errors keep their codes.
  */
-import { ClearwayError, createClearwayApi, type ClearwayApi } from '../../preload/api';
-import { createWebSocketTransport } from './web-socket-transport';
+import { ClearwayError, createClearwayApi, type ClearwayApi } from '../../preload/contract/api';
+import { createWebSocketTransport } from './webSocketTransport';
 
 /** How long start-up waits for the web host before showing the boot error. */
 const CONNECT_TIMEOUT_MS = 10_000;

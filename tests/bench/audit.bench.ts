@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { AuditChain } from '../../main/services/audit/audit-chain';
 import { entryHash, entryHmac, serializeEntry } from '../../main/services/audit/audit-entry-hash';
-import { canonicalJson } from '../../main/services/audit/canonical-json';
+import { canonicalJson } from '../../preload/contract/canonical-json';
 import { AUDIT_PAGE_SQL, verifyAuditChain } from '../../main/services/audit/audit-verify';
 import { ManualClock } from '../../main/services/clock';
 import { migrations } from '../../main/services/migrations';

@@ -52,7 +52,7 @@ async function untilFirstRow(page: Page, start: () => Promise<unknown>): Promise
 }
 
 /**
- * Round trips of cw:declarations.list over the web host's WebSocket (`{id, channel, input}`
+ * Round trips of cw:queue.list over the web host's WebSocket (`{id, channel, input}`
  * out, `{id, envelope}` back), timed in the bench process: the store query plus transport.
  */
 function listTimer(page: Page): { take(): number[] } {
@@ -61,7 +61,7 @@ function listTimer(page: Page): { take(): number[] } {
   page.on('websocket', (ws) => {
     ws.on('framesent', (frame) => {
       const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('utf8');
-      if (!text.includes('"cw:declarations.list"')) return;
+      if (!text.includes('"cw:queue.list"')) return;
       const id = (JSON.parse(text) as { id?: number }).id;
       if (typeof id === 'number') sent.set(id, performance.now());
     });
@@ -111,7 +111,7 @@ async function queueAt100k(): Promise<void> {
     const reload: number[] = [];
     for (let i = 0; i < 3; i++) reload.push(await untilFirstRow(page, () => page.reload()));
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-    console.log(`100k queue, open the queue screen → first rows: median ${median(open).toFixed(0)} ms over ${open.length} (cw:declarations.list round trip median ${median(lists).toFixed(0)} ms over ${lists.length}; goal < 1000 ms)`);
+    console.log(`100k queue, open the queue screen → first rows: median ${median(open).toFixed(0)} ms over ${open.length} (cw:queue.list round trip median ${median(lists).toFixed(0)} ms over ${lists.length}; goal < 1000 ms)`);
     console.log(`100k queue, reload the signed-in page → first rows: median ${median(reload).toFixed(0)} ms over ${reload.length} (bundle, session, first page, render)`);
   } finally {
     // The host writes a closing snapshot on SIGTERM: let it finish before the directory goes.

@@ -25,7 +25,7 @@ import { InterchangeReader, type EdifactMessage } from '../../main/services/decl
 import { EdifactTokenizer, type Token } from '../../main/services/declarations/edifact/tokenizer';
 import { acceptDeclaration } from '../../main/services/declarations/accept-declaration';
 import { importFile } from '../../main/services/declarations/import';
-import { Declaration } from '../../preload/schemas/declarations';
+import { Declaration } from '../../preload/contract/schemas/declarations';
 
 const MB = 1024 * 1024;
 const TARGET_MB = 20;

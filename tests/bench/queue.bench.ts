@@ -9,7 +9,7 @@
  *    and the generator's output, and copied for each run; the output says how long the
  *    build took. QUEUE_BENCH_REBUILD=1 rebuilds it.
  * 2. Opening that store (snapshot load + journal replay), then the first page of
- *    cw:declarations.list with the priority sort, a text filter, a lane + flag filter, a
+ *    cw:queue.list with the priority sort, a text filter, a lane + flag filter, a
  *    trader sort and a deep offset (p50/p99 over 50 calls each).
  * 3. Insert throughput at that size: 5 000 more declarations through intake.saveDeclarations
  *    (batches of 1 000), and the end-to-end CUSDEC import (parse + assess + store) of a
@@ -23,14 +23,15 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Declaration } from '../../preload/schemas/declarations';
-import { QueueListInput, type QueueListInput as ListInput } from '../../preload/schemas/queue';
+import type { Declaration } from '../../preload/contract/schemas/declarations';
+import { QueueListInput, type QueueListInput as ListInput } from '../../preload/contract/schemas/queue';
 import { systemClock } from '../../main/services/clock';
 import { writeCusdecInterchange } from '../../main/services/declarations/cusdec/write-cusdec';
 import { generateDeclaration, generateDeclarations } from '../../main/services/declarations/demo-generator';
 import { Prng } from '../../main/services/declarations/demo/prng';
 import { migrations } from '../../main/services/migrations';
 import { listQueue } from '../../main/services/queue/queue-query';
+import { createRiskServices } from '../../main/services/risk/risk-handlers';
 import { QueueService } from '../../main/services/queue/queue-service';
 import { riskConfigStatements } from '../../main/services/risk/config-statements';
 import { defaultRiskConfig } from '../../main/services/risk/default-rules';
@@ -100,6 +101,7 @@ function queueOver(store: Store, dir: string): QueueService {
     clock: systemClock,
     dataDir: dir,
     timeZone: TIME_ZONE,
+    risk: createRiskServices({ store, clock: systemClock, timeZone: TIME_ZONE }),
     emitChanged: () => {},
     emitProgress: () => {},
     log: { info: () => {}, warn: () => {}, error: () => {} },

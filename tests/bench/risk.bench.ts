@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { RiskConfig, type Assessment, type RiskRule, type Watchlist } from '../../preload/schemas/risk';
+import { RiskConfig, type Assessment, type RiskRule, type Watchlist } from '../../preload/contract/schemas/risk';
 import { compileRiskConfig, type CompiledRiskConfig } from '../../main/services/risk/compiled-config';
 import { defaultRiskConfig } from '../../main/services/risk/default-rules';
 import { assessCompiled } from '../../main/services/risk/engine';

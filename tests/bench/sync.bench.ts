@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { WireMutation } from '../../hub/src/schemas';
+import type { WireMutation } from '../../preload/contract/hub-wire';
 import { createHub } from '../../hub/src/server';
 import { ManualClock } from '../../main/services/clock';
 import { HubClient } from '../../main/services/sync/hub-client';

@@ -23,12 +23,12 @@ test('a truck recorded at the gate is in the log and at its lane, and opens its 
   await shoot(page, 'gate-empty-en');
 
   // A declaration that came by road and is not released: its plate is the truck's.
-  await invokeFromPage(page, 'cw:declarations.demo', { count: 40, seed: 4 });
-  const list = await invokeFromPage<ListOutput>(page, 'cw:declarations.list', { filter: { statuses: ['pending', 'held', 'documentsRequested', 'inspection'] }, limit: 40 });
+  await invokeFromPage(page, 'cw:queue.demo', { count: 40, seed: 4 });
+  const list = await invokeFromPage<ListOutput>(page, 'cw:queue.list', { filter: { statuses: ['pending', 'held', 'documentsRequested', 'inspection'] }, limit: 40 });
   let number = '';
   let plate = '';
   for (const row of list.rows) {
-    const detail = await invokeFromPage<Detail>(page, 'cw:declarations.get', { id: row.number });
+    const detail = await invokeFromPage<Detail>(page, 'cw:queue.get', { id: row.number });
     if (detail.declaration.transport.vehiclePlate) {
       number = row.number;
       plate = detail.declaration.transport.vehiclePlate;
@@ -95,7 +95,7 @@ test('a truck recorded at the gate is in the log and at its lane, and opens its 
 
   const box = await page.getByTestId('port-canvas').boundingBox();
   if (!box) throw new Error('no canvas box');
-  const selected = await nextEventFromPage(page, 'cw:selection.changed', 'declarationId', number);
+  const selected = await nextEventFromPage(page, 'cw:windows.selectionChanged', 'declarationId', number);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(page.getByTestId('screen-queue')).toBeVisible({ timeout: 15_000 });
   await selected();

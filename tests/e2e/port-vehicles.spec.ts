@@ -11,7 +11,7 @@ test('a container from a declaration stands in the yard; clicking it opens its d
   test.setTimeout(300_000);
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');
-  await invokeFromPage(page, 'cw:declarations.demo', { count: 6, seed: 4 });
+  await invokeFromPage(page, 'cw:queue.demo', { count: 6, seed: 4 });
   await goTo(page, 'port');
   const scene = page.getByTestId('port-scene');
   await expect.poll(async () => Number(await scene.getAttribute('data-geometries')), { timeout: 30_000 }).toBeGreaterThan(10);
@@ -30,7 +30,7 @@ test('a container from a declaration stands in the yard; clicking it opens its d
   await shoot(page, 'port-vehicle-en-dark');
   const box = await page.getByTestId('port-canvas').boundingBox();
   if (!box) throw new Error('no canvas box');
-  const selected = await nextEventFromPage(page, 'cw:selection.changed', 'declarationId', declaration);
+  const selected = await nextEventFromPage(page, 'cw:windows.selectionChanged', 'declarationId', declaration);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   // The queue opens with that declaration as the workstation's selection (every window is told).
   await expect(page.getByTestId('screen-queue')).toBeVisible({ timeout: 15_000 });

@@ -18,8 +18,8 @@ function writeSite(dataDir: string, site: unknown): void {
 async function signInWithSite(page: Page, dataDir: string): Promise<{ declaration: string }> {
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');
-  await invokeFromPage(page, 'cw:declarations.demo', { count: 6, seed: 4 });
-  const list = await invokeFromPage<{ rows: { number: string }[] }>(page, 'cw:declarations.list', { limit: 1 });
+  await invokeFromPage(page, 'cw:queue.demo', { count: 6, seed: 4 });
+  const list = await invokeFromPage<{ rows: { number: string }[] }>(page, 'cw:queue.list', { limit: 1 });
   const declaration = list.rows[0]?.number;
   if (!declaration) throw new Error('the demo generator made no declarations');
   // The demo site, plus a hotspot in the 360° camera straight ahead that links to that declaration.

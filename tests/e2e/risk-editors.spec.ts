@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { chooseLanguage, completeSetup, expectAccessible, goTo, shoot } from './helpers';
-import rulesEn from '../../renderer/features/rules/locales/en.json';
+import rulesEn from '../../renderer/features/risk/locales/en.json';
 
 async function openRules(page: Page): Promise<void> {
   await chooseLanguage(page, 'en');

@@ -85,7 +85,7 @@ test('a case with evidence made offline on one workstation reaches another throu
     // Workstation A: the supervisor sets up, connects, and adds an inspector.
     await chooseLanguage(pageA, 'en');
     await completeSetup(pageA, 'en');
-    await invoke(pageA, 'cw:users.create', { ...inspector, role: 'inspector' });
+    await invoke(pageA, 'cw:auth.createUser', { ...inspector, role: 'inspector' });
     await connectToHub(pageA, proxyA.url, tokenA);
     await syncNow(pageA);
     await expect(pageA.getByTestId('status-sync')).toContainText(text('en', 'status.sync.idle'));

@@ -8,7 +8,7 @@ import { migrations } from '../../main/services/migrations';
 import type { Clock } from '../../main/services/clock';
 import { openStore } from '../../main/services/store';
 import type { Migration, Store } from '../../main/services/store/types';
-import { canonicalJson, listItemKey } from '../../main/services/sync/canonical-json';
+import { canonicalJson, listItemKey } from '../../preload/contract/canonical-json';
 import { type Mutation, mutationStatements } from '../../main/services/sync/outbox';
 import { registerSyncEntity, type RemoteEntityState, type StoreReader } from '../../main/services/sync/sync-entity';
 import { SyncEngine, type SyncEngineOptions } from '../../main/services/sync/sync-engine';

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../main/services/clock';
-import { canonicalJson } from '../../main/services/sync/canonical-json';
+import { canonicalJson } from '../../preload/contract/canonical-json';
 import { DELETED_FIELD } from '../../main/services/sync/sync-entity';
 import { seededRandom, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { startPostgres, type PostgresCluster } from '../support/postgres';

@@ -1,5 +1,5 @@
 import { chainedFieldsOf, entryHash, entryHmac, serializeEntry } from '../../main/services/audit/audit-entry-hash';
-import { canonicalJson } from '../../main/services/audit/canonical-json';
+import { canonicalJson } from '../../preload/contract/canonical-json';
 import type { Statement, Store } from '../../main/services/store/types';
 
 /**

@@ -1,5 +1,5 @@
-import type { AppInfo, DemoAccount } from '../../../preload/schemas/app';
-import type { Mode } from '../../../preload/schemas/common';
+import type { AppInfo, DemoAccount } from '../../../preload/contract/schemas/app';
+import type { Mode } from '../../../preload/contract/schemas/common';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../demo/demo-accounts';
 import type { Store } from '../store/types';
 

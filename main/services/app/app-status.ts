@@ -1,4 +1,4 @@
-import type { AppStatus } from '../../../preload/schemas/app';
+import type { AppStatus } from '../../../preload/contract/schemas/app';
 import type { Clock } from '../clock';
 
 type CameraCounts = AppStatus['cameras'];
@@ -24,7 +24,7 @@ export interface AppStatusOptions {
  * Online and sync state for the status bar. Honest and simple until the sync
  * issue lands: without a hub the workstation is standalone and online; with one
  * it is online when the hub answers. Cameras are what each window's camera
- * sources last reported (cw:cameras.reportHealth), summed over the windows.
+ * sources last reported (cw:site.reportCameraHealth), summed over the windows.
  */
 export class AppStatusMonitor {
   #last: AppStatus | null = null;

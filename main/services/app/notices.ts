@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Notice } from '../../../preload/schemas/app';
+import type { Notice } from '../../../preload/contract/schemas/app';
 import type { Clock } from '../clock';
 
 /**

@@ -4,7 +4,7 @@ import { SerialQueue } from '../serial-queue';
 import type { Statement, StatementResult, Store } from '../store/types';
 import { CHAIN_START, entryHash, entryHmac, keyId, serializeEntry } from './audit-entry-hash';
 import { type AuditRecord, pendingAuditRecord } from './audit-log';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../../preload/contract/canonical-json';
 import { AUDIT_PAGE_SQL, AUDIT_RECEIPTS_SQL, addLegacy, type ChainHead, type ChainVerification, GENESIS_ACTION, receiptFromRow, verifyAuditChain } from './audit-verify';
 
 const INSERT_CHAINED =

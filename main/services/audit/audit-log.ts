@@ -1,6 +1,6 @@
-import type { AuditEntry } from '../../../preload/schemas/audit';
+import type { AuditEntry } from '../../../preload/contract/schemas/audit';
 import type { Row, Statement, Store } from '../store/types';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../../preload/contract/canonical-json';
 
 /** Who did it: null for the system or an anonymous caller (e.g. a failed sign-in). */
 export interface AuditActor {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { CreateUserInput, Role, SetupInput, UpdateUserInput, User } from '../../../preload/schemas/auth';
+import type { CreateUserInput, Role, SetupInput, UpdateUserInput, User } from '../../../preload/contract/schemas/auth';
 import { type AuditActor, auditStatement } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
@@ -30,6 +30,14 @@ export class Accounts {
     private readonly clock: Clock,
     private readonly hashParams: ScryptParams,
   ) {}
+
+  /** Active people a case or declaration can be assigned to (not trainers or trainees), by display name. */
+  async assignees(): Promise<{ id: string; name: string; role: string }[]> {
+    const rows = await this.store.query(
+      "SELECT id, display_name, role FROM users WHERE active = 1 AND role IN ('officer', 'inspector', 'supervisor') ORDER BY display_name",
+    );
+    return rows.map((row) => ({ id: String(row.id), name: String(row.display_name), role: String(row.role) }));
+  }
 
   async count(): Promise<number> {
     const rows = await this.store.query('SELECT COUNT(*) AS n FROM users');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SessionStamp, User } from '../../../preload/schemas/auth';
+import type { SessionStamp, User } from '../../../preload/contract/schemas/auth';
 import { auditStatement, type AuditActor } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { ServiceError } from '../errors';

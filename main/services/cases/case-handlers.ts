@@ -1,44 +1,54 @@
-import type { casesChannels } from '../../../preload/channels/cases';
-import type { User } from '../../../preload/schemas/auth';
-import type { AuditChain } from '../audit/audit-chain';
-import type { HandlersFor } from '../handlers';
-import type { ReportService } from '../report/report-service';
-import type { Store } from '../store/types';
-import type { CaseService } from './case-service';
+/** The cases area: inspection cases, their findings, seizures, notes, tasks and links, the status workflow and the case report. */
+import type { casesChannels } from '../../../preload/contract/channels/cases';
+import type { Area } from '../area';
+import type { Core } from '../core';
+import { EvidenceStore } from '../evidence/evidence-store';
+import { UploadBuffer } from '../evidence/upload-buffer';
+import { ReportService } from '../report/report-service';
+import { CaseService } from './case-service';
 
-export interface CaseHandlerDeps {
-  cases: CaseService;
-  reports: ReportService;
-  audit: AuditChain;
-  store: Store;
-  me: () => User;
-}
-
-export function caseHandlers({ cases, reports, audit, store, me }: CaseHandlerDeps): HandlersFor<typeof casesChannels> {
+export function createCasesArea(
+  core: Pick<Core, 'dataDir' | 'store' | 'clock' | 'auditChain' | 'accounts' | 'me'>,
+): Area<typeof casesChannels> & ReturnType<typeof createCaseServices> {
+  const services = createCaseServices({ dataDir: core.dataDir, store: core.store, clock: core.clock, audit: core.auditChain });
+  const { cases, reports } = services;
+  const { me } = core;
   return {
-    'cw:cases.list': (input) => cases.list(input),
-    'cw:cases.get': ({ id }) => cases.get(me(), id),
-    'cw:cases.open': (input) => cases.open(me(), input),
-    'cw:cases.update': (input) => cases.update(me(), input),
-    'cw:cases.setStatus': (input) => cases.setStatus(me(), input),
-    'cw:cases.addFinding': (input) => cases.addFinding(me(), input),
-    'cw:cases.addSeizure': (input) => cases.addSeizure(me(), input),
-    'cw:cases.addNote': (input) => cases.addNote(me(), input),
-    'cw:cases.addTask': (input) => cases.addTask(me(), input),
-    'cw:cases.setTaskDone': (input) => cases.setTaskDone(me(), input),
-    'cw:cases.addLink': (input) => cases.addLink(me(), input),
-    'cw:cases.assignees': async () =>
-      (await store.query("SELECT id, display_name, role FROM users WHERE active = 1 AND role IN ('officer', 'inspector', 'supervisor') ORDER BY display_name")).map(
-        (row) => ({ id: String(row.id), name: String(row.display_name), role: String(row.role) }),
-      ),
-    'cw:cases.exportReport': ({ caseId }) => reports.exportCase(me(), caseId),
-    'cw:cases.readReport': ({ fileName, offset }) => reports.read(fileName, offset),
-    'cw:evidence.uploadChunk': async ({ uploadId, index, base64 }) => cases.uploadChunk(me(), uploadId, index, base64),
-    'cw:evidence.add': (input) => cases.addFile(me(), input),
-    'cw:evidence.addSnapshot': (input) => cases.addSnapshot(me(), input),
-    'cw:evidence.read': ({ caseId, evidenceId, offset, purpose }) => cases.read(me(), caseId, evidenceId, offset, purpose),
-    'cw:evidence.transfer': (input) => cases.transfer(me(), input),
-    'cw:audit.chainState': () => audit.state(),
-    'cw:audit.verifyChain': () => audit.verify(),
+    ...services,
+    handlers: {
+      'cw:cases.list': (input) => cases.list(input),
+      'cw:cases.get': ({ id }) => cases.get(me(), id),
+      'cw:cases.open': (input) => cases.open(me(), input),
+      'cw:cases.update': (input) => cases.update(me(), input),
+      'cw:cases.setStatus': (input) => cases.setStatus(me(), input),
+      'cw:cases.addFinding': (input) => cases.addFinding(me(), input),
+      'cw:cases.addSeizure': (input) => cases.addSeizure(me(), input),
+      'cw:cases.addNote': (input) => cases.addNote(me(), input),
+      'cw:cases.addTask': (input) => cases.addTask(me(), input),
+      'cw:cases.setTaskDone': (input) => cases.setTaskDone(me(), input),
+      'cw:cases.addLink': (input) => cases.addLink(me(), input),
+      'cw:cases.assignees': () => core.accounts.assignees(),
+      'cw:cases.exportReport': ({ caseId }) => reports.exportCase(me(), caseId),
+      'cw:cases.readReport': ({ fileName, offset }) => reports.read(fileName, offset),
+    },
   };
 }
+
+/**
+ * The cases area's services over the chained store: cases, the evidence store,
+ * the upload buffer evidence arrives through, and case reports.
+ */
+export function createCaseServices(options: {
+  dataDir: string;
+  store: CaseServiceStore;
+  clock: Core['clock'];
+  audit: Core['auditChain'];
+}) {
+  const evidenceStore = new EvidenceStore(options.dataDir);
+  const uploads = new UploadBuffer(() => options.clock.now().getTime());
+  const cases = new CaseService({ store: options.store, clock: options.clock, evidence: evidenceStore, uploads, dataDir: options.dataDir });
+  const reports = new ReportService({ dataDir: options.dataDir, clock: options.clock, cases, evidence: evidenceStore, audit: options.audit });
+  return { cases, reports, evidenceStore, uploads };
+}
+
+type CaseServiceStore = Core['store'];

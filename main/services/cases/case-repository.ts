@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseOrigin, CaseSummary, CustodyEntry, EvidenceItem } from '../../../preload/schemas/cases';
+import type { CaseDetail, CaseOrigin, CaseSummary } from '../../../preload/contract/schemas/cases';
+import type { CustodyEntry, EvidenceItem } from '../../../preload/contract/schemas/evidence';
 import type { Row, SqlValue } from '../store/types';
 
 /** Any store-like reader (the store, or the sync engine's reader). */

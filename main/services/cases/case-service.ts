@@ -1,26 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { User } from '../../../preload/schemas/auth';
-import { OpenCaseInput } from '../../../preload/schemas/cases';
-import type {
-  AddEvidenceInput,
-  AddSnapshotInput,
-  CaseDetail,
-  CaseListInput,
-  CaseOrigin,
-  CaseSubject,
-  CustodyAction,
-  EvidenceItem,
-  FindingInput,
-  LinkInput,
-  NoteInput,
-  SeizureInput,
-  SetStatusInput,
-  TaskDoneInput,
-  TaskInput,
-  TransferInput,
-  UpdateCaseInput,
-} from '../../../preload/schemas/cases';
+import type { User } from '../../../preload/contract/schemas/auth';
+import { OpenCaseInput } from '../../../preload/contract/schemas/cases';
+import type { CaseDetail, CaseListInput, CaseOrigin, CaseSubject, FindingInput, LinkInput, NoteInput, SeizureInput, SetStatusInput, TaskDoneInput, TaskInput, UpdateCaseInput } from '../../../preload/contract/schemas/cases';
+import type { AddEvidenceInput, AddSnapshotInput, CustodyAction, EvidenceItem, TransferInput } from '../../../preload/contract/schemas/evidence';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
 import type { Clock } from '../clock';

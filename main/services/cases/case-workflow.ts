@@ -1,5 +1,5 @@
-import { NEXT_CASE_STATUSES, type CaseStatus } from '../../../preload/schemas/cases';
-import type { Role } from '../../../preload/schemas/auth';
+import { NEXT_CASE_STATUSES, type CaseStatus } from '../../../preload/contract/schemas/cases';
+import type { Role } from '../../../preload/contract/schemas/auth';
 
 export type TransitionCheck = { ok: true; reopen: boolean } | { ok: false; code: 'FAILED_PRECONDITION' | 'FORBIDDEN'; message: string };
 

@@ -20,13 +20,13 @@ import {
   OFFICE_PATTERN,
   TransportMode,
   TYPE_CODE_PATTERN,
-} from '../../../preload/schemas/declarations';
-import { IsoTime } from '../../../preload/schemas/common';
-import { isCountryCode } from '../../../preload/schemas/validators/country-code';
-import { isCurrencyCode } from '../../../preload/schemas/validators/currency-code';
-import { isHsCode } from '../../../preload/schemas/validators/hs-code';
-import { isValidContainerId } from '../../../preload/schemas/validators/iso6346';
-import { isUnLocode } from '../../../preload/schemas/validators/unlocode';
+} from '../../../preload/contract/schemas/declarations';
+import { IsoTime } from '../../../preload/contract/schemas/common';
+import { isCountryCode } from '../../../preload/contract/schemas/validators/country-code';
+import { isCurrencyCode } from '../../../preload/contract/schemas/validators/currency-code';
+import { isHsCode } from '../../../preload/contract/schemas/validators/hs-code';
+import { isValidContainerId } from '../../../preload/contract/schemas/validators/iso6346';
+import { isUnLocode } from '../../../preload/contract/schemas/validators/unlocode';
 
 type Out = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * whole or not at all. A re-lodged number replaces the earlier version (an
  * amendment). Statements are deterministic: times come in as parameters.
  */
-import { Declaration, type Reject, traderLabel } from '../../../preload/schemas/declarations';
+import { Declaration, type Reject, traderLabel } from '../../../preload/contract/schemas/declarations';
 import type { Clock } from '../clock';
 import { plateKeyOf } from '../gate/plate-key';
 import type { Statement, Store } from '../store/types';

@@ -4,10 +4,10 @@
  * so every value it produces must pass the model (valid ISO 6346 check digits,
  * plates on road transport, UN/LOCODEs, HS codes).
  */
-import { Declaration, type DeclarationInput } from '../../../preload/schemas/declarations';
+import { Declaration, type DeclarationInput } from '../../../preload/contract/schemas/declarations';
 import { CHINESE_PLATE_PREFIXES, COMMODITIES, CONTAINER_OWNERS, DECLARANTS, EXPORTERS, IMPORTERS, LOADING_PORTS, OFFICES, VESSELS } from './demo/catalog';
 import { Prng } from './demo/prng';
-import { iso6346CheckDigit } from '../../../preload/schemas/validators/iso6346';
+import { iso6346CheckDigit } from '../../../preload/contract/schemas/validators/iso6346';
 
 export interface DemoOptions {
   count: number;

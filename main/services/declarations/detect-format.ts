@@ -2,7 +2,7 @@
  * Tells the import format from the first bytes, not the file name: the single
  * window drops files with whatever extension the sender chose.
  */
-import type { DeclarationFormat } from '../../../preload/schemas/declarations';
+import type { DeclarationFormat } from '../../../preload/contract/schemas/declarations';
 
 export function detectFormat(head: string): DeclarationFormat | null {
   const start = head.replace(/^[\uFEFF\s]+/, '');

@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Declaration, DeclarationFormat, Reject } from '../../../preload/schemas/declarations';
+import type { Declaration, DeclarationFormat, Reject } from '../../../preload/contract/schemas/declarations';
 import { ChunkDecoder } from './chunk-decoder';
 import { CusdecError } from './cusdec/cusdec-error';
 import { readCusdec } from './cusdec/read-cusdec';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../../preload/schemas/auth';
+import type { Role } from '../../../preload/contract/schemas/auth';
 import type { UserRecord } from '../auth/accounts';
 
 /**

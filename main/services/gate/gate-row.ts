@@ -1,4 +1,4 @@
-import type { GateEvent } from '../../../preload/schemas/gate';
+import type { GateEvent } from '../../../preload/contract/schemas/gate';
 import type { Row } from '../store/types';
 import { ServiceError } from '../errors';
 

@@ -14,8 +14,8 @@ import {
   normalisePlate,
   plateProblem,
   type PresentVehicle,
-} from '../../../preload/schemas/gate';
-import type { Site } from '../../../preload/schemas/site';
+} from '../../../preload/contract/schemas/gate';
+import type { Site } from '../../../preload/contract/schemas/site';
 import { type AuditActor, auditStatement } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { ServiceError } from '../errors';

@@ -3,7 +3,7 @@
  * (normalisePlate), stored in `declarations.plate_key` so a gate sighting finds
  * the declaration through an index, whatever separators the declarant wrote.
  */
-import { normalisePlate } from '../../../preload/schemas/gate';
+import { normalisePlate } from '../../../preload/contract/schemas/gate';
 import type { Store } from '../store/types';
 
 /** The key for a plate as declared, or null when the declaration has no plate. */

@@ -3,7 +3,7 @@
  * capped at 1 MiB). Chunks must arrive in order for one upload id and one user;
  * abandoned uploads are dropped after a while so memory cannot pile up.
  */
-import { UPLOAD_MAX_BYTES, type UploadChunkInput } from '../../../preload/schemas/queue';
+import { UPLOAD_MAX_BYTES, type UploadChunkInput } from '../../../preload/contract/schemas/queue';
 import { ServiceError } from '../errors';
 
 const ABANDONED_AFTER_MS = 10 * 60_000;

@@ -4,7 +4,7 @@
  * UTF-8 (UNOW) so trader names in any script survive. Uses the declarations
  * area's EDIFACT escaping so the project's tokenizer reads it back exactly.
  */
-import type { Decision } from '../../../preload/schemas/queue';
+import type { Decision } from '../../../preload/contract/schemas/queue';
 import { DEFAULT_DELIMITERS, escapeEdifact } from '../declarations/edifact/delimiters';
 import { formatDtm203 } from '../declarations/edifact/values';
 import { CUSRES, RESPONSE_CODES } from './response-codes';

@@ -5,8 +5,8 @@
  * arrived). Percentiles use the nearest-rank method, so every figure is a
  * release time that really happened.
  */
-import type { Dashboard, ReleaseStats, ShiftSlot } from '../../../preload/schemas/queue';
-import { Lane } from '../../../preload/schemas/risk';
+import type { Dashboard, ReleaseStats, ShiftSlot } from '../../../preload/contract/schemas/queue';
+import { Lane } from '../../../preload/contract/schemas/risk';
 import type { Row, Store } from '../store/types';
 import { localTime } from './local-time';
 

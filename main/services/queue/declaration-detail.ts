@@ -3,8 +3,8 @@
  * prior dispositions of declarations that hit the same rules, TRS timestamps,
  * the status timeline and the responses sent.
  */
-import { ALLOWED_DECISIONS, type DeclarationDetail, type DispositionCounts, type PriorDispositions, type TimelineEntry } from '../../../preload/schemas/queue';
-import { Hit } from '../../../preload/schemas/risk';
+import { ALLOWED_DECISIONS, type DeclarationDetail, type DispositionCounts, type PriorDispositions, type TimelineEntry } from '../../../preload/contract/schemas/queue';
+import { Hit } from '../../../preload/contract/schemas/risk';
 import { z } from 'zod';
 import type { DeclarationsRepository } from '../declarations/declarations-repository';
 import { ServiceError } from '../errors';

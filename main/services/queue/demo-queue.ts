@@ -4,9 +4,9 @@
  * release-time dashboard and prior dispositions have something to show.
  * Statements only: seedDemo() runs them in its one transaction.
  */
-import type { Declaration } from '../../../preload/schemas/declarations';
-import type { Decision } from '../../../preload/schemas/queue';
-import type { RiskConfig } from '../../../preload/schemas/risk';
+import type { Declaration } from '../../../preload/contract/schemas/declarations';
+import type { Decision } from '../../../preload/contract/schemas/queue';
+import type { RiskConfig } from '../../../preload/contract/schemas/risk';
 import type { Clock } from '../clock';
 import { DeclarationsRepository } from '../declarations/declarations-repository';
 import { generateDeclaration } from '../declarations/demo-generator';

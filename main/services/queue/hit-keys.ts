@@ -1,4 +1,4 @@
-import type { Hit } from '../../../preload/schemas/risk';
+import type { Hit } from '../../../preload/contract/schemas/risk';
 
 /** One key per thing that can hit ('rule:<id>', 'watchlist:<id>', 'random'): the unit of prior dispositions. */
 export function hitKey(hit: Hit): string {

@@ -11,7 +11,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImportFileResult } from '../../../preload/schemas/queue';
+import type { ImportFileResult } from '../../../preload/contract/schemas/queue';
 import { fileStamp, type QueueFolders } from './data-dir';
 
 export interface InboxOptions {

@@ -9,15 +9,15 @@
  * unstorable message never takes the others with it (and is itself rejected).
  */
 import { basename } from 'node:path';
-import type { Declaration, Reject } from '../../../preload/schemas/declarations';
-import type { ImportFileResult } from '../../../preload/schemas/queue';
+import type { Declaration, Reject } from '../../../preload/contract/schemas/declarations';
+import type { ImportFileResult } from '../../../preload/contract/schemas/queue';
 import type { DeclarationsRepository } from '../declarations/declarations-repository';
 import type { ImportSource, MessageOutcome } from '../declarations/import';
 import { importWithProfiles, type MessageReport, type ProfileOptions } from '../declarations/profiles/import-profiled';
 import { readRecordStatement } from '../declarations/profiles/read-record';
 import type { Statement, Store } from '../store/types';
 import { queueRowStatements } from './queue-row';
-import type { RiskAssessor } from './risk-assessor';
+import type { RiskAssessor } from '../risk/risk-assessor';
 
 const BATCH_MESSAGES = 250;
 const PROGRESS_EVERY_MS = 100;

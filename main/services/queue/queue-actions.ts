@@ -4,7 +4,7 @@
  * commit in one transaction; transitions are checked against ALLOWED_DECISIONS
  * and the lane (a red-lane declaration is released only after inspection).
  */
-import type { User } from '../../../preload/schemas/auth';
+import type { User } from '../../../preload/contract/schemas/auth';
 import {
   ALLOWED_DECISIONS,
   STATUS_AFTER,
@@ -13,8 +13,8 @@ import {
   type DeclarationStatus,
   type QueueRow,
   type ResponseMessage,
-} from '../../../preload/schemas/queue';
-import type { Lane } from '../../../preload/schemas/risk';
+} from '../../../preload/contract/schemas/queue';
+import type { Lane } from '../../../preload/contract/schemas/risk';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
 import type { Clock } from '../clock';

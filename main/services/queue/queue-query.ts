@@ -4,7 +4,7 @@
  * instr() on pre-lower-cased columns (no LIKE escaping, Unicode-safe because
  * both sides are lower-cased in JavaScript).
  */
-import type { QueueFilter, QueueListOutput, QueueSort } from '../../../preload/schemas/queue';
+import type { QueueFilter, QueueListOutput, QueueSort } from '../../../preload/contract/schemas/queue';
 import type { SqlValue, Store } from '../store/types';
 import { ROW_COLUMNS, toQueueRow } from './queue-row';
 

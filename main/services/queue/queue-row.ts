@@ -2,9 +2,9 @@
  * The queue's row for a declaration: written in the import transaction, read by
  * the list and the detail view.
  */
-import { type Declaration, traderLabel } from '../../../preload/schemas/declarations';
-import type { QueueRow } from '../../../preload/schemas/queue';
-import type { Assessment } from '../../../preload/schemas/risk';
+import { type Declaration, traderLabel } from '../../../preload/contract/schemas/declarations';
+import type { QueueRow } from '../../../preload/contract/schemas/queue';
+import type { Assessment } from '../../../preload/contract/schemas/risk';
 import type { Row, Statement } from '../store/types';
 import { hitKey } from './hit-keys';
 import { slaDueAt } from './sla';

@@ -6,8 +6,19 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { User } from '../../../preload/schemas/auth';
-import type { DeclarationsChanged, ImportFileResult, ImportOutput, ImportProgress } from '../../../preload/schemas/queue';
+import type { User } from '../../../preload/contract/schemas/auth';
+import type { Lane } from '../../../preload/contract/schemas/risk';
+import type {
+  DecideOutput,
+  Decision,
+  DeclarationsChanged,
+  ImportFileResult,
+  ImportOutput,
+  ImportProgress,
+  QueueRow,
+  UploadChunkInput,
+  UploadChunkOutput,
+} from '../../../preload/contract/schemas/queue';
 import type { Clock } from '../clock';
 import { DeclarationsRepository } from '../declarations/declarations-repository';
 import { generateDeclaration } from '../declarations/demo-generator';
@@ -18,16 +29,13 @@ import { workstationOffice } from '../declarations/profiles/workstation-office';
 import { ServiceError } from '../errors';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
-import { RiskRulesRepository } from '../risk/rules-repository';
+import type { RiskServices } from '../risk/risk-handlers';
 import type { Store } from '../store/types';
 import { ChunkedUploads } from './chunked-uploads';
-import { cryptoRandom } from './crypto-random';
 import { queueFolders, type QueueFolders } from './data-dir';
 import { InboxWatcher } from './inbox-watcher';
 import { DeclarationIntake } from './intake';
 import { QueueActions } from './queue-actions';
-import { RiskAdmin } from './risk-admin';
-import { RiskAssessor } from './risk-assessor';
 import { SavedViews } from './saved-views';
 
 export interface QueueServiceOptions {
@@ -38,11 +46,11 @@ export interface QueueServiceOptions {
   mode?: 'live' | 'training';
   /** IANA zone of the office: profile validity dates, TRS days and shifts. */
   timeZone: string;
+  /** The risk area's rules and assessor: every declaration is assessed as it enters. */
+  risk: Pick<RiskServices, 'assessor'>;
   emitChanged: (payload: DeclarationsChanged) => void;
   emitProgress: (payload: ImportProgress) => void;
   log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
-  /** Tests pass a seeded source; production draws from the OS CSPRNG. */
-  random?: () => number;
   /** Run the inbox watcher (default true). */
   watchInbox?: boolean;
   inboxStableMs?: number;
@@ -58,13 +66,10 @@ export class QueueService {
   readonly folders: QueueFolders;
   readonly timeZone: string;
   readonly declarations: DeclarationsRepository;
-  readonly rules: RiskRulesRepository;
-  readonly assessor: RiskAssessor;
   readonly intake: DeclarationIntake;
   readonly actions: QueueActions;
   readonly views: SavedViews;
   readonly uploads: ChunkedUploads;
-  readonly risk: RiskAdmin;
   readonly inbox: InboxWatcher | null;
 
   constructor(private readonly o: QueueServiceOptions) {
@@ -73,16 +78,13 @@ export class QueueService {
     this.timeZone = o.timeZone;
     this.folders = queueFolders(o.dataDir, o.mode);
     this.declarations = new DeclarationsRepository(o.store, o.clock);
-    this.rules = new RiskRulesRepository(o.store);
-    this.assessor = new RiskAssessor(this.rules, o.clock, o.random ?? cryptoRandom(), o.timeZone);
-    this.intake = new DeclarationIntake(o.store, this.declarations, this.assessor);
+    this.intake = new DeclarationIntake(o.store, this.declarations, o.risk.assessor);
     this.intake.profileOptions = (via) => profileOptionsFor(o, via);
     this.actions = new QueueActions(o.store, o.clock, this.folders.outbox, (error, files) =>
       o.log.error({ err: error, files }, 'responses recorded but not written to the outbox'),
     );
     this.views = new SavedViews(o.store, o.clock);
     this.uploads = new ChunkedUploads(() => o.clock.now().getTime());
-    this.risk = new RiskAdmin(o.store, this.rules, this.assessor, o.clock);
     this.inbox =
       o.watchInbox === false
         ? null
@@ -151,7 +153,31 @@ export class QueueService {
     return stored;
   }
 
-  changed(ids: string[]): void {
+  async decide(user: User, ids: string[], decision: Decision, reason: string): Promise<DecideOutput> {
+    const result = await this.actions.decide(user, ids, decision, reason);
+    this.#changed(result.decided.map((d) => d.number));
+    return result;
+  }
+
+  async assign(user: User, ids: string[], to: string | null): Promise<string[]> {
+    const assigned = await this.actions.assign(user, ids, to);
+    this.#changed(assigned);
+    return assigned;
+  }
+
+  async reroute(user: User, id: string, lane: Lane, reason: string): Promise<QueueRow> {
+    const row = await this.actions.reroute(user, id, lane, reason);
+    this.#changed([id]);
+    return row;
+  }
+
+  /** Accepts one chunk of a dropped file (web host); the last chunk imports it. */
+  async uploadChunk(user: User, chunk: UploadChunkInput): Promise<UploadChunkOutput> {
+    const { receivedBytes, file } = this.uploads.accept(user.id, chunk);
+    return { receivedBytes, result: file ? await this.importOne(file, user) : null };
+  }
+
+  #changed(ids: string[]): void {
     if (ids.length) this.o.emitChanged({ ids });
   }
 }

@@ -5,7 +5,7 @@
  * defined), mirroring the declaration flags' GIS convention in cusdec/codes.ts.
  * The WCO response FunctionCode values follow DMS-style response types.
  */
-import type { Decision } from '../../../preload/schemas/queue';
+import type { Decision } from '../../../preload/contract/schemas/queue';
 
 export interface ResponseCodes {
   /** GIS 7365 processing indicator in CUSRES. */

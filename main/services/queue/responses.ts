@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Decision, ResponseMessage } from '../../../preload/schemas/queue';
+import type { Decision, ResponseMessage } from '../../../preload/contract/schemas/queue';
 import type { Row, Statement, Store } from '../store/types';
 import { writeCusres, type ResponseFacts } from './cusres-writer';
 import { fileStamp, safeFilePart } from './data-dir';

@@ -1,6 +1,6 @@
 /** Per-user saved queue views (filter + sort), stored in the database. */
 import { randomUUID } from 'node:crypto';
-import { QueueFilter, QueueSort, type SavedView } from '../../../preload/schemas/queue';
+import { QueueFilter, QueueSort, type SavedView } from '../../../preload/contract/schemas/queue';
 import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
 import type { Row, Store } from '../store/types';

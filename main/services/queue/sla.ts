@@ -4,7 +4,7 @@
  * at arrival, or at lodgement when the declaration is lodged after arrival
  * (pre-arrival processing, TFA Art. 7.1).
  */
-import type { Lane } from '../../../preload/schemas/risk';
+import type { Lane } from '../../../preload/contract/schemas/risk';
 
 const MINUTE = 60_000;
 

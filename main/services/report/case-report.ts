@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { CaseDetail, EvidenceItem } from '../../../preload/schemas/cases';
+import type { CaseDetail } from '../../../preload/contract/schemas/cases';
+import type { EvidenceItem } from '../../../preload/contract/schemas/evidence';
 import type { ChainHead } from '../audit/audit-verify';
 import { findCjkFont } from './report-fonts';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { User } from '../../../preload/schemas/auth';
+import type { User } from '../../../preload/contract/schemas/auth';
 import type { AuditChain } from '../audit/audit-chain';
 import type { CaseService } from '../cases/case-service';
 import type { Clock } from '../clock';

@@ -1,5 +1,5 @@
-import { RISK_FIELDS, unsafeRegexReason, type Condition, type RiskField } from '../../../preload/schemas/risk';
-import { normalisePlate } from '../../../preload/schemas/gate';
+import { RISK_FIELDS, unsafeRegexReason, type Condition, type RiskField } from '../../../preload/contract/schemas/risk';
+import { normalisePlate } from '../../../preload/contract/schemas/gate';
 import { normalizeCode, normalizeContainerId, normalizeHsCode } from './normalize';
 import type { FieldValues } from './prepared-subject';
 

@@ -1,4 +1,4 @@
-import type { RiskConfig, RiskProfile, RiskRule } from '../../../preload/schemas/risk';
+import type { RiskConfig, RiskProfile, RiskRule } from '../../../preload/contract/schemas/risk';
 import { compileCondition, type CompiledCondition } from './compiled-condition';
 import { localDateReader, profileInForce } from './profile-validity';
 import { compileWatchlist, type WatchlistMatcher } from './watchlist-matcher';

@@ -3,7 +3,7 @@
  * RiskRulesRepository reads (body = the draft without id/version/author/updatedAt).
  * Used to seed a fresh profile inside one larger transaction (demo data).
  */
-import type { RiskConfig } from '../../../preload/schemas/risk';
+import type { RiskConfig } from '../../../preload/contract/schemas/risk';
 import type { Statement } from '../store/types';
 import { RISK_TABLES } from './risk-migrations';
 

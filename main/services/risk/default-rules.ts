@@ -1,4 +1,4 @@
-import { RiskConfig, type RiskProfile, type RiskRule, type Watchlist, type RandomSelection } from '../../../preload/schemas/risk';
+import { RiskConfig, type RiskProfile, type RiskRule, type Watchlist, type RandomSelection } from '../../../preload/contract/schemas/risk';
 
 /**
  * A realistic starter configuration for demo mode and training: what a new

@@ -1,4 +1,4 @@
-import type { DryRunResult, LaneCounts, RiskConfig } from '../../../preload/schemas/risk';
+import type { DryRunResult, LaneCounts, RiskConfig } from '../../../preload/contract/schemas/risk';
 import { compileRiskConfig } from './compiled-config';
 import { assessCompiled } from './engine';
 import { prepareSubject } from './prepared-subject';

@@ -1,4 +1,4 @@
-import { LANE_PRECEDENCE, type Assessment, type ConditionMatch, type Hit, type Lane, type RiskConfig, type RuleHit } from '../../../preload/schemas/risk';
+import { LANE_PRECEDENCE, type Assessment, type ConditionMatch, type Hit, type Lane, type RiskConfig, type RuleHit } from '../../../preload/contract/schemas/risk';
 import type { CompiledCondition } from './compiled-condition';
 import { compiledFor, type CompiledRiskConfig, type CompiledRule } from './compiled-config';
 import { prepareSubject, type FieldValues, type PreparedItem, type PreparedSubject } from './prepared-subject';

@@ -1,7 +1,7 @@
 /**
  * Canonical forms the engine compares on, so that "8517.12", "851712" and
  * "8517 12" are one HS code and "ACME Trading Co., Ltd." and "Acme Trading" one
- * trader. Plates use the gate's normalisePlate (preload/schemas/gate.ts), so a
+ * trader. Plates use the gate's normalisePlate (preload/contract/schemas/gate.ts), so a
  * watchlist plate and a gate sighting agree.
  */
 

@@ -1,5 +1,5 @@
-import type { RiskField } from '../../../preload/schemas/risk';
-import { normalisePlate } from '../../../preload/schemas/gate';
+import type { RiskField } from '../../../preload/contract/schemas/risk';
+import { normalisePlate } from '../../../preload/contract/schemas/gate';
 import { normalizeCode, normalizeContainerId, normalizeHsCode } from './normalize';
 import { valuePerKg, type RiskSubject } from './subject';
 

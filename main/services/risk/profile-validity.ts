@@ -1,4 +1,4 @@
-import type { RiskProfile } from '../../../preload/schemas/risk';
+import type { RiskProfile } from '../../../preload/contract/schemas/risk';
 
 /**
  * Today's date (YYYY-MM-DD) in the office's time zone: a profile valid from

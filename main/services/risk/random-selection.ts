@@ -1,4 +1,4 @@
-import type { RandomHit, RandomSelection } from '../../../preload/schemas/risk';
+import type { RandomHit, RandomSelection } from '../../../preload/contract/schemas/risk';
 
 export interface RandomRate {
   office: string;

@@ -9,7 +9,7 @@ import {
   RiskRuleDraft,
   Watchlist,
   WatchlistDraft,
-} from '../../../preload/schemas/risk';
+} from '../../../preload/contract/schemas/risk';
 import { ServiceError } from '../errors';
 import type { Row, Statement, Store } from '../store/types';
 import { defaultRiskConfig, STARTER_RANDOM_SELECTION_VERSION } from './default-rules';

@@ -1,4 +1,4 @@
-import type { Amount, Declaration } from '../../../preload/schemas/declarations';
+import type { Amount, Declaration } from '../../../preload/contract/schemas/declarations';
 import type { RiskSubject } from './subject';
 
 /**

@@ -1,5 +1,5 @@
-import type { Watchlist, WatchlistEntry, WatchlistHit } from '../../../preload/schemas/risk';
-import { normalisePlate } from '../../../preload/schemas/gate';
+import type { Watchlist, WatchlistEntry, WatchlistHit } from '../../../preload/contract/schemas/risk';
+import { normalisePlate } from '../../../preload/contract/schemas/gate';
 import { normalizeContainerId, normalizeHsCode } from './normalize';
 import type { PreparedSubject } from './prepared-subject';
 import { TraderNameIndex } from './trader-name-index';

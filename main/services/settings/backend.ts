@@ -1,4 +1,4 @@
-import type { Settings } from '../../../preload/schemas/settings';
+import type { Settings } from '../../../preload/contract/schemas/settings';
 
 /**
  * Where settings persist: electron-store in Electron (main/host), `conf` in the

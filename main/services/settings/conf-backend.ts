@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Conf, { type Options } from 'conf';
-import type { Settings } from '../../../preload/schemas/settings';
+import type { Settings } from '../../../preload/contract/schemas/settings';
 import type { SettingsBackend } from './backend';
 import { settingsStoreSchema } from './json-schema';
 import { schemaStoreBackend } from './schema-store-backend';

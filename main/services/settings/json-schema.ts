@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Settings, defaultSettings } from '../../../preload/schemas/settings';
+import { Settings, defaultSettings } from '../../../preload/contract/schemas/settings';
 
 /**
  * The settings schema in the form electron-store and conf take (`schema` is the

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import type { Settings } from '../../../preload/schemas/settings';
+import type { Settings } from '../../../preload/contract/schemas/settings';
 import type { SettingsBackend } from './backend';
 
 /** What conf and electron-store have in common: the whole validated object. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { User } from '../../../preload/schemas/auth';
-import { SaveCameraGroupsInput, Settings, SettingsPatch, defaultSettings, supervisorOnlySettings } from '../../../preload/schemas/settings';
+import type { User } from '../../../preload/contract/schemas/auth';
+import { SaveCameraGroupsInput, Settings, SettingsPatch, defaultSettings, supervisorOnlySettings } from '../../../preload/contract/schemas/settings';
 import { ServiceError } from '../errors';
 import { auditStatement, type AuditActor } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { User } from '../../../preload/schemas/auth';
-import type { Shift } from '../../../preload/schemas/shifts';
+import type { User } from '../../../preload/contract/schemas/auth';
+import type { Shift } from '../../../preload/contract/schemas/shifts';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
 import type { Clock } from '../clock';

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkSite, type Site, type SiteDocument, type SiteProblem } from '../../../preload/schemas/site';
-import type { User } from '../../../preload/schemas/auth';
+import { checkSite, type Site, type SiteDocument, type SiteProblem } from '../../../preload/contract/schemas/site';
+import type { User } from '../../../preload/contract/schemas/auth';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
 import type { Clock } from '../clock';

@@ -1,5 +1,5 @@
-import type { AuditReceipt, PullResult, PushResult, WireMutation } from '../../../hub/src/schemas';
-import { AuditReceipt as AuditReceiptSchema, PullResult as PullResultSchema, PushResult as PushResultSchema } from '../../../hub/src/schemas';
+import type { AuditReceipt, PullResult, PushResult, WireMutation } from '../../../preload/contract/hub-wire';
+import { AuditReceipt as AuditReceiptSchema, PullResult as PullResultSchema, PushResult as PushResultSchema } from '../../../preload/contract/hub-wire';
 
 export interface HubConnection {
   /** Base URL, e.g. https://hub.office.example:8620 */

@@ -1,6 +1,9 @@
 import type { Statement } from '../store/types';
-import { canonicalJson } from './canonical-json';
-import { DELETED_FIELD, findSyncEntity } from './sync-entity';
+import { canonicalJson } from '../../../preload/contract/canonical-json';
+import { DELETED_FIELD, type MutationOp, type OutboxRow } from '../../../preload/contract/merge-rules';
+import { findSyncEntity } from './sync-entity';
+
+export type { MutationOp, OutboxRow };
 
 /**
  * The outbox: every local change to a synced entity is recorded here as a
@@ -34,7 +37,6 @@ import { DELETED_FIELD, findSyncEntity } from './sync-entity';
  * journal replays it identically; if the surrounding transaction rolls back, the
  * id is not consumed and no gap appears.
  */
-export type MutationOp = 'upsert' | 'append' | 'delete';
 
 export interface Mutation {
   entity: string;
@@ -47,17 +49,6 @@ export interface Mutation {
 }
 
 /** An outbox row as the sync engine reads it back. */
-export interface OutboxRow {
-  mutationId: number;
-  /** The hub seq this workstation had pulled up to when the change was made. */
-  baseSeq: number;
-  entity: string;
-  entityId: string;
-  op: MutationOp;
-  fields: Record<string, unknown>;
-  at: string;
-  actorId: string | null;
-}
 
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 

@@ -1,5 +1,5 @@
-import { listItemKey } from './canonical-json';
-import { type ConflictRecord, decideScalar, type FieldVersion, type HubChange, listWrites, scalarWrites } from './merge-rules';
+import { listItemKey } from '../../../preload/contract/canonical-json';
+import { type ConflictRecord, decideScalar, type FieldVersion, type HubChange, listWrites, scalarWrites } from '../../../preload/contract/merge-rules';
 import type { OutboxRow } from './outbox';
 import { DELETED_FIELD, type RemoteEntityState } from './sync-entity';
 

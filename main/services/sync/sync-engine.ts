@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { WireChange, WireMutation } from '../../../hub/src/schemas';
-import type { SyncConflict } from '../../../preload/schemas/sync';
+import type { WireChange, WireMutation } from '../../../preload/contract/hub-wire';
+import type { SyncConflict } from '../../../preload/contract/schemas/sync';
 import type { Clock } from '../clock';
 import type { Row, Statement, Store } from '../store/types';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../../preload/contract/canonical-json';
 import { HubClient, type FetchLike, type HubConnection, HubHttpError, HubUnreachableError } from './hub-client';
-import type { FieldVersion, HubChange } from './merge-rules';
+import type { FieldVersion, HubChange } from '../../../preload/contract/merge-rules';
 import { mutationStatements, outboxRowFromSql, type OutboxRow } from './outbox';
 import { displayState, emptyReplica, type EntityReplica, foldChange, type FoldResult, replicaKey } from './replica';
 import { syncRegistry, type SyncRegistry } from './sync-entity';

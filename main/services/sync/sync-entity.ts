@@ -62,8 +62,9 @@ export interface SyncEntityDefinition {
   blobRefs?(state: RemoteEntityState): string[];
 }
 
-/** The reserved scalar that carries a delete (op 'delete' sets it to true). */
-export const DELETED_FIELD = '$deleted';
+import { DELETED_FIELD } from '../../../preload/contract/merge-rules';
+
+export { DELETED_FIELD };
 
 /** A set of entity definitions; the engine takes one (default: the shared registry). */
 export class SyncRegistry {

@@ -1,22 +1,41 @@
-import type { syncChannels } from '../../../preload/channels/sync';
-import type { User } from '../../../preload/schemas/auth';
+import type { syncChannels } from '../../../preload/contract/channels/sync';
+import type { AppStatusMonitor } from '../app/app-status';
+import type { Area } from '../area';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
-import type { Clock } from '../clock';
+import type { Core } from '../core';
+import type { EvidenceStore } from '../evidence/evidence-store';
 import { ServiceError } from '../errors';
-import type { HandlersFor } from '../handlers';
-import type { Store } from '../store/types';
-import type { SyncService } from './sync-service';
+import { evidenceBlobSource } from './evidence-blob-source';
+import { SyncService } from './sync-service';
 
-export interface SyncHandlerDeps {
-  sync: SyncService;
-  store: Store;
-  clock: Clock;
-  me: () => User;
-}
-
-export function syncHandlers({ sync, store, clock, me }: SyncHandlerDeps): HandlersFor<typeof syncChannels> {
+/** The sync area: the outbox of case mutations pushed to the hub and the changes pulled back, with conflicts kept. */
+export function createSyncArea(
+  core: Core,
+  deps: { evidenceStore: EvidenceStore; status: () => Pick<AppStatusMonitor, 'get' | 'recordHubContact'> },
+): Area<typeof syncChannels> & { sync: SyncService } {
+  const { store, clock, me, logger } = core;
+  // Sync runs for the live database only; with no hub URL it stays standalone (the outbox still fills).
+  const sync = new SyncService({
+    dataDir: core.dataDir,
+    store,
+    clock,
+    hubUrl: () => core.settings.get().hubUrl,
+    enabled: core.mode === 'live',
+    blobs: evidenceBlobSource(deps.evidenceStore),
+    auditHead: async () => {
+      const head = core.auditChain.chainHead();
+      return head ? { seq: head.seq, head: head.hash } : null;
+    },
+    onStatusChanged: () => void deps.status().get().catch(() => undefined),
+    onHubContact: (reachable) => deps.status().recordHubContact(reachable),
+    onError: (error) => logger.warn({ err: error }, 'sync round failed; will retry'),
+  });
   return {
+    sync,
+    start: () => sync.start(),
+    stop: () => sync.stop(),
+    handlers: {
     'cw:sync.status': () => sync.status(),
     'cw:sync.now': () => sync.syncNow(),
     'cw:sync.conflicts': async ({ includeResolved }) => sync.engine.conflicts(includeResolved),
@@ -47,6 +66,7 @@ export function syncHandlers({ sync, store, clock, me }: SyncHandlerDeps): Handl
         auditStatement({ at: clock.now(), actor: actorOf(user), action: token ? 'sync.device-token-set' : 'sync.device-token-removed', subject: 'hub', detail: {} }),
       ]);
       return status;
+    },
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { SyncStatusView } from '../../../preload/schemas/sync';
+import type { SyncStatusView } from '../../../preload/contract/schemas/sync';
 import type { Clock } from '../clock';
 import type { Store } from '../store/types';
 import { HubTokenFile } from './hub-token-file';

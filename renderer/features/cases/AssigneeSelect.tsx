@@ -1,7 +1,7 @@
 import { UserOutlined } from '@ant-design/icons';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../preload/schemas/cases';
+import type { CaseDetail } from '../../../preload/contract/schemas/cases';
 import { clearway } from '../../app/clearway';
 import { isReadOnly } from './caseReadOnly';
 import { useCases } from './casesStore';

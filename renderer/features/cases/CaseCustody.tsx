@@ -1,6 +1,6 @@
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../preload/schemas/cases';
+import type { CaseDetail } from '../../../preload/contract/schemas/cases';
 
 /** The chain of custody of every evidence item: when, what, which item, who, why (and to whom for transfers). */
 export function CaseCustody({ detail }: { detail: CaseDetail }) {

@@ -1,7 +1,7 @@
 import { LinkOutlined } from '@ant-design/icons';
 import { Form, Input, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CaseLink } from '../../../preload/schemas/cases';
+import type { CaseDetail, CaseLink } from '../../../preload/contract/schemas/cases';
 import { clearway } from '../../app/clearway';
 import { CaseAddForm } from './CaseAddForm';
 import { CaseItemList } from './CaseItemList';

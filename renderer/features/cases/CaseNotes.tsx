@@ -1,6 +1,6 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../preload/schemas/cases';
+import type { CaseDetail } from '../../../preload/contract/schemas/cases';
 import { clearway } from '../../app/clearway';
 import { CaseAddForm } from './CaseAddForm';
 import { CaseItemList } from './CaseItemList';

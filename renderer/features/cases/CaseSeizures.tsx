@@ -1,6 +1,6 @@
 import { Form, Input, InputNumber, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, Seizure } from '../../../preload/schemas/cases';
+import type { CaseDetail, Seizure } from '../../../preload/contract/schemas/cases';
 import { clearway } from '../../app/clearway';
 import { CaseAddForm } from './CaseAddForm';
 import { isReadOnly } from './caseReadOnly';

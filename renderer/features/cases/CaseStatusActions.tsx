@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { NEXT_CASE_STATUSES, type CaseDetail } from '../../../preload/schemas/cases';
+import { NEXT_CASE_STATUSES, type CaseDetail } from '../../../preload/contract/schemas/cases';
 import { clearway } from '../../app/clearway';
 import { useSession } from '../../app/sessionStore';
 import { useCaseAction } from './useCaseAction';

@@ -3,7 +3,7 @@ import { Checkbox, DatePicker, Form, Input, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, Task } from '../../../preload/schemas/cases';
+import type { CaseDetail, Task } from '../../../preload/contract/schemas/cases';
 import { clearway } from '../../app/clearway';
 import { CaseAddForm } from './CaseAddForm';
 import { CaseItemList } from './CaseItemList';

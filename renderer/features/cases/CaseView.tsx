@@ -2,7 +2,7 @@ import { FilePdfOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../preload/schemas/cases';
+import type { CaseDetail } from '../../../preload/contract/schemas/cases';
 import { clearway } from '../../app/clearway';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { AssigneeSelect } from './AssigneeSelect';

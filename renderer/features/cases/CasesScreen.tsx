@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Input, Select, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus, SubjectKind } from '../../../preload/schemas/cases';
+import type { CaseStatus, SubjectKind } from '../../../preload/contract/schemas/cases';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { CaseView } from './CaseView';

@@ -2,7 +2,7 @@ import { SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditChainState } from '../../../preload/schemas/cases';
+import type { AuditChainState } from '../../../preload/contract/schemas/audit';
 import { clearway } from '../../app/clearway';
 
 /** The audit chain's state: verified (with its head) or broken at seq N, icon and word, never colour alone. */

@@ -1,7 +1,7 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail } from '../../../preload/schemas/cases';
+import type { CaseDetail } from '../../../preload/contract/schemas/cases';
 
 /** The calm line over a closed case: who closed it and when, that it is read-only, and how it opens again. */
 export function ClosedCaseNotice({ detail }: { detail: CaseDetail }) {

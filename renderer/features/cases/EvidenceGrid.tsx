@@ -2,7 +2,8 @@ import { CheckCircleOutlined, CloseCircleOutlined, FileOutlined, InboxOutlined }
 import { Card, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, EvidenceItem } from '../../../preload/schemas/cases';
+import type { CaseDetail } from '../../../preload/contract/schemas/cases';
+import type { EvidenceItem } from '../../../preload/contract/schemas/evidence';
 import { clearway } from '../../app/clearway';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { isReadOnly } from './caseReadOnly';

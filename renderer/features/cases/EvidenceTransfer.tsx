@@ -2,7 +2,7 @@ import { SwapOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceItem } from '../../../preload/schemas/cases';
+import type { EvidenceItem } from '../../../preload/contract/schemas/evidence';
 import { clearway } from '../../app/clearway';
 import { useCaseAction } from './useCaseAction';
 

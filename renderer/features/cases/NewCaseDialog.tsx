@@ -1,6 +1,6 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, SubjectKind } from '../../../preload/schemas/cases';
+import type { CaseDetail, SubjectKind } from '../../../preload/contract/schemas/cases';
 import { clearway } from '../../app/clearway';
 
 const KINDS: SubjectKind[] = ['declaration', 'vehicle', 'container', 'person'];

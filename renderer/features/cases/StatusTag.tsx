@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, ClockCircleOutlined, FolderOpenOutlined, SearchOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus } from '../../../preload/schemas/cases';
+import type { CaseStatus } from '../../../preload/contract/schemas/cases';
 
 const LOOK: Record<CaseStatus, { icon: React.ReactNode; color: string }> = {
   open: { icon: <FolderOpenOutlined />, color: 'blue' },

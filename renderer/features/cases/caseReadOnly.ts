@@ -1,4 +1,4 @@
-import type { CaseDetail } from '../../../preload/schemas/cases';
+import type { CaseDetail } from '../../../preload/contract/schemas/cases';
 
 /**
  * A closed case is read-only until a supervisor reopens it (the service refuses

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CaseDetail, CaseStatus, CaseSummary, SubjectKind } from '../../../preload/schemas/cases';
+import type { CaseDetail, CaseStatus, CaseSummary, SubjectKind } from '../../../preload/contract/schemas/cases';
 import { clearway } from '../../app/clearway';
 
 export interface CaseFilters {

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { CaseDetail } from '../../../preload/schemas/cases';
+import type { CaseDetail } from '../../../preload/contract/schemas/cases';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { useCases } from './casesStore';
 

@@ -3,7 +3,7 @@ import { Alert, Button, Segmented, Space, Spin, Table } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard, ReleaseStats } from '../../../preload/schemas/queue';
+import type { Dashboard, ReleaseStats } from '../../../preload/contract/schemas/queue';
 import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
 import { useSettings } from '../../app/settingsStore';
@@ -67,7 +67,7 @@ export function DashboardView() {
       );
   }, [days]);
   useEffect(load, [load]);
-  useEffect(() => clearway().on('cw:declarations.changed', () => load()), [load]);
+  useEffect(() => clearway().on('cw:queue.changed', () => load()), [load]);
 
   const names: [string, string, string] = [t('series.avg'), t('series.p50'), t('series.p90')];
   const laneOption = useMemo(

@@ -1,7 +1,7 @@
 import { DashboardOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard } from '../../../preload/schemas/queue';
+import type { Dashboard } from '../../../preload/contract/schemas/queue';
 import { clearway } from '../../app/clearway';
 import { useSession } from '../../app/sessionStore';
 import { formatMinutes } from './releaseFormat';
@@ -28,7 +28,7 @@ export function TrsStatusItem() {
     };
     load();
     const timer = setInterval(load, REFRESH_MS);
-    const off = clearway().on('cw:declarations.changed', () => {
+    const off = clearway().on('cw:queue.changed', () => {
       if (pending) return;
       pending = setTimeout(() => {
         pending = null;

@@ -1,7 +1,7 @@
 import { CameraOutlined, ExclamationCircleOutlined, LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { GateDirection, GateEvent } from '../../../preload/schemas/gate';
+import type { GateDirection, GateEvent } from '../../../preload/contract/schemas/gate';
 import { LaneTag } from '../queue/LaneTag';
 
 /** Arrival or departure as icon + word. */

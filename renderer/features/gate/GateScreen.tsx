@@ -2,7 +2,7 @@ import { App, Button, Empty, Input, type InputRef, Radio, Result, Select, Space,
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GateDirection, GateEvent } from '../../../preload/schemas/gate';
+import type { GateDirection, GateEvent } from '../../../preload/contract/schemas/gate';
 import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
 import { useSession } from '../../app/sessionStore';

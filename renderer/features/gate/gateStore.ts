@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { GateDirection, GateEvent } from '../../../preload/schemas/gate';
-import type { Site } from '../../../preload/schemas/site';
+import type { GateDirection, GateEvent } from '../../../preload/contract/schemas/gate';
+import type { Site } from '../../../preload/contract/schemas/site';
 import { clearway } from '../../app/clearway';
 
 export const GATE_PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Site } from '../../../preload/schemas/site';
+import type { Site } from '../../../preload/contract/schemas/site';
 import { useSettings } from '../../app/settingsStore';
 import { useNav } from '../shell/navStore';
 

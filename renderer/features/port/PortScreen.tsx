@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, CameraOutlined, ExportOutlined, GlobalOutlined, Vide
 import { Alert, App, Button, Segmented, Select, Space, Spin, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WindowView } from '../../../preload/schemas/windows';
+import type { WindowView } from '../../../preload/contract/schemas/windows';
 import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
 import { useSelection } from '../../app/selectionStore';
@@ -18,7 +18,7 @@ import type { PortSceneMode } from './scene/PortScene';
 import type { ScenePick, SceneMarker } from './scene/sceneSite';
 import { CameraEditorButton } from './site/CameraEditor';
 import { SnapshotNotice } from './SnapshotNotice';
-import type { CameraSource } from './sources/camera-source';
+import type { CameraSource } from './sources/cameraSource';
 import { useSceneVehicles } from './useSceneVehicles';
 import { CameraWall } from './wall/CameraWall';
 import { HealthBadge, useSourceHealth } from './wall/HealthBadge';

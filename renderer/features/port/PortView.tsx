@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Site, SiteCamera } from '../../../preload/schemas/site';
+import type { Site, SiteCamera } from '../../../preload/contract/schemas/site';
 import { compassPoint } from './panorama/sphericalMath';
 import { MarkerLayer } from './panorama/MarkerLayer';
 import { PortScene, type PortSceneMode, type SceneTheme } from './scene/PortScene';
@@ -8,7 +8,7 @@ import type { ScenePick, SceneMarker, SceneVehicle } from './scene/sceneSite';
 import { toSceneSite } from './scene/toSceneSite';
 import { usePort } from './portStore';
 import { createSiteSource } from './sourceFactory';
-import type { CameraSource } from './sources/camera-source';
+import type { CameraSource } from './sources/cameraSource';
 
 export interface PortViewProps {
   site: Site;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WindowView } from '../../../preload/schemas/windows';
+import type { WindowView } from '../../../preload/contract/schemas/windows';
 import { PortScreen } from './PortScreen';
 
 /** A second window (another monitor in the control room) showing only the port view or the camera wall. */

@@ -1,4 +1,4 @@
-import type { MarkerLink } from '../../../preload/schemas/site';
+import type { MarkerLink } from '../../../preload/contract/schemas/site';
 import { clearway } from '../../app/clearway';
 
 /** What following a marker's link means on this workstation. */
@@ -21,7 +21,7 @@ export async function resolveMarker(link: MarkerLink): Promise<MarkerAction> {
     case 'lane':
       return { kind: 'lane', laneId: link.ref };
     case 'container': {
-      const { rows } = await clearway().invoke('cw:declarations.list', { filter: { text: link.ref }, limit: 1 });
+      const { rows } = await clearway().invoke('cw:queue.list', { filter: { text: link.ref }, limit: 1 });
       const row = rows[0];
       return row ? { kind: 'declaration', number: row.number } : { kind: 'none', reason: 'noDeclarationForContainer', ref: link.ref };
     }

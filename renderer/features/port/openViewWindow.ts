@@ -1,4 +1,4 @@
-import type { WindowView } from '../../../preload/schemas/windows';
+import type { WindowView } from '../../../preload/contract/schemas/windows';
 import { clearway } from '../../app/clearway';
 import { isCode } from '../../app/errors';
 

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
-import type { SavedSnapshot, SiteDocument } from '../../../preload/schemas/site';
+import type { SiteDocument } from '../../../preload/contract/schemas/site';
+import type { SavedSnapshot } from '../../../preload/contract/schemas/evidence';
 import { clearway } from '../../app/clearway';
 import type { PortSceneInfo, PortSceneMode } from './scene/PortScene';
 import type { GridSize } from './wall/gridLayout';
 import { saveSnapshot } from './sources/snapshot';
-import type { CameraSource } from './sources/camera-source';
+import type { CameraSource } from './sources/cameraSource';
 
 export type PortView = 'overview' | 'wall';
 

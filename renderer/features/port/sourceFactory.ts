@@ -1,7 +1,7 @@
-import type { SiteCamera } from '../../../preload/schemas/site';
+import type { SiteCamera } from '../../../preload/contract/schemas/site';
 import { useSettings } from '../../app/settingsStore';
-import type { CameraSource } from './sources/camera-source';
-import { createCameraSource } from './sources/create-source';
+import type { CameraSource } from './sources/cameraSource';
+import { createCameraSource } from './sources/createSource';
 
 /** One place the port view and the wall make sources, so both follow the camera settings (access and chosen device). */
 export function createSiteSource(camera: SiteCamera): CameraSource {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { PresentVehicle } from '../../../preload/schemas/gate';
-import type { Site } from '../../../preload/schemas/site';
+import type { PresentVehicle } from '../../../preload/contract/schemas/gate';
+import type { Site } from '../../../preload/contract/schemas/site';
 import { clearway } from '../../app/clearway';
 import { placeGateVehicles } from './scene/placeGateVehicles';
 import { placeVehicles, type PlacedDeclaration } from './scene/placeVehicles';
@@ -14,11 +14,11 @@ const gateRefreshMs = 60_000;
 async function loadPlaced(): Promise<PlacedDeclaration[]> {
   const api = clearway();
   const [inspection, waiting] = await Promise.all([
-    api.invoke('cw:declarations.list', { filter: { statuses: ['inspection'] }, limit: inspectionLimit }),
-    api.invoke('cw:declarations.list', { filter: { statuses: ['pending', 'held', 'documentsRequested'] }, limit: yardLimit }),
+    api.invoke('cw:queue.list', { filter: { statuses: ['inspection'] }, limit: inspectionLimit }),
+    api.invoke('cw:queue.list', { filter: { statuses: ['pending', 'held', 'documentsRequested'] }, limit: yardLimit }),
   ]);
   const rows = [...inspection.rows, ...waiting.rows];
-  const details = await Promise.all(rows.map((row) => api.invoke('cw:declarations.get', { id: row.number })));
+  const details = await Promise.all(rows.map((row) => api.invoke('cw:queue.get', { id: row.number })));
   return details.map((d) => ({
     number: d.row.number,
     atInspection: d.row.status === 'inspection',
@@ -79,7 +79,7 @@ export function useSceneVehicles(site: Site | null): SceneVehicle[] {
     void refreshGate();
     // Imports change many declarations at once: refresh once they settle.
     let timer: number | undefined;
-    const offDeclarations = clearway().on('cw:declarations.changed', () => {
+    const offDeclarations = clearway().on('cw:queue.changed', () => {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => void refreshDeclarations(), 1500);
     });

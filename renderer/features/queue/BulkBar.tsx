@@ -1,7 +1,7 @@
 import { UserAddOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Decision } from '../../../preload/schemas/queue';
+import type { Decision } from '../../../preload/contract/schemas/queue';
 import { DECISION_KEYS } from './DetailPane';
 import { useQueue } from './queueStore';
 import { useTriage } from './triageStore';

@@ -1,6 +1,6 @@
 import { Descriptions, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Declaration, GoodsItem } from '../../../preload/schemas/declarations';
+import type { Declaration, GoodsItem } from '../../../preload/contract/schemas/declarations';
 import { formatMass, formatMoney } from './format';
 import { groupHsCode } from './logic/hsCode';
 

@@ -2,8 +2,8 @@ import { BranchesOutlined, CloseOutlined, UserAddOutlined } from '@ant-design/ic
 import { Alert, Button, Select, Space, Spin, Tooltip } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision, DeclarationDetail } from '../../../preload/schemas/queue';
-import { Lane } from '../../../preload/schemas/risk';
+import type { Decision, DeclarationDetail } from '../../../preload/contract/schemas/queue';
+import { Lane } from '../../../preload/contract/schemas/risk';
 import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
 import { useSession } from '../../app/sessionStore';
@@ -39,7 +39,7 @@ function useDetail(id: string): { detail: DeclarationDetail | null; error: unkno
   const [error, setError] = useState<unknown>(null);
   const reload = useCallback(() => {
     clearway()
-      .invoke('cw:declarations.get', { id })
+      .invoke('cw:queue.get', { id })
       .then(
         (d) => {
           setDetail(d);
@@ -51,7 +51,7 @@ function useDetail(id: string): { detail: DeclarationDetail | null; error: unkno
   // The pane is keyed by declaration, so a new id starts from an empty detail.
   useEffect(reload, [reload]);
   useEffect(
-    () => clearway().on('cw:declarations.changed', (e) => (e.ids === 'all' || e.ids.includes(id) ? reload() : undefined)),
+    () => clearway().on('cw:queue.changed', (e) => (e.ids === 'all' || e.ids.includes(id) ? reload() : undefined)),
     [id, reload],
   );
   return { detail, error, reload };
@@ -70,7 +70,7 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
   async function reroute(reason: string) {
     setBusy(true);
     try {
-      await clearway().invoke('cw:declarations.reroute', { id, lane, reason });
+      await clearway().invoke('cw:queue.reroute', { id, lane, reason });
       setRerouting(false);
       reload();
       void useQueue.getState().refresh(true);

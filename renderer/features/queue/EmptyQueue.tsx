@@ -26,7 +26,7 @@ export function EmptyQueue({ filtered }: { filtered: boolean }) {
   async function demo() {
     setBusy(true);
     try {
-      await clearway().invoke('cw:declarations.demo', { count: DEMO_COUNT, seed: Date.now() % 100_000 });
+      await clearway().invoke('cw:queue.demo', { count: DEMO_COUNT, seed: Date.now() % 100_000 });
       await useQueue.getState().refresh();
     } catch (e) {
       notify(e, t('empty.demoFailed'));

@@ -2,7 +2,7 @@ import { CheckCircleOutlined, CloseCircleOutlined, UploadOutlined, WarningOutlin
 import { Button, Modal, Progress, Table, Tooltip } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Reject } from '../../../preload/schemas/declarations';
+import type { Reject } from '../../../preload/contract/schemas/declarations';
 import { clearway } from '../../app/clearway';
 import { importPercent, useImport } from './importStore';
 
@@ -76,7 +76,7 @@ export function ImportButton({ children }: { children?: ReactNode }) {
 export function ImportProgressBar() {
   const { t } = useTranslation('queue');
   const s = useImport();
-  useEffect(() => clearway().on('cw:declarations.importProgress', (p) => useImport.getState().onProgress(p)), []);
+  useEffect(() => clearway().on('cw:queue.importProgress', (p) => useImport.getState().onProgress(p)), []);
   if (!s.running) return null;
   return (
     <div className="cw-import-progress" role="status" aria-live="polite" data-testid="import-progress">

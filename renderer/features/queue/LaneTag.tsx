@@ -1,6 +1,6 @@
 import { AuditOutlined, CheckCircleOutlined, FileSearchOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Lane } from '../../../preload/schemas/risk';
+import type { Lane } from '../../../preload/contract/schemas/risk';
 
 const icons: Record<Lane, React.ReactNode> = {
   green: <CheckCircleOutlined aria-hidden />,

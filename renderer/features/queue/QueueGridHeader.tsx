@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { flexRender, type Header } from '@tanstack/react-table';
 import { memo } from 'react';
-import type { QueueRow, QueueSort } from '../../../preload/schemas/queue';
+import type { QueueRow, QueueSort } from '../../../preload/contract/schemas/queue';
 import type { QueueColumnMeta, queueFeatures } from './columns';
 import { SELECT_WIDTH } from './QueueGridRow';
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { QueueRow } from '../../../preload/schemas/queue';
+import type { QueueRow } from '../../../preload/contract/schemas/queue';
 import type { GridText } from './gridText';
 import { useQueue } from './queueStore';
 import type { QueueColumnMeta } from './columns';

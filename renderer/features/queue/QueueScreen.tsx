@@ -31,7 +31,7 @@ type View = 'queue' | 'dashboard' | 'rules';
 
 // ECharts (the dashboard, the rule editor's dry run) loads on first use, not with the queue.
 const DashboardView = lazy(async () => ({ default: (await import('../dashboard/DashboardView')).DashboardView }));
-const RulesView = lazy(async () => ({ default: (await import('../rules/RulesView')).RulesView }));
+const RulesView = lazy(async () => ({ default: (await import('../risk/RulesView')).RulesView }));
 
 /** Applies the decision waiting in the triage store once its reason is given. */
 function DecisionRunner() {
@@ -45,7 +45,7 @@ function DecisionRunner() {
     if (!pending) return;
     setBusy(true);
     try {
-      const out = await clearway().invoke('cw:declarations.decide', { ids: pending.ids, decision: pending.decision, reason });
+      const out = await clearway().invoke('cw:queue.decide', { ids: pending.ids, decision: pending.decision, reason });
       useTriage.getState().cancel();
       if (out.decided.length > 0) message.success(t('decided', { count: out.decided.length, decision: t(`decision.${pending.decision}`) }));
       for (const f of out.failed) notify(new Error(`${f.number}: ${f.message}`), t('decideFailed'));
@@ -90,7 +90,7 @@ function QueueWork() {
     void useQueue.getState().refresh();
     // Many changes arrive in bursts during an import: refresh at most twice a second.
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = clearway().on('cw:declarations.changed', () => {
+    const off = clearway().on('cw:queue.changed', () => {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
@@ -107,7 +107,7 @@ function QueueWork() {
     async (ids: string[]) => {
       if (ids.length === 0) return;
       try {
-        const out = await clearway().invoke('cw:declarations.assign', { ids, to: 'me' });
+        const out = await clearway().invoke('cw:queue.assign', { ids, to: 'me' });
         message.success(t('assigned', { count: out.assigned.length }));
         await useQueue.getState().refresh(true);
       } catch (e) {

@@ -2,7 +2,7 @@ import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueRow } from '../../../preload/schemas/queue';
+import type { QueueRow } from '../../../preload/contract/schemas/queue';
 import { queueColumns, queueFeatures, type QueueColumnMeta } from './columns';
 import { gridText } from './gridText';
 import { QueueGridHeader } from './QueueGridHeader';

@@ -1,7 +1,7 @@
 import { Input, Modal, Radio, Space } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REASON_MIN_LENGTH } from '../../../preload/schemas/queue';
+import { REASON_MIN_LENGTH } from '../../../preload/contract/schemas/queue';
 import { reasonKeys, type ReasonTopic } from './reasons';
 
 /**

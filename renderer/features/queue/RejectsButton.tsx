@@ -2,7 +2,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Button, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StoredReject } from '../../../preload/schemas/queue';
+import type { StoredReject } from '../../../preload/contract/schemas/queue';
 import { clearway } from '../../app/clearway';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { RejectsTable } from './ImportControls';
@@ -14,7 +14,7 @@ export function RejectsButton() {
   const [rejects, setRejects] = useState<StoredReject[] | null>(null);
   async function open() {
     try {
-      setRejects(await clearway().invoke('cw:declarations.rejects', { limit: 500 }));
+      setRejects(await clearway().invoke('cw:queue.rejects', { limit: 500 }));
     } catch (e) {
       notify(e, t('rejects.loadFailed'));
     }

@@ -1,7 +1,7 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Button, Collapse } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeclarationDetail } from '../../../preload/schemas/queue';
+import type { DeclarationDetail } from '../../../preload/contract/schemas/queue';
 import { fullTime } from './format';
 
 /** The CUSRES and WCO DM responses a decision produced, as written to the outbox. */

@@ -2,7 +2,7 @@ import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { Button, Input, Modal, Select, Space, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SavedView } from '../../../preload/schemas/queue';
+import type { SavedView } from '../../../preload/contract/schemas/queue';
 import { clearway } from '../../app/clearway';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { useQueue } from './queueStore';

@@ -1,6 +1,6 @@
 import { CheckOutlined, ClockCircleOutlined, FileTextOutlined, PauseCircleOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { DeclarationStatus } from '../../../preload/schemas/queue';
+import type { DeclarationStatus } from '../../../preload/contract/schemas/queue';
 
 const icons: Record<DeclarationStatus, React.ReactNode> = {
   pending: <ClockCircleOutlined aria-hidden />,

@@ -1,6 +1,6 @@
 import { Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeclarationDetail, TimelineEntry } from '../../../preload/schemas/queue';
+import type { DeclarationDetail, TimelineEntry } from '../../../preload/contract/schemas/queue';
 import { fullTime } from './format';
 
 function entryText(e: TimelineEntry, t: (key: string, o?: Record<string, unknown>) => string): string {

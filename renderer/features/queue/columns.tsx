@@ -1,7 +1,7 @@
 import { columnSizingFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { QueueRow, QueueSortColumn } from '../../../preload/schemas/queue';
+import type { QueueRow, QueueSortColumn } from '../../../preload/contract/schemas/queue';
 import { aeoCell, assigneeCell, flagsCell, laneCell, slaCell, statusCell } from './gridCells';
 import type { GridText } from './gridText';
 import { shortTime } from './format';

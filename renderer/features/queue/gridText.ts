@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { DeclarationStatus } from '../../../preload/schemas/queue';
-import { Lane } from '../../../preload/schemas/risk';
+import { DeclarationStatus } from '../../../preload/contract/schemas/queue';
+import { Lane } from '../../../preload/contract/schemas/risk';
 
 /**
  * Every word the queue grid's cells show, translated once per language. Cells

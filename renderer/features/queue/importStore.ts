@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ImportFileResult, ImportProgress } from '../../../preload/schemas/queue';
+import type { ImportFileResult, ImportProgress } from '../../../preload/contract/schemas/queue';
 import { uploadFile } from './upload';
 
 /** Imports from the file dialog or a drop: progress while they run, then a summary with the rejects. */

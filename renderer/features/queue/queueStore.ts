@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { QueueFilter, QueueRow, QueueSort } from '../../../preload/schemas/queue';
+import type { QueueFilter, QueueRow, QueueSort } from '../../../preload/contract/schemas/queue';
 import { clearway } from '../../app/clearway';
 import { useSelection } from '../../app/selectionStore';
 import { cursorReducer, initialCursor, type CursorAction, type CursorState } from './logic/keyboard';
@@ -51,7 +51,7 @@ export const useQueue = create<QueueStore>((set, get) => {
   async function fetchPage(page: number, generation: number): Promise<void> {
     const { filter, sort } = get();
     try {
-      const out = await clearway().invoke('cw:declarations.list', { filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      const out = await clearway().invoke('cw:queue.list', { filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
       if (queueCache.put(page, out.rows, generation)) {
         set((s) => ({ total: out.total, version: s.version + 1, error: null }));
       }

@@ -1,4 +1,4 @@
-import type { Decision } from '../../../preload/schemas/queue';
+import type { Decision } from '../../../preload/contract/schemas/queue';
 
 /** How many prefilled reasons each decision offers (keys reasons.<decision>.1..n in the locales). */
 export const REASON_COUNT = 4;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Decision } from '../../../preload/schemas/queue';
+import type { Decision } from '../../../preload/contract/schemas/queue';
 import { useQueue } from './queueStore';
 
 /** The decision waiting for its reason, and which declarations it applies to. */

@@ -1,5 +1,5 @@
-import type { ImportFileResult } from '../../../preload/schemas/queue';
-import { UPLOAD_CHUNK_BYTES, UPLOAD_MAX_BYTES } from '../../../preload/schemas/queue';
+import type { ImportFileResult } from '../../../preload/contract/schemas/queue';
+import { UPLOAD_CHUNK_BYTES, UPLOAD_MAX_BYTES } from '../../../preload/contract/schemas/queue';
 import { clearway } from '../../app/clearway';
 
 function toBase64(bytes: Uint8Array): string {
@@ -28,7 +28,7 @@ export async function uploadFile(file: File, onSent: (sent: number, total: numbe
     const start = index * UPLOAD_CHUNK_BYTES;
     const bytes = new Uint8Array(await file.slice(start, start + UPLOAD_CHUNK_BYTES).arrayBuffer());
     const last = index === chunks - 1;
-    const out = await clearway().invoke('cw:declarations.uploadChunk', { uploadId: id, name: file.name, index, last, base64: toBase64(bytes) });
+    const out = await clearway().invoke('cw:queue.uploadChunk', { uploadId: id, name: file.name, index, last, base64: toBase64(bytes) });
     onSent(Math.min(file.size, start + bytes.length), file.size);
     if (last) {
       if (!out.result) throw new Error(`${file.name}: the services accepted the last chunk but returned no import result`);

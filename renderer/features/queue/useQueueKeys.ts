@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Decision } from '../../../preload/schemas/queue';
+import type { Decision } from '../../../preload/contract/schemas/queue';
 import { isTyping } from '../shell/keys';
 import { useNav } from '../shell/navStore';
 import { commandForKey, type QueueCommand } from './logic/keyboard';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RiskConfig } from '../../../preload/schemas/risk';
+import type { RiskConfig } from '../../../preload/contract/schemas/risk';
 import { clearway } from '../../app/clearway';
 
 /** The risk configuration, read once and re-read after a supervisor saves (names of profiles in hit explanations). */

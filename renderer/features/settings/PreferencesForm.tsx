@@ -2,7 +2,7 @@ import { SaveOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../preload/schemas/settings';
+import type { Settings } from '../../../preload/contract/schemas/settings';
 import { useLook } from '../../app/useLook';
 import { useSettings } from '../../app/settingsStore';
 import { FormError } from '../auth/FormError';

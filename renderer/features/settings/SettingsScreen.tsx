@@ -5,11 +5,11 @@ import { useSession } from '../../app/sessionStore';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { CameraSettings } from '../port/settings/CameraSettings';
 import { SyncPanel } from '../sync/SyncPanel';
-import { AuditLog } from './AuditLog';
+import { AuditLog } from '../audit/AuditLog';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { PreferencesForm } from './PreferencesForm';
-import { UsersPanel } from './UsersPanel';
+import { UsersPanel } from '../auth/UsersPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../../preload/schemas/common';
+import type { Locale } from '../../../preload/contract/schemas/common';
 import { useLook } from '../../app/useLook';
 import { useSettings } from '../../app/settingsStore';
 

@@ -6,7 +6,7 @@ import { CasesScreen } from '../cases/CasesScreen';
 import { GateScreen } from '../gate/GateScreen';
 import { QueueScreen } from '../queue/QueueScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
-import { ShiftScreen } from '../shift/ShiftScreen';
+import { ShiftScreen } from '../shifts/ShiftScreen';
 import { TrainingScreen } from '../training/TrainingScreen';
 import { NavRail } from './NavRail';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';

@@ -11,7 +11,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppStatus } from '../../../preload/schemas/app';
+import type { AppStatus } from '../../../preload/contract/schemas/app';
 import { useSession } from '../../app/sessionStore';
 import { useStatus } from '../../app/statusStore';
 import { TrsStatusItem } from '../dashboard/TrsStatusItem';

@@ -2,7 +2,7 @@ import { CheckOutlined, CheckCircleOutlined, RollbackOutlined, SwapOutlined } fr
 import { App, Button, Card, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncConflict } from '../../../preload/schemas/sync';
+import type { SyncConflict } from '../../../preload/contract/schemas/sync';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { conflictValueText, shortId } from './conflictValue';
 import { formatSyncTime } from './formatSyncTime';

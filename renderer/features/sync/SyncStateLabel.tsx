@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, CloudSyncOutlined, DisconnectOutlined, ExclamationCircleOutlined, MinusCircleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncStatusView } from '../../../preload/schemas/sync';
+import type { SyncStatusView } from '../../../preload/contract/schemas/sync';
 
 const icons: Record<SyncStatusView['state'], ReactNode> = {
   standalone: <MinusCircleOutlined aria-hidden />,

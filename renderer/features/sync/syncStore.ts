@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SyncConflict, SyncStatusView } from '../../../preload/schemas/sync';
+import type { SyncConflict, SyncStatusView } from '../../../preload/contract/schemas/sync';
 import { clearway } from '../../app/clearway';
 
 interface SyncStore {

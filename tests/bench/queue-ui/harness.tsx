@@ -1,14 +1,14 @@
 /**
  * The queue table alone in a page, over a 100k-row in-page backend that pages
- * exactly like `cw:declarations.list` (offset/limit, total): what the bench
+ * exactly like `cw:queue.list` (offset/limit, total): what the bench
  * scrolls. The real services are measured by the backend's own benches; this
  * measures the renderer: virtualization, paging, cell rendering.
  */
 import i18next from 'i18next';
 import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
-import type { ClearwayApi } from '../../../preload/api';
-import type { QueueRow } from '../../../preload/schemas/queue';
+import type { ClearwayApi } from '../../../preload/contract/api';
+import type { QueueRow } from '../../../preload/contract/schemas/queue';
 import { setClearway } from '../../../renderer/app/clearway';
 import queueEn from '../../../renderer/features/queue/locales/en.json';
 import { QueueTable } from '../../../renderer/features/queue/QueueTable';
@@ -45,7 +45,7 @@ function row(i: number): QueueRow {
 const api = {
   host: 'web',
   async invoke(channel: string, input: { offset: number; limit: number }) {
-    if (channel !== 'cw:declarations.list') throw new Error(`harness has no ${channel}`);
+    if (channel !== 'cw:queue.list') throw new Error(`harness has no ${channel}`);
     // A loopback round trip's worth of latency.
     await new Promise((r) => setTimeout(r, 3));
     const rows: QueueRow[] = [];

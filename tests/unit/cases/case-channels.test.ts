@@ -1,17 +1,17 @@
 /**
  * The cases area proves its own channels here: every channel in
- * preload/channels/cases.ts is called through createServices()' handlers, as a
+ * preload/contract/channels/cases.ts is called through createServices()' handlers, as a
  * host calls it (unparsed input in, output checked against the contract).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { casesChannels } from '../../../preload/channels/cases';
+import { casesChannels } from '../../../preload/contract/channels/cases';
 import { channels, type ChannelName } from '../../../preload/contract';
-import type { Services } from '../../../main/services';
+
 import { ServiceError } from '../../../main/services/errors';
-import { startTempServices } from '../services/temp-services';
+import { callChannel, startTempServices } from '../services/temp-services';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -26,7 +26,7 @@ describe('cases channels through createServices', { timeout: 90_000 }, () => {
     const { services, dataDir, cleanup } = await startTempServices('cw-case-channels');
     cleanups.push(cleanup);
     const call = <C extends ChannelName>(channel: C, input?: unknown) =>
-      (services.handlers[channel] as (input: unknown) => ReturnType<Services['handlers'][C]>)(input);
+      callChannel(services, channel, input);
     const reached = new Set<string>();
     const ok = async <C extends ChannelName>(channel: C, input?: unknown) => {
       // Parse as the dispatcher does, so defaults apply and bad input fails here.
@@ -38,7 +38,7 @@ describe('cases channels through createServices', { timeout: 90_000 }, () => {
     };
 
     await call('cw:auth.setup', { username: 'supervisor.zhou', displayName: 'Zhou Qiang', password: 'correct horse battery', office: 'Yangshan Port', demo: false });
-    const wang = await call('cw:users.create', { username: 'inspector.wang', displayName: '王检查员', role: 'inspector', password: 'inspector wang password' });
+    const wang = await call('cw:auth.createUser', { username: 'inspector.wang', displayName: '王检查员', role: 'inspector', password: 'inspector wang password' });
 
     expect((await ok('cw:audit.chainState')).ok).toBe(true);
     const assignees = await ok('cw:cases.assignees');

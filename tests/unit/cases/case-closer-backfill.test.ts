@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WireMutation } from '../../../hub/src/schemas';
+import { WireMutation } from '../../../preload/contract/hub-wire';
 import { caseCloserMigrations } from '../../../main/services/cases/case-closer-migrations';
 import { CASE_ENTITY } from '../../../main/services/cases/case-sync';
 import { migrations } from '../../../main/services/migrations';
 import { openStore } from '../../../main/services/store';
 import type { Statement } from '../../../main/services/store/types';
-import { canonicalJson } from '../../../main/services/sync/canonical-json';
+import { canonicalJson } from '../../../preload/contract/canonical-json';
 import { mutationStatements, outboxRowFromSql } from '../../../main/services/sync/outbox';
 
 // The database as the previous release left it: every step but the closer's.

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CaseLink, CaseStatus, CustodyAction, FindingInput, SubjectKind, VerifyState } from '../../../preload/schemas/cases';
+import { CaseLink, CaseStatus, FindingInput, SubjectKind } from '../../../preload/contract/schemas/cases';
+import { CustodyAction, VerifyState } from '../../../preload/contract/schemas/evidence';
 import en from '../../../renderer/features/cases/locales/en.json';
 import zhCN from '../../../renderer/features/cases/locales/zh-CN.json';
 

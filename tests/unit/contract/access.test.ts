@@ -57,9 +57,9 @@ describe('access levels', () => {
   }
 
   it('names the role a forbidden call needs', () => {
-    const denied = checkAccess('cw:users.list', ['supervisor'], sessions.officer);
+    const denied = checkAccess('cw:auth.listUsers', ['supervisor'], sessions.officer);
     expect(denied?.message).toContain('supervisor');
-    expect(denied?.message).toContain('cw:users.list');
+    expect(denied?.message).toContain('cw:auth.listUsers');
   });
 });
 
@@ -104,13 +104,13 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
     access: ['supervisor'],
     meaning: 'supervisors only: accounts, the audit log, lane re-routing, demo declarations, risk configuration, the site file, the hub device token',
     channels: [
-      'cw:users.list',
-      'cw:users.create',
-      'cw:users.update',
-      'cw:users.resetPassword',
+      'cw:auth.listUsers',
+      'cw:auth.createUser',
+      'cw:auth.updateUser',
+      'cw:auth.resetPassword',
       'cw:audit.list',
-      'cw:declarations.reroute',
-      'cw:declarations.demo',
+      'cw:queue.reroute',
+      'cw:queue.demo',
       'cw:risk.saveRule',
       'cw:risk.saveProfile',
       'cw:risk.saveWatchlist',
@@ -160,16 +160,16 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:audit.chainState',
       'cw:audit.verifyChain',
       'cw:windows.open',
-      'cw:selection.set',
+      'cw:windows.select',
       'cw:site.get',
-      'cw:cameras.reportHealth',
-      'cw:declarations.list',
-      'cw:declarations.get',
-      'cw:declarations.decide',
-      'cw:declarations.assign',
-      'cw:declarations.import',
-      'cw:declarations.uploadChunk',
-      'cw:declarations.rejects',
+      'cw:site.reportCameraHealth',
+      'cw:queue.list',
+      'cw:queue.get',
+      'cw:queue.decide',
+      'cw:queue.assign',
+      'cw:queue.import',
+      'cw:queue.uploadChunk',
+      'cw:queue.rejects',
       'cw:queue.dashboard',
       'cw:queue.savedViews',
       'cw:queue.saveView',
@@ -216,7 +216,7 @@ describe('every channel is classified by the access it is meant to have', () => 
     const actual = channels[channel]?.access;
     expect(
       actual,
-      `${channel}: the contract (preload/channels/) gives it ${JSON.stringify(actual)}, but tests/unit/contract/access.test.ts classifies it as ` +
+      `${channel}: the contract (preload/contract/channels/) gives it ${JSON.stringify(actual)}, but tests/unit/contract/access.test.ts classifies it as ` +
         `${JSON.stringify(group.access)} (${group.meaning}). Fix whichever is wrong; widening access needs a reviewer's agreement.`,
     ).toEqual(group.access);
   });

@@ -17,10 +17,10 @@ import {
   DeclarationInput,
   HsCode,
   UnLocode,
-} from '../../../preload/schemas/declarations';
-import { Condition, OPERATORS_BY_KIND, RISK_FIELDS, RiskConfig, type RiskField } from '../../../preload/schemas/risk';
-import { MediaUrl, Site } from '../../../preload/schemas/site';
-import { iso6346CheckDigit } from '../../../preload/schemas/validators/iso6346';
+} from '../../../preload/contract/schemas/declarations';
+import { Condition, OPERATORS_BY_KIND, RISK_FIELDS, RiskConfig, type RiskField } from '../../../preload/contract/schemas/risk';
+import { MediaUrl, Site } from '../../../preload/contract/schemas/site';
+import { iso6346CheckDigit } from '../../../preload/contract/schemas/validators/iso6346';
 import { webAddress } from './url-arbitrary';
 
 /** What zod-arbitrary.ts lends a targeted arbitrary (passed in, so the two files do not import each other). */

@@ -22,7 +22,7 @@ const HEAVY_RUNS: Partial<Record<ChannelName | EventName, number>> = {
   'cw:site.get': 20,
   'cw:site.save': 20,
   'cw:site.changed': 20,
-  'cw:declarations.get': 25,
+  'cw:queue.get': 25,
   'cw:risk.config': 25,
 };
 const runsFor = (name: ChannelName | EventName): number => HEAVY_RUNS[name] ?? RUNS;

@@ -10,9 +10,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ContainerId, CountryCode, CurrencyCode, DeclarationInput, HsCode, UnLocode } from '../../../preload/schemas/declarations';
-import { Condition, RiskConfig } from '../../../preload/schemas/risk';
-import { MediaUrl, Site } from '../../../preload/schemas/site';
+import { ContainerId, CountryCode, CurrencyCode, DeclarationInput, HsCode, UnLocode } from '../../../preload/contract/schemas/declarations';
+import { Condition, RiskConfig } from '../../../preload/contract/schemas/risk';
+import { MediaUrl, Site } from '../../../preload/contract/schemas/site';
 import { validValue } from './zod-arbitrary';
 
 interface Tree {

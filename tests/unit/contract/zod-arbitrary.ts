@@ -48,7 +48,7 @@ const unionDepth = fc.createDepthIdentifier();
 
 /** Types a channel must not carry: both hosts send JSON (the web host) or must behave as if they did. */
 const CANNOT_CROSS_JSON: Record<string, string> = {
-  date: 'a Date arrives as a string over JSON; use IsoTime (preload/schemas/common.ts) in the contract',
+  date: 'a Date arrives as a string over JSON; use IsoTime (preload/contract/schemas/common.ts) in the contract',
   bigint: 'JSON has no bigint; use a number or a decimal string in the contract',
   map: 'a Map arrives as {} over JSON; use z.record or an array of pairs in the contract',
   set: 'a Set arrives as {} over JSON; use an array in the contract',

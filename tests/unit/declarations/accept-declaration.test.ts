@@ -14,7 +14,7 @@ import {
   Party,
   Transport,
   TransportEquipment,
-} from '../../../preload/schemas/declarations';
+} from '../../../preload/contract/schemas/declarations';
 
 const NOW = new Date('2026-03-15T10:00:00Z');
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Declaration, type Reject, traderLabel } from '../../../preload/schemas/declarations';
+import { type Declaration, type Reject, traderLabel } from '../../../preload/contract/schemas/declarations';
 import { importFile, type ImportResult } from '../../../main/services/declarations/import';
 import { fixture } from './fixtures';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDeclarations } from '../../../main/services/declarations/demo-generator';
 import { slaDueAt } from '../../../main/services/queue/sla';
-import { isValidContainerId } from '../../../preload/schemas/validators/iso6346';
+import { isValidContainerId } from '../../../preload/contract/schemas/validators/iso6346';
 
 const now = new Date('2026-11-25T12:00:00.000Z');
 

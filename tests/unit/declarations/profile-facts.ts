@@ -1,5 +1,5 @@
 /** The facts the profile conformance tests assert for each declaration, in one flat shape. */
-import type { Declaration } from '../../../preload/schemas/declarations';
+import type { Declaration } from '../../../preload/contract/schemas/declarations';
 import type { MessageReport } from '../../../main/services/declarations/profiles/import-profiled';
 
 export function facts(d: Declaration, r: MessageReport) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isCountryCode } from '../../../preload/schemas/validators/country-code';
-import { isCurrencyCode } from '../../../preload/schemas/validators/currency-code';
-import { hsChapter, isHsCode } from '../../../preload/schemas/validators/hs-code';
-import { iso6346CheckDigit, isValidContainerId, normalizeContainerId } from '../../../preload/schemas/validators/iso6346';
-import { isUnLocode } from '../../../preload/schemas/validators/unlocode';
+import { isCountryCode } from '../../../preload/contract/schemas/validators/country-code';
+import { isCurrencyCode } from '../../../preload/contract/schemas/validators/currency-code';
+import { hsChapter, isHsCode } from '../../../preload/contract/schemas/validators/hs-code';
+import { iso6346CheckDigit, isValidContainerId, normalizeContainerId } from '../../../preload/contract/schemas/validators/iso6346';
+import { isUnLocode } from '../../../preload/contract/schemas/validators/unlocode';
 
 describe('ISO 6346 container numbers', () => {
   // Check digits verified by hand with the letter table (A=10, B=12 … skipping multiples of 11).

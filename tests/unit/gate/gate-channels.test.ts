@@ -4,8 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels, type ChannelName, type EventName } from '../../../preload/contract';
-import type { Services } from '../../../main/services';
-import { startTempServices } from '../services/temp-services';
+
+import { callChannel, startTempServices } from '../services/temp-services';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -19,7 +19,7 @@ describe('gate channels through createServices', { timeout: 90_000 }, () => {
     const events: { name: EventName; payload: unknown }[] = [];
     cleanups.push(services.onEvent((name, payload) => events.push({ name, payload })));
     const call = <C extends ChannelName>(channel: C, input?: unknown) =>
-      (services.handlers[channel] as (input: unknown) => ReturnType<Services['handlers'][C]>)(input);
+      callChannel(services, channel, input);
     const ok = async <C extends ChannelName>(channel: C, input?: unknown) => {
       const value = await call(channel, input);
       const parsed = channels[channel].output.safeParse(value);
@@ -39,7 +39,7 @@ describe('gate channels through createServices', { timeout: 90_000 }, () => {
     expect((await ok('cw:gate.present', {})).map((v) => v.plate)).toEqual(['AB1234', '粤B12345']);
 
     for (const [username, role] of [['officer.li', 'officer'], ['inspector.wang', 'inspector']] as const) {
-      await call('cw:users.create', { username, displayName: username, role, password: 'a long enough password' });
+      await call('cw:auth.createUser', { username, displayName: username, role, password: 'a long enough password' });
     }
     await call('cw:auth.logout');
     await call('cw:auth.login', { username: 'inspector.wang', password: 'a long enough password' });

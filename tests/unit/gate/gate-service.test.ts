@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Site } from '../../../preload/schemas/site';
-import { GateEvent } from '../../../preload/schemas/gate';
+import { Site } from '../../../preload/contract/schemas/site';
+import { GateEvent } from '../../../preload/contract/schemas/gate';
 import { actorOf } from '../../../main/services/auth/accounts';
 import { ServiceError } from '../../../main/services/errors';
 import { GateService } from '../../../main/services/gate/gate-service';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GateEvent, normalisePlate, Plate, plateProblem, RecordGateInput } from '../../../preload/schemas/gate';
+import { GateEvent, normalisePlate, Plate, plateProblem, RecordGateInput } from '../../../preload/contract/schemas/gate';
 
 describe('plate normalisation', () => {
   it.each([

@@ -4,8 +4,8 @@
  * internal (a stack, a SQL message, an extra field) reaches the renderer.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { AppInfo } from '../../../preload/schemas/app';
-import { defaultSettings } from '../../../preload/schemas/settings';
+import { AppInfo } from '../../../preload/contract/schemas/app';
+import { defaultSettings } from '../../../preload/contract/schemas/settings';
 import { createDispatcher } from '../../../main/host/dispatch';
 import { ServiceError } from '../../../main/services/errors';
 import { sampleValid } from '../contract/zod-arbitrary';
@@ -70,7 +70,7 @@ describe('invalid input', () => {
 describe('access', () => {
   it('checks access only after the input parsed, and never calls the handler when denied', async () => {
     const host = fakeServiceHost({ user: userWithRole('officer'), locked: false });
-    const envelope = await createDispatcher(host)('cw:users.list', undefined);
+    const envelope = await createDispatcher(host)('cw:auth.listUsers', undefined);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(!envelope.ok && envelope.error.message).toContain('supervisor');
     expect(host.calls).toEqual([]);
@@ -101,8 +101,8 @@ describe('handler failures', () => {
   it('keeps a ServiceError’s issues', async () => {
     const host = fakeServiceHost(supervisor);
     const issues = [{ path: 'username', message: 'taken' }];
-    host.reply('cw:users.create', () => Promise.reject(new ServiceError('CONFLICT', 'User name taken', issues)));
-    const envelope = await createDispatcher(host, vi.fn())('cw:users.create', {
+    host.reply('cw:auth.createUser', () => Promise.reject(new ServiceError('CONFLICT', 'User name taken', issues)));
+    const envelope = await createDispatcher(host, vi.fn())('cw:auth.createUser', {
       username: 'li.wei',
       displayName: 'Li Wei',
       role: 'officer',
@@ -140,8 +140,8 @@ describe('output guard', () => {
   it('drops fields the output schema does not name (a password hash never leaves)', async () => {
     const host = fakeServiceHost(supervisor);
     const user = userWithRole('officer');
-    host.reply('cw:users.list', () => [{ ...user, passwordHash: 'scrypt$17$8$1$…' }]);
-    const envelope = await createDispatcher(host)('cw:users.list', undefined);
+    host.reply('cw:auth.listUsers', () => [{ ...user, passwordHash: 'scrypt$17$8$1$…' }]);
+    const envelope = await createDispatcher(host)('cw:auth.listUsers', undefined);
     expect(envelope).toEqual({ ok: true, value: [user] });
   });
 

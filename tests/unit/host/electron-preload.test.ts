@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClearwayError } from '../../../preload/api';
-import type { ClearwayBridge } from '../../../preload/api';
+import { ClearwayError } from '../../../preload/contract/api';
+import type { ClearwayBridge } from '../../../preload/contract/api';
 
 // The Electron boundary, faked: contextBridge records what is exposed; ipcRenderer
 // records invokes and delivers events like Electron does (event object first).

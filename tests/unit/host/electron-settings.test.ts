@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultSettings, Settings } from '../../../preload/schemas/settings';
+import { defaultSettings, Settings } from '../../../preload/contract/schemas/settings';
 
 // electron-store cannot load outside Electron (it imports electron's app). Its whole
 // job on top of conf is mapping `name` to `configName` and defaulting `cwd` to

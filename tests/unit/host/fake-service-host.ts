@@ -4,7 +4,7 @@
  * test's hands. The real services are tested on their own.
  */
 import type { ChannelName, EventName, EventPayload } from '../../../preload/contract';
-import type { Role, User } from '../../../preload/schemas/auth';
+import type { Role, User } from '../../../preload/contract/schemas/auth';
 import type { EventListener, Handlers, ServiceHost, SessionView } from '../../../main/services/handlers';
 
 export type Reply = (input: unknown) => unknown;

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { ClearwayError, createClearwayApi } from '../../../preload/api';
-import { AppInfo, AppStatus } from '../../../preload/schemas/app';
+import { ClearwayError, createClearwayApi } from '../../../preload/contract/api';
+import { AppInfo, AppStatus } from '../../../preload/contract/schemas/app';
 import { startWebHost, type WebHost } from '../../../main/host/web';
 import {
   createWebSocketTransport,
@@ -18,7 +18,7 @@ import {
   type SocketLike,
   type WebSocketTransport,
   type WebSocketTransportOptions,
-} from '../../../renderer/transport/web-socket-transport';
+} from '../../../renderer/transport/webSocketTransport';
 import { sampleValid } from '../contract/zod-arbitrary';
 import { fakeServiceHost, userWithRole, type FakeServiceHost } from './fake-service-host';
 

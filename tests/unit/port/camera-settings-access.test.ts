@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../../preload/schemas/auth';
-import { defaultSettings, type Settings } from '../../../preload/schemas/settings';
+import type { User } from '../../../preload/contract/schemas/auth';
+import { defaultSettings, type Settings } from '../../../preload/contract/schemas/settings';
 import { ManualClock } from '../../../main/services/clock';
 import { ServiceError } from '../../../main/services/errors';
 import { migrations } from '../../../main/services/migrations';

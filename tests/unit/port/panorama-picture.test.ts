@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { panoramaPicture } from '../../../renderer/features/port/panorama/panoramaPicture';
-import type { SourceHealthState } from '../../../renderer/features/port/sources/camera-source';
+import type { SourceHealthState } from '../../../renderer/features/port/sources/cameraSource';
 
 describe('what the panorama sphere shows', () => {
   it('shows the still until the video delivers its first frame', () => {

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SiteWallGroups, type WallGroup } from '../../../preload/schemas/settings';
-import { checkSite, type Site } from '../../../preload/schemas/site';
+import { SiteWallGroups, type WallGroup } from '../../../preload/contract/schemas/settings';
+import { checkSite, type Site } from '../../../preload/contract/schemas/site';
 import {
   cameraIdsFromTiles,
   groupsForSite,

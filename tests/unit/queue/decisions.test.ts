@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels } from '../../../preload/contract';
-import { DecideInput } from '../../../preload/schemas/queue';
+import { DecideInput } from '../../../preload/contract/schemas/queue';
 import { EdifactTokenizer, isTokenizerError } from '../../../main/services/declarations/edifact/tokenizer';
 import type { Segment } from '../../../main/services/declarations/edifact/segment';
 import { declarationDetail } from '../../../main/services/queue/declaration-detail';
@@ -133,7 +133,7 @@ describe('assignment and reroute', () => {
   });
 
   it('lets only a supervisor reroute, recomputing the SLA', async () => {
-    expect(channels['cw:declarations.reroute'].access).toEqual(['supervisor']);
+    expect(channels['cw:queue.reroute'].access).toEqual(['supervisor']);
     await expect(f.queue.actions.reroute(OFFICER, 'G-1', 'red', 'intelligence tip-off')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const row = await f.queue.actions.reroute(SUPERVISOR, 'G-1', 'red', 'intelligence tip-off');
     expect(row).toMatchObject({ lane: 'red', slaDueAt: '2026-03-02T15:30:00.000Z' });

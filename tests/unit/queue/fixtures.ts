@@ -2,12 +2,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Declaration, type DeclarationInput } from '../../../preload/schemas/declarations';
-import type { User } from '../../../preload/schemas/auth';
-import type { DeclarationsChanged, ImportProgress } from '../../../preload/schemas/queue';
-import type { RiskRuleDraft } from '../../../preload/schemas/risk';
+import { Declaration, type DeclarationInput } from '../../../preload/contract/schemas/declarations';
+import type { User } from '../../../preload/contract/schemas/auth';
+import type { DeclarationsChanged, ImportProgress } from '../../../preload/contract/schemas/queue';
+import type { RiskRuleDraft } from '../../../preload/contract/schemas/risk';
 import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';
+import { createRiskServices } from '../../../main/services/risk/risk-handlers';
 import { QueueService } from '../../../main/services/queue/queue-service';
 import { seededRandom } from '../../../main/services/risk/seeded-random';
 import { openMemoryStore } from '../services/memory-store';
@@ -53,15 +54,16 @@ export async function setup(o: { watchInbox?: boolean; start?: string } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'clearway-queue-'));
   const changed: DeclarationsChanged[] = [];
   const progress: ImportProgress[] = [];
+  const risk = createRiskServices({ store, clock, timeZone: 'UTC', random: seededRandom(7) });
   const queue = new QueueService({
     store,
     clock,
     dataDir,
     timeZone: 'UTC',
+    risk,
     emitChanged: (p) => changed.push(p),
     emitProgress: (p) => progress.push(p),
     log: { info: () => {}, warn: () => {}, error: () => {} },
-    random: seededRandom(7),
     watchInbox: o.watchInbox ?? false,
     inboxStableMs: 40,
   });
@@ -76,15 +78,16 @@ export async function setup(o: { watchInbox?: boolean; start?: string } = {}) {
   // No random selection (rate 0) so lanes are exactly the rules'.
   const meta = (v = 0) => ({ author: 'test', at: clock.now(), expectedVersion: v });
   // Saved over the starter selection, which is in force (version 1) until then.
-  await queue.rules.saveRandomSelection({ offices: [], defaultExpectedRate: 0, defaultMinimumRate: 0, aeoReductionFactor: 1, lane: 'yellow', score: 10 }, meta(1));
-  for (const rule of RULES) await queue.rules.saveRule(rule, meta());
-  queue.assessor.invalidate();
+  await risk.rules.saveRandomSelection({ offices: [], defaultExpectedRate: 0, defaultMinimumRate: 0, aeoReductionFactor: 1, lane: 'yellow', score: 10 }, meta(1));
+  for (const rule of RULES) await risk.rules.saveRule(rule, meta());
+  risk.assessor.invalidate();
   await queue.start();
   return {
     store,
     clock,
     dataDir,
     queue,
+    risk,
     changed,
     progress,
     async close() {

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { DeclarationStatus } from '../../../preload/schemas/queue';
-import { Lane } from '../../../preload/schemas/risk';
+import { DeclarationStatus } from '../../../preload/contract/schemas/queue';
+import { Lane } from '../../../preload/contract/schemas/risk';
 import queueEn from '../../../renderer/features/queue/locales/en.json';
 import queueZh from '../../../renderer/features/queue/locales/zh-CN.json';
 import { gridText } from '../../../renderer/features/queue/gridText';

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../../preload/schemas/auth';
+import type { User } from '../../../preload/contract/schemas/auth';
+import type { Core } from '../../../main/services/core';
 import { ServiceError } from '../../../main/services/errors';
-import { createQueueHandlers } from '../../../main/services/queue/queue-handlers';
-import type { QueueService } from '../../../main/services/queue/queue-service';
+import type { Logger } from '../../../main/services/logging/logger';
+import { createQueueArea } from '../../../main/services/queue/queue-handlers';
+import { setup } from './fixtures';
 
 const user: User = {
   id: 'u1',
@@ -14,20 +16,38 @@ const user: User = {
   lastLoginAt: null,
 };
 
+async function importByPath(host: 'web' | 'electron', path: string): Promise<unknown> {
+  const f = await setup();
+  try {
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
+    const core: Parameters<typeof createQueueArea>[0] = {
+      store: f.store,
+      clock: f.clock,
+      dataDir: f.dataDir,
+      mode: 'live',
+      logger: silent,
+      emit: () => undefined,
+      me: () => user,
+      identity: { version: 'test', host, mode: 'live' } satisfies Core['identity'],
+    };
+    const area = createQueueArea(core, { risk: f.risk });
+    return await area.handlers['cw:queue.import']({ paths: [path] }).catch((e: unknown) => e);
+  } finally {
+    await f.close();
+  }
+}
+
 describe('import by path', () => {
   it('is refused in the web host, where a page could name any file on the machine', async () => {
-    let read = false;
-    const queue = { importPaths: async () => ((read = true), { files: [], imported: 0, rejected: 0 }) } as unknown as QueueService;
-    const handlers = createQueueHandlers(queue, () => user, 'web');
-    const error = await handlers['cw:declarations.import']({ paths: ['/etc/passwd'] }).catch((e: unknown) => e);
+    const error = await importByPath('web', '/etc/passwd');
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).code).toBe('FAILED_PRECONDITION');
-    expect(read).toBe(false);
   });
 
   it('goes to the queue in the Electron host', async () => {
-    const queue = { importPaths: async (paths: string[]) => ({ files: [], imported: paths.length, rejected: 0 }) } as unknown as QueueService;
-    const handlers = createQueueHandlers(queue, () => user, 'electron');
-    expect(await handlers['cw:declarations.import']({ paths: ['/data/a.edi'] })).toMatchObject({ imported: 1 });
+    const error = await importByPath('electron', '/nonexistent/clearway/a.edi');
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).code).toBe('NOT_FOUND');
+    expect((error as ServiceError).message).toContain('/nonexistent/clearway/a.edi');
   });
 });

@@ -63,6 +63,7 @@ async function setupWithDir(fixture: Fixture) {
     clock: fixture.clock,
     dataDir: fixture.dataDir,
     timeZone: 'UTC',
+    risk: fixture.risk,
     emitChanged: () => {},
     emitProgress: () => {},
     log: { info: () => {}, warn: () => {}, error: () => {} },

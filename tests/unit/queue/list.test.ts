@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueueListInput, type QueueListInput as ListInput } from '../../../preload/schemas/queue';
+import { QueueListInput, type QueueListInput as ListInput } from '../../../preload/contract/schemas/queue';
 import { listQueue, textPattern } from '../../../main/services/queue/queue-query';
 import { addDeclarations, declaration, OFFICER, setup, type Fixture } from './fixtures';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { Decision } from '../../../preload/schemas/queue';
+import { Decision } from '../../../preload/contract/schemas/queue';
 import { EdifactTokenizer, isTokenizerError } from '../../../main/services/declarations/edifact/tokenizer';
 import type { Segment } from '../../../main/services/declarations/edifact/segment';
 import { writeCusres, type ResponseFacts } from '../../../main/services/queue/cusres-writer';

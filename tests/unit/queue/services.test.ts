@@ -1,19 +1,19 @@
 /**
  * The queue through createServices and the real store: demo seeding, every
  * queue and risk channel reached with outputs matching the contract, access
- * and input checks applied by the handler guard, events emitted.
+ * and input checks applied by the dispatcher, events emitted.
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type ChannelName, type EventName } from '../../../preload/contract';
-import type { QueueListOutput } from '../../../preload/schemas/queue';
+import type { QueueListOutput } from '../../../preload/contract/schemas/queue';
 import type { Services } from '../../../main/services';
 import { DEMO_PASSWORD } from '../../../main/services/demo/seed';
 import { ServiceError } from '../../../main/services/errors';
 import { declaration } from './fixtures';
-import { startTempServices } from '../services/temp-services';
+import { callChannel, startTempServices } from '../services/temp-services';
 
 let services: Services;
 let dataDir: string;
@@ -22,13 +22,13 @@ const events: { event: EventName; payload: unknown }[] = [];
 const reached = new Set<ChannelName>();
 
 async function ok<C extends ChannelName>(channel: C, input?: unknown) {
-  const value = await (services.handlers[channel] as (input: unknown) => Promise<unknown>)(input);
+  const value = await callChannel(services, channel, input);
   reached.add(channel);
   expect(channels[channel].output.safeParse(value).success, `${channel} output matches the contract`).toBe(true);
   return value as Awaited<ReturnType<Services['handlers'][C]>>;
 }
 const codeOf = (channel: ChannelName, input?: unknown) =>
-  (services.handlers[channel] as (input: unknown) => Promise<unknown>)(input).then(
+  callChannel(services, channel, input).then(
     () => 'ok',
     (e: unknown) => (e instanceof ServiceError ? e.code : `thrown: ${String(e)}`),
   );
@@ -45,13 +45,13 @@ afterAll(async () => {
 describe('the queue in createServices', { timeout: 120_000 }, () => {
   it('seeds demo declarations with the starter risk configuration and some history', async () => {
     expect(existsSync(join(dataDir, 'inbox', 'processed'))).toBe(true);
-    const page: QueueListOutput = await ok('cw:declarations.list', { limit: 50 });
+    const page: QueueListOutput = await ok('cw:queue.list', { limit: 50 });
     expect(page.total).toBe(400);
     expect(page.rows).toHaveLength(50);
     // Priority first: every flagged row comes before every unflagged one.
     const flagged = page.rows.map((r) => r.perishable || r.expedited);
     expect(flagged.indexOf(false) === -1 || flagged.lastIndexOf(true) < flagged.indexOf(false)).toBe(true);
-    const lanes = new Set((await ok('cw:declarations.list', { limit: 400 })).rows.map((r) => r.lane));
+    const lanes = new Set((await ok('cw:queue.list', { limit: 400 })).rows.map((r) => r.lane));
     expect(lanes.size).toBeGreaterThanOrEqual(3);
     const config = await ok('cw:risk.config');
     expect(config.rules.length).toBeGreaterThan(10);
@@ -60,34 +60,34 @@ describe('the queue in createServices', { timeout: 120_000 }, () => {
   });
 
   it('decides through the guarded handlers and tells the UI', async () => {
-    const [row] = (await ok('cw:declarations.list', { filter: { lanes: ['green'], statuses: ['pending'] }, limit: 1 })).rows;
-    expect(await codeOf('cw:declarations.decide', { ids: [row!.number], decision: 'release', reason: 'ok' })).toBe('INVALID_ARGUMENT');
-    const out = await ok('cw:declarations.decide', { ids: [row!.number], decision: 'release', reason: 'documents in order' });
+    const [row] = (await ok('cw:queue.list', { filter: { lanes: ['green'], statuses: ['pending'] }, limit: 1 })).rows;
+    expect(await codeOf('cw:queue.decide', { ids: [row!.number], decision: 'release', reason: 'ok' })).toBe('INVALID_ARGUMENT');
+    const out = await ok('cw:queue.decide', { ids: [row!.number], decision: 'release', reason: 'documents in order' });
     expect(out.decided).toEqual([{ number: row!.number, status: 'released' }]);
-    expect(events).toContainEqual({ event: 'cw:declarations.changed', payload: { ids: [row!.number] } });
-    const detail = await ok('cw:declarations.get', { id: row!.number });
+    expect(events).toContainEqual({ event: 'cw:queue.changed', payload: { ids: [row!.number] } });
+    const detail = await ok('cw:queue.get', { id: row!.number });
     expect(detail.responses.map((r) => r.kind)).toEqual(['cusres', 'wco-xml']);
     expect((await readdir(join(dataDir, 'outbox'))).length).toBe(2);
-    expect(await codeOf('cw:declarations.get', { id: 'NO-SUCH' })).toBe('NOT_FOUND');
-    await ok('cw:declarations.assign', { ids: [row!.number], to: 'me' });
-    const [other] = (await ok('cw:declarations.list', { filter: { statuses: ['pending'] }, limit: 1 })).rows;
-    expect((await ok('cw:declarations.reroute', { id: other!.number, lane: 'red', reason: 'intelligence tip-off' })).lane).toBe('red');
+    expect(await codeOf('cw:queue.get', { id: 'NO-SUCH' })).toBe('NOT_FOUND');
+    await ok('cw:queue.assign', { ids: [row!.number], to: 'me' });
+    const [other] = (await ok('cw:queue.list', { filter: { statuses: ['pending'] }, limit: 1 })).rows;
+    expect((await ok('cw:queue.reroute', { id: other!.number, lane: 'red', reason: 'intelligence tip-off' })).lane).toBe('red');
   });
 
   it('imports by path and by chunked upload, lists rejects and demo data', async () => {
     const path = join(dataDir, 'one.json');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, JSON.stringify([declaration('SVC-1'), { functionalReferenceId: 'BAD' }]));
-    const imported = await ok('cw:declarations.import', { paths: [path] });
+    const imported = await ok('cw:queue.import', { paths: [path] });
     expect(imported).toMatchObject({ imported: 1, rejected: 1 });
-    expect(events.some((e) => e.event === 'cw:declarations.importProgress')).toBe(true);
-    expect(await codeOf('cw:declarations.import', { paths: [join(dataDir, 'missing.json')] })).toBe('NOT_FOUND');
+    expect(events.some((e) => e.event === 'cw:queue.importProgress')).toBe(true);
+    expect(await codeOf('cw:queue.import', { paths: [join(dataDir, 'missing.json')] })).toBe('NOT_FOUND');
     const data = Buffer.from(JSON.stringify(declaration('SVC-2'))).toString('base64');
-    expect(await ok('cw:declarations.uploadChunk', { uploadId: 'upload-svc-1', name: 'up.json', index: 0, last: true, base64: data })).toMatchObject({
+    expect(await ok('cw:queue.uploadChunk', { uploadId: 'upload-svc-1', name: 'up.json', index: 0, last: true, base64: data })).toMatchObject({
       result: { imported: 1, numbers: ['SVC-2'] },
     });
-    expect((await ok('cw:declarations.rejects', { limit: 10 }))[0]).toMatchObject({ file: 'one.json', messageRef: 'BAD' });
-    expect(await ok('cw:declarations.demo', { count: 20, seed: 3 })).toEqual({ imported: 20 });
+    expect((await ok('cw:queue.rejects', { limit: 10 }))[0]).toMatchObject({ file: 'one.json', messageRef: 'BAD' });
+    expect(await ok('cw:queue.demo', { count: 20, seed: 3 })).toEqual({ imported: 20 });
   });
 
   it('keeps saved views per user and edits risk rules as a supervisor only', async () => {
@@ -106,11 +106,11 @@ describe('the queue in createServices', { timeout: 120_000 }, () => {
     await ok('cw:risk.saveRandomSelection', { randomSelection: { ...selection, defaultExpectedRate: 0.05 }, expectedVersion: selection.version });
     expect((await ok('cw:risk.dryRun', { rules: [rule], days: 7 })).subjects).toBeGreaterThan(0);
 
-    await ok('cw:users.create', { username: 'officer.test', displayName: 'Test Officer', role: 'officer', password: 'a long enough password' });
+    await ok('cw:auth.createUser', { username: 'officer.test', displayName: 'Test Officer', role: 'officer', password: 'a long enough password' });
     await ok('cw:auth.logout');
     await ok('cw:auth.login', { username: 'officer.li', password: DEMO_PASSWORD });
     expect(await codeOf('cw:risk.saveRule', { rule, expectedVersion: 1 })).toBe('FORBIDDEN');
-    expect(await codeOf('cw:declarations.reroute', { id: 'SVC-1', lane: 'red', reason: 'intelligence tip-off' })).toBe('FORBIDDEN');
+    expect(await codeOf('cw:queue.reroute', { id: 'SVC-1', lane: 'red', reason: 'intelligence tip-off' })).toBe('FORBIDDEN');
     expect(await ok('cw:queue.savedViews')).toEqual([]);
   });
 

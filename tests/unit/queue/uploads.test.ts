@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UPLOAD_CHUNK_BYTES, UploadChunkInput } from '../../../preload/schemas/queue';
-import { UPLOAD_CHUNK_BASE64_MAX } from '../../../preload/schemas/upload';
+import { UPLOAD_CHUNK_BYTES, UploadChunkInput } from '../../../preload/contract/schemas/queue';
+import { UPLOAD_CHUNK_BASE64_MAX } from '../../../preload/contract/schemas/upload';
 import { ChunkedUploads } from '../../../main/services/queue/chunked-uploads';
 import { declaration, OFFICER, setup, SUPERVISOR, type Fixture } from './fixtures';
 

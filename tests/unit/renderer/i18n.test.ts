@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../../preload/contract';
-import { Role } from '../../../preload/schemas/auth';
+import { Role } from '../../../preload/contract/schemas/auth';
 import en from '../../../renderer/i18n/locales/en.json';
 import zhCN from '../../../renderer/i18n/locales/zh-CN.json';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { SessionState } from '../../../preload/schemas/auth';
+import type { SessionState } from '../../../preload/contract/schemas/auth';
 
 // The store imports the bridge lazily through clearway(); these tests never call it.
 vi.mock('../../../renderer/app/clearway', () => ({ clearway: () => ({}) }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleHit } from '../../../preload/schemas/risk';
+import type { RuleHit } from '../../../preload/contract/schemas/risk';
 import { defaultRiskConfig } from '../../../main/services/risk/default-rules';
 import { assess } from '../../../main/services/risk/engine';
 import { item, NEVER, NOW, subject } from './fixtures';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LANE_PRECEDENCE, Lane, type RuleHit } from '../../../preload/schemas/risk';
+import { LANE_PRECEDENCE, Lane, type RuleHit } from '../../../preload/contract/schemas/risk';
 import { assess, laneOf } from '../../../main/services/risk/engine';
 import { config, item, NEVER, NOW, profile, rule, subject, watchlist } from './fixtures';
 

@@ -6,7 +6,7 @@ import {
   type RiskProfile,
   type RiskRule,
   type Watchlist,
-} from '../../../preload/schemas/risk';
+} from '../../../preload/contract/schemas/risk';
 import type { RiskSubject, RiskSubjectItem } from '../../../main/services/risk/subject';
 
 export const STAMP = { version: 1, author: 'tester', updatedAt: '2026-01-01T00:00:00.000Z' } as const;

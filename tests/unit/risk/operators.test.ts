@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Condition } from '../../../preload/schemas/risk';
+import { Condition } from '../../../preload/contract/schemas/risk';
 import { assess } from '../../../main/services/risk/engine';
 import type { RiskSubject } from '../../../main/services/risk/subject';
 import { config, item, NEVER, NOW, rule, subject } from './fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRiskConfig } from '../../../main/services/risk/default-rules';
-import { draftOf, formOf, toPct, type RandomSelectionForm } from '../../../renderer/features/rules/randomSelectionForm';
+import { draftOf, formOf, toPct, type RandomSelectionForm } from '../../../renderer/features/risk/randomSelectionForm';
 
 const starter = defaultRiskConfig().randomSelection;
 

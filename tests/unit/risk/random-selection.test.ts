@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RandomHit } from '../../../preload/schemas/risk';
+import type { RandomHit } from '../../../preload/contract/schemas/risk';
 import { assess } from '../../../main/services/risk/engine';
 import { randomRateFor } from '../../../main/services/risk/random-selection';
 import { seededRandom } from '../../../main/services/risk/seeded-random';

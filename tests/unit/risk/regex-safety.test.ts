@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Condition, REGEX_MAX_LENGTH, unsafeRegexReason } from '../../../preload/schemas/risk';
+import { Condition, REGEX_MAX_LENGTH, unsafeRegexReason } from '../../../preload/contract/schemas/risk';
 import { compileCondition } from '../../../main/services/risk/compiled-condition';
 
 describe('regex safety at save', () => {

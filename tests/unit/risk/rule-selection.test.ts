@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Condition, ConditionMatch, Hit, RiskConfig } from '../../../preload/schemas/risk';
+import type { Condition, ConditionMatch, Hit, RiskConfig } from '../../../preload/contract/schemas/risk';
 import { compileCondition } from '../../../main/services/risk/compiled-condition';
 import { compiledFor } from '../../../main/services/risk/compiled-config';
 import { assess, laneOf } from '../../../main/services/risk/engine';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RiskRuleDraft } from '../../../preload/schemas/risk';
+import type { RiskRuleDraft } from '../../../preload/contract/schemas/risk';
 import { riskMigrations } from '../../../main/services/risk/risk-migrations';
 import { RiskRulesRepository } from '../../../main/services/risk/rules-repository';
 import { defaultRiskConfig } from '../../../main/services/risk/default-rules';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Declaration } from '../../../preload/schemas/declarations';
+import { Declaration } from '../../../preload/contract/schemas/declarations';
 import { subjectFromDeclaration } from '../../../main/services/risk/subject-from-declaration';
 
 const declaration = Declaration.parse({

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { WatchlistHit } from '../../../preload/schemas/risk';
+import type { WatchlistHit } from '../../../preload/contract/schemas/risk';
 import { assess } from '../../../main/services/risk/engine';
-import { normalisePlate } from '../../../preload/schemas/gate';
+import { normalisePlate } from '../../../preload/contract/schemas/gate';
 import { normalizeTraderName } from '../../../main/services/risk/normalize';
 import { nameSimilarity } from '../../../main/services/risk/similarity';
 import { traderNameTokens } from '../../../main/services/risk/normalize';

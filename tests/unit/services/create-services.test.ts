@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appChannels } from '../../../preload/channels/app';
-import { auditChannels } from '../../../preload/channels/audit';
-import { authChannels } from '../../../preload/channels/auth';
-import { settingsChannels } from '../../../preload/channels/settings';
-import { shiftsChannels } from '../../../preload/channels/shifts';
+import { appChannels } from '../../../preload/contract/channels/app';
+import { auditChannels } from '../../../preload/contract/channels/audit';
+import { authChannels } from '../../../preload/contract/channels/auth';
+import { settingsChannels } from '../../../preload/contract/channels/settings';
+import { shiftsChannels } from '../../../preload/contract/channels/shifts';
 import { channelNames, channels, type ChannelName, type EventName } from '../../../preload/contract';
-import { type CreateServicesOptions, type Services } from '../../../main/services';
+import { type CreateServicesOptions } from '../../../main/services';
 import { DEMO_PASSWORD } from '../../../main/services/demo/seed';
 import { ServiceError } from '../../../main/services/errors';
 import { TEST_SCRYPT } from './fixtures';
-import { startTempServices } from './temp-services';
+import { callChannel, startTempServices } from './temp-services';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -23,7 +23,7 @@ async function start(extra: Partial<CreateServicesOptions> = {}) {
   services.onEvent((event, payload) => events.push({ event, payload }));
   // Calls a channel as a host would: unknown input, typed output.
   const call = <C extends ChannelName>(channel: C, input?: unknown) =>
-    (services.handlers[channel] as (input: unknown) => ReturnType<Services['handlers'][C]>)(input);
+    callChannel(services, channel, input);
   return { services, clock, dataDir, events, call };
 }
 
@@ -69,10 +69,10 @@ describe('createServices with the real store', { timeout: 90_000 }, () => {
     expect(await codeOf(call('cw:auth.setup', { username: 'again.boss', displayName: 'x', password: 'correct horse battery', office: 'x', demo: false }))).toBe('SETUP_DONE');
     expect((await ok('cw:settings.get')).office).toBe('Qingdao Port, Gate 3');
 
-    const li = await ok('cw:users.create', { username: 'officer.li', displayName: 'Li Wei', role: 'officer', password: 'officer li password' });
-    await ok('cw:users.update', { id: li.id, displayName: 'Li Wei 李伟' });
-    await ok('cw:users.resetPassword', { id: li.id, password: 'officer li password 2' });
-    expect((await ok('cw:users.list')).length).toBe(2);
+    const li = await ok('cw:auth.createUser', { username: 'officer.li', displayName: 'Li Wei', role: 'officer', password: 'officer li password' });
+    await ok('cw:auth.updateUser', { id: li.id, displayName: 'Li Wei 李伟' });
+    await ok('cw:auth.resetPassword', { id: li.id, password: 'officer li password 2' });
+    expect((await ok('cw:auth.listUsers')).length).toBe(2);
 
     await ok('cw:shifts.start', { office: 'Qingdao Port, Gate 3' });
     expect((await ok('cw:shifts.current'))?.office).toBe('Qingdao Port, Gate 3');
@@ -105,7 +105,7 @@ describe('createServices with the real store', { timeout: 90_000 }, () => {
     expect((await ok('cw:shifts.lastHandover'))?.handoverNotes).toContain('MSCU 4821907');
     expect((await ok('cw:shifts.list', { limit: 5 })).length).toBe(1);
     expect(await codeOf(call('cw:audit.list', { limit: 10 }))).toBe('FORBIDDEN');
-    expect(await codeOf(call('cw:users.list'))).toBe('FORBIDDEN');
+    expect(await codeOf(call('cw:auth.listUsers'))).toBe('FORBIDDEN');
     await ok('cw:auth.logout');
     await ok('cw:auth.login', { username: 'supervisor.zhou', password: 'an even better passphrase' });
 
@@ -114,6 +114,9 @@ describe('createServices with the real store', { timeout: 90_000 }, () => {
     for (const action of ['auth.setup', 'user.create', 'user.update', 'user.resetPassword', 'shift.start', 'shift.end', 'auth.changePassword', 'settings.update', 'diagnostics.export', 'auth.lock', 'auth.unlock', 'auth.logout', 'auth.login']) {
       expect(actions, action).toContain(action);
     }
+    const chain = await ok('cw:audit.verifyChain');
+    expect(chain.ok).toBe(true);
+    expect((await ok('cw:audit.chainState')).entries).toBe(chain.entries);
 
     expect(foundationChannels.filter((name) => !reached.has(name))).toEqual([]);
   });

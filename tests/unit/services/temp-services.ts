@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServices, type CreateServicesOptions, type Services } from '../../../main/services';
+import type { ChannelName, ChannelOutput } from '../../../preload/contract';
+import { createDispatcher } from '../../../main/host/dispatch';
 import { ManualClock } from '../../../main/services/clock';
+import { ServiceError } from '../../../main/services/errors';
+import type { ServiceHost } from '../../../main/services/handlers';
 import { createConfSettingsBackend } from '../../../main/services/settings/conf-backend';
 import { TEST_SCRYPT } from './fixtures';
 
@@ -38,4 +42,16 @@ export async function startTempServices(prefix: string, options: Partial<CreateS
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   return { services, dataDir, clock, cleanup };
+}
+
+/**
+ * Calls a channel the way a host does, through the one dispatcher (access, input,
+ * handler, output), and turns a failure envelope back into a ServiceError.
+ */
+export async function callChannel<C extends ChannelName>(services: ServiceHost, channel: C, input?: unknown): Promise<ChannelOutput<C>> {
+  const envelope = await createDispatcher(services, (error) => {
+    throw error;
+  })(channel, input);
+  if (envelope.ok) return envelope.value as ChannelOutput<C>;
+  throw new ServiceError(envelope.error.code, envelope.error.message, envelope.error.issues);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSite, type Site } from '../../../preload/schemas/site';
+import { checkSite, type Site } from '../../../preload/contract/schemas/site';
 import { addCamera, checkDraft, fromForm, newCamera, removeCamera, replaceCamera, toForm } from '../../../renderer/features/port/site/siteDraft';
 import en from '../../../renderer/features/port/site/locales/en.json';
 import zhCN from '../../../renderer/features/port/site/locales/zh-CN.json';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSite, formatSitePath, isMediaUrl, type SiteInput } from '../../../preload/schemas/site';
+import { checkSite, formatSitePath, isMediaUrl, type SiteInput } from '../../../preload/contract/schemas/site';
 
 /** Tests edit parsed JSON freely to make each bad case. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary JSON under test

@@ -9,10 +9,10 @@ import { ManualClock } from '../../../main/services/clock';
 import { ServiceError } from '../../../main/services/errors';
 import type { Logger } from '../../../main/services/logging/logger';
 import { migrations } from '../../../main/services/migrations';
-import { EvidenceSnapshots } from '../../../main/services/site/evidence-snapshots';
+import { EvidenceSnapshots } from '../../../main/services/evidence/evidence-snapshots';
 import { SiteService } from '../../../main/services/site/site-service';
-import type { User } from '../../../preload/schemas/auth';
-import type { AppStatus } from '../../../preload/schemas/app';
+import type { User } from '../../../preload/contract/schemas/auth';
+import type { AppStatus } from '../../../preload/contract/schemas/app';
 import { auditActions } from '../services/fixtures';
 import { openMemoryStore } from '../services/memory-store';
 

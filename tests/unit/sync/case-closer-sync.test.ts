@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { User } from '../../../preload/schemas/auth';
+import type { User } from '../../../preload/contract/schemas/auth';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
-import { createCaseServices } from '../../../main/services/cases/create-case-services';
+import { createCaseServices } from '../../../main/services/cases/case-handlers';
 import { ManualClock } from '../../../main/services/clock';
 import { caseCloserMigrations } from '../../../main/services/cases/case-closer-migrations';
 import { CASE_ENTITY } from '../../../main/services/cases/case-sync';
 import { migrations } from '../../../main/services/migrations';
 import { openStore } from '../../../main/services/store';
-import { canonicalJson } from '../../../main/services/sync/canonical-json';
+import { canonicalJson } from '../../../preload/contract/canonical-json';
 import { mutationStatements } from '../../../main/services/sync/outbox';
 import { SyncEngine } from '../../../main/services/sync/sync-engine';
 import { addDeviceToken } from '../../integration/sync-harness';

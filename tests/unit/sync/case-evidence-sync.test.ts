@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { User } from '../../../preload/schemas/auth';
+import type { User } from '../../../preload/contract/schemas/auth';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
-import { createCaseServices } from '../../../main/services/cases/create-case-services';
+import { createCaseServices } from '../../../main/services/cases/case-handlers';
 import { ManualClock } from '../../../main/services/clock';
 import { EvidenceStore } from '../../../main/services/evidence/evidence-store';
 import { migrations } from '../../../main/services/migrations';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AuditEntry } from '../../../preload/schemas/audit';
-import { SyncConflict } from '../../../preload/schemas/sync';
+import { AuditEntry } from '../../../preload/contract/schemas/audit';
+import { SyncConflict } from '../../../preload/contract/schemas/sync';
 
 const conflict = {
   id: 'case:c1:status:42',

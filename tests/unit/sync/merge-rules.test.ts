@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, listItemKey } from '../../../main/services/sync/canonical-json';
+import { canonicalJson, listItemKey } from '../../../preload/contract/canonical-json';
 import type { OutboxRow } from '../../../main/services/sync/outbox';
-import { decideScalar, type FieldVersion, type HubChange, listWrites, scalarWrites } from '../../../main/services/sync/merge-rules';
+import { decideScalar, type FieldVersion, type HubChange, listWrites, scalarWrites } from '../../../preload/contract/merge-rules';
 import { displayState, emptyReplica, foldChange, type FoldResult } from '../../../main/services/sync/replica';
 
 const change = (over: Partial<HubChange>): HubChange => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppStatus } from '../../../preload/schemas/app';
+import type { AppStatus } from '../../../preload/contract/schemas/app';
 import { AppStatusMonitor } from '../../../main/services/app/app-status';
 import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';

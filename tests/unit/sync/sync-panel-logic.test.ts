@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeviceTokenInput } from '../../../preload/schemas/sync';
+import { DeviceTokenInput } from '../../../preload/contract/schemas/sync';
 import { conflictValueText, shortId } from '../../../renderer/features/sync/conflictValue';
 import { formatSyncTime } from '../../../renderer/features/sync/formatSyncTime';
 import { DEVICE_TOKEN, isHubUrl } from '../../../renderer/features/sync/isHubUrl';

@@ -3,7 +3,7 @@
  * lists), plus the few Clearway conventions for data the standard message has
  * no dedicated code for (flags as GIS indicators, item-to-container links).
  */
-import type { TransportMode } from '../../../../preload/schemas/declarations';
+import type { TransportMode } from '../../../../preload/contract/schemas/declarations';
 
 /** 3227 place/location function code qualifier. */
 export const LOC = {

@@ -7,11 +7,11 @@
  * a failure names the segment that carried it.
  */
 import { z } from 'zod';
-import { Declaration, type DeclarationInput } from '../../../../preload/schemas/declarations';
+import { Declaration, type DeclarationInput } from '../../../../preload/contract/schemas/declarations';
 import type { EdifactMessage } from '../edifact/interchange-reader';
 import { component, componentIn, componentIs, joinedComponents, type Segment } from '../edifact/segment';
 import { parseDecimal, parseDtm, parseInteger } from '../edifact/values';
-import { normalizeContainerId } from '../../../../preload/schemas/validators/iso6346';
+import { normalizeContainerId } from '../../../../preload/contract/schemas/validators/iso6346';
 import * as C from './codes';
 import { CusdecError } from './cusdec-error';
 import { acceptDeclaration } from '../accept-declaration';

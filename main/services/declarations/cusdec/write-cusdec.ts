@@ -3,7 +3,7 @@
  * declaration, UNZ), the exact mirror of read-cusdec: what this writes, the
  * reader turns back into the same declarations.
  */
-import type { Declaration } from '../../../../preload/schemas/declarations';
+import type { Declaration } from '../../../../preload/contract/schemas/declarations';
 import { DEFAULT_DELIMITERS, escapeEdifact, type Delimiters } from '../edifact/delimiters';
 import { formatDtm203 } from '../edifact/values';
 import * as C from './codes';

@@ -3,7 +3,7 @@
  * or an array of them. Each element is a message of its own, so one bad entry
  * does not stop the others.
  */
-import { Declaration } from '../../../../preload/schemas/declarations';
+import { Declaration } from '../../../../preload/contract/schemas/declarations';
 
 export interface JsonMessageResult {
   index: number;

@@ -8,7 +8,7 @@
  * The report says which profile read each message, why, its warnings and the raw
  * message.
  */
-import type { Declaration } from '../../../../preload/schemas/declarations';
+import type { Declaration } from '../../../../preload/contract/schemas/declarations';
 import { CusdecError } from '../cusdec/cusdec-error';
 import { readCusdec } from '../cusdec/read-cusdec';
 import type { EdifactMessage } from '../edifact/interchange-reader';

@@ -5,7 +5,7 @@
  * (settle.ts has the rule). Numbers that cannot be read are errors; anything the
  * mapping does not name is left in the raw message.
  */
-import type { Declaration, TransportMode } from '../../../../preload/schemas/declarations';
+import type { Declaration, TransportMode } from '../../../../preload/contract/schemas/declarations';
 import { MASS_UNIT_KG } from '../cusdec/codes';
 import type { EdifactMessage } from '../edifact/interchange-reader';
 import { component, componentIs, joinedComponents, type Segment } from '../edifact/segment';

@@ -3,7 +3,7 @@
  * from the element paths the profile names (first path with a value wins), codes
  * through its code lists, then settled into a declaration with warnings.
  */
-import type { TransportMode } from '../../../../preload/schemas/declarations';
+import type { TransportMode } from '../../../../preload/contract/schemas/declarations';
 import { MASS_UNIT_KG } from '../cusdec/codes';
 import { parseDtm } from '../edifact/values';
 import type { Node } from '../wco/read-wco-xml';

@@ -8,12 +8,12 @@
  * and where the model needs a value a stated stand-in is used (the office assigned
  * on receipt, origin ZZ "unknown", the time of receipt).
  */
-import { Declaration, declarationTotals, type DeclarationTotals, type Party, type TransportMode } from '../../../../preload/schemas/declarations';
-import { isCountryCode } from '../../../../preload/schemas/validators/country-code';
-import { isCurrencyCode } from '../../../../preload/schemas/validators/currency-code';
-import { isHsCode } from '../../../../preload/schemas/validators/hs-code';
-import { isValidContainerId, normalizeContainerId } from '../../../../preload/schemas/validators/iso6346';
-import { isUnLocode } from '../../../../preload/schemas/validators/unlocode';
+import { Declaration, declarationTotals, type DeclarationTotals, type Party, type TransportMode } from '../../../../preload/contract/schemas/declarations';
+import { isCountryCode } from '../../../../preload/contract/schemas/validators/country-code';
+import { isCurrencyCode } from '../../../../preload/contract/schemas/validators/currency-code';
+import { isHsCode } from '../../../../preload/contract/schemas/validators/hs-code';
+import { isValidContainerId, normalizeContainerId } from '../../../../preload/contract/schemas/validators/iso6346';
+import { isUnLocode } from '../../../../preload/contract/schemas/validators/unlocode';
 
 /** Where a warning or error is in the message: an EDIFACT segment (1-based, UNH = 1) or an XML path. */
 export interface Place {

@@ -5,9 +5,9 @@
  * off, so billion-laughs and external-entity documents cannot do anything.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { Declaration } from '../../../../preload/schemas/declarations';
+import { Declaration } from '../../../../preload/contract/schemas/declarations';
 import { parseDtm } from '../edifact/values';
-import { normalizeContainerId } from '../../../../preload/schemas/validators/iso6346';
+import { normalizeContainerId } from '../../../../preload/contract/schemas/validators/iso6346';
 import { MASS_UNIT_KG, TRANSPORT_MODE, TRANSPORT_MODE_LIST } from '../cusdec/codes';
 import { XmlImportError } from './xml-import-error';
 

@@ -2,7 +2,7 @@
  * Writes a declaration as WCO DM declaration XML (DEC-DMS:2 style), the mirror of
  * read-wco-xml: what this writes, the reader turns back into the same declaration.
  */
-import type { Declaration, Party } from '../../../../preload/schemas/declarations';
+import type { Declaration, Party } from '../../../../preload/contract/schemas/declarations';
 import { TRANSPORT_MODE_CODE } from '../cusdec/codes';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,6 +1,6 @@
 import { AuditOutlined, ContainerOutlined, FileTextOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { MarkerLinkKind } from '../../../../preload/schemas/site';
+import type { MarkerLinkKind } from '../../../../preload/contract/schemas/site';
 import type { SceneMarker } from '../scene/sceneSite';
 
 const icons: Record<MarkerLinkKind, React.ReactNode> = {

@@ -1,4 +1,4 @@
-import type { SourceHealthState } from '../sources/camera-source';
+import type { SourceHealthState } from '../sources/cameraSource';
 
 /** What the panorama sphere shows: the live video, the camera's equirectangular still, or nothing yet. */
 export type PanoramaPicture = 'video' | 'still' | 'none';

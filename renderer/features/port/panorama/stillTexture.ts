@@ -1,5 +1,5 @@
 import { LinearFilter, SRGBColorSpace, Texture } from 'three';
-import { isCrossOrigin, resolveMediaUrl } from '../sources/media-url';
+import { isCrossOrigin, resolveMediaUrl } from '../sources/mediaUrl';
 
 /**
  * An equirectangular still as a texture, loaded in the background. `ready` turns

@@ -22,7 +22,7 @@ import { panoramaPicture, type PanoramaPicture } from '../panorama/panoramaPictu
 import { panoramaSphere } from '../panorama/panoramaSphere';
 import { StillTexture } from '../panorama/stillTexture';
 import { clampFov, clampPitch, compassHeading, dragLook, wheelZoom, yawPitchToVector, type YawPitch } from '../panorama/sphericalMath';
-import type { CameraSource } from '../sources/camera-source';
+import type { CameraSource } from '../sources/cameraSource';
 import { FlyTo, framingPose, type Pose } from './flyTo';
 import { FrameTexture } from './frameTexture';
 import { projectToScreen, type ScreenPoint } from './projectMarker';

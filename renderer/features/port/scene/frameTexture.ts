@@ -1,5 +1,5 @@
 import { LinearFilter, SRGBColorSpace, Texture } from 'three';
-import type { CameraSource } from '../sources/camera-source';
+import type { CameraSource } from '../sources/cameraSource';
 
 /**
  * Marked as a video texture so three.js sizes each upload from the frame itself

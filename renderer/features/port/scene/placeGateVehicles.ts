@@ -1,4 +1,4 @@
-import type { Lane, Site } from '../../../../preload/schemas/site';
+import type { Lane, Site } from '../../../../preload/contract/schemas/site';
 import type { SceneVehicle } from './sceneSite';
 
 /** A vehicle the gate log says is at a lane now (from cw:gate.present). */

@@ -1,4 +1,4 @@
-import type { Site } from '../../../../preload/schemas/site';
+import type { Site } from '../../../../preload/contract/schemas/site';
 import type { SceneVehicle } from './sceneSite';
 
 /** A declaration the port knows a physical place for. */

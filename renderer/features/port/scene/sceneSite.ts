@@ -1,4 +1,4 @@
-import type { MarkerLink } from '../../../../preload/schemas/site';
+import type { MarkerLink } from '../../../../preload/contract/schemas/site';
 import type { Vec3 } from '../panorama/sphericalMath';
 
 /**

@@ -1,4 +1,4 @@
-import type { Site, SiteCamera } from '../../../../preload/schemas/site';
+import type { Site, SiteCamera } from '../../../../preload/contract/schemas/site';
 import type { Vec3 } from '../panorama/sphericalMath';
 import type { SceneArea, SceneCamera, SceneSite } from './sceneSite';
 

@@ -12,7 +12,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-d
 import { Alert, Button, Drawer, Form, Input, InputNumber, Popconfirm, Segmented, Select, Space, Switch, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cameraSourceTypes, type Site, type SiteDocument } from '../../../../preload/schemas/site';
+import { cameraSourceTypes, type Site, type SiteDocument } from '../../../../preload/contract/schemas/site';
 import { clearway } from '../../../app/clearway';
 import { describeError } from '../../../app/errors';
 import { useSession } from '../../../app/sessionStore';

@@ -4,7 +4,7 @@
  * every edit with the same schema the service uses, so the form shows exactly
  * what a save would refuse.
  */
-import { checkSite, type CameraSourceSpec, type CameraSourceType, type Site, type SiteCamera, type SiteProblem } from '../../../../preload/schemas/site';
+import { checkSite, type CameraSourceSpec, type CameraSourceType, type Site, type SiteCamera, type SiteProblem } from '../../../../preload/contract/schemas/site';
 
 /** A camera's fields as the form edits them; `source` keeps every type's settings so switching type back loses nothing. */
 export interface CameraForm {

@@ -3,10 +3,10 @@
  * cw:evidence.saveSnapshot (in one message when small, else in chunks with
  * cw:evidence.uploadChunk, since the web host caps a message at 1 MiB).
  */
-import type { SavedSnapshot } from '../../../../preload/schemas/site';
+import type { SavedSnapshot } from '../../../../preload/contract/schemas/evidence';
 import { clearway } from '../../../app/clearway';
-import type { CameraSource } from './camera-source';
-import { frameSize } from './frame-size';
+import type { CameraSource } from './cameraSource';
+import { frameSize } from './frameSize';
 
 /** Base64 characters per message, under the contract's 900 000 limit. */
 export const CHUNK_CHARS = 880_000;

@@ -2,8 +2,8 @@ import { EditOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-de
 import { App, Button, Segmented, Select, Space } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WallGroup } from '../../../../preload/schemas/settings';
-import type { Site, WallLayout } from '../../../../preload/schemas/site';
+import type { WallGroup } from '../../../../preload/contract/schemas/settings';
+import type { Site, WallLayout } from '../../../../preload/contract/schemas/site';
 import { describeError } from '../../../app/errors';
 import { useSession } from '../../../app/sessionStore';
 import { useSettings } from '../../../app/settingsStore';
@@ -14,7 +14,7 @@ import { MissingTile } from './MissingTile';
 import { saveWallGroups } from './saveWallGroups';
 import { WallTile } from './WallTile';
 import { groupsForSite, itemKey, wallItems, withoutCamera } from './wallGroups';
-import './wall-groups.css';
+import './wallGroups.css';
 
 const allCameras = '__all__';
 

@@ -2,8 +2,8 @@ import { DeleteOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Segmented, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { wallCapacity, type WallGroup } from '../../../../preload/schemas/settings';
-import type { Site, WallLayout } from '../../../../preload/schemas/site';
+import { wallCapacity, type WallGroup } from '../../../../preload/contract/schemas/settings';
+import type { Site, WallLayout } from '../../../../preload/contract/schemas/site';
 import { describeError } from '../../../app/errors';
 import type { GridSize } from './gridLayout';
 import { saveWallGroups } from './saveWallGroups';

@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, CloseCircleOutlined, PauseCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CameraSource, SourceHealth, SourceHealthState } from '../sources/camera-source';
+import type { CameraSource, SourceHealth, SourceHealthState } from '../sources/cameraSource';
 
 const icons: Record<SourceHealthState, React.ReactNode> = {
   connecting: <SyncOutlined spin aria-hidden />,

@@ -2,7 +2,7 @@ import { ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNav } from '../../shell/navStore';
-import type { CameraSource, SourceHealth } from '../sources/camera-source';
+import type { CameraSource, SourceHealth } from '../sources/cameraSource';
 
 /**
  * Why a camera shows no picture, in the officer's language, with what to do:

@@ -2,10 +2,10 @@ import { CameraOutlined, ExpandOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SiteCamera } from '../../../../preload/schemas/site';
+import type { SiteCamera } from '../../../../preload/contract/schemas/site';
 import { usePort } from '../portStore';
 import { createSiteSource } from '../sourceFactory';
-import type { CameraSource } from '../sources/camera-source';
+import type { CameraSource } from '../sources/cameraSource';
 import { HealthBadge, useSourceHealth } from './HealthBadge';
 import { SourceProblem } from './SourceProblem';
 

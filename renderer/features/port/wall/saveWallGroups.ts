@@ -1,4 +1,4 @@
-import type { WallGroup } from '../../../../preload/schemas/settings';
+import type { WallGroup } from '../../../../preload/contract/schemas/settings';
 import { clearway } from '../../../app/clearway';
 import { useSettings } from '../../../app/settingsStore';
 

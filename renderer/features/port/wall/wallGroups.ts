@@ -3,9 +3,9 @@
  * the site file's suggestions until the first save), and the pure edits the
  * group editor makes before saving one site's list through the settings.
  */
-import type { CameraGroupsBySite, WallGroup } from '../../../../preload/schemas/settings';
-import { wallCapacity } from '../../../../preload/schemas/settings';
-import type { Site, SiteCamera, WallLayout } from '../../../../preload/schemas/site';
+import type { CameraGroupsBySite, WallGroup } from '../../../../preload/contract/schemas/settings';
+import { wallCapacity } from '../../../../preload/contract/schemas/settings';
+import type { Site, SiteCamera, WallLayout } from '../../../../preload/contract/schemas/site';
 
 export interface SiteGroups {
   groups: WallGroup[];

@@ -1,0 +1,51 @@
+/** The risk area: rules, profiles, watchlists and random selection, their history and dry runs; the assessor every import uses. */
+import type { riskChannels } from '../../../preload/contract/channels/risk';
+import type { Area } from '../area';
+import type { Clock } from '../clock';
+import type { Core } from '../core';
+import { cryptoRandom } from '../queue/crypto-random';
+import { systemTimeZone } from '../queue/local-time';
+import type { Store } from '../store/types';
+import { RiskAdmin } from './risk-admin';
+import { RiskAssessor } from './risk-assessor';
+import { RiskRulesRepository } from './rules-repository';
+
+export interface RiskServices {
+  rules: RiskRulesRepository;
+  assessor: RiskAssessor;
+  admin: RiskAdmin;
+}
+
+export interface RiskServicesOptions {
+  store: Store;
+  clock: Clock;
+  /** IANA zone of the office: profile validity dates. */
+  timeZone: string;
+  /** Tests pass a seeded source; production draws from the OS CSPRNG. */
+  random?: () => number;
+}
+
+export function createRiskServices(options: RiskServicesOptions): RiskServices {
+  const rules = new RiskRulesRepository(options.store);
+  const assessor = new RiskAssessor(rules, options.clock, options.random ?? cryptoRandom(), options.timeZone);
+  const admin = new RiskAdmin(options.store, rules, assessor, options.clock);
+  return { rules, assessor, admin };
+}
+
+export function createRiskArea(core: Core): Area<typeof riskChannels> & { risk: RiskServices } {
+  const risk = createRiskServices({ store: core.store, clock: core.clock, timeZone: systemTimeZone() });
+  const { admin } = risk;
+  return {
+    risk,
+    handlers: {
+      'cw:risk.config': () => admin.config(),
+      'cw:risk.saveRule': ({ rule, expectedVersion }) => admin.saveRule(core.me(), rule, expectedVersion),
+      'cw:risk.saveProfile': ({ profile, expectedVersion }) => admin.saveProfile(core.me(), profile, expectedVersion),
+      'cw:risk.saveWatchlist': ({ watchlist, expectedVersion }) => admin.saveWatchlist(core.me(), watchlist, expectedVersion),
+      'cw:risk.saveRandomSelection': ({ randomSelection, expectedVersion }) =>
+        admin.saveRandomSelection(core.me(), randomSelection, expectedVersion),
+      'cw:risk.dryRun': ({ rules, watchlists, days }) => admin.dryRun(rules, watchlists, days),
+      'cw:risk.ruleHistory': ({ id }) => admin.ruleHistory(id),
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * Evidence: files and camera snapshots taken in as evidence (hashed with SHA-256 at
+ * intake), added to cases, read back and transferred with a chain of custody.
+ */
+import { CaseDetail } from '../schemas/cases';
+import { AddEvidenceInput, AddSnapshotInput, EvidenceItem, ReadEvidenceInput, TransferInput } from '../schemas/evidence';
+import { FileChunk } from '../schemas/upload';
+import { SavedSnapshot, SnapshotInput } from '../schemas/evidence';
+import { UploadChunkInput, UploadChunkOutput } from '../schemas/upload';
+import { channel } from '../channel';
+
+export const evidenceChannels = {
+  /** One chunk of a file or camera snapshot too large for one message; then cw:evidence.add or cw:evidence.saveSnapshot with its uploadId. */
+  'cw:evidence.uploadChunk': channel({ input: UploadChunkInput, output: UploadChunkOutput, access: 'session' }),
+  'cw:evidence.add': channel({ input: AddEvidenceInput, output: EvidenceItem, access: 'session' }),
+  /** Adds a camera snapshot saved by the port view (cw:evidence.saveSnapshot) to a case. */
+  'cw:evidence.addSnapshot': channel({ input: AddSnapshotInput, output: EvidenceItem, access: 'session' }),
+  'cw:evidence.read': channel({ input: ReadEvidenceInput, output: FileChunk, access: 'session' }),
+  'cw:evidence.transfer': channel({ input: TransferInput, output: CaseDetail, access: 'session' }),
+  /** Saves a camera frame as evidence: <dataDir>/evidence/<sha256>.png with a JSON sidecar; audited. */
+  'cw:evidence.saveSnapshot': channel({ input: SnapshotInput, output: SavedSnapshot, access: 'session' }),
+} as const;
