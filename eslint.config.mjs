@@ -24,7 +24,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "Identifier[name='ipcMain']", message: 'Use the contract: register channels in main/host/electron.ts only.' },
-        { selector: "Identifier[name='ipcRenderer']", message: 'Use window.clearway: raw ipcRenderer lives in preload/index.ts only.' },
+        {
+          selector: "Identifier[name='ipcRenderer']",
+          message: 'Use window.clearway: raw ipcRenderer lives in preload/index.ts only.',
+        },
       ],
     },
   },
@@ -39,7 +42,12 @@ export default tseslint.config(
   },
   {
     files: ['main/services/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services are host-neutral: no electron here.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Services are host-neutral: no electron here.' }] },
+      ],
+    },
   },
   {
     // The shared layer: main, renderer, preload and hub all import it, so it imports none of them.
@@ -47,7 +55,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/hub/**'], message: 'preload/contract/ is shared: it imports nothing from main/, renderer/ or hub/.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/hub/**'],
+              message: 'preload/contract/ is shared: it imports nothing from main/, renderer/ or hub/.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -56,7 +71,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**'], message: 'The hub shares code with workstations only through preload/contract/.' }] },
+        {
+          patterns: [{ group: ['**/main/**'], message: 'The hub shares code with workstations only through preload/contract/.' }],
+        },
       ],
     },
   },

@@ -51,7 +51,12 @@ function focusMainWindow(): void {
 
 function createMainWindow(stateFile: string): BrowserWindow {
   const saved = readWindowState(stateFile);
-  const bounds = saved ? visibleBounds(saved.bounds, screen.getAllDisplays().map((display) => display.workArea)) : null;
+  const bounds = saved
+    ? visibleBounds(
+        saved.bounds,
+        screen.getAllDisplays().map((display) => display.workArea),
+      )
+    : null;
   const window = new BrowserWindow({
     ...defaultWindowOptions(join(app.getAppPath(), 'out', 'preload', 'index.cjs')),
     ...(bounds ?? {}),
@@ -64,7 +69,12 @@ function createMainWindow(stateFile: string): BrowserWindow {
   });
   window.on('close', () => {
     const normal = window.getNormalBounds();
-    const rounded = { x: Math.round(normal.x), y: Math.round(normal.y), width: Math.round(normal.width), height: Math.round(normal.height) };
+    const rounded = {
+      x: Math.round(normal.x),
+      y: Math.round(normal.y),
+      width: Math.round(normal.width),
+      height: Math.round(normal.height),
+    };
     try {
       writeWindowState(stateFile, { bounds: rounded, maximized: window.isMaximized() });
     } catch (error) {

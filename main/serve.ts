@@ -152,7 +152,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   console.log(`CLEARWAY_URL=${web.url}`);
-  console.log(`Clearway web host on http://127.0.0.1:${web.port} (data in ${args.dataDir}); open the URL above. Ctrl+C stops it.`);
+  console.log(
+    `Clearway web host on http://127.0.0.1:${web.port} (data in ${args.dataDir}); open the URL above. Ctrl+C stops it.`,
+  );
 
   // In --open mode the Chromium window is the app: closing it quits, like the Electron window.
   if (args.open) browser = openChromium(web.url, () => void stop(0));

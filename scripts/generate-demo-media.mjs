@@ -90,8 +90,11 @@ function vehicle(font, plate) {
 }
 
 function run(args) {
-  const result = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.error) throw new Error(`ffmpeg could not start (${result.error.message}); install ffmpeg (apt-get install ffmpeg) and retry`);
+  const result = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.error)
+    throw new Error(`ffmpeg could not start (${result.error.message}); install ffmpeg (apt-get install ffmpeg) and retry`);
   if (result.status !== 0) throw new Error(`ffmpeg failed with status ${result.status} for ${args.at(-1)}`);
 }
 
@@ -107,8 +110,19 @@ function fixedCamera(font, camera) {
     : `${patternSource(camera.pattern, `${W}x${H}`)},${veil},${labels}`;
   const out = join(outDir, `${camera.id}.webm`);
   run([
-    '-filter_complex', graph, '-t', String(SECONDS),
-    ...webm, '-b:v', '140k', '-maxrate', '180k', '-bufsize', '280k', '-g', String(FPS * 2),
+    '-filter_complex',
+    graph,
+    '-t',
+    String(SECONDS),
+    ...webm,
+    '-b:v',
+    '140k',
+    '-maxrate',
+    '180k',
+    '-bufsize',
+    '280k',
+    '-g',
+    String(FPS * 2),
     out,
   ]);
   return out;
@@ -136,7 +150,10 @@ function panoramaStill(font) {
     ['N', 0],
     ['E', 90],
     ['S', 179.999],
-  ].map(([label, yaw]) => `drawtext=${font}:text='${label}':x=${Math.min(PANO_W - 24, Math.max(4, yawToX(yaw) - 8))}:y=${horizon - 150}:fontsize=26:fontcolor=0x1c2733:borderw=2:bordercolor=white`);
+  ].map(
+    ([label, yaw]) =>
+      `drawtext=${font}:text='${label}':x=${Math.min(PANO_W - 24, Math.max(4, yawToX(yaw) - 8))}:y=${horizon - 150}:fontsize=26:fontcolor=0x1c2733:borderw=2:bordercolor=white`,
+  );
   const filter = [
     `gradients=size=${PANO_W}x${horizon}:c0=0x3d5f83:c1=0xa8bccf:x0=0:y0=0:x1=0:y1=${horizon}:nb_colors=2:duration=1[sky]`,
     `gradients=size=${PANO_W}x${horizon}:c0=0x6a6d63:c1=0x3a3c36:x0=0:y0=0:x1=0:y1=${horizon}:nb_colors=2:duration=1,` +
@@ -157,9 +174,25 @@ function panoramaVideo(font, still) {
   ];
   const out = join(outDir, 'cam-inspection-360.webm');
   run([
-    '-loop', '1', '-framerate', String(FPS), '-i', still,
-    '-t', String(SECONDS), '-vf', filters.join(','),
-    ...webm, '-b:v', '160k', '-maxrate', '220k', '-bufsize', '320k', '-g', String(FPS * 2),
+    '-loop',
+    '1',
+    '-framerate',
+    String(FPS),
+    '-i',
+    still,
+    '-t',
+    String(SECONDS),
+    '-vf',
+    filters.join(','),
+    ...webm,
+    '-b:v',
+    '160k',
+    '-maxrate',
+    '220k',
+    '-bufsize',
+    '320k',
+    '-g',
+    String(FPS * 2),
     out,
   ]);
   return out;

@@ -31,7 +31,9 @@ export function pdfkitStandardFonts(): Plugin {
           `${id}: pdfkit no longer loads its standard fonts with require$1('#standard-fonts/…'); update scripts/pdfkit-standard-fonts-plugin.ts for this pdfkit version`,
         );
       }
-      const imports = [...names].map((name) => `import __pdfkitStandardFont_${name} from 'pdfkit/standard-fonts/${name}';`).join('\n');
+      const imports = [...names]
+        .map((name) => `import __pdfkitStandardFont_${name} from 'pdfkit/standard-fonts/${name}';`)
+        .join('\n');
       return { code: `${imports}\n${rewritten}`, map: null };
     },
   };

@@ -28,17 +28,20 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(USAGE);
   const databaseUrl = values['database-url'] ?? process.env.CLEARWAY_HUB_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error(`No database: pass --database-url postgres://user@host:5432/db or set CLEARWAY_HUB_DATABASE_URL.\n${USAGE}`);
+  if (!databaseUrl)
+    throw new Error(`No database: pass --database-url postgres://user@host:5432/db or set CLEARWAY_HUB_DATABASE_URL.\n${USAGE}`);
   const [command, ...rest] = positionals;
 
   if (command === 'migrate' || command === 'add-device' || command === 'revoke-device') {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     try {
       const applied = await migrate(pool);
-      if (command === 'migrate') return void console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+      if (command === 'migrate')
+        return void console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
       const name = rest.join(' ').trim();
       if (!name) throw new Error(`${command} needs a device name.\n${USAGE}`);
-      if (command === 'revoke-device') return void console.log((await revokeDevice(pool, name)) ? `revoked ${name}` : `no active device named ${name}`);
+      if (command === 'revoke-device')
+        return void console.log((await revokeDevice(pool, name)) ? `revoked ${name}` : `no active device named ${name}`);
       const { token } = await addDevice(pool, name);
       console.log(`device ${name} added; its token (shown once, enter it in the workstation's sync settings):\n${token}`);
     } finally {
@@ -50,7 +53,11 @@ async function main(): Promise<void> {
 
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
-  const hub = await createHub({ databaseUrl, logger: { level: process.env.CLEARWAY_HUB_LOG_LEVEL ?? 'info' }, tls: readTls(values['tls-cert'], values['tls-key']) });
+  const hub = await createHub({
+    databaseUrl,
+    logger: { level: process.env.CLEARWAY_HUB_LOG_LEVEL ?? 'info' },
+    tls: readTls(values['tls-cert'], values['tls-key']),
+  });
   const stop = (): void => void hub.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -61,7 +68,8 @@ async function main(): Promise<void> {
 /** Both PEM files or neither: half a TLS setup is a mistake to report, not to serve around. */
 function readTls(certPath: string | undefined, keyPath: string | undefined): { cert: Buffer; key: Buffer } | undefined {
   if (!certPath && !keyPath) return undefined;
-  if (!certPath || !keyPath) throw new Error(`TLS needs both --tls-cert and --tls-key (got only ${certPath ? '--tls-cert' : '--tls-key'}).\n${USAGE}`);
+  if (!certPath || !keyPath)
+    throw new Error(`TLS needs both --tls-cert and --tls-key (got only ${certPath ? '--tls-cert' : '--tls-key'}).\n${USAGE}`);
   const read = (path: string, what: string): Buffer => {
     try {
       return readFileSync(path);

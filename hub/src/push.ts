@@ -1,5 +1,12 @@
 import type pg from 'pg';
-import { decideScalar, type ConflictRecord, type FieldVersion, type HubChange, listWrites, scalarWrites } from '../../preload/contract/merge-rules';
+import {
+  decideScalar,
+  type ConflictRecord,
+  type FieldVersion,
+  type HubChange,
+  listWrites,
+  scalarWrites,
+} from '../../preload/contract/merge-rules';
 import { firstRow, HubError } from './hub-error';
 import type { PushBody, PushResult } from '../../preload/contract/hub-wire';
 
@@ -16,13 +23,25 @@ export async function applyPush(pool: pg.Pool, deviceId: string, body: PushBody)
   const db = await pool.connect();
   try {
     await db.query('BEGIN');
-    await db.query('INSERT INTO clients (client_id, device_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [body.clientId, deviceId]);
+    await db.query('INSERT INTO clients (client_id, device_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [
+      body.clientId,
+      deviceId,
+    ]);
     const client = firstRow(
-      (await db.query<{ device_id: string; last: string }>('SELECT device_id, last_applied_mutation_id AS last FROM clients WHERE client_id = $1 FOR UPDATE', [body.clientId])).rows,
+      (
+        await db.query<{ device_id: string; last: string }>(
+          'SELECT device_id, last_applied_mutation_id AS last FROM clients WHERE client_id = $1 FOR UPDATE',
+          [body.clientId],
+        )
+      ).rows,
       'client row',
     );
     if (String(client.device_id) !== deviceId)
-      throw new HubError(403, 'client_of_other_device', `Client ${body.clientId} belongs to another device; each workstation pushes with its own device token.`);
+      throw new HubError(
+        403,
+        'client_of_other_device',
+        `Client ${body.clientId} belongs to another device; each workstation pushes with its own device token.`,
+      );
     const last = Number(client.last);
     const fresh = body.mutations.filter((m) => m.mutationId > last);
     const first = fresh[0];
@@ -32,12 +51,25 @@ export async function applyPush(pool: pg.Pool, deviceId: string, body: PushBody)
       return { appliedThrough: last, applied: 0, lastSeq: 0 };
     }
     if (first.mutationId !== last + 1)
-      throw new HubError(409, 'out_of_order', `Mutation ${first.mutationId} of client ${body.clientId} arrived before ${last + 1}; push from ${last + 1}.`, {
-        expectedMutationId: last + 1,
-      });
+      throw new HubError(
+        409,
+        'out_of_order',
+        `Mutation ${first.mutationId} of client ${body.clientId} arrived before ${last + 1}; push from ${last + 1}.`,
+        {
+          expectedMutationId: last + 1,
+        },
+      );
 
-    const head = Number(firstRow((await db.query<{ last_seq: string }>('SELECT last_seq FROM log_head WHERE id = 1 FOR UPDATE')).rows, 'log head').last_seq);
-    const changes: HubChange[] = fresh.map((m, i) => ({ ...m, baseSeq: Math.min(m.baseSeq, head), seq: head + 1 + i, clientId: body.clientId }));
+    const head = Number(
+      firstRow((await db.query<{ last_seq: string }>('SELECT last_seq FROM log_head WHERE id = 1 FOR UPDATE')).rows, 'log head')
+        .last_seq,
+    );
+    const changes: HubChange[] = fresh.map((m, i) => ({
+      ...m,
+      baseSeq: Math.min(m.baseSeq, head),
+      seq: head + 1 + i,
+      clientId: body.clientId,
+    }));
     const lastSeq = head + changes.length;
 
     await db.query(
@@ -75,12 +107,22 @@ export async function applyPush(pool: pg.Pool, deviceId: string, body: PushBody)
 /** Folds the batch into entity_fields / entity_list_items / conflicts with a few set-based queries. */
 async function applyState(db: pg.PoolClient, changes: HubChange[]): Promise<void> {
   const scalarKeys = new Map<string, [string, string, string]>();
-  for (const c of changes) for (const [field] of scalarWrites(c)) scalarKeys.set(key(c.entity, c.entityId, field), [c.entity, c.entityId, field]);
+  for (const c of changes)
+    for (const [field] of scalarWrites(c)) scalarKeys.set(key(c.entity, c.entityId, field), [c.entity, c.entityId, field]);
 
   const current = new Map<string, FieldVersion>();
   if (scalarKeys.size > 0) {
     const triples = [...scalarKeys.values()];
-    const rows = await db.query<{ entity: string; entity_id: string; field: string; value: string; seq: string; client_id: string; actor_id: string | null; at: string }>(
+    const rows = await db.query<{
+      entity: string;
+      entity_id: string;
+      field: string;
+      value: string;
+      seq: string;
+      client_id: string;
+      actor_id: string | null;
+      at: string;
+    }>(
       `SELECT f.* FROM entity_fields f
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(entity, entity_id, field)
          ON f.entity = k.entity AND f.entity_id = k.entity_id AND f.field = k.field
@@ -88,7 +130,13 @@ async function applyState(db: pg.PoolClient, changes: HubChange[]): Promise<void
       [triples.map((t) => t[0]), triples.map((t) => t[1]), triples.map((t) => t[2])],
     );
     for (const r of rows.rows)
-      current.set(key(r.entity, r.entity_id, r.field), { value: r.value, seq: Number(r.seq), clientId: r.client_id, actorId: r.actor_id, at: r.at });
+      current.set(key(r.entity, r.entity_id, r.field), {
+        value: r.value,
+        seq: Number(r.seq),
+        clientId: r.client_id,
+        actorId: r.actor_id,
+        at: r.at,
+      });
   }
 
   const conflicts: ConflictRecord[] = [];
@@ -109,7 +157,9 @@ async function applyState(db: pg.PoolClient, changes: HubChange[]): Promise<void
   }
 
   if (touched.size > 0) {
-    const rows = [...touched].map((k) => [...(JSON.parse(k) as [string, string, string]), current.get(k) as FieldVersion] as const);
+    const rows = [...touched].map(
+      (k) => [...(JSON.parse(k) as [string, string, string]), current.get(k) as FieldVersion] as const,
+    );
     await db.query(
       `INSERT INTO entity_fields (entity, entity_id, field, value, seq, client_id, actor_id, at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])

@@ -7,7 +7,15 @@ import { HubError } from './hub-error';
 import { migrate } from './migrate';
 import { applyPush } from './push';
 import { recordAuditHead, signingKey } from './receipts';
-import { AuditHeadBody, BlobHeaders, PullQuery, PushBody, Sha256Hex, type PullResult, type WireChange } from '../../preload/contract/hub-wire';
+import {
+  AuditHeadBody,
+  BlobHeaders,
+  PullQuery,
+  PushBody,
+  Sha256Hex,
+  type PullResult,
+  type WireChange,
+} from '../../preload/contract/hub-wire';
 
 export interface HubOptions {
   databaseUrl: string;
@@ -39,7 +47,12 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  throw new HubError(400, 'invalid_request', `Invalid ${what}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, { issues });
+  throw new HubError(
+    400,
+    'invalid_request',
+    `Invalid ${what}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
+    { issues },
+  );
 }
 
 /**
@@ -56,18 +69,30 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const base = { logger: options.logger ?? false, bodyLimit: options.jsonBodyLimit ?? 8 * 1024 * 1024 };
   // The routes do not care which server carries them; Fastify types the HTTPS instance apart only by its raw server.
-  const app = (options.tls ? Fastify({ ...base, https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' } }) : Fastify(base)) as unknown as FastifyInstance;
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: chunkLimit }, (_req, body, done) => done(null, body));
+  const app = (options.tls
+    ? Fastify({ ...base, https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' } })
+    : Fastify(base)) as unknown as FastifyInstance;
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: chunkLimit }, (_req, body, done) =>
+    done(null, body),
+  );
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
-    if (error instanceof HubError) return reply.code(error.status).send({ error: { code: error.code, message: error.message, ...error.extra } });
+    if (error instanceof HubError)
+      return reply.code(error.status).send({ error: { code: error.code, message: error.message, ...error.extra } });
     const status = error.statusCode ?? 500;
-    if (status === 413) return reply.code(413).send({ error: { code: 'too_large', message: `Request body exceeds the hub's limit: ${error.message}` } });
+    if (status === 413)
+      return reply
+        .code(413)
+        .send({ error: { code: 'too_large', message: `Request body exceeds the hub's limit: ${error.message}` } });
     if (status >= 400 && status < 500) return reply.code(status).send({ error: { code: 'bad_request', message: error.message } });
     app.log.error(error);
-    return reply.code(503).send({ error: { code: 'unavailable', message: 'The hub could not complete the request; nothing was changed. Retry later.' } });
+    return reply.code(503).send({
+      error: { code: 'unavailable', message: 'The hub could not complete the request; nothing was changed. Retry later.' },
+    });
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url}.` } }));
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url}.` } }),
+  );
 
   app.get('/healthz', async () => {
     await pool.query('SELECT 1');
@@ -77,9 +102,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const authenticate = async (req: FastifyRequest): Promise<void> => {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
-    if (!match) throw new HubError(401, 'unauthenticated', 'Send the device token as "Authorization: Bearer <token>" (npm run hub -- add-device <name> prints one).');
+    if (!match)
+      throw new HubError(
+        401,
+        'unauthenticated',
+        'Send the device token as "Authorization: Bearer <token>" (npm run hub -- add-device <name> prints one).',
+      );
     const device = await deviceForToken(pool, match[1] ?? '');
-    if (!device) throw new HubError(401, 'unauthenticated', 'The device token is unknown or revoked; ask the hub administrator for a new one.');
+    if (!device)
+      throw new HubError(
+        401,
+        'unauthenticated',
+        'The device token is unknown or revoked; ask the hub administrator for a new one.',
+      );
     req.device = device;
   };
   const deviceOf = (req: FastifyRequest): string => (req.device as { id: string }).id;
@@ -136,8 +171,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     v1.post('/v1/blobs/:sha256', async (req, reply) => {
       const sha256 = shaParam(req);
       const headers = parse(BlobHeaders, req.headers, 'blob upload headers (Upload-Offset, Upload-Length)');
-      if (!Buffer.isBuffer(req.body)) throw new HubError(415, 'unsupported_media_type', 'Blob chunks are sent as Content-Type: application/octet-stream.');
-      const progress = await appendBlob(pool, deviceOf(req), sha256, headers['upload-offset'], headers['upload-length'], req.body, maxBlobBytes);
+      if (!Buffer.isBuffer(req.body))
+        throw new HubError(415, 'unsupported_media_type', 'Blob chunks are sent as Content-Type: application/octet-stream.');
+      const progress = await appendBlob(
+        pool,
+        deviceOf(req),
+        sha256,
+        headers['upload-offset'],
+        headers['upload-length'],
+        req.body,
+        maxBlobBytes,
+      );
       return reply.header('upload-offset', String(progress.offset)).send(progress);
     });
 

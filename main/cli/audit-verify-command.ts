@@ -27,7 +27,8 @@ export async function runAuditVerify(argv: string[]): Promise<number> {
   const dataDir = String(options.get('data-dir') ?? defaultDataDir());
   const mode = String(options.get('mode') ?? 'live');
   if (mode !== 'live' && mode !== 'training') throw new UsageError(`--mode must be live or training, got ${mode}`);
-  if (!existsSync(join(dataDir, 'db'))) throw new Error(`No Clearway database under ${dataDir}/db; pass --data-dir <profile folder>`);
+  if (!existsSync(join(dataDir, 'db')))
+    throw new Error(`No Clearway database under ${dataDir}/db; pass --data-dir <profile folder>`);
   const key = readAuditKey(auditKeyPath(dataDir));
   const store = await openStore({ dir: join(dataDir, 'db'), name: mode, migrations });
   try {
@@ -39,7 +40,9 @@ export async function runAuditVerify(argv: string[]): Promise<number> {
     if (options.has('json')) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else if (result.ok) {
-      process.stdout.write(`audit chain verified: ${result.entries} entries, head seq ${result.head?.seq ?? '-'} ${result.head?.hash ?? ''} (key ${result.keyId}, ${receipts.length} hub receipt(s) matched, ${seconds.toFixed(2)} s)\n`);
+      process.stdout.write(
+        `audit chain verified: ${result.entries} entries, head seq ${result.head?.seq ?? '-'} ${result.head?.hash ?? ''} (key ${result.keyId}, ${receipts.length} hub receipt(s) matched, ${seconds.toFixed(2)} s)\n`,
+      );
     } else {
       const b = result.broken!;
       process.stdout.write(`audit chain BROKEN at seq ${b.seq} (${b.reason}): ${b.message}\n`);

@@ -14,7 +14,8 @@ function integer(value: string | true | undefined, name: string, fallback?: numb
 export async function runDemo(argv: string[]): Promise<number> {
   const { positionals, options } = parseArgs(argv, ['count', 'seed', 'out', 'now'], []);
   const format = positionals[0];
-  if ((format !== 'cusdec' && format !== 'wco-xml') || positionals.length !== 1) throw new UsageError('demo needs a format: demo cusdec | demo wco-xml');
+  if ((format !== 'cusdec' && format !== 'wco-xml') || positionals.length !== 1)
+    throw new UsageError('demo needs a format: demo cusdec | demo wco-xml');
   const count = integer(options.get('count'), 'count', 10);
   if (count < 1 || count > 1_000_000) throw new UsageError('--count must be between 1 and 1000000');
   const seed = integer(options.get('seed'), 'seed', 1);

@@ -28,7 +28,11 @@ export function describeDeclaration(d: Declaration): string {
 export function describeReject(r: Reject): string {
   const where = [
     r.file,
-    r.messageIndex !== null ? `message #${r.messageIndex + 1}${r.messageRef ? ` (${r.messageRef})` : ''}` : r.messageRef ? `message ${r.messageRef}` : 'interchange',
+    r.messageIndex !== null
+      ? `message #${r.messageIndex + 1}${r.messageRef ? ` (${r.messageRef})` : ''}`
+      : r.messageRef
+        ? `message ${r.messageRef}`
+        : 'interchange',
     r.segmentNumber !== null ? `segment ${r.segmentNumber}${r.segmentTag ? ` ${r.segmentTag}` : ''}` : null,
   ]
     .filter(Boolean)
@@ -41,7 +45,12 @@ export function describeReport(r: MessageReport): string {
   const lines = [`  profile:        ${r.reason}`];
   if (r.facts?.procedure) lines.push(`  procedure:      ${r.facts.procedure}`);
   for (const w of r.warnings) {
-    const where = w.segmentNumber !== undefined ? `segment ${w.segmentNumber}${w.segmentTag ? ` ${w.segmentTag}` : ''}: ` : w.path ? `${w.path}: ` : '';
+    const where =
+      w.segmentNumber !== undefined
+        ? `segment ${w.segmentNumber}${w.segmentTag ? ` ${w.segmentTag}` : ''}: `
+        : w.path
+          ? `${w.path}: `
+          : '';
     lines.push(`  warning:        ${where}${w.message}`);
   }
   return lines.join('\n');
@@ -81,7 +90,9 @@ export async function runImport(argv: string[]): Promise<number> {
       if (read[i]) process.stdout.write(`${describeReport(read[i])}\n`);
     });
     for (const r of result.rejects) process.stdout.write(`${describeReject(r)}\n`);
-    process.stdout.write(`${result.declarations.length} imported, ${result.rejects.length} rejected (${result.format ?? 'unknown format'})\n`);
+    process.stdout.write(
+      `${result.declarations.length} imported, ${result.rejects.length} rejected (${result.format ?? 'unknown format'})\n`,
+    );
   }
   return result.rejects.length > 0 ? 1 : 0;
 }

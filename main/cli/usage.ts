@@ -19,7 +19,11 @@ Exit codes: 0 all imported, 1 a message was rejected or the command failed, 2 us
 export class UsageError extends Error {}
 
 /** Splits argv into positionals and --name value / --flag options, refusing unknown options. */
-export function parseArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[]): { positionals: string[]; options: Map<string, string | true> } {
+export function parseArgs(
+  argv: readonly string[],
+  valued: readonly string[],
+  flags: readonly string[],
+): { positionals: string[]; options: Map<string, string | true> } {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {

@@ -22,7 +22,10 @@ export interface SenderFrameView {
  * means it navigated or was destroyed while the call was in flight; a subframe or
  * any other origin is never the app.
  */
-export function isTrustedSender(frame: SenderFrameView | null | undefined, trustedOrigins: readonly string[] = [APP_ORIGIN]): boolean {
+export function isTrustedSender(
+  frame: SenderFrameView | null | undefined,
+  trustedOrigins: readonly string[] = [APP_ORIGIN],
+): boolean {
   if (!frame) return false;
   try {
     return frame.parent === null && isTrustedUrl(frame.url, trustedOrigins);
@@ -37,7 +40,10 @@ export const forbiddenSender: Envelope<never> = {
   error: { code: 'FORBIDDEN_SENDER', message: 'Refused: the call did not come from the Clearway window' },
 };
 
-const internalFailure: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: 'Internal error in the Electron host' } };
+const internalFailure: Envelope<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Internal error in the Electron host' },
+};
 
 type InvokeEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
 
@@ -96,7 +102,11 @@ export interface ElectronHost {
 }
 
 /** Connects the services to Electron's IPC and windows. */
-export function startElectronHost(host: ServiceHost, trustedOrigins: readonly string[] = [APP_ORIGIN], log?: DispatchLog): ElectronHost {
+export function startElectronHost(
+  host: ServiceHost,
+  trustedOrigins: readonly string[] = [APP_ORIGIN],
+  log?: DispatchLog,
+): ElectronHost {
   const unregister = registerContractChannels(ipcMain, createDispatcher(host, log), trustedOrigins);
   const unsubscribe = broadcastServiceEvents(
     host,

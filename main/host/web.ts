@@ -20,7 +20,15 @@ import type { Settings } from '../../preload/contract/schemas/settings';
 import { cspForSettings } from '../security/csp';
 import type { ServiceHost } from '../services/handlers';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
-import { assertUsableToken, hasValidCookie, hostAllowed, newToken, originAllowed, sessionCookie, tokensEqual } from './web-access';
+import {
+  assertUsableToken,
+  hasValidCookie,
+  hostAllowed,
+  newToken,
+  originAllowed,
+  sessionCookie,
+  tokensEqual,
+} from './web-access';
 import { lookupStatic } from './web-static';
 
 /** Larger messages close the socket with 1009; the renderer transport refuses them before sending. */
@@ -256,7 +264,9 @@ async function readSettings(host: ServiceHost): Promise<Settings | null> {
 
 function splitUrl(raw: string): { path: string; query: URLSearchParams } {
   const q = raw.indexOf('?');
-  return q < 0 ? { path: raw, query: new URLSearchParams() } : { path: raw.slice(0, q), query: new URLSearchParams(raw.slice(q + 1)) };
+  return q < 0
+    ? { path: raw, query: new URLSearchParams() }
+    : { path: raw.slice(0, q), query: new URLSearchParams(raw.slice(q + 1)) };
 }
 
 /** "//evil.example" in Location would leave the host: keep redirects on our own paths. */

@@ -70,7 +70,10 @@ function dedupe(values: string[]): string[] {
 }
 
 /** The CSP for the current settings: the hub and camera bridges are the only remote origins. */
-export function cspForSettings(settings: { hubUrl: string; cameraOrigins: readonly string[] }, selfOrigins: readonly string[] = []): string {
+export function cspForSettings(
+  settings: { hubUrl: string; cameraOrigins: readonly string[] },
+  selfOrigins: readonly string[] = [],
+): string {
   return buildCsp({
     selfOrigins,
     connectOrigins: [...(settings.hubUrl ? [settings.hubUrl] : []), ...settings.cameraOrigins],

@@ -45,11 +45,19 @@ export function installPermissionHandlers(
     const mediaTypes = 'mediaTypes' in details && details.mediaTypes ? details.mediaTypes : [];
     // The frame's own URL is what asks; fall back to the page only if Electron gives none.
     const requestingOrigin = details.requestingUrl || webContents.getURL();
-    callback(decidePermission({ permission, requestingOrigin, cameraEnabled: getSettings().cameraEnabled, mediaTypes, trustedOrigins }));
+    callback(
+      decidePermission({ permission, requestingOrigin, cameraEnabled: getSettings().cameraEnabled, mediaTypes, trustedOrigins }),
+    );
   });
   session.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) => {
     const mediaTypes = details.mediaType ? [details.mediaType] : [];
-    return decidePermission({ permission, requestingOrigin, cameraEnabled: getSettings().cameraEnabled, mediaTypes, trustedOrigins });
+    return decidePermission({
+      permission,
+      requestingOrigin,
+      cameraEnabled: getSettings().cameraEnabled,
+      mediaTypes,
+      trustedOrigins,
+    });
   });
   session.setDevicePermissionHandler(() => false);
 }

@@ -64,14 +64,20 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
   const logger = createLogger(logDir, { base: { mode, host: options.host } });
   const events = new EventBus();
 
-  const rawStore = await openStore({ dir: join(options.dataDir, 'db'), name: mode, migrations, wasmPath: options.wasmPath }).catch(
-    async (error: unknown) => {
-      logger.fatal({ err: error }, 'store failed to open');
-      await logger.close();
-      throw error;
-    },
+  const rawStore = await openStore({
+    dir: join(options.dataDir, 'db'),
+    name: mode,
+    migrations,
+    wasmPath: options.wasmPath,
+  }).catch(async (error: unknown) => {
+    logger.fatal({ err: error }, 'store failed to open');
+    await logger.close();
+    throw error;
+  });
+  logger.info(
+    { version: options.version, schemaVersion: rawStore.schemaVersion, openEvents: rawStore.openEvents },
+    'store opened',
   );
-  logger.info({ version: options.version, schemaVersion: rawStore.schemaVersion, openEvents: rawStore.openEvents }, 'store opened');
   const auditChain = await AuditChain.open(rawStore, loadOrCreateAuditKey(options.dataDir).key, clock);
   const store = auditChain.wrap(rawStore);
 
@@ -86,7 +92,11 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
     store,
     clock,
     onRepaired: (fields) =>
-      notices.post('warning', 'settings.repaired', `Some saved settings were invalid and have been reset to their defaults: ${fields.join(', ')}.`),
+      notices.post(
+        'warning',
+        'settings.repaired',
+        `Some saved settings were invalid and have been reset to their defaults: ${fields.join(', ')}.`,
+      ),
     onChanged: (next) => events.emit('cw:settings.changed', next),
   });
 

@@ -87,7 +87,18 @@ const foundation: readonly Migration[] = [
  * (as caseCloserMigrations does), or every later step would change its number.
  * tests/unit/services/migrations.test.ts holds the shipped order.
  */
-const areaSteps: readonly MigrationStep[] = [...declarationMigrations, ...riskMigrations, ...syncMigrations, ...queueMigrations, ...auditMigrations, ...caseMigrations, ...queueSearchMigrations, ...gateMigrations, ...caseCloserMigrations, ...declarationReadMigrations];
+const areaSteps: readonly MigrationStep[] = [
+  ...declarationMigrations,
+  ...riskMigrations,
+  ...syncMigrations,
+  ...queueMigrations,
+  ...auditMigrations,
+  ...caseMigrations,
+  ...queueSearchMigrations,
+  ...gateMigrations,
+  ...caseCloserMigrations,
+  ...declarationReadMigrations,
+];
 
 export const migrations: readonly Migration[] = [
   ...foundation,

@@ -19,7 +19,9 @@ export function findResourcesDir(start: string = here()): string {
     if (parent === dir) break;
     dir = parent;
   }
-  throw new Error(`Clearway resources not found: no resources/${MARKER.replaceAll('\\', '/')} above ${resolve(start)}; pass resourcesDir to createServices`);
+  throw new Error(
+    `Clearway resources not found: no resources/${MARKER.replaceAll('\\', '/')} above ${resolve(start)}; pass resourcesDir to createServices`,
+  );
 }
 
 function here(): string {

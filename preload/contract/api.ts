@@ -13,7 +13,8 @@ export interface ClearwayApi {
 }
 
 /** Channels whose input is `undefined` can be called without an argument. */
-export type OptionalInput<C extends ChannelName> = undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
+export type OptionalInput<C extends ChannelName> =
+  undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
 
 /** What a host has to provide: send a call and get its envelope back; deliver events. */
 export interface RawTransport {

@@ -19,7 +19,8 @@ function write(value: unknown, path: string): string {
       return JSON.stringify(value);
     case 'object': {
       if (value instanceof Date) return JSON.stringify(value.toISOString());
-      if (Array.isArray(value)) return `[${value.map((item, i) => (item === undefined ? 'null' : write(item, `${path}[${i}]`))).join(',')}]`;
+      if (Array.isArray(value))
+        return `[${value.map((item, i) => (item === undefined ? 'null' : write(item, `${path}[${i}]`))).join(',')}]`;
       const record = value as Record<string, unknown>;
       const keys = Object.keys(record)
         .filter((key) => record[key] !== undefined)

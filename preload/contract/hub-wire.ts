@@ -28,7 +28,11 @@ export const PushBody = z
     body.mutations.forEach((m, i) => {
       const previous = body.mutations[i - 1];
       if (previous && m.mutationId !== previous.mutationId + 1)
-        ctx.addIssue({ code: 'custom', path: ['mutations', i, 'mutationId'], message: 'mutation ids in a push must be consecutive and increasing' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mutations', i, 'mutationId'],
+          message: 'mutation ids in a push must be consecutive and increasing',
+        });
       if (m.op === 'append' && Object.values(m.fields).some((v) => !Array.isArray(v)))
         ctx.addIssue({ code: 'custom', path: ['mutations', i, 'fields'], message: 'append fields must be arrays' });
       if (m.op === 'delete' && Object.keys(m.fields).length > 0)
@@ -41,7 +45,11 @@ export const PushBody = z
   });
 export type PushBody = z.infer<typeof PushBody>;
 
-export const PushResult = z.object({ appliedThrough: z.number().int().min(0), applied: z.number().int().min(0), lastSeq: z.number().int().min(0) });
+export const PushResult = z.object({
+  appliedThrough: z.number().int().min(0),
+  applied: z.number().int().min(0),
+  lastSeq: z.number().int().min(0),
+});
 export type PushResult = z.infer<typeof PushResult>;
 
 export const PullQuery = z.object({

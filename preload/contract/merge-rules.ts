@@ -18,7 +18,6 @@ export interface OutboxRow {
   actorId: string | null;
 }
 
-
 /**
  * The merge rules, shared by the hub and every workstation so all of them reach
  * the same state and the same conflicts from the same hub order. Pure functions.
@@ -92,7 +91,9 @@ export function decideScalar(
   const unseenRival =
     !BOOKKEEPING_FIELDS.has(field) &&
     current !== undefined &&
-    current.clientId !== change.clientId && current.seq > change.baseSeq && current.value !== value;
+    current.clientId !== change.clientId &&
+    current.seq > change.baseSeq &&
+    current.value !== value;
   const conflict = unseenRival
     ? { id: `${change.seq}:${field}`, entity: change.entity, entityId: change.entityId, field, winner: next, loser: current }
     : null;

@@ -18,7 +18,11 @@ export function App() {
 
   // A language or theme picked before sign-in is saved once someone is signed in.
   useEffect(() => {
-    if (gate === 'app') void useSettings.getState().flushUnsaved().catch(() => undefined);
+    if (gate === 'app')
+      void useSettings
+        .getState()
+        .flushUnsaved()
+        .catch(() => undefined);
   }, [gate]);
 
   switch (gate) {

@@ -15,7 +15,9 @@ const fontFamily =
 /** Calm, dense tokens; the training accent is distinct so training can never pass for live work. */
 function themeConfig(dark: boolean, training: boolean, motion: boolean): ThemeConfig {
   return {
-    algorithm: dark ? [antTheme.darkAlgorithm, antTheme.compactAlgorithm] : [antTheme.defaultAlgorithm, antTheme.compactAlgorithm],
+    algorithm: dark
+      ? [antTheme.darkAlgorithm, antTheme.compactAlgorithm]
+      : [antTheme.defaultAlgorithm, antTheme.compactAlgorithm],
     token: {
       motion,
       fontFamily,

@@ -3,7 +3,8 @@ import type { Selection } from '../../preload/contract/schemas/windows';
 import { clearway } from './clearway';
 
 /** This window's id: selection echoes from the services carry it back and are ignored. */
-export const windowId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `w-${Date.now()}-${Math.random()}`;
+export const windowId =
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `w-${Date.now()}-${Math.random()}`;
 
 /**
  * What the officer has selected, shared by every window of the workstation (the
@@ -22,7 +23,12 @@ interface SelectionStore {
 }
 
 function broadcast(state: Pick<SelectionStore, 'declarationId' | 'caseId' | 'cameraId'>): void {
-  const selection: Selection = { declarationId: state.declarationId, caseId: state.caseId, cameraId: state.cameraId, origin: windowId };
+  const selection: Selection = {
+    declarationId: state.declarationId,
+    caseId: state.caseId,
+    cameraId: state.cameraId,
+    origin: windowId,
+  };
   // Other windows are a convenience: a failed broadcast leaves this window's selection as it is.
   clearway()
     .invoke('cw:windows.select', selection)

@@ -11,7 +11,14 @@ interface SessionStore {
 }
 
 export const useSession = create<SessionStore>((set, get) => ({
-  session: { setupRequired: false, user: null, locked: false, shift: null, mode: 'live', stamp: { epoch: 'unknown', revision: 0 } },
+  session: {
+    setupRequired: false,
+    user: null,
+    locked: false,
+    shift: null,
+    mode: 'live',
+    stamp: { epoch: 'unknown', revision: 0 },
+  },
   info: { name: 'Clearway', version: '', host: 'web', platform: '', mode: 'live', demo: false },
   setSession: (session) => set((current) => (isOlder(session, current.session) ? current : { session })),
   async refresh() {

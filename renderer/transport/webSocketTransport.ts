@@ -96,7 +96,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions = {}
       // A reply that never came may or may not have been acted on: never resend it.
       const error: ErrorShape =
         event.code === MESSAGE_TOO_BIG
-          ? { code: 'INVALID_ARGUMENT', message: `A message exceeded the host's ${MAX_MESSAGE_BYTES} byte limit; the connection was reset` }
+          ? {
+              code: 'INVALID_ARGUMENT',
+              message: `A message exceeded the host's ${MAX_MESSAGE_BYTES} byte limit; the connection was reset`,
+            }
           : { code: 'UNAVAILABLE', message: 'Connection to the Clearway host was lost before the reply' };
       for (const resolve of inFlight.values()) resolve({ ok: false, error });
       inFlight.clear();

@@ -23,7 +23,16 @@ const BATCH = 50_000;
 /** Rows held in memory for the crypto-only figure and the tamper check. */
 const PREFIX = 100_000;
 const KEY = Buffer.alloc(32, 7);
-const ACTIONS = ['case.open', 'case.status', 'case.finding', 'case.note', 'evidence.intake', 'evidence.view', 'auth.login', 'settings.update'];
+const ACTIONS = [
+  'case.open',
+  'case.status',
+  'case.finding',
+  'case.note',
+  'evidence.intake',
+  'evidence.view',
+  'auth.login',
+  'settings.update',
+];
 const ACTORS = [
   { id: 'u-officer-li', name: 'Li Wei 李伟' },
   { id: 'u-inspector-wang', name: '王检查员' },
@@ -40,12 +49,19 @@ function phase() {
     const wallMs = performance.now() - wall;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
-    return { wallMs, text: `${(wallMs / 1000).toFixed(2)} s wall, ${rate(count, wallMs)}; ${(cpuMs / 1000).toFixed(2)} s CPU, ${rate(count, cpuMs)} per CPU-second` };
+    return {
+      wallMs,
+      text: `${(wallMs / 1000).toFixed(2)} s wall, ${rate(count, wallMs)}; ${(cpuMs / 1000).toFixed(2)} s CPU, ${rate(count, cpuMs)} per CPU-second`,
+    };
   };
 }
 
 export async function run(): Promise<void> {
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const store = await openMemoryStore(migrations);
   const clock = new ManualClock('2026-03-01T00:00:00.000Z');
   const chain = await AuditChain.open(store, KEY, clock);
@@ -56,8 +72,12 @@ export async function run(): Promise<void> {
   let head = chain.chainHead();
   if (!head) throw new Error('AuditChain.open did not seal a genesis entry');
   // Bulk load without the secondary indexes, then rebuild them (much faster than keeping them current row by row).
-  const indexes = (await store.query("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit' AND sql IS NOT NULL")).map((r) => String(r.sql));
-  for (const name of (await store.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit' AND sql IS NOT NULL")).map((r) => String(r.name))) {
+  const indexes = (
+    await store.query("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit' AND sql IS NOT NULL")
+  ).map((r) => String(r.sql));
+  for (const name of (
+    await store.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit' AND sql IS NOT NULL")
+  ).map((r) => String(r.name))) {
     store.db.run(`DROP INDEX ${name}`);
   }
   const insert = store.db.prepare(
@@ -76,12 +96,27 @@ export async function run(): Promise<void> {
         actorName: actor.name,
         action: ACTIONS[seq % ACTIONS.length]!,
         subject: `case-${(seq % 5000).toString().padStart(5, '0')}`,
-        detail: canonicalJson({ itemId: `item-${seq}`, sha256: (seq * 2654435761).toString(16).padStart(64, '0'), length: seq % 977 }),
+        detail: canonicalJson({
+          itemId: `item-${seq}`,
+          sha256: (seq * 2654435761).toString(16).padStart(64, '0'),
+          length: seq % 977,
+        }),
         prevHash: head.hash,
       };
       const serialized = serializeEntry(fields);
       const hash: string = entryHash(serialized);
-      insert.run([seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.subject, fields.detail, fields.prevHash, hash, entryHmac(KEY, serialized)]);
+      insert.run([
+        seq,
+        fields.at,
+        fields.actorId,
+        fields.actorName,
+        fields.action,
+        fields.subject,
+        fields.detail,
+        fields.prevHash,
+        hash,
+        entryHmac(KEY, serialized),
+      ]);
       head = { seq, hash, at: fields.at };
     }
     store.db.run('COMMIT');
@@ -93,7 +128,8 @@ export async function run(): Promise<void> {
 
   const verifying = phase();
   const result = await verifyAuditChain((after, limit) => store.query(AUDIT_PAGE_SQL, [after, limit]), KEY);
-  if (!result.ok || result.entries !== total) throw new Error(`verification failed on an intact chain: ${JSON.stringify(result.broken)}`);
+  if (!result.ok || result.entries !== total)
+    throw new Error(`verification failed on an intact chain: ${JSON.stringify(result.broken)}`);
   console.log(`verify ${total.toLocaleString('en-US')}, paging from sql.js: ${verifying(total).text}`);
 
   // The crypto alone, over a prefix of the chain held in memory (a prefix from the genesis seal is a whole chain).
@@ -102,11 +138,15 @@ export async function run(): Promise<void> {
   const crypto = phase();
   const again = await inMemory(rows);
   if (!again.ok) throw new Error('verification over in-memory rows failed on an intact chain');
-  console.log(`verify ${rows.length.toLocaleString('en-US')} rows already in memory (links + SHA-256 + HMAC only): ${crypto(rows.length).text}`);
+  console.log(
+    `verify ${rows.length.toLocaleString('en-US')} rows already in memory (links + SHA-256 + HMAC only): ${crypto(rows.length).text}`,
+  );
 
   // Edit one entry's detail three quarters of the way in: the verifier must stop exactly there.
   const target = Math.floor(rows.length * 0.75);
-  const tampered = rows.map((row, i) => (i === target - 1 ? { ...row, detail: String(row.detail).replace('"length":', '"length":1') } : row));
+  const tampered = rows.map((row, i) =>
+    i === target - 1 ? { ...row, detail: String(row.detail).replace('"length":', '"length":1') } : row,
+  );
   const broken = await inMemory(tampered);
   if (broken.ok || broken.broken?.seq !== target || broken.broken.reason !== 'hash') {
     throw new Error(`the tampered entry ${target} was not reported: ${JSON.stringify(broken.broken)}`);

@@ -90,7 +90,9 @@ async function queueAt100k(): Promise<void> {
   try {
     await prepareDatabase(join(dataDir, 'db'), dataDir, new DemoDeclarations(new Date()));
     const started = performance.now();
-    server = spawn(process.execPath, [resolve('out/main/serve.js'), '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    server = spawn(process.execPath, [resolve('out/main/serve.js'), '--data-dir', dataDir, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const url = await waitForServeUrl(server, 120_000);
     console.log(`100k queue, web host listening (store opened):  ${(performance.now() - started).toFixed(0)} ms`);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -111,8 +113,12 @@ async function queueAt100k(): Promise<void> {
     const reload: number[] = [];
     for (let i = 0; i < 3; i++) reload.push(await untilFirstRow(page, () => page.reload()));
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-    console.log(`100k queue, open the queue screen → first rows: median ${median(open).toFixed(0)} ms over ${open.length} (cw:queue.list round trip median ${median(lists).toFixed(0)} ms over ${lists.length}; goal < 1000 ms)`);
-    console.log(`100k queue, reload the signed-in page → first rows: median ${median(reload).toFixed(0)} ms over ${reload.length} (bundle, session, first page, render)`);
+    console.log(
+      `100k queue, open the queue screen → first rows: median ${median(open).toFixed(0)} ms over ${open.length} (cw:queue.list round trip median ${median(lists).toFixed(0)} ms over ${lists.length}; goal < 1000 ms)`,
+    );
+    console.log(
+      `100k queue, reload the signed-in page → first rows: median ${median(reload).toFixed(0)} ms over ${reload.length} (bundle, session, first page, render)`,
+    );
   } finally {
     // The host writes a closing snapshot on SIGTERM: let it finish before the directory goes.
     const exited = server && server.exitCode === null ? new Promise((done) => server?.once('exit', done)) : Promise.resolve();
@@ -127,8 +133,14 @@ export async function run(): Promise<void> {
   const results: { serverMs: number; totalMs: number }[] = [];
   if (process.env.COLD_START_ONLY_100K !== '1') for (let i = 0; i < runs; i++) results.push(await coldStartOnce());
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-  if (results.length) console.log(`cold start, web host listening:       median ${median(results.map((r) => r.serverMs)).toFixed(0)} ms over ${runs} runs`);
-  if (results.length) console.log(`cold start, to interactive first form: median ${median(results.map((r) => r.totalMs)).toFixed(0)} ms (goal < 2000 ms)`);
+  if (results.length)
+    console.log(
+      `cold start, web host listening:       median ${median(results.map((r) => r.serverMs)).toFixed(0)} ms over ${runs} runs`,
+    );
+  if (results.length)
+    console.log(
+      `cold start, to interactive first form: median ${median(results.map((r) => r.totalMs)).toFixed(0)} ms (goal < 2000 ms)`,
+    );
   await queueAt100k();
 }
 

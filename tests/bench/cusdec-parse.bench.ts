@@ -80,7 +80,8 @@ function interchange(targetMb: number): { bytes: Uint8Array; count: number } {
 function decodeAll(bytes: Uint8Array): string[] {
   const decoder = new ChunkDecoder();
   const chunks: string[] = [];
-  for (let at = 0; at < bytes.byteLength; at += CHUNK) chunks.push(decoder.decode(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.byteLength));
+  for (let at = 0; at < bytes.byteLength; at += CHUNK)
+    chunks.push(decoder.decode(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.byteLength));
   return chunks;
 }
 
@@ -105,7 +106,10 @@ function groupAll(tokens: readonly Token[][]): EdifactMessage[] {
   return messages;
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 const rate = (mb: number, s: number) => `${(mb / s).toFixed(1)} MB/s`;
 
 /** Set by the bundle's `define`: true inside the bundled copy of this file. */
@@ -143,7 +147,9 @@ async function measureAll(): Promise<void> {
   const built = measure(() => interchange(TARGET_MB));
   const { bytes, count } = built.value;
   const mb = bytes.byteLength / MB;
-  console.log(`cusdec-parse: ${mb.toFixed(1)} MB interchange, ${count.toLocaleString('en')} declarations (generated and written in ${built.wallS.toFixed(1)} s)`);
+  console.log(
+    `cusdec-parse: ${mb.toFixed(1)} MB interchange, ${count.toLocaleString('en')} declarations (generated and written in ${built.wallS.toFixed(1)} s)`,
+  );
 
   const whole: Measured<number>[] = [];
   for (let i = 0; i < WHOLE_RUNS; i++) {
@@ -159,7 +165,12 @@ async function measureAll(): Promise<void> {
   );
 
   // Each stage alone, over the previous stage's output.
-  const stages = { decode: [] as Measured<unknown>[], tokenize: [] as Measured<unknown>[], group: [] as Measured<unknown>[], map: [] as Measured<unknown>[] };
+  const stages = {
+    decode: [] as Measured<unknown>[],
+    tokenize: [] as Measured<unknown>[],
+    group: [] as Measured<unknown>[],
+    map: [] as Measured<unknown>[],
+  };
   for (let i = 0; i < RUNS; i++) {
     const decoded = measure(() => decodeAll(bytes));
     const tokens = measure(() => tokenizeAll(decoded.value));

@@ -175,12 +175,17 @@ async function settlePaused(page: Page, streams: number): Promise<void> {
     if (now.pausedSources === streams && now.renders === last.renders && now.uploads === last.uploads) return;
     last = now;
   }
-  throw new Error(`port bench: ${streams} stream(s) did not settle into the paused state within 20 s (last: ${JSON.stringify(last)})`);
+  throw new Error(
+    `port bench: ${streams} stream(s) did not settle into the paused state within 20 s (last: ${JSON.stringify(last)})`,
+  );
 }
 
 export async function run(): Promise<void> {
   const script = await bundle();
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...chromiumArgs(), '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...chromiumArgs(), '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.setContent(`<!doctype html><html><body style="margin:0;background:#000"></body></html>`);
@@ -207,7 +212,12 @@ export async function run(): Promise<void> {
       const paused = await measure(page, 3);
       await call('bench.hide(false)');
       await call('bench.unmount()');
-      const verdict = Math.abs(live.unuploaded) <= streams ? 'equal' : live.unuploaded > 0 ? 'FEWER UPLOADS THAN FRAMES' : 'MORE UPLOADS THAN FRAMES';
+      const verdict =
+        Math.abs(live.unuploaded) <= streams
+          ? 'equal'
+          : live.unuploaded > 0
+            ? 'FEWER UPLOADS THAN FRAMES'
+            : 'MORE UPLOADS THAN FRAMES';
       console.log(
         `${streams} stream(s) at ${width}×${height}, ${fps} fps sources: CPU ${live.cpuPerFrame.toFixed(2)} ms/frame in Clearway code, ${live.fps.toFixed(1)} fps; ` +
           `camera frames ${live.producedPerS.toFixed(1)}/s, new frames shown ${live.framesPerS.toFixed(1)}/s vs texture uploads ${live.uploadsPerS.toFixed(1)}/s (${verdict}); ` +

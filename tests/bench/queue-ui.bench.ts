@@ -41,7 +41,10 @@ export async function run(): Promise<void> {
       loader: { '.json': 'json' },
       logLevel: 'error',
     });
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="harness.css"></head><body><div id="root"></div><script src="harness.js" defer></script></body></html>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="harness.css"></head><body><div id="root"></div><script src="harness.js" defer></script></body></html>',
+    );
 
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
     try {
@@ -49,7 +52,9 @@ export async function run(): Promise<void> {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`file://${join(dir, 'index.html')}`);
-      await page.waitForFunction(() => (window as unknown as { firstRowsMs?: number }).firstRowsMs !== undefined, null, { timeout: 30_000 });
+      await page.waitForFunction(() => (window as unknown as { firstRowsMs?: number }).firstRowsMs !== undefined, null, {
+        timeout: 30_000,
+      });
       if (errors.length) throw new Error(`harness failed: ${errors.join('; ')}`);
       const firstRowsMs = await page.evaluate(() => (window as unknown as { firstRowsMs: number }).firstRowsMs);
 
@@ -71,10 +76,14 @@ export async function run(): Promise<void> {
       const cdp = await page.context().newCDPSession(page);
       const scroll = async (step: number, frames: number) => {
         const stop = await traceFrames(cdp);
-        const result = (await page.evaluate(`(${scrollSource})(${step}, ${frames})`)) as { times: number[]; rows: number; top: number };
+        const result = (await page.evaluate(`(${scrollSource})(${step}, ${frames})`)) as {
+          times: number[];
+          rows: number;
+          top: number;
+        };
         return { ...result, cpu: await stop(frames) };
       };
-      const heapMb = async () => (await page.evaluate('performance.memory.usedJSHeapSize')) as number / 1024 / 1024;
+      const heapMb = async () => ((await page.evaluate('performance.memory.usedJSHeapSize')) as number) / 1024 / 1024;
       const printCpu = (cpu: FrameCpu) =>
         console.log(
           `${''.padEnd(26)} CPU per frame: renderer ${(cpu.script + cpu.styleLayout + cpu.paint + cpu.gc + cpu.other).toFixed(1)} ms (script ${cpu.script.toFixed(1)}, style+layout ${cpu.styleLayout.toFixed(1)}, paint ${cpu.paint.toFixed(1)}, gc ${cpu.gc.toFixed(1)}, other ${cpu.other.toFixed(1)}); compositing + SwiftShader raster ${cpu.compositeRaster.toFixed(1)} ms`,
@@ -83,7 +92,14 @@ export async function run(): Promise<void> {
       const stats = (times: number[]): FrameStats => {
         const sorted = [...times].sort((a, b) => a - b);
         const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-        return { frames: times.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0, over16: times.filter((t) => t > 16.7).length };
+        return {
+          frames: times.length,
+          p50: at(0.5),
+          p95: at(0.95),
+          p99: at(0.99),
+          max: sorted[sorted.length - 1] ?? 0,
+          over16: times.filter((t) => t > 16.7).length,
+        };
       };
       const print = (label: string, s: FrameStats, extra: string) =>
         console.log(
@@ -98,7 +114,9 @@ export async function run(): Promise<void> {
       const jumps = await scroll(800, 250);
       print('jumps 800 px/frame', stats(jumps.times), `(${jumps.rows} rows in the DOM, scrollTop ${jumps.top})`);
       printCpu(jumps.cpu);
-      console.log(`${''.padEnd(26)} JS heap ${heapBefore.toFixed(0)} MB before the jumps, ${(await heapMb()).toFixed(0)} MB after`);
+      console.log(
+        `${''.padEnd(26)} JS heap ${heapBefore.toFixed(0)} MB before the jumps, ${(await heapMb()).toFixed(0)} MB after`,
+      );
       if (errors.length) throw new Error(`harness failed: ${errors.join('; ')}`);
     } finally {
       await browser.close();

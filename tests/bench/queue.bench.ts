@@ -84,10 +84,12 @@ export class DemoDeclarations {
   batch(firstSerial: number, size: number): Declaration[] {
     return Array.from({ length: size }, (_, j) => {
       const d = this.distinct[(firstSerial + j) % this.distinct.length] as Declaration;
-      return { ...d, functionalReferenceId: `${d.functionalReferenceId.slice(0, 6)}${String(firstSerial + j + 1).padStart(8, '0')}` };
+      return {
+        ...d,
+        functionalReferenceId: `${d.functionalReferenceId.slice(0, 6)}${String(firstSerial + j + 1).padStart(8, '0')}`,
+      };
     });
   }
-
 }
 
 /** The generator's output at a fixed date: what the cached data looks like, not when it was made. */
@@ -132,7 +134,8 @@ async function build(dbDir: string, workDir: string, demo: DemoDeclarations): Pr
     let inFlight: Promise<unknown> = Promise.resolve();
     for (let i = 0; i < COUNT; i += BATCH) {
       const statements: Statement[] = [];
-      for (const d of demo.batch(i, Math.min(BATCH, COUNT - i))) statements.push(...(await queue.intake.statementsFor(d, source)));
+      for (const d of demo.batch(i, Math.min(BATCH, COUNT - i)))
+        statements.push(...(await queue.intake.statementsFor(d, source)));
       await inFlight;
       inFlight = store.transaction(statements);
     }
@@ -165,7 +168,9 @@ export async function prepareDatabase(dbDir: string, workDir: string, demo: Demo
   }
   // After the closing snapshot, it and the (empty) journal segment after it are the whole
   // database; the previous generation and older segments only serve disaster recovery.
-  const segments = readdirSync(join(cached, 'db')).filter((f) => f.startsWith(`${STORE_NAME}.journal.`)).sort();
+  const segments = readdirSync(join(cached, 'db'))
+    .filter((f) => f.startsWith(`${STORE_NAME}.journal.`))
+    .sort();
   const needed = new Set([`${STORE_NAME}.snapshot`, segments.at(-1)]);
   for (const file of readdirSync(join(cached, 'db'))) if (!needed.has(file)) rmSync(join(cached, 'db', file));
   mkdirSync(dbDir, { recursive: true });
@@ -186,7 +191,9 @@ export async function run(): Promise<void> {
   const loaded = store.openEvents.find((e) => e.kind === 'loaded');
   console.log(
     `open the ${COUNT} store: ${opened.wallS.toFixed(2)} s wall, ${opened.cpuS.toFixed(2)} s CPU` +
-      (loaded?.kind === 'loaded' ? ` (snapshot ${(loaded.snapshotBytes / MB).toFixed(0)} MB, ${loaded.journalEntries} journal records replayed)` : ''),
+      (loaded?.kind === 'loaded'
+        ? ` (snapshot ${(loaded.snapshotBytes / MB).toFixed(0)} MB, ${loaded.journalEntries} journal records replayed)`
+        : ''),
   );
   try {
     const queue = queueOver(store, dir);
@@ -199,7 +206,9 @@ export async function run(): Promise<void> {
         total = (await listQueue(store, parsed, 'bench-user')).total;
         samples.push(performance.now() - t);
       }
-      console.log(`list ${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${total} matching)`);
+      console.log(
+        `list ${label}: p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${total} matching)`,
+      );
     };
     await time('first page, priority sort', { limit: 200 });
     await time('first page, text filter "lok ma"', { limit: 200, filter: { text: 'lok ma' } });
@@ -209,7 +218,8 @@ export async function run(): Promise<void> {
 
     const inserted = await measure(async () => {
       let stored = 0;
-      for (let i = 0; i < SAMPLE; i += BATCH) stored += await queue.intake.saveDeclarations(demo.batch(COUNT + i, BATCH), { file: 'bench', format: 'json' }, BATCH);
+      for (let i = 0; i < SAMPLE; i += BATCH)
+        stored += await queue.intake.saveDeclarations(demo.batch(COUNT + i, BATCH), { file: 'bench', format: 'json' }, BATCH);
       return stored;
     });
     console.log(
@@ -219,10 +229,20 @@ export async function run(): Promise<void> {
 
     // A ~5 MB CUSDEC interchange.
     const decls = generateDeclarations({ count: 9000, seed: 9, now, firstSerial: 5_000_000 });
-    let text = writeCusdecInterchange(decls, { sender: 'BENCH', recipient: 'CUSTOMS', controlRef: '1', preparedAt: now.toISOString() });
+    let text = writeCusdecInterchange(decls, {
+      sender: 'BENCH',
+      recipient: 'CUSTOMS',
+      controlRef: '1',
+      preparedAt: now.toISOString(),
+    });
     while (Buffer.byteLength(text) > 5 * MB) {
       decls.splice(Math.floor(decls.length * 0.9));
-      text = writeCusdecInterchange(decls, { sender: 'BENCH', recipient: 'CUSTOMS', controlRef: '1', preparedAt: now.toISOString() });
+      text = writeCusdecInterchange(decls, {
+        sender: 'BENCH',
+        recipient: 'CUSTOMS',
+        controlRef: '1',
+        preparedAt: now.toISOString(),
+      });
     }
     const bytes = new TextEncoder().encode(text);
     const imported = await measure(() => queue.intake.importSource({ name: 'bench.edi', bytes }));

@@ -24,22 +24,128 @@ const NOW = new Date('2026-03-15T10:00:00Z');
 const PHASE_CAP_MS = 30_000;
 
 const HS = [
-  '851712', '851762', '847130', '847150', '852852', '854231', '610910', '611020', '620342', '640399', '640411', '420221',
-  '030389', '030617', '080510', '080810', '090111', '220421', '390120', '392690', '721049',
-  '730890', '845710', '847989', '850440', '870323', '870899', '940360', '950300', '711319', '300490', '330499', '020230',
+  '851712',
+  '851762',
+  '847130',
+  '847150',
+  '852852',
+  '854231',
+  '610910',
+  '611020',
+  '620342',
+  '640399',
+  '640411',
+  '420221',
+  '030389',
+  '030617',
+  '080510',
+  '080810',
+  '090111',
+  '220421',
+  '390120',
+  '392690',
+  '721049',
+  '730890',
+  '845710',
+  '847989',
+  '850440',
+  '870323',
+  '870899',
+  '940360',
+  '950300',
+  '711319',
+  '300490',
+  '330499',
+  '020230',
 ];
 /** Precursor chemicals: red under the starter rules, and rare in real traffic (0.5% of items here). */
 const PRECURSOR_HS = ['293941', '292429', '291524'];
 const COUNTRIES = ['CN', 'VN', 'DE', 'US', 'AE', 'SG', 'PA', 'TR', 'IN', 'KR', 'JP', 'TH', 'MY', 'IT', 'NL', 'BR'];
 
 // Trader names: a distinctive part (coined brand words, surnames, places) plus the trade and legal words everyone shares.
-const ONSETS = ['b', 'br', 'c', 'ch', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'qu', 'r', 's', 'sh', 't', 'tr', 'v', 'w', 'x', 'y', 'z', 'st', 'gl', 'pl'];
+const ONSETS = [
+  'b',
+  'br',
+  'c',
+  'ch',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'qu',
+  'r',
+  's',
+  'sh',
+  't',
+  'tr',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
+  'st',
+  'gl',
+  'pl',
+];
 const NUCLEI = ['a', 'e', 'i', 'o', 'u', 'ai', 'ei', 'ou', 'ia', 'an', 'en', 'in', 'on', 'ar', 'er', 'or', 'ua', 'io'];
 const CODAS = ['', '', '', 'n', 'ng', 'r', 's', 'x', 'l', 'k', 'm', 'tt', 'nd', 'ck'];
-const PLACES = ['Shenzhen', 'Ningbo', 'Yiwu', 'Hamburg', 'Rotterdam', 'Dubai', 'Singapore', 'Pacific', 'Atlantic', 'Global', 'Eastern', 'Northern', 'Golden', 'United', 'Royal', 'New'];
-const TRADES = ['Trading', 'Logistics', 'Textile', 'Electronics', 'Foods', 'Chemicals', 'Machinery', 'Import & Export', 'International', 'Industrial', 'Technology', 'Shipping', 'Garments', 'Auto Parts', 'Seafood', 'Furniture'];
+const PLACES = [
+  'Shenzhen',
+  'Ningbo',
+  'Yiwu',
+  'Hamburg',
+  'Rotterdam',
+  'Dubai',
+  'Singapore',
+  'Pacific',
+  'Atlantic',
+  'Global',
+  'Eastern',
+  'Northern',
+  'Golden',
+  'United',
+  'Royal',
+  'New',
+];
+const TRADES = [
+  'Trading',
+  'Logistics',
+  'Textile',
+  'Electronics',
+  'Foods',
+  'Chemicals',
+  'Machinery',
+  'Import & Export',
+  'International',
+  'Industrial',
+  'Technology',
+  'Shipping',
+  'Garments',
+  'Auto Parts',
+  'Seafood',
+  'Furniture',
+];
 const LEGAL = ['Co., Ltd.', 'Company Limited', 'Ltd', 'LLC', 'GmbH', 'Inc.', 'Pte. Ltd.', 'S.A.', 'B.V.', 'FZE', 'Corp.'];
-const CITIES = ['深圳市', '广州市', '东莞市', '宁波市', '义乌市', '上海', '厦门市', '青岛市', '天津市', '苏州市', '广东省佛山市', '浙江省温州市'];
+const CITIES = [
+  '深圳市',
+  '广州市',
+  '东莞市',
+  '宁波市',
+  '义乌市',
+  '上海',
+  '厦门市',
+  '青岛市',
+  '天津市',
+  '苏州市',
+  '广东省佛山市',
+  '浙江省温州市',
+];
 const HAN = '华强恒通达金龙鑫源盛泰兴丰宏富凯瑞祥安康美嘉德利成信新海天宇航光明远博创联润昌永福佳和顺鸿锦荣伟立建中';
 const HAN_TRADES = ['电子', '贸易', '国际贸易', '物流', '进出口', '科技', '纺织', '服饰', '五金', '化工', '食品', '机械设备'];
 const HAN_LEGAL = ['有限公司', '股份有限公司', '集团有限公司', '有限责任公司'];
@@ -73,7 +179,8 @@ function asWritten(name: string, random: () => number, pick: Pick): string {
   const roll = random();
   if (roll < 0.75) return name;
   if (roll < 0.85) return name.toUpperCase();
-  if (roll < 0.95) return name.replace(/(Co\., Ltd\.|Company Limited|Ltd|LLC|GmbH|Inc\.|Pte\. Ltd\.|S\.A\.|B\.V\.|FZE|Corp\.)$/, pick(LEGAL));
+  if (roll < 0.95)
+    return name.replace(/(Co\., Ltd\.|Company Limited|Ltd|LLC|GmbH|Inc\.|Pte\. Ltd\.|S\.A\.|B\.V\.|FZE|Corp\.)$/, pick(LEGAL));
   const at = 1 + Math.floor(random() * (name.length - 2));
   return name.slice(0, at) + name.slice(at + 1); // a dropped character
 }
@@ -87,7 +194,12 @@ function realisticItemCount(random: () => number): number {
   return 21 + Math.floor(random() * 40);
 }
 
-function subjects(count: number, items: number | (() => number), traders: readonly string[], random: () => number): RiskSubject[] {
+function subjects(
+  count: number,
+  items: number | (() => number),
+  traders: readonly string[],
+  random: () => number,
+): RiskSubject[] {
   const pick = picker(random);
   const brokers = traders.slice(0, 400); // declarants are customs brokers: few, recurring
   return Array.from({ length: count }, (_, i) => {
@@ -200,7 +312,10 @@ function timeAssessments(batch: readonly RiskSubject[], compiled: CompiledRiskCo
   return { done, seconds, cpuSeconds, p50: at(0.5), p99: at(0.99), results };
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 const ms = (value: number) => `${value.toFixed(3)} ms`;
 
 export async function run(): Promise<void> {

@@ -53,22 +53,36 @@ export async function run(): Promise<void> {
     name: 'bench',
     // Snapshots are taken explicitly after each fill so none lands inside the measured commits.
     snapshotAfterBytes: 4096 * MB,
-    migrations: [{ version: 1, name: 'bench', sql: 'CREATE TABLE fill (id INTEGER PRIMARY KEY, data BLOB); CREATE TABLE small (id INTEGER PRIMARY KEY, v TEXT)' }],
+    migrations: [
+      {
+        version: 1,
+        name: 'bench',
+        sql: 'CREATE TABLE fill (id INTEGER PRIMARY KEY, data BLOB); CREATE TABLE small (id INTEGER PRIMARY KEY, v TEXT)',
+      },
+    ],
   });
   const rows: Row[] = [];
   try {
     for (const size of SIZES) {
       // Grow the database with bulk transactions of random (incompressible) blobs.
       for (;;) {
-        const [pages] = await store.query<{ n: number }>('SELECT (SELECT page_count FROM pragma_page_count) * (SELECT page_size FROM pragma_page_size) AS n');
+        const [pages] = await store.query<{ n: number }>(
+          'SELECT (SELECT page_count FROM pragma_page_count) * (SELECT page_size FROM pragma_page_size) AS n',
+        );
         if ((pages?.n ?? 0) >= size.bytes) break;
         const count = Math.max(1, Math.min(BLOBS_PER_FILL_TX, Math.ceil((size.bytes - (pages?.n ?? 0)) / BLOB_BYTES)));
-        await store.transaction(Array.from({ length: count }, () => ({ sql: 'INSERT INTO fill (data) VALUES (?)', params: [new Uint8Array(randomBytes(BLOB_BYTES))] })));
+        await store.transaction(
+          Array.from({ length: count }, () => ({
+            sql: 'INSERT INTO fill (data) VALUES (?)',
+            params: [new Uint8Array(randomBytes(BLOB_BYTES))],
+          })),
+        );
       }
       await store.snapshot();
 
       // Warm-up: lets the worker's GC reclaim the fill and snapshot buffers before timing.
-      for (let i = 0; i < 30; i += 1) await store.transaction([{ sql: 'INSERT INTO small (v) VALUES (?)', params: [`warm ${i}`] }]);
+      for (let i = 0; i < 30; i += 1)
+        await store.transaction([{ sql: 'INSERT INTO small (v) VALUES (?)', params: [`warm ${i}`] }]);
       const journal: number[] = [];
       for (let i = 0; i < size.journalCommits; i += 1) {
         const started = process.hrtime.bigint();
@@ -78,7 +92,10 @@ export async function run(): Promise<void> {
       // Bulk: one transaction of BULK_STATEMENTS single-row inserts, as an import sends them.
       const bulk: number[] = [];
       for (let i = 0; i < BULK_COMMITS; i += 1) {
-        const statements = Array.from({ length: BULK_STATEMENTS }, (_, j) => ({ sql: 'INSERT INTO small (v) VALUES (?)', params: [`bulk ${i}.${j} ${size.label}`] }));
+        const statements = Array.from({ length: BULK_STATEMENTS }, (_, j) => ({
+          sql: 'INSERT INTO small (v) VALUES (?)',
+          params: [`bulk ${i}.${j} ${size.label}`],
+        }));
         const started = process.hrtime.bigint();
         await store.transaction(statements);
         bulk.push(Number(process.hrtime.bigint() - started) / 1e6);
@@ -103,7 +120,13 @@ export async function run(): Promise<void> {
         naive.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
       db.close();
-      rows.push({ size: size.label, dbMB: image.byteLength / MB, journal: summary(journal), bulk: summary(bulk), naive: summary(naive) });
+      rows.push({
+        size: size.label,
+        dbMB: image.byteLength / MB,
+        journal: summary(journal),
+        bulk: summary(bulk),
+        naive: summary(naive),
+      });
       console.log(`  measured ${size.label}`);
     }
   } finally {

@@ -15,7 +15,14 @@ import { createHub } from '../../hub/src/server';
 import { ManualClock } from '../../main/services/clock';
 import { HubClient } from '../../main/services/sync/hub-client';
 import { mutationStatements } from '../../main/services/sync/outbox';
-import { addDeviceToken, applyLocally, openWorkstation, PROBE, probeRowStatement, type ProbeDoc } from '../integration/sync-harness';
+import {
+  addDeviceToken,
+  applyLocally,
+  openWorkstation,
+  PROBE,
+  probeRowStatement,
+  type ProbeDoc,
+} from '../integration/sync-harness';
 import { findPostgresBin, startPostgres } from '../support/postgres';
 
 const N = 10_000;
@@ -40,7 +47,9 @@ export async function run(): Promise<void> {
       entity: PROBE,
       entityId: `raw-${i % 500}`,
       op: i % 3 === 0 ? 'append' : 'upsert',
-      fields: (i % 3 === 0 ? { notes: [{ id: `raw-n${i}`, text: 'seal intact' }] } : { status: `s${i % 7}`, weight: i }) as WireMutation['fields'],
+      fields: (i % 3 === 0
+        ? { notes: [{ id: `raw-n${i}`, text: 'seal intact' }] }
+        : { status: `s${i % 7}`, weight: i }) as WireMutation['fields'],
       at: new Date(Date.UTC(2026, 5, 1, 0, 0, i)).toISOString(),
       actorId: 'bench',
     }));
@@ -72,10 +81,16 @@ export async function run(): Promise<void> {
       for (let j = i; j < i + 250; j++) {
         clock.advance(1000);
         const id = `case-${j % 800}`;
-        const m = j % 4 === 0 ? { op: 'append' as const, fields: { notes: [{ id: `n${j}`, text: 'weighed' }] } } : { op: 'upsert' as const, fields: { status: `s${j % 5}` } };
+        const m =
+          j % 4 === 0
+            ? { op: 'append' as const, fields: { notes: [{ id: `n${j}`, text: 'weighed' }] } }
+            : { op: 'upsert' as const, fields: { status: `s${j % 5}` } };
         const doc = applyLocally(docs.get(id) ?? null, m);
         docs.set(id, doc);
-        statements.push(probeRowStatement(id, doc), ...mutationStatements({ entity: PROBE, entityId: id, ...m, at: clock.now(), actorId: 'officer-a' }));
+        statements.push(
+          probeRowStatement(id, doc),
+          ...mutationStatements({ entity: PROBE, entityId: id, ...m, at: clock.now(), actorId: 'officer-a' }),
+        );
       }
       await a.store.transaction(statements);
     }
@@ -88,7 +103,9 @@ export async function run(): Promise<void> {
     console.log(
       `workstation back online with ${N} pending: pushed ${roundA.pushed} and landed them back in ${aSeconds.toFixed(2)} s (${(N / aSeconds).toFixed(0)} mutations/s)`,
     );
-    console.log(`second workstation catching up: pulled and applied ${roundB.pulled} changes in ${bSeconds.toFixed(2)} s (${(roundB.pulled / bSeconds).toFixed(0)} mutations/s)`);
+    console.log(
+      `second workstation catching up: pulled and applied ${roundB.pulled} changes in ${bSeconds.toFixed(2)} s (${(roundB.pulled / bSeconds).toFixed(0)} mutations/s)`,
+    );
     await a.store.close();
     await b.store.close();
   } finally {

@@ -33,7 +33,14 @@ beforeAll(async () => {
   mkdirSync(out, { recursive: true });
   childJs = join(out, 'commit-child.cjs');
   workerJs = join(out, 'store-worker.cjs');
-  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['sql.js'], logLevel: 'error' };
+  const common: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['sql.js'],
+    logLevel: 'error',
+  };
   await build({ ...common, entryPoints: [join(__dirname, 'commit-child.ts')], outfile: childJs });
   await build({ ...common, entryPoints: [join(root, 'main/services/store/worker.ts')], outfile: workerJs });
 });
@@ -91,47 +98,43 @@ function runOnce(dir: string, killDuringStartup: boolean): Promise<RunResult> {
   });
 }
 
-it(
-  `every acknowledged commit survives ${KILLS} SIGKILLs`,
-  async () => {
-    const dir = join(work, 'data');
-    const acked: number[] = [];
-    let maxAcked = 0;
-    let restartsChecked = 0;
-    const started = Date.now();
-    for (let kill = 0; kill < KILLS; kill += 1) {
-      const run = await runOnce(dir, Math.random() < 0.1);
-      if (run.state) {
-        // Ids are committed one after another from 1, so "count == max id" means no hole.
-        expect(run.state.integrity, `integrity after kill ${kill}`).toBe('ok');
-        expect(run.state.rows, `rows 1..max contiguous after kill ${kill}`).toBe(run.state.top);
-        expect(run.state.top, `acknowledged ids present after kill ${kill}`).toBeGreaterThanOrEqual(maxAcked);
-        expect(run.state.events).not.toMatch(/snapshot-corrupt/);
-        restartsChecked += 1;
-      }
-      for (const id of run.acked) {
-        acked.push(id);
-        maxAcked = Math.max(maxAcked, id);
-      }
+it(`every acknowledged commit survives ${KILLS} SIGKILLs`, async () => {
+  const dir = join(work, 'data');
+  const acked: number[] = [];
+  let maxAcked = 0;
+  let restartsChecked = 0;
+  const started = Date.now();
+  for (let kill = 0; kill < KILLS; kill += 1) {
+    const run = await runOnce(dir, Math.random() < 0.1);
+    if (run.state) {
+      // Ids are committed one after another from 1, so "count == max id" means no hole.
+      expect(run.state.integrity, `integrity after kill ${kill}`).toBe('ok');
+      expect(run.state.rows, `rows 1..max contiguous after kill ${kill}`).toBe(run.state.top);
+      expect(run.state.top, `acknowledged ids present after kill ${kill}`).toBeGreaterThanOrEqual(maxAcked);
+      expect(run.state.events).not.toMatch(/snapshot-corrupt/);
+      restartsChecked += 1;
     }
+    for (const id of run.acked) {
+      acked.push(id);
+      maxAcked = Math.max(maxAcked, id);
+    }
+  }
 
-    const store = await openStore({
-      dir,
-      name: 'crash',
-      migrations: [{ version: 1, name: 'acks', sql: 'CREATE TABLE acks (id INTEGER PRIMARY KEY, pad TEXT NOT NULL)' }],
-    });
-    try {
-      const present = new Set((await store.query<{ id: number }>('SELECT id FROM acks')).map((r) => r.id));
-      const missing = acked.filter((id) => !present.has(id));
-      expect(missing).toEqual([]);
-      expect(await store.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-      console.log(
-        `store crash test: ${KILLS} kills, ${restartsChecked} restarts checked, ${acked.length} acknowledged txns verified ` +
-          `(${present.size} rows) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-      );
-    } finally {
-      await store.close();
-    }
-  },
-  600_000,
-);
+  const store = await openStore({
+    dir,
+    name: 'crash',
+    migrations: [{ version: 1, name: 'acks', sql: 'CREATE TABLE acks (id INTEGER PRIMARY KEY, pad TEXT NOT NULL)' }],
+  });
+  try {
+    const present = new Set((await store.query<{ id: number }>('SELECT id FROM acks')).map((r) => r.id));
+    const missing = acked.filter((id) => !present.has(id));
+    expect(missing).toEqual([]);
+    expect(await store.query('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    console.log(
+      `store crash test: ${KILLS} kills, ${restartsChecked} restarts checked, ${acked.length} acknowledged txns verified ` +
+        `(${present.size} rows) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await store.close();
+  }
+}, 600_000);

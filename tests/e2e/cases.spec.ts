@@ -7,7 +7,10 @@ import { chooseLanguage, completeSetup, expectAccessible, goTo, shoot, superviso
 import casesEn from '../../renderer/features/cases/locales/en.json';
 
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const screensDir = resolve(__dirname, '..', '..', 'test-results', 'screens');
 
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -16,11 +19,15 @@ async function pdfText(pdf: Buffer): Promise<string> {
   const standardFontDataUrl = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
   const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), standardFontDataUrl }).promise;
   let all = '';
-  for (let p = 1; p <= doc.numPages; p += 1) all += `${(await (await doc.getPage(p)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ')}\n`;
+  for (let p = 1; p <= doc.numPages; p += 1)
+    all += `${(await (await doc.getPage(p)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ')}\n`;
   return all;
 }
 
-test('an officer opens a case, adds evidence whose SHA-256 matches, assigns, plans, links, transfers, closes it and exports the PDF', async ({ app: page, host }) => {
+test('an officer opens a case, adds evidence whose SHA-256 matches, assigns, plans, links, transfers, closes it and exports the PDF', async ({
+  app: page,
+  host,
+}) => {
   test.setTimeout(180_000);
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
@@ -70,7 +77,10 @@ test('an officer opens a case, adds evidence whose SHA-256 matches, assigns, pla
   await expect(page.getByTestId('case-link')).toContainText('26CN0001234');
 
   // The photo goes to the laboratory: a custody entry.
-  await page.getByTestId('evidence-item').getByRole('button', { name: /Transfer/ }).click();
+  await page
+    .getByTestId('evidence-item')
+    .getByRole('button', { name: /Transfer/ })
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: casesEn.transfer.confirm }).click();
   await expect(dialog).toContainText(casesEn.transfer.toRequired);
@@ -91,7 +101,15 @@ test('an officer opens a case, adds evidence whose SHA-256 matches, assigns, pla
   await expect(notice).toContainText(supervisor.displayName);
   await expect(notice).toContainText(casesEn.closed.reopen);
   await expect(view.getByRole('button', { name: casesEn.common.add })).toHaveCount(0);
-  for (const label of [casesEn.finding.text, casesEn.seizure.item, casesEn.seizure.quantity, casesEn.seizure.location, casesEn.task.title, casesEn.link.ref, casesEn.note.text]) {
+  for (const label of [
+    casesEn.finding.text,
+    casesEn.seizure.item,
+    casesEn.seizure.quantity,
+    casesEn.seizure.location,
+    casesEn.task.title,
+    casesEn.link.ref,
+    casesEn.note.text,
+  ]) {
     await expect(view.getByLabel(label)).toHaveCount(0);
   }
   await expect(view.locator('input[type=file]')).toHaveCount(0);
@@ -120,7 +138,9 @@ test('an officer opens a case, adds evidence whose SHA-256 matches, assigns, pla
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('button', { name: casesEn.report.export }).click();
   const file = await download.catch((error: unknown) => {
-    throw new Error(`no report download: ${String(error)}\nweb host output:\n${host.output()}\nconsole errors:\n${consoleErrors.join('\n')}`);
+    throw new Error(
+      `no report download: ${String(error)}\nweb host output:\n${host.output()}\nconsole errors:\n${consoleErrors.join('\n')}`,
+    );
   });
   const path = await file.path();
   const pdf = readFileSync(path);
@@ -129,11 +149,31 @@ test('an officer opens a case, adds evidence whose SHA-256 matches, assigns, pla
   mkdirSync(screensDir, { recursive: true });
   copyFileSync(path, join(screensDir, 'case-report.pdf'));
   // Page 1 as a picture for review, where poppler is installed (it is on CI).
-  if (existsSync('/usr/bin/pdftoppm')) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', path, join(screensDir, 'case-report-page1')]);
+  if (existsSync('/usr/bin/pdftoppm'))
+    execFileSync('/usr/bin/pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      path,
+      join(screensDir, 'case-report-page1'),
+    ]);
 
   const text = await pdfText(pdf);
   expect(text).toContain(expected);
-  for (const fact of ['Undeclared cigarettes in reefer', 'MSCU4821907', supervisor.displayName, 'Request the origin seal record', '26CN0001234', 'Shanghai Customs Laboratory', 'Audit chain head']) {
+  for (const fact of [
+    'Undeclared cigarettes in reefer',
+    'MSCU4821907',
+    supervisor.displayName,
+    'Request the origin seal record',
+    '26CN0001234',
+    'Shanghai Customs Laboratory',
+    'Audit chain head',
+  ]) {
     expect(text).toContain(fact);
   }
   await expect(view).toContainText(casesEn.custody.exported);

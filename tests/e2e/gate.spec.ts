@@ -24,7 +24,10 @@ test('a truck recorded at the gate is in the log and at its lane, and opens its 
 
   // A declaration that came by road and is not released: its plate is the truck's.
   await invokeFromPage(page, 'cw:queue.demo', { count: 40, seed: 4 });
-  const list = await invokeFromPage<ListOutput>(page, 'cw:queue.list', { filter: { statuses: ['pending', 'held', 'documentsRequested', 'inspection'] }, limit: 40 });
+  const list = await invokeFromPage<ListOutput>(page, 'cw:queue.list', {
+    filter: { statuses: ['pending', 'held', 'documentsRequested', 'inspection'] },
+    limit: 40,
+  });
   let number = '';
   let plate = '';
   for (const row of list.rows) {
@@ -61,7 +64,9 @@ test('a truck recorded at the gate is in the log and at its lane, and opens its 
   // An unknown plate is recorded too, shown as having no declaration.
   await page.getByTestId('gate-record-plate').fill('ZZ 9999');
   await page.getByTestId('gate-record-plate').press('Enter');
-  await expect(page.getByTestId('gate-log').locator('tr[data-plate="ZZ9999"]')).toContainText('No declaration', { timeout: 15_000 });
+  await expect(page.getByTestId('gate-log').locator('tr[data-plate="ZZ9999"]')).toContainText('No declaration', {
+    timeout: 15_000,
+  });
 
   // The plate filter takes any spelling.
   await page.getByTestId('gate-filter-plate').locator('input').fill('zz-99');
@@ -86,8 +91,12 @@ test('a truck recorded at the gate is in the log and at its lane, and opens its 
   const scene = page.getByTestId('port-scene');
   await expect.poll(async () => Number(await scene.getAttribute('data-geometries')), { timeout: 30_000 }).toBeGreaterThan(10);
   await page.getByTestId('port-go-to').click();
-  await expect(page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="ZZ9999 · at the gate · no declaration"]`)).toHaveCount(1, { timeout: 30_000 });
-  const truck = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${normalised} · declaration ${number}"]`);
+  await expect(
+    page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="ZZ9999 · at the gate · no declaration"]`),
+  ).toHaveCount(1, { timeout: 30_000 });
+  const truck = page.locator(
+    `.ant-select-dropdown:visible .ant-select-item-option[title="${normalised} · declaration ${number}"]`,
+  );
   await expect(truck).toBeVisible({ timeout: 30_000 });
   await truck.click();
   await page.waitForTimeout(2500);

@@ -41,10 +41,13 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes
-      .slice(0, 5)
-      .map((n) => n.target.join(' '))
-      .join('\n  ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes
+          .slice(0, 5)
+          .map((n) => n.target.join(' '))
+          .join('\n  ')}`,
+    );
   expect(bad, `axe violations on ${name}`).toEqual([]);
 }
 
@@ -82,7 +85,10 @@ export async function signOut(page: Page, locale: Locale): Promise<void> {
   await expect(page.getByRole('heading', { name: text(locale, 'auth.login.title') })).toBeVisible();
 }
 
-export async function goTo(page: Page, screen: 'queue' | 'port' | 'gate' | 'cases' | 'training' | 'shift' | 'settings'): Promise<void> {
+export async function goTo(
+  page: Page,
+  screen: 'queue' | 'port' | 'gate' | 'cases' | 'training' | 'shift' | 'settings',
+): Promise<void> {
   await page.getByTestId(`nav-${screen}`).click();
   // Park the pointer on the work area, away from the rail's hints.
   await page.mouse.move(720, 400);

@@ -9,7 +9,10 @@ interface PageImage {
 interface Canvas2D {
   width: number;
   height: number;
-  getContext(kind: '2d'): { drawImage(image: PageImage, x: number, y: number, w: number, h: number): void; getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+  getContext(kind: '2d'): {
+    drawImage(image: PageImage, x: number, y: number, w: number, h: number): void;
+    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+  } | null;
 }
 declare const document: { createElement(tag: 'canvas'): Canvas2D };
 declare const Image: new () => PageImage;
@@ -77,7 +80,10 @@ export async function invokeFromPage<T>(page: Page, channel: string, input?: unk
         socket.onopen = () => socket.send(JSON.stringify({ id, channel, input }));
         socket.onerror = () => reject(new Error(`WebSocket to the web host failed for ${channel}`));
         socket.onmessage = (event) => {
-          const message = JSON.parse(String(event.data)) as { id?: number; envelope?: { ok: boolean; value?: T; error?: { message: string } } };
+          const message = JSON.parse(String(event.data)) as {
+            id?: number;
+            envelope?: { ok: boolean; value?: T; error?: { message: string } };
+          };
           if (message.id !== id || !message.envelope) return;
           socket.close();
           if (message.envelope.ok) resolve(message.envelope.value as T);

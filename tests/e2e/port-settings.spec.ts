@@ -17,7 +17,12 @@ const fakeCamera = writeY4m(join(mkdtempSync(join(tmpdir(), 'clearway-port-setti
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...chromiumArgs(), '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${fakeCamera}`],
+    args: [
+      ...chromiumArgs(),
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${fakeCamera}`,
+    ],
   },
 });
 
@@ -32,7 +37,10 @@ async function pageCsp(page: Page, url: string): Promise<string> {
   return response.headers()['content-security-policy'] ?? '';
 }
 
-test('an officer chooses the local camera and a supervisor allows camera bridge origins, each bad line named', async ({ app: page, host }) => {
+test('an officer chooses the local camera and a supervisor allows camera bridge origins, each bad line named', async ({
+  app: page,
+  host,
+}) => {
   test.setTimeout(240_000);
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');
@@ -56,7 +64,14 @@ test('an officer chooses the local camera and a supervisor allows camera bridge 
 
   // The origins: every bad line is named with its number and text, nothing is saved.
   const origins = page.getByTestId('settings-camera-origins');
-  await origins.fill(['cams.gate3.example', 'ftp://files.example', 'https://go2rtc.gate3.example:1984/api/stream.mjpeg', 'https://mediamtx.gate3.example:8889'].join('\n'));
+  await origins.fill(
+    [
+      'cams.gate3.example',
+      'ftp://files.example',
+      'https://go2rtc.gate3.example:1984/api/stream.mjpeg',
+      'https://mediamtx.gate3.example:8889',
+    ].join('\n'),
+  );
   await page.getByTestId('save-camera-origins').click();
   const problems = page.getByTestId('camera-origin-problems');
   await expect(problems).toContainText('Line 1: “cams.gate3.example” is not a URL');

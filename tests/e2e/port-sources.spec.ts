@@ -38,7 +38,21 @@ test.use({
 function jpegFrames(): Buffer[] {
   const dir = join(work, 'jpeg');
   execFileSync('mkdir', ['-p', dir]);
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=10', '-frames:v', '10', '-q:v', '5', join(dir, 'f%02d.jpg')]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=320x180:rate=10',
+    '-frames:v',
+    '10',
+    '-q:v',
+    '5',
+    join(dir, 'f%02d.jpg'),
+  ]);
   return readdirSync(dir)
     .sort()
     .map((file) => readFileSync(join(dir, file)));
@@ -49,7 +63,32 @@ function hlsRendition(): string {
   const dir = join(work, 'hls');
   execFileSync('mkdir', ['-p', dir]);
   const input = join(__dirname, '..', '..', 'resources', 'site', 'public', 'media', 'cam-lane-2.webm');
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', input, '-t', '6', '-c:v', 'libx264', '-profile:v', 'baseline', '-preset', 'veryfast', '-g', '15', '-an', '-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'vod', join(dir, 'lane2.m3u8')]);
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    input,
+    '-t',
+    '6',
+    '-c:v',
+    'libx264',
+    '-profile:v',
+    'baseline',
+    '-preset',
+    'veryfast',
+    '-g',
+    '15',
+    '-an',
+    '-f',
+    'hls',
+    '-hls_time',
+    '1',
+    '-hls_playlist_type',
+    'vod',
+    join(dir, 'lane2.m3u8'),
+  ]);
   return dir;
 }
 
@@ -130,7 +169,10 @@ async function call(page: Page, channel: string, input: unknown): Promise<unknow
         const socket = new WebSocket(`ws://${(globalThis as unknown as { location: { host: string } }).location.host}/ws`);
         socket.onopen = () => socket.send(JSON.stringify({ id: 1, channel, input }));
         socket.onmessage = (message) => {
-          const data = JSON.parse(String(message.data)) as { id?: number; envelope?: { ok: boolean; value?: unknown; error?: unknown } };
+          const data = JSON.parse(String(message.data)) as {
+            id?: number;
+            envelope?: { ok: boolean; value?: unknown; error?: unknown };
+          };
           if (data.id !== 1 || !data.envelope) return;
           socket.close();
           if (data.envelope.ok) resolve(data.envelope.value);
@@ -158,7 +200,14 @@ function testSite(mjpegUrl: string, hlsUrl: string) {
     id: 'sources-test',
     name: 'Sources test site',
     origin: { latitude: 44.17, longitude: 80.48 },
-    gates: [{ id: 'gate', name: 'Gate', position: [0, 0, 0], lanes: [{ id: 'lane-1', name: 'Lane 1', kind: 'inbound', start: [0, 0, 20], end: [0, 0, -20] }] }],
+    gates: [
+      {
+        id: 'gate',
+        name: 'Gate',
+        position: [0, 0, 0],
+        lanes: [{ id: 'lane-1', name: 'Lane 1', kind: 'inbound', start: [0, 0, 20], end: [0, 0, -20] }],
+      },
+    ],
     cameras: [
       camera('cam-webcam', 'Desk camera', { type: 'webcam' }, -10),
       camera('cam-file', 'Lane 1 recording', { type: 'url', url: 'media/cam-lane-1.webm' }, 0),
@@ -178,9 +227,14 @@ async function pixelOf(page: Page, cameraId: string, fx: number, fy: number): Pr
   return page.evaluate(
     ([cameraId, fx, fy]) => {
       type Media = { videoWidth?: number; videoHeight?: number; width: number; height: number };
-      type Context = { drawImage(media: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } };
+      type Context = {
+        drawImage(media: unknown, x: number, y: number): void;
+        getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+      };
       type Canvas = { width: number; height: number; getContext(kind: '2d', options: object): Context | null };
-      const doc = (globalThis as unknown as { document: { querySelector(q: string): Media | null; createElement(tag: 'canvas'): Canvas } }).document;
+      const doc = (
+        globalThis as unknown as { document: { querySelector(q: string): Media | null; createElement(tag: 'canvas'): Canvas } }
+      ).document;
       const selector = `[data-testid="wall-tile"][data-camera="${cameraId}"]`;
       const media = doc.querySelector(`${selector} video, ${selector} canvas`);
       if (!media) throw new Error(`no media in tile ${cameraId}`);
@@ -199,18 +253,27 @@ async function pixelOf(page: Page, cameraId: string, fx: number, fy: number): Pr
   );
 }
 
-test('webcam, file, HLS and MJPEG sources play on the camera wall; a dead MJPEG server stalls and recovers', async ({ app: page, host }) => {
+test('webcam, file, HLS and MJPEG sources play on the camera wall; a dead MJPEG server stalls and recovers', async ({
+  app: page,
+  host,
+}) => {
   test.setTimeout(240_000);
   const camera = new MjpegCamera(jpegFrames(), hlsRendition());
   await camera.start();
   try {
     await completeSetup(page, 'zh-CN');
     await call(page, 'cw:settings.update', { cameraEnabled: true, cameraOrigins: [`http://127.0.0.1:${camera.port}`] });
-    writeFileSync(join(host.dataDir, 'site.json'), JSON.stringify(testSite(camera.url, `http://127.0.0.1:${camera.port}/hls/lane2.m3u8`)));
+    writeFileSync(
+      join(host.dataDir, 'site.json'),
+      JSON.stringify(testSite(camera.url, `http://127.0.0.1:${camera.port}/hls/lane2.m3u8`)),
+    );
     // The CSP follows the camera settings from the next page load on.
     await page.reload();
     await goTo(page, 'port');
-    await page.getByTestId('port-view-switch').getByText(/墙|wall/i).click();
+    await page
+      .getByTestId('port-view-switch')
+      .getByText(/墙|wall/i)
+      .click();
     await expect(page.getByTestId('wall-tile')).toHaveCount(4);
 
     // The webcam shows the y4m's picture: its left half is pure green.
@@ -222,12 +285,24 @@ test('webcam, file, HLS and MJPEG sources play on the camera wall; a dead MJPEG 
 
     // The WebM file plays (VP8: Debian's Chromium may lack H.264) and advances.
     await expect(healthOf(page, 'cam-file')).toHaveAttribute('data-state', 'live');
-    const t0 = await tile(page, 'cam-file').locator('video').evaluate((v) => (v as unknown as { currentTime: number }).currentTime);
-    await expect.poll(() => tile(page, 'cam-file').locator('video').evaluate((v) => (v as unknown as { currentTime: number }).currentTime)).toBeGreaterThan(t0 + 0.5);
+    const t0 = await tile(page, 'cam-file')
+      .locator('video')
+      .evaluate((v) => (v as unknown as { currentTime: number }).currentTime);
+    await expect
+      .poll(() =>
+        tile(page, 'cam-file')
+          .locator('video')
+          .evaluate((v) => (v as unknown as { currentTime: number }).currentTime),
+      )
+      .toBeGreaterThan(t0 + 0.5);
 
     // HLS plays through hls.js (loaded on first use) from the bridge origin.
     await expect(healthOf(page, 'cam-hls')).toHaveAttribute('data-state', 'live');
-    expect(await tile(page, 'cam-hls').locator('video').evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth)).toBe(640);
+    expect(
+      await tile(page, 'cam-hls')
+        .locator('video')
+        .evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth),
+    ).toBe(640);
 
     // MJPEG goes live and draws real pixels.
     await expect(healthOf(page, 'cam-mjpeg')).toHaveAttribute('data-state', 'live');
@@ -246,7 +321,9 @@ test('webcam, file, HLS and MJPEG sources play on the camera wall; a dead MJPEG 
     expect(Date.now() - back).toBeLessThan(15_000);
 
     // The status bar's camera count comes from every window's sources.
-    await expect.poll(async () => ((await call(page, 'cw:app.status', undefined)) as { cameras: { total: number; live: number } }).cameras).toMatchObject({ total: 4 });
+    await expect
+      .poll(async () => ((await call(page, 'cw:app.status', undefined)) as { cameras: { total: number; live: number } }).cameras)
+      .toMatchObject({ total: 4 });
   } finally {
     await camera.kill();
   }

@@ -7,7 +7,9 @@ import { expect, test } from './fixtures';
 import { chooseLanguage, completeSetup, goTo, shoot } from './helpers';
 import { invokeFromPage, nextEventFromPage } from './port-helpers';
 
-test('a container from a declaration stands in the yard; clicking it opens its declaration in the queue', async ({ app: page }) => {
+test('a container from a declaration stands in the yard; clicking it opens its declaration in the queue', async ({
+  app: page,
+}) => {
   test.setTimeout(300_000);
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');

@@ -21,7 +21,8 @@ interface StoredGroup {
 }
 
 function storedGroups(dataDir: string): Record<string, StoredGroup[]> {
-  return (JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { cameraGroups: Record<string, StoredGroup[]> }).cameraGroups;
+  return (JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { cameraGroups: Record<string, StoredGroup[]> })
+    .cameraGroups;
 }
 
 /** Picks `label` in an antd Select. */
@@ -36,7 +37,10 @@ async function openWall(page: Page): Promise<void> {
   await expect(page.getByTestId('camera-wall')).toBeVisible();
 }
 
-test('camera groups are made on the wall, kept in the settings per site, seen by a second window and after a reload', async ({ app: page, host }) => {
+test('camera groups are made on the wall, kept in the settings per site, seen by a second window and after a reload', async ({
+  app: page,
+  host,
+}) => {
   test.setTimeout(300_000);
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');
@@ -98,7 +102,10 @@ test('camera groups are made on the wall, kept in the settings per site, seen by
   await expect(tiles.nth(4)).toHaveAttribute('data-camera', 'cam-gate-overview');
 });
 
-test('a camera the site no longer has shows as such on the wall and is dropped in the group editor', async ({ app: page, host }) => {
+test('a camera the site no longer has shows as such on the wall and is dropped in the group editor', async ({
+  app: page,
+  host,
+}) => {
   test.setTimeout(300_000);
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');
@@ -111,7 +118,10 @@ test('a camera the site no longer has shows as such on the wall and is dropped i
   await expect(dialog).toBeHidden({ timeout: 15_000 });
 
   // A supervisor's site file drops Lane 2's camera (removed, or renamed to another id).
-  const site = JSON.parse(readFileSync(demoSitePath, 'utf8')) as { cameras: { id: string }[]; cameraGroups: { cameraIds: string[] }[] };
+  const site = JSON.parse(readFileSync(demoSitePath, 'utf8')) as {
+    cameras: { id: string }[];
+    cameraGroups: { cameraIds: string[] }[];
+  };
   site.cameras = site.cameras.filter((c) => c.id !== 'cam-lane-2');
   site.cameraGroups.forEach((g) => (g.cameraIds = g.cameraIds.filter((id) => id !== 'cam-lane-2')));
   writeFileSync(join(host.dataDir, 'site.json'), JSON.stringify(site));
@@ -144,7 +154,11 @@ test('a camera the site no longer has shows as such on the wall and is dropped i
   await expect(dialog).toBeHidden({ timeout: 15_000 });
   await expect(missing).toHaveCount(0);
   await expect(page.getByTestId('wall-tile')).toHaveCount(3);
-  expect(storedGroups(host.dataDir)['eastgate-demo']?.find((g) => g.name === 'Lanes')?.cameraIds).toEqual(['cam-lane-1', 'cam-lane-3', 'cam-lane-4']);
+  expect(storedGroups(host.dataDir)['eastgate-demo']?.find((g) => g.name === 'Lanes')?.cameraIds).toEqual([
+    'cam-lane-1',
+    'cam-lane-3',
+    'cam-lane-4',
+  ]);
 
   // Deleting the group returns the wall to all cameras.
   await page.getByTestId('wall-edit-group').click();

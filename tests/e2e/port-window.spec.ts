@@ -41,7 +41,10 @@ test('a second port window follows the main window’s camera selection and the 
   await second.close();
 });
 
-test('a supervisor edits a camera in the port view and saves the site; other windows and a reload show it', async ({ app: page, host }) => {
+test('a supervisor edits a camera in the port view and saves the site; other windows and a reload show it', async ({
+  app: page,
+  host,
+}) => {
   test.setTimeout(300_000);
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');
@@ -74,7 +77,9 @@ test('a supervisor edits a camera in the port view and saves the site; other win
   await expect(editor).toBeHidden({ timeout: 15_000 });
 
   // Written to the workstation's own site file, audited by the service.
-  const saved = JSON.parse(readFileSync(join(host.dataDir, 'site.json'), 'utf8')) as { cameras: { id: string; name: string; yawDeg: number; source: { url?: string } }[] };
+  const saved = JSON.parse(readFileSync(join(host.dataDir, 'site.json'), 'utf8')) as {
+    cameras: { id: string; name: string; yawDeg: number; source: { url?: string } }[];
+  };
   const camera = saved.cameras.find((c) => c.id === 'cam-lane-3');
   expect(camera).toMatchObject({ name: 'Lane 3 ANPR camera', yawDeg: 15, source: { url: 'media/cam-lane-4.webm' } });
 
@@ -91,11 +96,15 @@ test('a supervisor edits a camera in the port view and saves the site; other win
   await expect(page.locator('.ant-select-item-option[title="Lane 3 ANPR camera"]')).toBeVisible({ timeout: 15_000 });
 });
 
-test('the 360° panorama shows its equirectangular still while the video is unavailable, then the live video', async ({ app: page }) => {
+test('the 360° panorama shows its equirectangular still while the video is unavailable, then the live video', async ({
+  app: page,
+}) => {
   test.setTimeout(300_000);
   // The 360° camera's video server is down: every request for it fails.
   let videoDown = true;
-  await page.route('**/media/cam-inspection-360.webm', (route) => (videoDown ? route.fulfill({ status: 503, body: 'down' }) : route.fallback()));
+  await page.route('**/media/cam-inspection-360.webm', (route) =>
+    videoDown ? route.fulfill({ status: 503, body: 'down' }) : route.fallback(),
+  );
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');
   await goTo(page, 'port');

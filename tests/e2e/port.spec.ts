@@ -8,7 +8,10 @@ import { canvasLook, chooseCamera, invokeFromPage } from './port-helpers';
 const sceneCount = async (page: Page, name: 'geometries' | 'textures' | 'uploads' | 'frames' | 'paused' | 'sources') =>
   Number(await page.getByTestId('port-scene').getAttribute(`data-${name}`));
 
-const demoSite = () => JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'resources', 'site', 'demo-site.json'), 'utf8')) as { markers: unknown[] } & Record<string, unknown>;
+const demoSite = () =>
+  JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'resources', 'site', 'demo-site.json'), 'utf8')) as {
+    markers: unknown[];
+  } & Record<string, unknown>;
 
 /** The workstation's saved site file (<dataDir>/site.json), read by cw:site.get on each call. */
 function writeSite(dataDir: string, site: unknown): void {
@@ -26,13 +29,23 @@ async function signInWithSite(page: Page, dataDir: string): Promise<{ declaratio
   const site = demoSite();
   site.markers = [
     ...site.markers,
-    { id: 'marker-e2e', cameraId: 'cam-inspection-360', yawDeg: 0, pitchDeg: 0, label: `Truck of ${declaration}`, link: { kind: 'declaration', ref: declaration } },
+    {
+      id: 'marker-e2e',
+      cameraId: 'cam-inspection-360',
+      yawDeg: 0,
+      pitchDeg: 0,
+      label: `Truck of ${declaration}`,
+      link: { kind: 'declaration', ref: declaration },
+    },
   ];
   writeSite(dataDir, site);
   return { declaration };
 }
 
-test('port overview renders, frees its GPU memory on unmount, panorama marker opens its declaration', async ({ app: page, host }) => {
+test('port overview renders, frees its GPU memory on unmount, panorama marker opens its declaration', async ({
+  app: page,
+  host,
+}) => {
   // Software WebGL on a shared two-core machine: the panorama alone can take a minute.
   test.setTimeout(480_000);
   const { declaration } = await signInWithSite(page, host.dataDir);
@@ -111,7 +124,8 @@ test('camera wall shows 4 live streams in 2×2 and a snapshot is saved with its 
   await expect(wall).toHaveAttribute('data-size', '2');
   const tiles = page.getByTestId('wall-tile');
   await expect(tiles).toHaveCount(4);
-  for (let i = 0; i < 4; i++) await expect(tiles.nth(i).getByTestId('camera-health')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  for (let i = 0; i < 4; i++)
+    await expect(tiles.nth(i).getByTestId('camera-health')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   // Every tile shows real video: a decoded frame of non-zero size.
   const sizes = await tiles.locator('video, canvas').evaluateAll((elements) =>
     elements.map((e) => {

@@ -44,7 +44,9 @@ test('demo data fills the queue; keyboard triage opens and releases a declaratio
   await expect(page.getByTestId('queue-hints')).toContainText('release');
 
   // Priority order: every perishable/expedited row comes before the first plain one.
-  const flags = await rows(page).evaluateAll((els) => els.map((el) => (el.querySelector('.cw-flag-perishable, .cw-flag-expedited') ? 1 : 0)));
+  const flags = await rows(page).evaluateAll((els) =>
+    els.map((el) => (el.querySelector('.cw-flag-perishable, .cw-flag-expedited') ? 1 : 0)),
+  );
   const firstPlain = flags.indexOf(0);
   if (firstPlain >= 0) expect(flags.slice(firstPlain)).not.toContain(1);
 
@@ -99,7 +101,9 @@ test('filters by lane and text, bulk-selects with Shift+j and assigns to me', as
   await openQueueWithDemo(page);
 
   // Filter by a lane that the demo data has (the demo mix is random): yellow if any, else green.
-  const visibleLanes = await rows(page).evaluateAll((els) => els.map((el) => el.querySelector('[data-lane]')?.getAttribute('data-lane')));
+  const visibleLanes = await rows(page).evaluateAll((els) =>
+    els.map((el) => el.querySelector('[data-lane]')?.getAttribute('data-lane')),
+  );
   const lane = visibleLanes.includes('yellow') ? 'yellow' : 'green';
   const laneWord = queueEn.lane[lane].name;
   await page.getByTestId('filter-lane').click();
@@ -107,7 +111,9 @@ test('filters by lane and text, bulk-selects with Shift+j and assigns to me', as
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('filters-clear')).toBeVisible();
   await expect(async () => {
-    const lanes = await rows(page).evaluateAll((els) => els.map((el) => el.querySelector('[data-lane]')?.getAttribute('data-lane')));
+    const lanes = await rows(page).evaluateAll((els) =>
+      els.map((el) => el.querySelector('[data-lane]')?.getAttribute('data-lane')),
+    );
     expect(lanes.length).toBeGreaterThan(0);
     expect(new Set(lanes)).toEqual(new Set([lane]));
   }).toPass();
@@ -141,7 +147,11 @@ test('filters by lane and text, bulk-selects with Shift+j and assigns to me', as
 test('imports a CUSDEC file through the file input and lists the rejects of a bad one', async ({ app: page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'clearway-cusdec-'));
   const file = join(dir, 'demo-20.edi');
-  execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'main/cli.ts', 'demo', 'cusdec', '--count', '20', '--seed', '7', '--out', file], { cwd: root });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'main/cli.ts', 'demo', 'cusdec', '--count', '20', '--seed', '7', '--out', file],
+    { cwd: root },
+  );
 
   await chooseLanguage(page, 'en');
   await completeSetup(page, 'en');

@@ -69,7 +69,9 @@ test('supervisor edits random selection rates and a profile validity on a fresh 
 
   // An end before the start is named and blocks the save.
   await editor.getByLabel(rulesEn.profile.validTo, { exact: true }).fill('2025-12-31');
-  await expect(page.getByTestId('profile-validity-hint')).toContainText('Valid to (2025-12-31) is before valid from (2026-01-01)');
+  await expect(page.getByTestId('profile-validity-hint')).toContainText(
+    'Valid to (2025-12-31) is before valid from (2026-01-01)',
+  );
   await expect(page.getByTestId('profile-save')).toBeDisabled();
   await shoot(page, 'risk-profile-reversed-en-dark');
   await editor.getByLabel(rulesEn.profile.validTo, { exact: true }).fill('2026-09-30');

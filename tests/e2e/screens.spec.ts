@@ -22,7 +22,10 @@ for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
       await goTo(page, 'settings');
       for (const tab of ['preferences', 'account', 'users', 'audit', 'diagnostics'] as const) {
         await page.getByRole('tab', { name: text(locale, `settings.tabs.${tab}`) }).click();
-        await expect(page.getByRole('tab', { name: text(locale, `settings.tabs.${tab}`) })).toHaveAttribute('aria-selected', 'true');
+        await expect(page.getByRole('tab', { name: text(locale, `settings.tabs.${tab}`) })).toHaveAttribute(
+          'aria-selected',
+          'true',
+        );
         await expectAccessible(page, `settings ${tab} ${theme} ${locale}`);
         await shoot(page, `settings-${tab}-${locale}-${theme}`);
       }

@@ -36,11 +36,17 @@ test('a shift ends with handover notes that the next officer reads and acknowled
   await expect(handover).toContainText('Truck SH-A1234 held at gate 3');
   await expect(handover).toContainText(supervisor.displayName);
   await shoot(page, 'shift-handover-en-dark');
-  await page.getByTestId('start-shift').getByRole('button', { name: text('en', 'shift.start') }).click();
+  await page
+    .getByTestId('start-shift')
+    .getByRole('button', { name: text('en', 'shift.start') })
+    .click();
   await expect(page.getByText(text('en', 'shift.validation.acknowledge'))).toBeVisible();
   await page.getByText(text('en', 'shift.acknowledge')).click();
   await expect(page.getByRole('checkbox', { name: text('en', 'shift.acknowledge') })).toBeChecked();
-  await page.getByTestId('start-shift').getByRole('button', { name: text('en', 'shift.start') }).click();
+  await page
+    .getByTestId('start-shift')
+    .getByRole('button', { name: text('en', 'shift.start') })
+    .click();
   await expect(page.getByTestId('current-shift')).toBeVisible();
   await expect(page.getByTestId('user-menu')).toContainText(officer.displayName);
   await expect(page.getByTestId('user-menu')).toContainText(text('en', 'roles.officer'));

@@ -19,7 +19,10 @@ import { chooseLanguage, completeSetup, expectAccessible, goTo, login, shoot, si
 const inspector = { username: 'li.inspector', displayName: 'Li Na', password: 'container seals hold fast' };
 
 // A 1×1 PNG: the evidence photo.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const PNG_SHA256 = createHash('sha256').update(PNG).digest('hex');
 
 /** Calls a channel through the page's own connection (the web host's transport), as the signed-in user. */
@@ -65,7 +68,11 @@ function pendingIn(statusText: string): number {
 
 const pg = findPostgresBin();
 
-test('a case with evidence made offline on one workstation reaches another through the hub; a conflict is shown and settled', async ({ app: pageA, browser, secondHost }) => {
+test('a case with evidence made offline on one workstation reaches another through the hub; a conflict is shown and settled', async ({
+  app: pageA,
+  browser,
+  secondHost,
+}) => {
   test.skip('missing' in pg, `PostgreSQL server not installed: ${'missing' in pg ? pg.missing : ''}`);
   test.setTimeout(240_000);
   let cluster: PostgresCluster | null = null;
@@ -141,14 +148,19 @@ test('a case with evidence made offline on one workstation reaches another throu
     await shoot(pageB, 'sync-received-case-en-dark');
 
     // Both change the title while apart: B first, then A; the hub keeps A's (later) value, B's is kept as a conflict.
-    const caseId = (await invoke<Array<{ id: string; title: string }>>(pageB, 'cw:cases.list', {})).find((c) => c.title.startsWith('Seal number'))?.id ?? '';
+    const caseId =
+      (await invoke<Array<{ id: string; title: string }>>(pageB, 'cw:cases.list', {})).find((c) =>
+        c.title.startsWith('Seal number'),
+      )?.id ?? '';
     expect(caseId).not.toBe('');
     proxyA.setOffline(true);
     await invoke(pageA, 'cw:cases.update', { id: caseId, title: 'Seal mismatch (A)' });
     await invoke(pageB, 'cw:cases.update', { id: caseId, title: 'Seal mismatch (B)' });
     await invoke(pageB, 'cw:sync.now');
     proxyA.setOffline(false);
-    await expect.poll(async () => (await invoke<{ pending: number; state: string }>(pageA, 'cw:sync.now')).pending, { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(async () => (await invoke<{ pending: number; state: string }>(pageA, 'cw:sync.now')).pending, { timeout: 20_000 })
+      .toBe(0);
 
     await openSyncSettings(pageB);
     await syncNow(pageB);
@@ -173,10 +185,13 @@ test('a case with evidence made offline on one workstation reaches another throu
     await expect(conflicts.getByTestId('conflict-resolved')).toContainText(syncEn.conflicts.resolvedTook);
     await syncNow(pageB);
     await expect
-      .poll(async () => {
-        await invoke(pageA, 'cw:sync.now');
-        return (await invoke<{ title: string }>(pageA, 'cw:cases.get', { id: caseId })).title;
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          await invoke(pageA, 'cw:sync.now');
+          return (await invoke<{ title: string }>(pageA, 'cw:cases.get', { id: caseId })).title;
+        },
+        { timeout: 20_000 },
+      )
       .toBe('Seal mismatch (B)');
 
     // The same panel in Chinese, light theme.

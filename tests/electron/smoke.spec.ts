@@ -27,7 +27,10 @@ function electronExecutable(): string | null {
 }
 
 const executablePath = electronExecutable();
-test.skip(!executablePath, 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run npm install without it to run this');
+test.skip(
+  !executablePath,
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run npm install without it to run this',
+);
 
 let app: ElectronApplication;
 let profile: string;
@@ -51,7 +54,9 @@ test('a fresh profile opens the first-run setup screen from app://', async () =>
   const page = await app.firstWindow();
   expect(page.url()).toMatch(/^app:\/\/clearway\//);
   const titles = [en.auth.setup.title, zhCN.auth.setup.title];
-  await expect(page.getByRole('heading', { name: new RegExp(titles.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) })).toBeVisible({
+  await expect(
+    page.getByRole('heading', { name: new RegExp(titles.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) }),
+  ).toBeVisible({
     timeout: 30_000,
   });
 });
@@ -68,7 +73,12 @@ test('the page gets the contract bridge and nothing of Node or Electron', async 
       process: typeof (globalThis as { process?: unknown }).process,
     };
   });
-  expect(exposed).toEqual({ bridgeKeys: ['call', 'host', 'invoke', 'on', 'subscribe'], host: 'electron', require: 'undefined', process: 'undefined' });
+  expect(exposed).toEqual({
+    bridgeKeys: ['call', 'host', 'invoke', 'on', 'subscribe'],
+    host: 'electron',
+    require: 'undefined',
+    process: 'undefined',
+  });
 });
 
 test('the window runs sandboxed with context isolation', async () => {

@@ -12,14 +12,24 @@ if (!dir || !url || !token) throw new Error('usage: sync-crash-child <dir> <hub 
 
 async function main(): Promise<void> {
   const clock = new ManualClock();
-  const ws = await openWorkstation('crash', dir as string, clock, { hub: () => ({ url: url as string, token: token as string }), pushBatch: 50, pullPage: 100 });
+  const ws = await openWorkstation('crash', dir as string, clock, {
+    hub: () => ({ url: url as string, token: token as string }),
+    pushBatch: 50,
+    pullPage: 100,
+  });
   process.stdout.write('ready\n');
   for (let round = 0; ; round++) {
     for (let i = 0; i < 10; i++) {
       clock.advance(1000);
       const entityId = `case-${Math.floor(Math.random() * 20)}`;
-      if (Math.random() < 0.6) await ws.mutate({ entityId, op: 'upsert', fields: { status: `s${Math.floor(Math.random() * 9)}` } });
-      else await ws.mutate({ entityId, op: 'append', fields: { notes: [{ id: `n-${round}-${i}-${Math.random().toString(36).slice(2)}` }] } });
+      if (Math.random() < 0.6)
+        await ws.mutate({ entityId, op: 'upsert', fields: { status: `s${Math.floor(Math.random() * 9)}` } });
+      else
+        await ws.mutate({
+          entityId,
+          op: 'append',
+          fields: { notes: [{ id: `n-${round}-${i}-${Math.random().toString(36).slice(2)}` }] },
+        });
       const [row] = await ws.store.query<{ n: number }>('SELECT next_mutation_id - 1 AS n FROM sync_state');
       process.stdout.write(`made ${row?.n ?? 0}\n`);
     }

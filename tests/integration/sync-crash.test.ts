@@ -41,7 +41,14 @@ describeWithPostgres('sync: kill -9 a workstation during sync', () => {
     mkdirSync(out, { recursive: true });
     childJs = join(out, 'sync-crash-child.cjs');
     workerJs = join(out, 'store-worker.cjs');
-    const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'error' };
+    const common: BuildOptions = {
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'error',
+    };
     await build({ ...common, entryPoints: [join(__dirname, 'sync-crash-child.ts')], outfile: childJs });
     await build({ ...common, entryPoints: [join(root, 'main/services/store/worker.ts')], outfile: workerJs });
   }, 120_000);
@@ -78,7 +85,9 @@ describeWithPostgres('sync: kill -9 a workstation during sync', () => {
           if (kind === 'syncing' && ++syncs === killAtRound) setTimeout(() => child.kill('SIGKILL'), Math.random() * 250);
         }
       });
-      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? done({ made, rounds }) : fail(new Error(`child exited by itself (${code}): ${stderr}`))));
+      child.on('exit', (code, signal) =>
+        signal === 'SIGKILL' ? done({ made, rounds }) : fail(new Error(`child exited by itself (${code}): ${stderr}`)),
+      );
     });
 
   it(`resumes the outbox after ${KILLS} SIGKILLs with nothing lost or duplicated`, { timeout: 240_000 }, async () => {
@@ -105,10 +114,14 @@ describeWithPostgres('sync: kill -9 a workstation during sync', () => {
         )
       ).rows[0];
       expect([hubSide?.n, hubSide?.lo, hubSide?.hi, hubSide?.d].map(Number)).toEqual([made, 1, made, made]);
-      const hubNotes = Number((await hub.pool.query<{ n: string }>("SELECT count(*) AS n FROM entity_list_items WHERE field = 'notes'")).rows[0]?.n);
+      const hubNotes = Number(
+        (await hub.pool.query<{ n: string }>("SELECT count(*) AS n FROM entity_list_items WHERE field = 'notes'")).rows[0]?.n,
+      );
       const [localNotes] = await ws.store.query<{ n: number }>("SELECT count(*) AS n FROM sync_list_items WHERE field = 'notes'");
       expect(Number(localNotes?.n)).toBe(hubNotes);
-      console.log(`sync crash test: ${KILLS} kills, ${rounds} rounds finished before a kill landed in the next, ${made} mutations (${acknowledged} acknowledged before the last kill) at the hub exactly once`);
+      console.log(
+        `sync crash test: ${KILLS} kills, ${rounds} rounds finished before a kill landed in the next, ${made} mutations (${acknowledged} acknowledged before the last kill) at the hub exactly once`,
+      );
     } finally {
       await ws.store.close();
     }

@@ -47,7 +47,9 @@ export async function readProbe(store: StoreReader, id: string): Promise<ProbeDo
 registerSyncEntity({
   entity: PROBE,
   listFields: PROBE_LISTS,
-  applyRemote: (state: RemoteEntityState) => [probeRowStatement(state.entityId, { deleted: state.deleted, fields: state.fields })],
+  applyRemote: (state: RemoteEntityState) => [
+    probeRowStatement(state.entityId, { deleted: state.deleted, fields: state.fields }),
+  ],
   readLocal: async (id, store) => (await readProbe(store, id)) as Record<string, unknown> | null,
 });
 
@@ -81,7 +83,12 @@ export async function openWorkstation(
   engineOptions: Omit<SyncEngineOptions, 'store' | 'clock'>,
 ): Promise<Workstation> {
   mkdirSync(dir, { recursive: true });
-  const store = await openStore({ dir, name: 'live', migrations: [...migrations, probeMigration], workerPath: process.env.CLEARWAY_STORE_WORKER || undefined });
+  const store = await openStore({
+    dir,
+    name: 'live',
+    migrations: [...migrations, probeMigration],
+    workerPath: process.env.CLEARWAY_STORE_WORKER || undefined,
+  });
   const engine = new SyncEngine({ store, clock, ...engineOptions });
   await engine.clientId();
   return {
@@ -137,10 +144,14 @@ export interface HubProcess {
 /** Starts the bundled hub as a child process on `port` (0 = any) and waits for its URL. */
 export function startHubProcess(bundle: string, databaseUrl: string, port: number): Promise<HubProcess> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [bundle, '--database-url', databaseUrl, '--port', String(port), '--host', '127.0.0.1'], {
-      env: { ...process.env, CLEARWAY_HUB_MIGRATIONS_DIR: MIGRATIONS_DIR, CLEARWAY_HUB_LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [bundle, '--database-url', databaseUrl, '--port', String(port), '--host', '127.0.0.1'],
+      {
+        env: { ...process.env, CLEARWAY_HUB_MIGRATIONS_DIR: MIGRATIONS_DIR, CLEARWAY_HUB_LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`hub did not start in 20 s: ${err}`)), 20_000);

@@ -24,7 +24,15 @@ import { canonicalJson } from '../../preload/contract/canonical-json';
 import { DELETED_FIELD } from '../../main/services/sync/sync-entity';
 import { seededRandom, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { startPostgres, type PostgresCluster } from '../support/postgres';
-import { addDeviceToken, bundleHub, type HubProcess, openWorkstation, readProbe, startHubProcess, type Workstation } from './sync-harness';
+import {
+  addDeviceToken,
+  bundleHub,
+  type HubProcess,
+  openWorkstation,
+  readProbe,
+  startHubProcess,
+  type Workstation,
+} from './sync-harness';
 import { describeWithPostgres } from '../support/describe-with-postgres';
 
 const MUTATIONS = Number(process.env.CLEARWAY_SYNC_MUTATIONS ?? 1500);
@@ -95,7 +103,10 @@ describeWithPostgres('sync: 3 workstations, faulty network, hub restarts', () =>
         await s.mutate({ entityId, op: 'upsert', fields });
       } else if (roll < 0.97) {
         const field = pick(['notes', 'tags']);
-        const item = field === 'notes' ? { id: `${s.name}-n${++itemCounter}`, text: `note ${itemCounter}`, by: s.name } : `tag-${Math.floor(random() * 8)}`;
+        const item =
+          field === 'notes'
+            ? { id: `${s.name}-n${++itemCounter}`, text: `note ${itemCounter}`, by: s.name }
+            : `tag-${Math.floor(random() * 8)}`;
         if (typeof item === 'object') appendedItems.add(item.id);
         await s.mutate({ entityId, op: 'append', fields: { [field]: [item] } });
       } else {
@@ -156,27 +167,30 @@ describeWithPostgres('sync: 3 workstations, faulty network, hub restarts', () =>
     expect(lastSeq).toBe(MUTATIONS * stations.length);
 
     // 2. Same data everywhere: hub merged state = each replica = what each area table shows.
-    const hubFields = (await db.query('SELECT entity, entity_id, field, value, seq, client_id FROM entity_fields ORDER BY entity, entity_id, field')).rows.map(
-      (r: Record<string, unknown>) => [r.entity, r.entity_id, r.field, r.value, Number(r.seq), r.client_id],
-    );
-    const hubItems = (await db.query('SELECT entity, entity_id, field, item_key, item, seq FROM entity_list_items ORDER BY entity, entity_id, field, item_key')).rows.map(
-      (r: Record<string, unknown>) => [r.entity, r.entity_id, r.field, r.item_key, r.item, Number(r.seq)],
-    );
+    const hubFields = (
+      await db.query(
+        'SELECT entity, entity_id, field, value, seq, client_id FROM entity_fields ORDER BY entity, entity_id, field',
+      )
+    ).rows.map((r: Record<string, unknown>) => [r.entity, r.entity_id, r.field, r.value, Number(r.seq), r.client_id]);
+    const hubItems = (
+      await db.query(
+        'SELECT entity, entity_id, field, item_key, item, seq FROM entity_list_items ORDER BY entity, entity_id, field, item_key',
+      )
+    ).rows.map((r: Record<string, unknown>) => [r.entity, r.entity_id, r.field, r.item_key, r.item, Number(r.seq)]);
     const noteKeys = new Set(hubItems.filter((i) => i[2] === 'notes').map((i) => String(i[3]).slice(3)));
     expect(noteKeys.size).toBe(appendedItems.size);
     const probeDocs: string[] = [];
     for (const s of stations) {
-      const fields = (await s.store.query('SELECT entity, entity_id, field, value, seq, client_id FROM sync_fields ORDER BY entity, entity_id, field')).map((r) => [
-        r.entity,
-        r.entity_id,
-        r.field,
-        r.value,
-        Number(r.seq),
-        r.client_id,
-      ]);
-      const items = (await s.store.query('SELECT entity, entity_id, field, item_key, item, seq FROM sync_list_items ORDER BY entity, entity_id, field, item_key')).map(
-        (r) => [r.entity, r.entity_id, r.field, r.item_key, r.item, Number(r.seq)],
-      );
+      const fields = (
+        await s.store.query(
+          'SELECT entity, entity_id, field, value, seq, client_id FROM sync_fields ORDER BY entity, entity_id, field',
+        )
+      ).map((r) => [r.entity, r.entity_id, r.field, r.value, Number(r.seq), r.client_id]);
+      const items = (
+        await s.store.query(
+          'SELECT entity, entity_id, field, item_key, item, seq FROM sync_list_items ORDER BY entity, entity_id, field, item_key',
+        )
+      ).map((r) => [r.entity, r.entity_id, r.field, r.item_key, r.item, Number(r.seq)]);
       expect(fields).toEqual(hubFields);
       expect(items).toEqual(hubItems);
       const docs = await Promise.all(ids.map(async (id) => canonicalJson(await readProbe(s.store, id))));
@@ -192,19 +206,22 @@ describeWithPostgres('sync: 3 workstations, faulty network, hub restarts', () =>
     const lastWrite = new Map<string, { seq: number; client: string; value: string }>();
     const expected: string[] = [];
     for (const c of log.rows as Array<Record<string, unknown>>) {
-      const writes: Array<[string, unknown]> = c.op === 'delete' ? [[DELETED_FIELD, true]] : c.op === 'upsert' ? Object.entries(c.fields as object) : [];
+      const writes: Array<[string, unknown]> =
+        c.op === 'delete' ? [[DELETED_FIELD, true]] : c.op === 'upsert' ? Object.entries(c.fields as object) : [];
       for (const [field, raw] of writes) {
         const k = `${String(c.entity)}|${String(c.entity_id)}|${field}`;
         const value = canonicalJson(raw);
         const prior = lastWrite.get(k);
-        if (prior && prior.client !== c.client_id && prior.seq > Number(c.base_seq) && prior.value !== value) expected.push(`${String(c.seq)}:${field}`);
+        if (prior && prior.client !== c.client_id && prior.seq > Number(c.base_seq) && prior.value !== value)
+          expected.push(`${String(c.seq)}:${field}`);
         lastWrite.set(k, { seq: Number(c.seq), client: String(c.client_id), value });
       }
     }
     expected.sort();
     const hubConflicts = (await db.query<{ id: string }>('SELECT id FROM conflicts')).rows.map((r) => r.id).sort();
     expect(hubConflicts).toEqual(expected);
-    for (const s of stations) expect((await s.store.query<{ id: string }>('SELECT id FROM sync_conflicts')).map((r) => r.id).sort()).toEqual(expected);
+    for (const s of stations)
+      expect((await s.store.query<{ id: string }>('SELECT id FROM sync_conflicts')).map((r) => r.id).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
 
     console.log(

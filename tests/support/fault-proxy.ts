@@ -1,4 +1,10 @@
-import { request as httpRequest, createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  request as httpRequest,
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /**
@@ -74,7 +80,11 @@ interface Captured {
   body: Buffer;
 }
 
-export async function startFaultProxy(options: { targetPort: number; seed: number; rates?: Partial<FaultRates> }): Promise<FaultProxy> {
+export async function startFaultProxy(options: {
+  targetPort: number;
+  seed: number;
+  rates?: Partial<FaultRates>;
+}): Promise<FaultProxy> {
   const random = seededRandom(options.seed);
   let rates: FaultRates = { ...DEFAULT_FAULTS, ...options.rates };
   let offline = false;
@@ -97,16 +107,22 @@ export async function startFaultProxy(options: { targetPort: number; seed: numbe
   const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
   /** Sends a request upstream; `cutAfter` bytes then aborts (a connection lost mid-body). */
-  const forward = (c: Captured, cutAfter?: number): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer } | null> =>
+  const forward = (
+    c: Captured,
+    cutAfter?: number,
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer } | null> =>
     new Promise((resolve) => {
       stats.forwarded += 1;
       const headers = { ...c.headers, host: `127.0.0.1:${options.targetPort}`, connection: 'close' };
-      const upstream = httpRequest({ host: '127.0.0.1', port: options.targetPort, method: c.method, path: c.path, headers }, (res: IncomingMessage) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (d: Buffer) => chunks.push(d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', () => resolve(null));
-      });
+      const upstream = httpRequest(
+        { host: '127.0.0.1', port: options.targetPort, method: c.method, path: c.path, headers },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('error', () => resolve(null));
+        },
+      );
       upstream.on('error', () => {
         stats.upstreamErrors += 1;
         resolve(null);
@@ -126,7 +142,12 @@ export async function startFaultProxy(options: { targetPort: number; seed: numbe
     req.on('end', () => {
       void (async () => {
         stats.requests += 1;
-        const captured: Captured = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks) };
+        const captured: Captured = {
+          method: req.method ?? 'GET',
+          path: req.url ?? '/',
+          headers: req.headers,
+          body: Buffer.concat(chunks),
+        };
         if (offline) {
           stats.refusedOffline += 1;
           return res.destroy();

@@ -57,7 +57,8 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
   if (asRoot) {
     const ids = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
     const gids = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-    if (ids.status !== 0) throw new Error('Running as root but there is no postgres user to run the server as (install postgresql).');
+    if (ids.status !== 0)
+      throw new Error('Running as root but there is no postgres user to run the server as (install postgresql).');
     const uid = Number(ids.stdout.trim());
     const gid = Number(gids.stdout.trim());
     chownSync(dir, uid, gid);

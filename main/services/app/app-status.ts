@@ -38,7 +38,11 @@ export class AppStatusMonitor {
     const reachable = hubUrl ? await this.#hubReachable(hubUrl) : true;
     const sync = this.options.syncStatus
       ? await this.options.syncStatus()
-      : { state: !hubUrl ? ('standalone' as const) : reachable ? ('idle' as const) : ('offline' as const), pending: 0, lastSyncAt: null };
+      : {
+          state: !hubUrl ? ('standalone' as const) : reachable ? ('idle' as const) : ('offline' as const),
+          pending: 0,
+          lastSyncAt: null,
+        };
     const status: AppStatus = {
       online: reachable && sync.state !== 'offline',
       sync,

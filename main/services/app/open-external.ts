@@ -9,7 +9,10 @@ export type OpenExternal = (url: string) => Promise<void>;
  * power: the page is already in a browser.
  */
 export async function openExternalLink(url: string, open: OpenExternal | undefined): Promise<void> {
-  if (!isAllowedExternalUrl(url)) throw new ServiceError('INVALID_ARGUMENT', 'This kind of link cannot be opened', [{ path: 'url', message: 'Not an allowed link' }]);
+  if (!isAllowedExternalUrl(url))
+    throw new ServiceError('INVALID_ARGUMENT', 'This kind of link cannot be opened', [
+      { path: 'url', message: 'Not an allowed link' },
+    ]);
   if (!open) throw new ServiceError('FAILED_PRECONDITION', 'Open links from the browser');
   await open(url);
 }

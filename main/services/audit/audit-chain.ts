@@ -5,7 +5,16 @@ import type { Statement, StatementResult, Store } from '../store/types';
 import { CHAIN_START, entryHash, entryHmac, keyId, serializeEntry } from './audit-entry-hash';
 import { type AuditRecord, pendingAuditRecord } from './audit-log';
 import { canonicalJson } from '../../../preload/contract/canonical-json';
-import { AUDIT_PAGE_SQL, AUDIT_RECEIPTS_SQL, addLegacy, type ChainHead, type ChainVerification, GENESIS_ACTION, receiptFromRow, verifyAuditChain } from './audit-verify';
+import {
+  AUDIT_PAGE_SQL,
+  AUDIT_RECEIPTS_SQL,
+  addLegacy,
+  type ChainHead,
+  type ChainVerification,
+  GENESIS_ACTION,
+  receiptFromRow,
+  verifyAuditChain,
+} from './audit-verify';
 
 const INSERT_CHAINED =
   'INSERT INTO audit (seq, at, actor_id, actor_name, action, subject, detail, prev_hash, hash, hmac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
@@ -62,7 +71,8 @@ export class AuditChain {
   wrap(raw: Store): Store {
     const chained: Store = {
       query: (sql, params) => raw.query(sql, params),
-      transaction: (statements) => (statements.some((s) => pendingAuditRecord(s)) ? this.#commit(raw, statements) : raw.transaction(statements)),
+      transaction: (statements) =>
+        statements.some((s) => pendingAuditRecord(s)) ? this.#commit(raw, statements) : raw.transaction(statements),
       snapshot: () => raw.snapshot(),
       close: () => raw.close(),
       get openEvents() {
@@ -113,7 +123,7 @@ export class AuditChain {
   async #seal(): Promise<void> {
     const digest = createHash('sha256');
     let count = 0;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await this.store.query(AUDIT_PAGE_SQL, [after, 20_000]);
       if (rows.length === 0) break;
       for (const row of rows) {
@@ -151,7 +161,18 @@ function linkEntry(head: ChainHead | null, record: AuditRecord, key: Buffer, pre
   const hash = entryHash(serialized);
   const statement: Statement = {
     sql: INSERT_CHAINED,
-    params: [fields.seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.subject, fields.detail, prevHash, hash, entryHmac(key, serialized)],
+    params: [
+      fields.seq,
+      fields.at,
+      fields.actorId,
+      fields.actorName,
+      fields.action,
+      fields.subject,
+      fields.detail,
+      prevHash,
+      hash,
+      entryHmac(key, serialized),
+    ],
   };
   return { statement, head: { seq: fields.seq, hash, at: fields.at } satisfies ChainHead };
 }

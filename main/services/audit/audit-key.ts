@@ -38,7 +38,8 @@ export function loadOrCreateAuditKey(dataDir: string): AuditKey {
 
 /** Reads an existing key; throws naming the file when it is missing or malformed. */
 export function readAuditKey(path: string): Buffer {
-  if (!existsSync(path)) throw new Error(`The audit HMAC key ${path} does not exist; the chain's signatures cannot be checked without it`);
+  if (!existsSync(path))
+    throw new Error(`The audit HMAC key ${path} does not exist; the chain's signatures cannot be checked without it`);
   const text = readFileSync(path, 'utf8').trim();
   if (!/^[0-9a-f]{64}$/.test(text)) throw new Error(`The audit HMAC key ${path} is malformed: expected 64 hex characters`);
   return Buffer.from(text, 'hex');

@@ -82,7 +82,11 @@ const PAGE = 20_000;
  * check; the hub's receipts catch that: each receipted entry must still carry
  * the hash the hub saw, and must still exist.
  */
-export async function verifyAuditChain(read: ReadAuditPage, key: Buffer, receipts: readonly HubReceipt[] = []): Promise<ChainVerification> {
+export async function verifyAuditChain(
+  read: ReadAuditPage,
+  key: Buffer,
+  receipts: readonly HubReceipt[] = [],
+): Promise<ChainVerification> {
   const receiptsBySeq = new Map(receipts.map((r) => [r.seq, r]));
   const installationKey = keyId(key);
   const legacy = createHash('sha256');
@@ -91,9 +95,16 @@ export async function verifyAuditChain(read: ReadAuditPage, key: Buffer, receipt
   let head: ChainHead | null = null;
   let sealed = false;
   let firstSeq: number | null = null;
-  const fail = (broken: ChainBreak): ChainVerification => ({ ok: false, entries, head, broken, keyId: installationKey, receipted: null });
+  const fail = (broken: ChainBreak): ChainVerification => ({
+    ok: false,
+    entries,
+    head,
+    broken,
+    keyId: installationKey,
+    receipted: null,
+  });
 
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await read(after, PAGE);
     if (rows.length === 0) break;
     for (const row of rows) {
@@ -119,12 +130,23 @@ export async function verifyAuditChain(read: ReadAuditPage, key: Buffer, receipt
       const previous = head as ChainHead;
       if (seq !== previous.seq + 1) {
         const missing = seq - previous.seq - 1;
-        return fail({ seq, reason: 'gap', message: `${missing} entr${missing === 1 ? 'y' : 'ies'} missing before seq ${seq} (after seq ${previous.seq}): audit rows were deleted` });
+        return fail({
+          seq,
+          reason: 'gap',
+          message: `${missing} entr${missing === 1 ? 'y' : 'ies'} missing before seq ${seq} (after seq ${previous.seq}): audit rows were deleted`,
+        });
       }
-      if (hash === null) return fail({ seq, reason: 'unchained', message: `Entry ${seq} has no hash: it was written around the chain` });
+      if (hash === null)
+        return fail({ seq, reason: 'unchained', message: `Entry ${seq} has no hash: it was written around the chain` });
       const prevHash = text(row.prev_hash);
       if (prevHash !== previous.hash) {
-        return fail({ seq, reason: 'prev-hash', message: `Entry ${seq} does not link to entry ${previous.seq}: entries were removed, inserted or reordered`, expected: previous.hash, found: prevHash ?? 'null' });
+        return fail({
+          seq,
+          reason: 'prev-hash',
+          message: `Entry ${seq} does not link to entry ${previous.seq}: entries were removed, inserted or reordered`,
+          expected: previous.hash,
+          found: prevHash ?? 'null',
+        });
       }
       const problem = checkEntry(row, prevHash, hash, key) ?? checkReceipt(receiptsBySeq.get(seq), seq, hash);
       if (problem) return fail(problem);
@@ -143,7 +165,11 @@ export async function verifyAuditChain(read: ReadAuditPage, key: Buffer, receipt
     });
   }
   if (!sealed && entries > 0) {
-    return fail({ seq: firstSeq ?? 1, reason: 'unsealed', message: `${entries} audit entries exist but no genesis seal starts the chain; start Clearway once to seal them` });
+    return fail({
+      seq: firstSeq ?? 1,
+      reason: 'unsealed',
+      message: `${entries} audit entries exist but no genesis seal starts the chain; start Clearway once to seal them`,
+    });
   }
   const receipted = receipts.reduce<HubReceipt | null>((latest, r) => (latest && latest.seq >= r.seq ? latest : r), null);
   return { ok: true, entries, head, broken: null, keyId: installationKey, receipted };
@@ -160,18 +186,41 @@ function checkReceipt(receipt: HubReceipt | undefined, seq: number, hash: string
   };
 }
 
-function checkGenesis(row: Row, key: Buffer, installationKey: string, legacyCount: number, legacyDigest: string): ChainBreak | null {
+function checkGenesis(
+  row: Row,
+  key: Buffer,
+  installationKey: string,
+  legacyCount: number,
+  legacyDigest: string,
+): ChainBreak | null {
   const seq = Number(row.seq);
   if (row.action !== GENESIS_ACTION) {
-    return { seq, reason: 'genesis', message: `Entry ${seq} is the first chained entry but is "${String(row.action)}", not the genesis seal: the start of the chain was removed` };
+    return {
+      seq,
+      reason: 'genesis',
+      message: `Entry ${seq} is the first chained entry but is "${String(row.action)}", not the genesis seal: the start of the chain was removed`,
+    };
   }
   const prevHash = text(row.prev_hash);
-  if (prevHash !== CHAIN_START) return { seq, reason: 'genesis', message: `The genesis seal (seq ${seq}) does not start from the zero hash`, expected: CHAIN_START, found: prevHash ?? 'null' };
+  if (prevHash !== CHAIN_START)
+    return {
+      seq,
+      reason: 'genesis',
+      message: `The genesis seal (seq ${seq}) does not start from the zero hash`,
+      expected: CHAIN_START,
+      found: prevHash ?? 'null',
+    };
   const detail = parseDetail(row.detail);
   const signedWith = typeof detail.keyId === 'string' ? detail.keyId : null;
   const problem = checkEntry(row, prevHash, text(row.hash) ?? '', key);
   if (problem?.reason === 'hmac' && signedWith !== null && signedWith !== installationKey) {
-    return { seq, reason: 'wrong-key', message: `The chain was signed with installation key ${signedWith}, not with this key (${installationKey}); use the key file of the installation that wrote it`, expected: signedWith, found: installationKey };
+    return {
+      seq,
+      reason: 'wrong-key',
+      message: `The chain was signed with installation key ${signedWith}, not with this key (${installationKey}); use the key file of the installation that wrote it`,
+      expected: signedWith,
+      found: installationKey,
+    };
   }
   if (problem) return problem;
   if (detail.legacyEntries !== legacyCount || detail.legacyDigest !== legacyDigest) {
@@ -191,12 +240,24 @@ function checkEntry(row: Row, prevHash: string, hash: string, key: Buffer): Chai
   const serialized = serializeEntry(chainedFieldsOf(row, prevHash));
   const recomputed = entryHash(serialized);
   if (recomputed !== hash) {
-    return { seq, reason: 'hash', message: `Entry ${seq} (${String(row.action)}) was edited: its time, actor, action, subject or detail no longer match its hash`, expected: hash, found: recomputed };
+    return {
+      seq,
+      reason: 'hash',
+      message: `Entry ${seq} (${String(row.action)}) was edited: its time, actor, action, subject or detail no longer match its hash`,
+      expected: hash,
+      found: recomputed,
+    };
   }
   const signature = entryHmac(key, serialized);
   const stored = text(row.hmac);
   if (signature !== stored) {
-    return { seq, reason: 'hmac', message: `Entry ${seq} (${String(row.action)}) has a signature this installation's key did not make: the chain was re-hashed without the key`, expected: signature, found: stored ?? 'null' };
+    return {
+      seq,
+      reason: 'hmac',
+      message: `Entry ${seq} (${String(row.action)}) has a signature this installation's key did not make: the chain was re-hashed without the key`,
+      expected: signature,
+      found: stored ?? 'null',
+    };
   }
   return null;
 }

@@ -55,7 +55,13 @@ export class Accounts {
           insertUserStatement(user),
           // The primary key makes a second setup fail even if it raced past the count.
           { sql: "INSERT INTO profile (key, value) VALUES ('setup_at', ?)", params: [user.createdAt] },
-          auditStatement({ at: this.clock.now(), actor: actorOf(user), action: 'auth.setup', subject: user.id, detail: { username: user.username } }),
+          auditStatement({
+            at: this.clock.now(),
+            actor: actorOf(user),
+            action: 'auth.setup',
+            subject: user.id,
+            detail: { username: user.username },
+          }),
         ]);
       } catch (error) {
         if ((await this.count()) > 0) throw new ServiceError('SETUP_DONE', 'This workstation is already set up');
@@ -83,7 +89,8 @@ export class Accounts {
   create(actor: User, input: z.output<typeof CreateUserInput>): Promise<User> {
     requireRole(actor, ['supervisor']);
     return this.#writes.run(async () => {
-      if (await this.findByUsername(input.username)) throw new ServiceError('CONFLICT', `The username ${input.username} is taken`);
+      if (await this.findByUsername(input.username))
+        throw new ServiceError('CONFLICT', `The username ${input.username} is taken`);
       const passwordHash = await hashPassword(input.password, this.hashParams);
       const user = this.#newUser(input, passwordHash);
       await this.store.transaction([
@@ -124,7 +131,13 @@ export class Accounts {
           sql: 'UPDATE users SET display_name = ?, role = ?, active = ?, updated_at = ? WHERE id = ?',
           params: [next.displayName, next.role, next.active ? 1 : 0, at.toISOString(), current.id],
         },
-        auditStatement({ at, actor: actorOf(actor), action: 'user.update', subject: current.id, detail: { username: current.username, changes } }),
+        auditStatement({
+          at,
+          actor: actorOf(actor),
+          action: 'user.update',
+          subject: current.id,
+          detail: { username: current.username, changes },
+        }),
       ]);
       return toPublicUser({ ...current, ...next });
     });
@@ -151,14 +164,20 @@ export class Accounts {
   /** Re-hashes a password just verified at sign-in when its hash predates the current cost parameters. */
   async upgradeHashStatement(user: UserRecord, password: string): Promise<Statement | null> {
     if (!needsRehash(user.passwordHash, this.hashParams)) return null;
-    return { sql: 'UPDATE users SET password_hash = ? WHERE id = ?', params: [await hashPassword(password, this.hashParams), user.id] };
+    return {
+      sql: 'UPDATE users SET password_hash = ? WHERE id = ?',
+      params: [await hashPassword(password, this.hashParams), user.id],
+    };
   }
 
   async #setPassword(user: User, password: string, actor: User, action: string): Promise<void> {
     const passwordHash = await hashPassword(password, this.hashParams);
     const at = this.clock.now();
     await this.store.transaction([
-      { sql: 'UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?', params: [passwordHash, at.toISOString(), user.id] },
+      {
+        sql: 'UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?',
+        params: [passwordHash, at.toISOString(), user.id],
+      },
       auditStatement({ at, actor: actorOf(actor), action, subject: user.id, detail: { username: user.username } }),
     ]);
   }
@@ -208,7 +227,17 @@ export function insertUserStatement(user: UserRecord): Statement {
   return {
     sql: `INSERT INTO users (id, username, display_name, role, active, password_hash, created_at, updated_at, last_login_at)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    params: [user.id, user.username, user.displayName, user.role, user.active ? 1 : 0, user.passwordHash, user.createdAt, user.createdAt, user.lastLoginAt],
+    params: [
+      user.id,
+      user.username,
+      user.displayName,
+      user.role,
+      user.active ? 1 : 0,
+      user.passwordHash,
+      user.createdAt,
+      user.createdAt,
+      user.lastLoginAt,
+    ],
   };
 }
 
@@ -225,7 +254,10 @@ function toUserRecord(row: Row): UserRecord {
   };
 }
 
-function diff(current: UserRecord, next: Pick<User, 'displayName' | 'role' | 'active'>): Record<string, { from: unknown; to: unknown }> {
+function diff(
+  current: UserRecord,
+  next: Pick<User, 'displayName' | 'role' | 'active'>,
+): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ['displayName', 'role', 'active'] as const) {
     if (current[key] !== next[key]) changes[key] = { from: current[key], to: next[key] };

@@ -46,8 +46,20 @@ export function createCaseServices(options: {
 }) {
   const evidenceStore = new EvidenceStore(options.dataDir);
   const uploads = new UploadBuffer(() => options.clock.now().getTime());
-  const cases = new CaseService({ store: options.store, clock: options.clock, evidence: evidenceStore, uploads, dataDir: options.dataDir });
-  const reports = new ReportService({ dataDir: options.dataDir, clock: options.clock, cases, evidence: evidenceStore, audit: options.audit });
+  const cases = new CaseService({
+    store: options.store,
+    clock: options.clock,
+    evidence: evidenceStore,
+    uploads,
+    dataDir: options.dataDir,
+  });
+  const reports = new ReportService({
+    dataDir: options.dataDir,
+    clock: options.clock,
+    cases,
+    evidence: evidenceStore,
+    audit: options.audit,
+  });
   return { cases, reports, evidenceStore, uploads };
 }
 

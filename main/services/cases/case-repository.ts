@@ -22,7 +22,11 @@ function toSummary(row: Row): CaseSummary {
     ref: s(row.ref),
     title: s(row.title),
     status: s(row.status) as CaseSummary['status'],
-    subject: { kind: s(row.subject_kind) as CaseSummary['subject']['kind'], ref: s(row.subject_ref), ...(row.subject_label ? { label: s(row.subject_label) } : {}) },
+    subject: {
+      kind: s(row.subject_kind) as CaseSummary['subject']['kind'],
+      ref: s(row.subject_ref),
+      ...(row.subject_label ? { label: s(row.subject_label) } : {}),
+    },
     assignee: row.assignee_id ? { id: s(row.assignee_id), name: s(row.assignee_name) } : null,
     openedAt: s(row.opened_at),
     updatedAt: s(row.updated_at),
@@ -49,13 +53,22 @@ export async function listCases(db: Reader, filter: CaseFilter): Promise<CaseSum
        AND (:like IS NULL OR c.ref LIKE :like ESCAPE '\\' OR c.title LIKE :like ESCAPE '\\' OR c.subject_ref LIKE :like ESCAPE '\\'
             OR IFNULL(c.subject_label, '') LIKE :like ESCAPE '\\' OR IFNULL(c.assignee_name, '') LIKE :like ESCAPE '\\')
      ORDER BY c.updated_at DESC, c.ref DESC LIMIT :limit`,
-    { ':status': filter.status ?? null, ':assignee': filter.assigneeId ?? null, ':kind': filter.subjectKind ?? null, ':like': like, ':limit': filter.limit },
+    {
+      ':status': filter.status ?? null,
+      ':assignee': filter.assigneeId ?? null,
+      ':kind': filter.subjectKind ?? null,
+      ':like': like,
+      ':limit': filter.limit,
+    },
   );
   return rows.map(toSummary);
 }
 
 export async function readCase(db: Reader, id: string): Promise<StoredCase | null> {
-  const rows = await db.query(`SELECT ${SUMMARY_COLUMNS}, c.origin, c.opened_by_id, c.opened_by_name, c.closed_at, c.closed_by_id, c.closed_by_name FROM cases c WHERE c.id = ?`, [id]);
+  const rows = await db.query(
+    `SELECT ${SUMMARY_COLUMNS}, c.origin, c.opened_by_id, c.opened_by_name, c.closed_at, c.closed_by_id, c.closed_by_name FROM cases c WHERE c.id = ?`,
+    [id],
+  );
   const row = rows[0];
   if (!row) return null;
   const [findings, seizures, notes, tasks, links, evidence, custody] = await Promise.all([
@@ -74,7 +87,13 @@ export async function readCase(db: Reader, id: string): Promise<StoredCase | nul
     closedAt: n(row.closed_at),
     // Only a closed case has a closer; null also when it was closed before closers were recorded (the UI says "unknown").
     closedBy: row.status === 'closed' && row.closed_by_id ? person(row, 'closed_by') : null,
-    findings: findings.map((r) => ({ id: s(r.id), category: s(r.category) as CaseDetail['findings'][number]['category'], text: s(r.text), at: s(r.at), by: person(r) })),
+    findings: findings.map((r) => ({
+      id: s(r.id),
+      category: s(r.category) as CaseDetail['findings'][number]['category'],
+      text: s(r.text),
+      at: s(r.at),
+      by: person(r),
+    })),
     seizures: seizures.map((r) => ({
       id: s(r.id),
       item: s(r.item),
@@ -86,8 +105,21 @@ export async function readCase(db: Reader, id: string): Promise<StoredCase | nul
       by: person(r),
     })),
     notes: notes.map((r) => ({ id: s(r.id), text: s(r.text), at: s(r.at), by: person(r) })),
-    tasks: tasks.map((r) => ({ id: s(r.id), title: s(r.title), due: n(r.due), done: Number(r.done) === 1, createdAt: s(r.created_at), by: person(r) })),
-    links: links.map((r) => ({ id: s(r.id), kind: s(r.kind) as CaseDetail['links'][number]['kind'], ref: s(r.ref), label: n(r.label), at: s(r.at) })),
+    tasks: tasks.map((r) => ({
+      id: s(r.id),
+      title: s(r.title),
+      due: n(r.due),
+      done: Number(r.done) === 1,
+      createdAt: s(r.created_at),
+      by: person(r),
+    })),
+    links: links.map((r) => ({
+      id: s(r.id),
+      kind: s(r.kind) as CaseDetail['links'][number]['kind'],
+      ref: s(r.ref),
+      label: n(r.label),
+      at: s(r.at),
+    })),
     evidence: evidence.map((r) => ({
       id: s(r.id),
       sha256: s(r.sha256),
@@ -99,16 +131,14 @@ export async function readCase(db: Reader, id: string): Promise<StoredCase | nul
       addedAt: s(r.added_at),
       by: person(r),
     })),
-    custody: custody.map(
-      (r): CustodyEntry => ({
-        id: s(r.id),
-        evidenceId: s(r.evidence_id),
-        at: s(r.at),
-        by: person(r),
-        action: s(r.action) as CustodyEntry['action'],
-        reason: s(r.reason),
-        to: n(r.to_party),
-      }),
-    ),
+    custody: custody.map((r): CustodyEntry => ({
+      id: s(r.id),
+      evidenceId: s(r.evidence_id),
+      at: s(r.at),
+      by: person(r),
+      action: s(r.action) as CustodyEntry['action'],
+      reason: s(r.reason),
+      to: n(r.to_party),
+    })),
   };
 }

@@ -2,8 +2,27 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { User } from '../../../preload/contract/schemas/auth';
 import { OpenCaseInput } from '../../../preload/contract/schemas/cases';
-import type { CaseDetail, CaseListInput, CaseOrigin, CaseSubject, FindingInput, LinkInput, NoteInput, SeizureInput, SetStatusInput, TaskDoneInput, TaskInput, UpdateCaseInput } from '../../../preload/contract/schemas/cases';
-import type { AddEvidenceInput, AddSnapshotInput, CustodyAction, EvidenceItem, TransferInput } from '../../../preload/contract/schemas/evidence';
+import type {
+  CaseDetail,
+  CaseListInput,
+  CaseOrigin,
+  CaseSubject,
+  FindingInput,
+  LinkInput,
+  NoteInput,
+  SeizureInput,
+  SetStatusInput,
+  TaskDoneInput,
+  TaskInput,
+  UpdateCaseInput,
+} from '../../../preload/contract/schemas/cases';
+import type {
+  AddEvidenceInput,
+  AddSnapshotInput,
+  CustodyAction,
+  EvidenceItem,
+  TransferInput,
+} from '../../../preload/contract/schemas/evidence';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
 import type { Clock } from '../clock';
@@ -63,9 +82,18 @@ export class CaseService {
       const check = await this.options.evidence.check(item.sha256);
       evidence.push({ ...item, verify: { state: check.state, at: at.toISOString(), found: check.found } });
       if (check.state !== 'ok') {
-        const reason = check.state === 'missing' ? 'file missing from the evidence store' : `bytes hash to ${check.found}, not ${item.sha256}`;
+        const reason =
+          check.state === 'missing' ? 'file missing from the evidence store' : `bytes hash to ${check.found}, not ${item.sha256}`;
         statements.push(...this.#custody(user, stored.id, item.id, 'verify-failed', reason, null, at));
-        statements.push(auditStatement({ at, actor: actorOf(user), action: 'evidence.verify-failed', subject: item.id, detail: { caseId: id, sha256: item.sha256, state: check.state, found: check.found } }));
+        statements.push(
+          auditStatement({
+            at,
+            actor: actorOf(user),
+            action: 'evidence.verify-failed',
+            subject: item.id,
+            detail: { caseId: id, sha256: item.sha256, state: check.state, found: check.found },
+          }),
+        );
       }
     }
     if (statements.length > 0) {
@@ -103,10 +131,18 @@ export class CaseService {
     };
     const links = originLinks(input.origin, at.toISOString());
     const { id: _id, ...fields } = row;
-    await this.#commit(user, id, at, [upsertCaseStatement(row), ...links.map((l) => insertLink(id, l))], 'case.open', { ref: row.ref, origin: input.origin, subject }, [
-      { entity: CASE_ENTITY, entityId: id, op: 'upsert', fields },
-      ...(links.length ? [{ entity: CASE_ENTITY, entityId: id, op: 'append' as const, fields: { links } }] : []),
-    ]);
+    await this.#commit(
+      user,
+      id,
+      at,
+      [upsertCaseStatement(row), ...links.map((l) => insertLink(id, l))],
+      'case.open',
+      { ref: row.ref, origin: input.origin, subject },
+      [
+        { entity: CASE_ENTITY, entityId: id, op: 'upsert', fields },
+        ...(links.length ? [{ entity: CASE_ENTITY, entityId: id, op: 'append' as const, fields: { links } }] : []),
+      ],
+    );
     return this.get(user, id);
   }
 
@@ -128,7 +164,9 @@ export class CaseService {
     if (Object.keys(fields).length === 0) return this.get(user, input.id);
     fields.updatedAt = at.toISOString();
     const next = { ...toRow(current), ...fields } as CaseRow;
-    await this.#commit(user, input.id, at, [upsertCaseStatement(next)], 'case.update', { changes: fields }, [{ entity: CASE_ENTITY, entityId: input.id, op: 'upsert', fields }]);
+    await this.#commit(user, input.id, at, [upsertCaseStatement(next)], 'case.update', { changes: fields }, [
+      { entity: CASE_ENTITY, entityId: input.id, op: 'upsert', fields },
+    ]);
     return this.get(user, input.id);
   }
 
@@ -136,7 +174,8 @@ export class CaseService {
     const current = await this.#require(input.id);
     const check = checkTransition(current.status, input.status, user.role);
     if (!check.ok) throw new ServiceError(check.code, `Case ${current.ref}: ${check.message}`);
-    if (check.reopen && !input.reason) throw new ServiceError('INVALID_ARGUMENT', `Case ${current.ref}: reopening needs a reason`);
+    if (check.reopen && !input.reason)
+      throw new ServiceError('INVALID_ARGUMENT', `Case ${current.ref}: reopening needs a reason`);
     const at = this.options.clock.now().toISOString();
     // The closing time and the closer travel together in every status change, so hub order settles them
     // with the status as one: a close and a concurrent move elsewhere leave a consistent winner, and a
@@ -163,7 +202,9 @@ export class CaseService {
 
   async addFinding(user: User, input: In<typeof FindingInput>) {
     const item = { id: randomUUID(), category: input.category, text: input.text, ...this.#by(user) };
-    return this.#append(user, input.caseId, 'findings', item, insertFinding(input.caseId, item), 'case.finding', { category: input.category });
+    return this.#append(user, input.caseId, 'findings', item, insertFinding(input.caseId, item), 'case.finding', {
+      category: input.category,
+    });
   }
 
   async addSeizure(user: User, input: In<typeof SeizureInput>) {
@@ -188,24 +229,52 @@ export class CaseService {
 
   async addNote(user: User, input: In<typeof NoteInput>) {
     const item = { id: randomUUID(), text: input.text, ...this.#by(user) };
-    return this.#append(user, input.caseId, 'notes', item, insertNote(input.caseId, item), 'case.note', { length: input.text.length });
+    return this.#append(user, input.caseId, 'notes', item, insertNote(input.caseId, item), 'case.note', {
+      length: input.text.length,
+    });
   }
 
   async addLink(user: User, input: In<typeof LinkInput>) {
-    const item = { id: randomUUID(), kind: input.kind, ref: input.ref, label: input.label ?? null, at: this.options.clock.now().toISOString() };
-    return this.#append(user, input.caseId, 'links', item, insertLink(input.caseId, item), 'case.link', { kind: input.kind, ref: input.ref });
+    const item = {
+      id: randomUUID(),
+      kind: input.kind,
+      ref: input.ref,
+      label: input.label ?? null,
+      at: this.options.clock.now().toISOString(),
+    };
+    return this.#append(user, input.caseId, 'links', item, insertLink(input.caseId, item), 'case.link', {
+      kind: input.kind,
+      ref: input.ref,
+    });
   }
 
   async addTask(user: User, input: In<typeof TaskInput>) {
     await this.#requireEditable(input.caseId);
     const at = this.options.clock.now();
     const { at: createdAt, byId, byName } = this.#by(user);
-    const task = { id: randomUUID(), caseId: input.caseId, title: input.title, due: input.due ?? null, done: false, createdAt, byId, byName };
+    const task = {
+      id: randomUUID(),
+      caseId: input.caseId,
+      title: input.title,
+      due: input.due ?? null,
+      done: false,
+      createdAt,
+      byId,
+      byName,
+    };
     const { id, ...fields } = task;
-    await this.#commit(user, input.caseId, at, [upsertTask(task), this.#touch(input.caseId, at)], 'case.task', { taskId: id, title: input.title, due: task.due }, [
-      { entity: CASE_TASK_ENTITY, entityId: id, op: 'upsert', fields },
-      { entity: CASE_ENTITY, entityId: input.caseId, op: 'upsert', fields: { updatedAt: at.toISOString() } },
-    ]);
+    await this.#commit(
+      user,
+      input.caseId,
+      at,
+      [upsertTask(task), this.#touch(input.caseId, at)],
+      'case.task',
+      { taskId: id, title: input.title, due: task.due },
+      [
+        { entity: CASE_TASK_ENTITY, entityId: id, op: 'upsert', fields },
+        { entity: CASE_ENTITY, entityId: input.caseId, op: 'upsert', fields: { updatedAt: at.toISOString() } },
+      ],
+    );
     return this.get(user, input.caseId);
   }
 
@@ -218,7 +287,10 @@ export class CaseService {
       user,
       input.caseId,
       at,
-      [upsertTask({ ...task, caseId: input.caseId, done: input.done, byId: task.by.id, byName: task.by.name }), this.#touch(input.caseId, at)],
+      [
+        upsertTask({ ...task, caseId: input.caseId, done: input.done, byId: task.by.id, byName: task.by.name }),
+        this.#touch(input.caseId, at),
+      ],
       input.done ? 'case.task-done' : 'case.task-reopened',
       { taskId: task.id, title: task.title },
       [{ entity: CASE_TASK_ENTITY, entityId: task.id, op: 'upsert', fields: { done: input.done } }],
@@ -239,9 +311,19 @@ export class CaseService {
     if (bytes.length === 0) throw new ServiceError('INVALID_ARGUMENT', `${input.fileName} is empty; choose a file with content`);
     const stored = await this.options.evidence.put(bytes);
     if (input.sha256 && input.sha256 !== stored.sha256) {
-      throw new ServiceError('FAILED_PRECONDITION', `${input.fileName} arrived damaged: its SHA-256 is ${stored.sha256}, the sender computed ${input.sha256}; add it again`);
+      throw new ServiceError(
+        'FAILED_PRECONDITION',
+        `${input.fileName} arrived damaged: its SHA-256 is ${stored.sha256}, the sender computed ${input.sha256}; add it again`,
+      );
     }
-    return this.#intake(user, input.caseId, { sha256: stored.sha256, bytes: stored.bytes, fileName: input.fileName, mediaType: input.mediaType, source: 'file', sourceRef: null });
+    return this.#intake(user, input.caseId, {
+      sha256: stored.sha256,
+      bytes: stored.bytes,
+      fileName: input.fileName,
+      mediaType: input.mediaType,
+      source: 'file',
+      sourceRef: null,
+    });
   }
 
   /** A camera snapshot saved by the port view (<dataDir>/evidence/<sha256>.png) joins a case. */
@@ -250,7 +332,10 @@ export class CaseService {
     const snapshot = await readSnapshot(this.options.dataDir, input.sha256);
     const stored = await this.options.evidence.put(snapshot.bytes);
     if (stored.sha256 !== input.sha256) {
-      throw new ServiceError('FAILED_PRECONDITION', `Snapshot ${input.sha256} on disk now hashes to ${stored.sha256}: it changed after it was saved and cannot be taken as evidence`);
+      throw new ServiceError(
+        'FAILED_PRECONDITION',
+        `Snapshot ${input.sha256} on disk now hashes to ${stored.sha256}: it changed after it was saved and cannot be taken as evidence`,
+      );
     }
     return this.#intake(user, input.caseId, {
       sha256: stored.sha256,
@@ -267,11 +352,22 @@ export class CaseService {
     const item = current.evidence.find((e) => e.id === evidenceId);
     if (!item) throw new ServiceError('NOT_FOUND', `Case ${current.ref} has no evidence item ${evidenceId}`);
     const chunk = await this.options.evidence.read(item.sha256, offset, READ_CHUNK).catch(() => {
-      throw new ServiceError('NOT_FOUND', `The file of evidence ${item.fileName} (${item.sha256}) is missing from the evidence store`);
+      throw new ServiceError(
+        'NOT_FOUND',
+        `The file of evidence ${item.fileName} (${item.sha256}) is missing from the evidence store`,
+      );
     });
     if (purpose === 'view' && offset === 0) {
       const at = this.options.clock.now();
-      await this.#commit(user, caseId, at, this.#custody(user, caseId, item.id, 'viewed', 'opened for viewing', null, at), 'evidence.view', { evidenceId, sha256: item.sha256 }, []);
+      await this.#commit(
+        user,
+        caseId,
+        at,
+        this.#custody(user, caseId, item.id, 'viewed', 'opened for viewing', null, at),
+        'evidence.view',
+        { evidenceId, sha256: item.sha256 },
+        [],
+      );
     }
     return { base64: chunk.bytes.toString('base64'), offset, total: chunk.total, mediaType: item.mediaType };
   }
@@ -286,19 +382,29 @@ export class CaseService {
     const item = current.evidence.find((e) => e.id === input.evidenceId);
     if (!item) throw new ServiceError('NOT_FOUND', `Case ${current.ref} has no evidence item ${input.evidenceId}`);
     const at = this.options.clock.now();
-    await this.#commit(user, input.caseId, at, this.#custody(user, input.caseId, item.id, 'transferred', input.reason, input.to, at), 'evidence.transfer', {
-      evidenceId: item.id,
-      sha256: item.sha256,
-      to: input.to,
-      reason: input.reason,
-    }, []);
+    await this.#commit(
+      user,
+      input.caseId,
+      at,
+      this.#custody(user, input.caseId, item.id, 'transferred', input.reason, input.to, at),
+      'evidence.transfer',
+      {
+        evidenceId: item.id,
+        sha256: item.sha256,
+        to: input.to,
+        reason: input.reason,
+      },
+      [],
+    );
     return this.get(user, input.caseId);
   }
 
   /** Custody entries for a report export (one per item), with the audit entry. */
   async recordExport(user: User, c: StoredCase, fileName: string, sha256: string): Promise<void> {
     const at = this.options.clock.now();
-    const custody = c.evidence.flatMap((item) => this.#custody(user, c.id, item.id, 'exported', `case report ${fileName}`, null, at));
+    const custody = c.evidence.flatMap((item) =>
+      this.#custody(user, c.id, item.id, 'exported', `case report ${fileName}`, null, at),
+    );
     await this.#commit(user, c.id, at, custody, 'case.report', { fileName, sha256, evidence: c.evidence.length }, []);
   }
 
@@ -308,32 +414,86 @@ export class CaseService {
 
   // -------------------------------------------------------------------------
 
-  async #intake(user: User, caseId: string, file: Omit<EvidenceRow, 'id' | 'addedAt' | 'byId' | 'byName'>): Promise<EvidenceItem> {
+  async #intake(
+    user: User,
+    caseId: string,
+    file: Omit<EvidenceRow, 'id' | 'addedAt' | 'byId' | 'byName'>,
+  ): Promise<EvidenceItem> {
     const at = this.options.clock.now();
     const item: EvidenceRow = { id: randomUUID(), ...file, addedAt: at.toISOString(), byId: user.id, byName: user.displayName };
     await this.#commit(
       user,
       caseId,
       at,
-      [insertEvidence(caseId, item), ...this.#custody(user, caseId, item.id, 'intake', file.source === 'camera' ? `camera snapshot ${file.sourceRef ?? ''}`.trim() : 'file added', null, at), this.#touch(caseId, at), ...blobUploadStatements({ sha256: item.sha256, size: item.bytes, at })],
+      [
+        insertEvidence(caseId, item),
+        ...this.#custody(
+          user,
+          caseId,
+          item.id,
+          'intake',
+          file.source === 'camera' ? `camera snapshot ${file.sourceRef ?? ''}`.trim() : 'file added',
+          null,
+          at,
+        ),
+        this.#touch(caseId, at),
+        ...blobUploadStatements({ sha256: item.sha256, size: item.bytes, at }),
+      ],
       'evidence.intake',
       { evidenceId: item.id, sha256: item.sha256, fileName: item.fileName, bytes: item.bytes, source: item.source },
       [{ entity: CASE_ENTITY, entityId: caseId, op: 'append', fields: { evidence: [item] } }],
     );
     const { byId, byName, ...rest } = item;
-    return { ...rest, source: item.source as EvidenceItem['source'], by: { id: byId, name: byName }, verify: { state: 'ok', at: at.toISOString(), found: item.sha256 } };
+    return {
+      ...rest,
+      source: item.source as EvidenceItem['source'],
+      by: { id: byId, name: byName },
+      verify: { state: 'ok', at: at.toISOString(), found: item.sha256 },
+    };
   }
 
   /** A custody entry's row and its sync append (custody merges across workstations). */
-  #custody(user: User, caseId: string, evidenceId: string, action: CustodyAction, reason: string, to: string | null, at: Date): Statement[] {
-    const entry: CustodyRow = { id: randomUUID(), evidenceId, at: at.toISOString(), byId: user.id, byName: user.displayName, action, reason, to };
+  #custody(
+    user: User,
+    caseId: string,
+    evidenceId: string,
+    action: CustodyAction,
+    reason: string,
+    to: string | null,
+    at: Date,
+  ): Statement[] {
+    const entry: CustodyRow = {
+      id: randomUUID(),
+      evidenceId,
+      at: at.toISOString(),
+      byId: user.id,
+      byName: user.displayName,
+      action,
+      reason,
+      to,
+    };
     return [
       insertCustody(caseId, entry),
-      ...mutationStatements({ entity: CASE_ENTITY, entityId: caseId, op: 'append', fields: { custody: [entry] }, at, actorId: user.id }),
+      ...mutationStatements({
+        entity: CASE_ENTITY,
+        entityId: caseId,
+        op: 'append',
+        fields: { custody: [entry] },
+        at,
+        actorId: user.id,
+      }),
     ];
   }
 
-  async #append(user: User, caseId: string, field: string, item: { id: string } & Record<string, unknown>, statement: Statement, action: string, detail: Record<string, unknown>) {
+  async #append(
+    user: User,
+    caseId: string,
+    field: string,
+    item: { id: string } & Record<string, unknown>,
+    statement: Statement,
+    action: string,
+    detail: Record<string, unknown>,
+  ) {
     await this.#requireEditable(caseId);
     const at = this.options.clock.now();
     await this.#commit(user, caseId, at, [statement, this.#touch(caseId, at)], action, { itemId: item.id, ...detail }, [
@@ -347,7 +507,15 @@ export class CaseService {
     return { sql: 'UPDATE cases SET updated_at = ? WHERE id = ?', params: [at.toISOString(), caseId] };
   }
 
-  #commit(user: User, caseId: string, at: Date, statements: Statement[], action: string, detail: Record<string, unknown>, mutations: Omit<Mutation, 'at' | 'actorId'>[]) {
+  #commit(
+    user: User,
+    caseId: string,
+    at: Date,
+    statements: Statement[],
+    action: string,
+    detail: Record<string, unknown>,
+    mutations: Omit<Mutation, 'at' | 'actorId'>[],
+  ) {
     return this.options.store.transaction([
       ...statements,
       auditStatement({ at, actor: actorOf(user), action, subject: caseId, detail }),
@@ -388,7 +556,9 @@ export class CaseService {
     if (subject) return subject;
     switch (origin.kind) {
       case 'declaration': {
-        const rows = await this.options.store.query('SELECT declarant_name FROM declarations WHERE number = ?', [origin.declarationId]).catch(() => []);
+        const rows = await this.options.store
+          .query('SELECT declarant_name FROM declarations WHERE number = ?', [origin.declarationId])
+          .catch(() => []);
         return { kind: 'declaration', ref: origin.declarationId, ...(rows[0] ? { label: String(rows[0].declarant_name) } : {}) };
       }
       case 'gate-event':
@@ -400,9 +570,11 @@ export class CaseService {
       default:
         break;
     }
-    throw new ServiceError('INVALID_ARGUMENT', `subject: a case opened from a ${origin.kind} needs its subject (declaration, vehicle, container or person)`, [
-      { path: 'subject', message: 'required for this origin' },
-    ]);
+    throw new ServiceError(
+      'INVALID_ARGUMENT',
+      `subject: a case opened from a ${origin.kind} needs its subject (declaration, vehicle, container or person)`,
+      [{ path: 'subject', message: 'required for this origin' }],
+    );
   }
 }
 
@@ -431,7 +603,9 @@ function toRow(c: StoredCase): CaseRow {
 }
 
 function originLinks(origin: CaseOrigin, at: string) {
-  const link = (kind: 'declaration' | 'gate-event' | 'panorama-marker', ref: string, label: string | null) => [{ id: randomUUID(), kind, ref, label, at }];
+  const link = (kind: 'declaration' | 'gate-event' | 'panorama-marker', ref: string, label: string | null) => [
+    { id: randomUUID(), kind, ref, label, at },
+  ];
   switch (origin.kind) {
     case 'declaration':
       return link('declaration', origin.declarationId, null);

@@ -27,8 +27,22 @@ export interface CaseRow {
 }
 
 export const CASE_SCALARS = [
-  'ref', 'title', 'status', 'subjectKind', 'subjectRef', 'subjectLabel', 'origin', 'assigneeId', 'assigneeName',
-  'openedById', 'openedByName', 'openedAt', 'updatedAt', 'closedAt', 'closedById', 'closedByName',
+  'ref',
+  'title',
+  'status',
+  'subjectKind',
+  'subjectRef',
+  'subjectLabel',
+  'origin',
+  'assigneeId',
+  'assigneeName',
+  'openedById',
+  'openedByName',
+  'openedAt',
+  'updatedAt',
+  'closedAt',
+  'closedById',
+  'closedByName',
 ] as const;
 
 export function upsertCaseStatement(c: CaseRow): Statement {
@@ -49,17 +63,60 @@ export interface PersonRef {
   byId: string;
   byName: string;
 }
-export interface FindingRow extends PersonRef { id: string; category: string; text: string; at: string }
+export interface FindingRow extends PersonRef {
+  id: string;
+  category: string;
+  text: string;
+  at: string;
+}
 export interface SeizureRow extends PersonRef {
-  id: string; item: string; quantity: number; unit: string; valueAmount: number; valueCurrency: string; location: string; at: string;
+  id: string;
+  item: string;
+  quantity: number;
+  unit: string;
+  valueAmount: number;
+  valueCurrency: string;
+  location: string;
+  at: string;
 }
-export interface NoteRow extends PersonRef { id: string; text: string; at: string }
-export interface LinkRow { id: string; kind: string; ref: string; label: string | null; at: string }
-export interface TaskRow extends PersonRef { id: string; caseId: string; title: string; due: string | null; done: boolean; createdAt: string }
+export interface NoteRow extends PersonRef {
+  id: string;
+  text: string;
+  at: string;
+}
+export interface LinkRow {
+  id: string;
+  kind: string;
+  ref: string;
+  label: string | null;
+  at: string;
+}
+export interface TaskRow extends PersonRef {
+  id: string;
+  caseId: string;
+  title: string;
+  due: string | null;
+  done: boolean;
+  createdAt: string;
+}
 export interface EvidenceRow extends PersonRef {
-  id: string; sha256: string; fileName: string; mediaType: string; bytes: number; source: string; sourceRef: string | null; addedAt: string;
+  id: string;
+  sha256: string;
+  fileName: string;
+  mediaType: string;
+  bytes: number;
+  source: string;
+  sourceRef: string | null;
+  addedAt: string;
 }
-export interface CustodyRow extends PersonRef { id: string; evidenceId: string; at: string; action: string; reason: string; to: string | null }
+export interface CustodyRow extends PersonRef {
+  id: string;
+  evidenceId: string;
+  at: string;
+  action: string;
+  reason: string;
+  to: string | null;
+}
 
 export const insertFinding = (caseId: string, f: FindingRow): Statement => ({
   sql: 'INSERT OR IGNORE INTO case_findings (id, case_id, category, text, at, by_id, by_name) VALUES (?, ?, ?, ?, ?, ?, ?)',

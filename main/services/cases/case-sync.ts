@@ -33,7 +33,14 @@ export const CASE_TASK_ENTITY = 'case_task';
 export const CASE_LIST_FIELDS = ['findings', 'seizures', 'notes', 'links', 'evidence', 'custody'] as const;
 
 /** Scalars a case may lack: optional ones, and the closer, which cases written before it was synced never carry. */
-const OPTIONAL_SCALARS: ReadonlySet<string> = new Set(['subjectLabel', 'assigneeId', 'assigneeName', 'closedAt', 'closedById', 'closedByName']);
+const OPTIONAL_SCALARS: ReadonlySet<string> = new Set([
+  'subjectLabel',
+  'assigneeId',
+  'assigneeName',
+  'closedAt',
+  'closedById',
+  'closedByName',
+]);
 
 /**
  * The case row a merged state stands for. The closer belongs to the current
@@ -45,9 +52,16 @@ export function caseRowFromState(state: RemoteEntityState): CaseRow | null {
   const f = state.fields;
   // Items can arrive before the case's own fields only if the opener's upsert is still in flight; they wait for it.
   if (CASE_SCALARS.some((key) => !(key in f) && !OPTIONAL_SCALARS.has(key))) return null;
-  const row = Object.fromEntries(CASE_SCALARS.map((key) => [key, (f[key] as string | null | undefined) ?? null])) as unknown as Omit<CaseRow, 'id'>;
+  const row = Object.fromEntries(
+    CASE_SCALARS.map((key) => [key, (f[key] as string | null | undefined) ?? null]),
+  ) as unknown as Omit<CaseRow, 'id'>;
   const closed = row.status === 'closed';
-  return { ...row, id: state.entityId, closedById: closed ? row.closedById : null, closedByName: closed ? row.closedByName : null };
+  return {
+    ...row,
+    id: state.entityId,
+    closedById: closed ? row.closedById : null,
+    closedByName: closed ? row.closedByName : null,
+  };
 }
 
 function applyCase(state: RemoteEntityState): Statement[] {
@@ -73,7 +87,16 @@ function applyTask(state: RemoteEntityState): Statement[] {
   const f = state.fields as Partial<TaskRow>;
   if (!f.caseId || !f.title || !f.createdAt) return [];
   return [
-    upsertTask({ id: state.entityId, caseId: f.caseId, title: f.title, due: f.due ?? null, done: f.done === true, createdAt: f.createdAt, byId: f.byId ?? '', byName: f.byName ?? '' }),
+    upsertTask({
+      id: state.entityId,
+      caseId: f.caseId,
+      title: f.title,
+      due: f.due ?? null,
+      done: f.done === true,
+      createdAt: f.createdAt,
+      byId: f.byId ?? '',
+      byName: f.byName ?? '',
+    }),
   ];
 }
 
@@ -82,7 +105,8 @@ registerSyncEntity({
   listFields: CASE_LIST_FIELDS,
   applyRemote: applyCase,
   // Evidence files follow their case: the engine fetches any this workstation lacks.
-  blobRefs: (state) => (Array.isArray(state.fields.evidence) ? (state.fields.evidence as EvidenceRow[]).map((item) => item.sha256) : []),
+  blobRefs: (state) =>
+    Array.isArray(state.fields.evidence) ? (state.fields.evidence as EvidenceRow[]).map((item) => item.sha256) : [],
   async readLocal(id, store) {
     const c = await readCase(store, id);
     if (!c) return null;

@@ -79,7 +79,18 @@ export class DeclarationsRepository {
     statements.push({
       sql: `INSERT INTO declaration_items (declaration_number, sequence, hs_code, description, origin_country, gross_mass_kg,
         net_mass_kg, customs_value, currency, packages) VALUES ${d.goodsItems.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      params: d.goodsItems.flatMap((g) => [n, g.sequence, g.hsCode, g.description, g.originCountry, g.grossMassKg, g.netMassKg ?? null, g.customsValue.amount, g.customsValue.currency, g.packages ?? null]),
+      params: d.goodsItems.flatMap((g) => [
+        n,
+        g.sequence,
+        g.hsCode,
+        g.description,
+        g.originCountry,
+        g.grossMassKg,
+        g.netMassKg ?? null,
+        g.customsValue.amount,
+        g.customsValue.currency,
+        g.packages ?? null,
+      ]),
     });
     if (d.containers.length > 0) {
       statements.push({
@@ -103,7 +114,17 @@ export class DeclarationsRepository {
     return {
       sql: `INSERT INTO declaration_rejects (file, format, message_ref, message_index, segment_number, segment_tag, path, reason, rejected_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      params: [r.file, r.format, r.messageRef, r.messageIndex, r.segmentNumber, r.segmentTag, r.path, r.reason, this.clock.now().toISOString()],
+      params: [
+        r.file,
+        r.format,
+        r.messageRef,
+        r.messageIndex,
+        r.segmentNumber,
+        r.segmentTag,
+        r.path,
+        r.reason,
+        this.clock.now().toISOString(),
+      ],
     };
   }
 

@@ -5,7 +5,17 @@
  * plates on road transport, UN/LOCODEs, HS codes).
  */
 import { Declaration, type DeclarationInput } from '../../../preload/contract/schemas/declarations';
-import { CHINESE_PLATE_PREFIXES, COMMODITIES, CONTAINER_OWNERS, DECLARANTS, EXPORTERS, IMPORTERS, LOADING_PORTS, OFFICES, VESSELS } from './demo/catalog';
+import {
+  CHINESE_PLATE_PREFIXES,
+  COMMODITIES,
+  CONTAINER_OWNERS,
+  DECLARANTS,
+  EXPORTERS,
+  IMPORTERS,
+  LOADING_PORTS,
+  OFFICES,
+  VESSELS,
+} from './demo/catalog';
 import { Prng } from './demo/prng';
 import { iso6346CheckDigit } from '../../../preload/contract/schemas/validators/iso6346';
 
@@ -27,7 +37,11 @@ export function containerNumber(rng: Prng): string {
 
 function roadPlate(rng: Prng, office: string): string {
   if (office.startsWith('CN') || rng.chance(0.7)) return `${rng.pick(CHINESE_PLATE_PREFIXES)}·${rng.letters(1)}${rng.digits(4)}`;
-  return rng.pick([`B-${rng.letters(2)} ${rng.int(100, 9999)}`, `WX ${rng.digits(5)}`, `${rng.digits(2)}-${rng.letters(3)}-${rng.digits(1)}`]);
+  return rng.pick([
+    `B-${rng.letters(2)} ${rng.int(100, 9999)}`,
+    `WX ${rng.digits(5)}`,
+    `${rng.digits(2)}-${rng.letters(3)}-${rng.digits(1)}`,
+  ]);
 }
 
 const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
@@ -42,10 +56,13 @@ const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 
 function demoTimes(rng: Prng, now: Date): { lodgement: Date; arrival: Date } {
   const share = rng.int(1, 100);
   const minutesFromNow =
-    share <= 45 ? rng.int(10, 36 * 60) // on the way
-    : share <= 85 ? -rng.int(0, 20) // just arrived
-    : share <= 95 ? -rng.int(21, 210) // waiting: green lanes near or past due
-    : -rng.int(211, 12 * 60); // waited long: overdue on most lanes
+    share <= 45
+      ? rng.int(10, 36 * 60) // on the way
+      : share <= 85
+        ? -rng.int(0, 20) // just arrived
+        : share <= 95
+          ? -rng.int(21, 210) // waiting: green lanes near or past due
+          : -rng.int(211, 12 * 60); // waited long: overdue on most lanes
   const arrival = atMinute(now.getTime() + minutesFromNow * MINUTE);
   const latestLodgement = Math.min(now.getTime(), arrival.getTime() - 30 * MINUTE);
   const lodgement = atMinute(latestLodgement - rng.int(0, 24 * 60) * MINUTE);
@@ -89,9 +106,19 @@ export function generateDeclaration(rng: Prng, serial: number, now: Date): Decla
   const vessel = rng.pick(VESSELS);
   const transport: DeclarationInput['transport'] =
     mode === 'road'
-      ? { mode, vehiclePlate: roadPlate(rng, office.code), borderTransportMeans: { nationality: office.code.slice(0, 2) }, routeCountries: [] }
+      ? {
+          mode,
+          vehiclePlate: roadPlate(rng, office.code),
+          borderTransportMeans: { nationality: office.code.slice(0, 2) },
+          routeCountries: [],
+        }
       : mode === 'sea'
-        ? { mode, meansId: vessel.imo, borderTransportMeans: { name: vessel.name, nationality: vessel.flag }, routeCountries: rng.chance(0.3) ? ['SG'] : [] }
+        ? {
+            mode,
+            meansId: vessel.imo,
+            borderTransportMeans: { name: vessel.name, nationality: vessel.flag },
+            routeCountries: rng.chance(0.3) ? ['SG'] : [],
+          }
         : mode === 'air'
           ? { mode, meansId: `${rng.pick(['CX', 'CA', 'LH', 'SQ'])}${rng.digits(4)}`, routeCountries: [] }
           : { mode, meansId: `X${rng.digits(4)}`, routeCountries: rng.chance(0.5) ? ['KZ', 'RU'] : [] };
@@ -106,7 +133,9 @@ export function generateDeclaration(rng: Prng, serial: number, now: Date): Decla
     exporter: { id: exporter.id, name: exporter.name, country: exporter.country },
     importer: { id: importer.id, name: importer.name, country: importer.country },
     transport,
-    ...(mode === 'road' || mode === 'rail' ? { loadingLocation: rng.pick(['HKHKG', 'KZALA', 'VNHPH']) } : { loadingLocation: rng.pick(LOADING_PORTS) }),
+    ...(mode === 'road' || mode === 'rail'
+      ? { loadingLocation: rng.pick(['HKHKG', 'KZALA', 'VNHPH']) }
+      : { loadingLocation: rng.pick(LOADING_PORTS) }),
     unloadingLocation: office.port,
     containers: uniqueContainers.map((id) => (rng.chance(0.8) ? { id, seal: `${rng.letters(2)}${rng.digits(6)}` } : { id })),
     goodsItems,

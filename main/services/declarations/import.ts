@@ -38,7 +38,10 @@ export type MessageOutcome =
  * `wcoXml` reads a whole document as readWcoXml does (throw XmlImportError for an unusable one).
  */
 export interface MessageReaders {
-  cusdec(message: EdifactMessage, raw: () => string): { declaration: Declaration; note?: MessageNote } | { error: CusdecError; note?: MessageNote };
+  cusdec(
+    message: EdifactMessage,
+    raw: () => string,
+  ): { declaration: Declaration; note?: MessageNote } | { error: CusdecError; note?: MessageNote };
   wcoXml(xml: string): (XmlMessageResult & { note?: MessageNote })[];
 }
 
@@ -132,7 +135,12 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
       ...partial,
     });
     if (result.format === null) {
-      await emit({ kind: 'reject', reject: reject({ reason: n === 0 ? 'the file is empty' : 'not a CUSDEC interchange, WCO DM XML or Clearway JSON document' }) });
+      await emit({
+        kind: 'reject',
+        reject: reject({
+          reason: n === 0 ? 'the file is empty' : 'not a CUSDEC interchange, WCO DM XML or Clearway JSON document',
+        }),
+      });
       return result;
     }
 
@@ -148,16 +156,38 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
         const m = item.message;
         if (options.readers) {
           const read = options.readers.cusdec(m, () => rawMessage(m, tokenizer.delimiters.segment));
-          if ('declaration' in read) return { kind: 'declaration', declaration: read.declaration, messageIndex: m.index, messageRef: m.ref, ...(read.note ? { note: read.note } : {}) };
+          if ('declaration' in read)
+            return {
+              kind: 'declaration',
+              declaration: read.declaration,
+              messageIndex: m.index,
+              messageRef: m.ref,
+              ...(read.note ? { note: read.note } : {}),
+            };
           const ce = read.error;
-          const rejected = reject({ messageRef: m.ref, messageIndex: m.index, segmentNumber: ce.segmentNumber, segmentTag: ce.segmentTag, reason: ce.message });
+          const rejected = reject({
+            messageRef: m.ref,
+            messageIndex: m.index,
+            segmentNumber: ce.segmentNumber,
+            segmentTag: ce.segmentTag,
+            reason: ce.message,
+          });
           return { kind: 'reject', reject: rejected, ...(read.note ? { note: read.note } : {}) };
         }
         try {
           return { kind: 'declaration', declaration: readCusdec(m), messageIndex: m.index, messageRef: m.ref };
         } catch (e) {
           const ce = e instanceof CusdecError ? e : new CusdecError(1, 'UNH', (e as Error).message);
-          return { kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, segmentNumber: ce.segmentNumber, segmentTag: ce.segmentTag, reason: ce.message }) };
+          return {
+            kind: 'reject',
+            reject: reject({
+              messageRef: m.ref,
+              messageIndex: m.index,
+              segmentNumber: ce.segmentNumber,
+              segmentTag: ce.segmentTag,
+              reason: ce.message,
+            }),
+          };
         }
       };
       const sink: TokenSink = {
@@ -190,7 +220,10 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
     // XML and JSON: whole-document formats.
     const max = options.maxDocumentBytes ?? 64 * 1024 * 1024;
     if (src.total > max) {
-      await emit({ kind: 'reject', reject: reject({ reason: `the document is ${src.total} bytes; XML and JSON imports are limited to ${max}` }) });
+      await emit({
+        kind: 'reject',
+        reject: reject({ reason: `the document is ${src.total} bytes; XML and JSON imports are limited to ${max}` }),
+      });
       return result;
     }
     let textValue = first;
@@ -211,8 +244,19 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
       }
       for (const m of messages as (XmlMessageResult & { note?: MessageNote })[]) {
         const note = m.note ? { note: m.note } : {};
-        if (m.declaration) await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref, ...note });
-        else await emit({ kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, path: m.error!.path, reason: `${m.error!.path}: ${m.error!.message}` }), ...note });
+        if (m.declaration)
+          await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref, ...note });
+        else
+          await emit({
+            kind: 'reject',
+            reject: reject({
+              messageRef: m.ref,
+              messageIndex: m.index,
+              path: m.error!.path,
+              reason: `${m.error!.path}: ${m.error!.message}`,
+            }),
+            ...note,
+          });
       }
       return result;
     }
@@ -224,8 +268,13 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
       return result;
     }
     for (const m of entries) {
-      if (m.declaration) await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref });
-      else await emit({ kind: 'reject', reject: reject({ messageRef: m.ref, messageIndex: m.index, path: m.error!.path, reason: m.error!.reason }) });
+      if (m.declaration)
+        await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref });
+      else
+        await emit({
+          kind: 'reject',
+          reject: reject({ messageRef: m.ref, messageIndex: m.index, path: m.error!.path, reason: m.error!.reason }),
+        });
     }
     return result;
   } finally {
@@ -249,7 +298,12 @@ function rawMessage(m: EdifactMessage, terminator: string): string {
     for (let i = 0; i + 1 < segs.length && asLines; i++) {
       const a = segs[i] as TextSegment;
       const b = segs[i + 1];
-      asLines = b instanceof TextSegment && b.source === src && src.charCodeAt(a.end) === t && src.charCodeAt(a.end + 1) === 10 && b.start === a.end + 2;
+      asLines =
+        b instanceof TextSegment &&
+        b.source === src &&
+        src.charCodeAt(a.end) === t &&
+        src.charCodeAt(a.end + 1) === 10 &&
+        b.start === a.end + 2;
     }
     if (asLines) return `${src.slice(first.start, last.end)}${terminator}\n`;
   }

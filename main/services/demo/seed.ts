@@ -27,7 +27,11 @@ export interface DemoProfile {
 export async function seedDemo(store: Store, clock: Clock, profile: DemoProfile): Promise<void> {
   const now = clock.now();
   const existing = await store.query('SELECT username FROM users');
-  const accounts = demoAccounts(await hashPassword(DEMO_PASSWORD, profile.hashParams), now, new Set(existing.map((row) => String(row.username))));
+  const accounts = demoAccounts(
+    await hashPassword(DEMO_PASSWORD, profile.hashParams),
+    now,
+    new Set(existing.map((row) => String(row.username))),
+  );
   const onShiftDuty = accounts.filter((user) => ['officer', 'inspector', 'supervisor'].includes(user.role));
 
   const statements: Statement[] = [

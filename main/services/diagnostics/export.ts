@@ -70,7 +70,12 @@ function runtimeInfo(): Record<string, unknown> {
     arch: arch(),
     osRelease: release(),
     totalMemoryBytes: totalmem(),
-    versions: { node: process.versions.node, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null, v8: process.versions.v8 },
+    versions: {
+      node: process.versions.node,
+      electron: process.versions.electron ?? null,
+      chrome: process.versions.chrome ?? null,
+      v8: process.versions.v8,
+    },
     uptimeSeconds: Math.round(process.uptime()),
   };
 }
@@ -98,5 +103,8 @@ function json(value: unknown): Uint8Array {
 
 /** 2026-03-02T08-00-00Z: sortable and valid in file names on every platform. */
 function fileTimestamp(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
 }

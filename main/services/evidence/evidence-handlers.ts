@@ -14,7 +14,14 @@ export function createEvidenceArea(
   const { cases, uploads } = deps;
   const { me } = core;
   // One buffer behind cw:evidence.uploadChunk: case files and camera snapshots arrive the same way.
-  const snapshots = new EvidenceSnapshots({ dataDir: core.dataDir, store: core.store, clock: core.clock, logger: core.logger, site: deps.site, uploads });
+  const snapshots = new EvidenceSnapshots({
+    dataDir: core.dataDir,
+    store: core.store,
+    clock: core.clock,
+    logger: core.logger,
+    site: deps.site,
+    uploads,
+  });
   return {
     handlers: {
       'cw:evidence.uploadChunk': async ({ uploadId, index, base64 }) => cases.uploadChunk(me(), uploadId, index, base64),

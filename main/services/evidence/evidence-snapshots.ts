@@ -75,7 +75,13 @@ export class EvidenceSnapshots {
     await writeFileAtomic(path, png);
     await writeFileAtomic(join(this.dir, `${sha256}.json`), `${JSON.stringify(sidecar, null, 2)}\n`);
     await this.options.store.transaction([
-      auditStatement({ at: savedAt, actor, action: 'evidence.snapshot', subject: sha256, detail: { cameraId: camera.id, takenAt: input.takenAt, bytes: png.length } }),
+      auditStatement({
+        at: savedAt,
+        actor,
+        action: 'evidence.snapshot',
+        subject: sha256,
+        detail: { cameraId: camera.id, takenAt: input.takenAt, bytes: png.length },
+      }),
     ]);
     this.options.logger.info({ sha256, cameraId: camera.id, bytes: png.length }, 'snapshot saved');
     return { sha256, path, bytes: png.length, width: size.width, height: size.height };
@@ -84,12 +90,17 @@ export class EvidenceSnapshots {
   #takeBytes(user: User, input: SnapshotInput): Buffer {
     if (input.pngBase64 !== undefined) return decodeBase64(input.pngBase64, 'pngBase64');
     const png = this.#uploads.take(user.id, input.uploadId ?? '');
-    if (png.length > MAX_SNAPSHOT_BYTES) throw new ServiceError('INVALID_ARGUMENT', `Snapshot upload ${input.uploadId ?? ''} exceeds ${MAX_SNAPSHOT_BYTES} bytes; save a smaller frame.`);
+    if (png.length > MAX_SNAPSHOT_BYTES)
+      throw new ServiceError(
+        'INVALID_ARGUMENT',
+        `Snapshot upload ${input.uploadId ?? ''} exceeds ${MAX_SNAPSHOT_BYTES} bytes; save a smaller frame.`,
+      );
     return png;
   }
 }
 
 function decodeBase64(text: string, what: string): Buffer {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) throw new ServiceError('INVALID_ARGUMENT', `${what} is not base64.`);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0)
+    throw new ServiceError('INVALID_ARGUMENT', `${what} is not base64.`);
   return Buffer.from(text, 'base64');
 }

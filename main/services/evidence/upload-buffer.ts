@@ -28,13 +28,22 @@ export class UploadBuffer {
       upload = { ownerId, chunks: [], bytes: 0, touchedAt: this.now() };
       this.#uploads.set(uploadId, upload);
     }
-    if (!upload || upload.ownerId !== ownerId) throw new ServiceError('NOT_FOUND', `Upload ${uploadId} is unknown or expired; send it again from chunk 0`);
-    if (index !== upload.chunks.length) throw new ServiceError('FAILED_PRECONDITION', `Upload ${uploadId} expected chunk ${upload.chunks.length}, got ${index}; send the chunks in order`);
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0) throw new ServiceError('INVALID_ARGUMENT', `Chunk ${index} of upload ${uploadId} is not base64`);
+    if (!upload || upload.ownerId !== ownerId)
+      throw new ServiceError('NOT_FOUND', `Upload ${uploadId} is unknown or expired; send it again from chunk 0`);
+    if (index !== upload.chunks.length)
+      throw new ServiceError(
+        'FAILED_PRECONDITION',
+        `Upload ${uploadId} expected chunk ${upload.chunks.length}, got ${index}; send the chunks in order`,
+      );
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0)
+      throw new ServiceError('INVALID_ARGUMENT', `Chunk ${index} of upload ${uploadId} is not base64`);
     const chunk = Buffer.from(base64, 'base64');
     if (upload.bytes + chunk.length > MAX_EVIDENCE_BYTES) {
       this.#uploads.delete(uploadId);
-      throw new ServiceError('INVALID_ARGUMENT', `Upload ${uploadId} is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MiB; evidence files must be smaller`);
+      throw new ServiceError(
+        'INVALID_ARGUMENT',
+        `Upload ${uploadId} is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MiB; evidence files must be smaller`,
+      );
     }
     upload.chunks.push(chunk);
     upload.bytes += chunk.length;
@@ -44,7 +53,8 @@ export class UploadBuffer {
 
   take(ownerId: string, uploadId: string): Buffer {
     const upload = this.#uploads.get(uploadId);
-    if (!upload || upload.ownerId !== ownerId) throw new ServiceError('NOT_FOUND', `Upload ${uploadId} is unknown or expired; send the file again`);
+    if (!upload || upload.ownerId !== ownerId)
+      throw new ServiceError('NOT_FOUND', `Upload ${uploadId} is unknown or expired; send the file again`);
     this.#uploads.delete(uploadId);
     return Buffer.concat(upload.chunks);
   }

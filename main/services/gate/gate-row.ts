@@ -21,8 +21,10 @@ export interface GateEventRow extends Row {
 const LANES = ['green', 'yellow', 'blue', 'red'] as const;
 
 export function toGateEvent(row: GateEventRow): GateEvent {
-  if (row.direction !== 'arrival' && row.direction !== 'departure') throw new ServiceError('INTERNAL', `Gate event ${row.id} has direction "${row.direction}".`);
-  if (row.source !== 'officer' && row.source !== 'recognition') throw new ServiceError('INTERNAL', `Gate event ${row.id} has source "${row.source}".`);
+  if (row.direction !== 'arrival' && row.direction !== 'departure')
+    throw new ServiceError('INTERNAL', `Gate event ${row.id} has direction "${row.direction}".`);
+  if (row.source !== 'officer' && row.source !== 'recognition')
+    throw new ServiceError('INTERNAL', `Gate event ${row.id} has source "${row.source}".`);
   const lane = LANES.find((l) => l === row.declaration_lane) ?? null;
   return {
     id: row.id,

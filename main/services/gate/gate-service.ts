@@ -71,11 +71,17 @@ export class GateService {
     const plate = checkedPlate(entry.plate, 'plate');
     await this.checkAgainstSite(entry);
     if (entry.source === 'recognition' && entry.confidence === undefined)
-      throw new ServiceError('INVALID_ARGUMENT', 'A recognition gate event needs its confidence (0 to 1).', [{ path: 'confidence', message: 'is required for recognition' }]);
+      throw new ServiceError('INVALID_ARGUMENT', 'A recognition gate event needs its confidence (0 to 1).', [
+        { path: 'confidence', message: 'is required for recognition' },
+      ]);
     if (entry.source === 'officer' && entry.confidence !== undefined)
-      throw new ServiceError('INVALID_ARGUMENT', 'An officer’s gate entry has no recognition confidence.', [{ path: 'confidence', message: 'must be absent for officer entries' }]);
+      throw new ServiceError('INVALID_ARGUMENT', 'An officer’s gate entry has no recognition confidence.', [
+        { path: 'confidence', message: 'must be absent for officer entries' },
+      ]);
     if (entry.confidence !== undefined && !(entry.confidence >= 0 && entry.confidence <= 1))
-      throw new ServiceError('INVALID_ARGUMENT', `A recognition confidence must be between 0 and 1, not ${entry.confidence}.`, [{ path: 'confidence', message: 'must be between 0 and 1' }]);
+      throw new ServiceError('INVALID_ARGUMENT', `A recognition confidence must be between 0 and 1, not ${entry.confidence}.`, [
+        { path: 'confidence', message: 'must be between 0 and 1' },
+      ]);
 
     const id = randomUUID();
     const at = this.options.clock.now();
@@ -101,7 +107,13 @@ export class GateService {
         actor,
         action: `gate.${entry.direction}`,
         subject: plate,
-        detail: { eventId: id, laneId: entry.laneId, source: entry.source, cameraId: entry.cameraId ?? null, confidence: entry.confidence ?? null },
+        detail: {
+          eventId: id,
+          laneId: entry.laneId,
+          source: entry.source,
+          cameraId: entry.cameraId ?? null,
+          confidence: entry.confidence ?? null,
+        },
       }),
     ]);
     // Read back: the link was chosen inside the transaction, and the list joins the declaration's lane now.
@@ -128,17 +140,24 @@ export class GateService {
     if (platePart !== '') {
       const bad = [...platePart].find((char) => !/^[0-9A-Z\u4E00-\u9FFF]$/.test(char));
       if (bad !== undefined)
-        throw new ServiceError('INVALID_ARGUMENT', `The plate filter contains "${bad}"; search by letters, digits or Chinese characters.`, [{ path: 'plate', message: `contains "${bad}"` }]);
+        throw new ServiceError(
+          'INVALID_ARGUMENT',
+          `The plate filter contains "${bad}"; search by letters, digits or Chinese characters.`,
+          [{ path: 'plate', message: `contains "${bad}"` }],
+        );
       where.push('instr(e.plate, :plate) > 0');
       params[':plate'] = platePart;
     }
     const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const [rows, counted] = await Promise.all([
-      this.options.store.query<GateEventRow>(`${SELECT_EVENTS}${clause} ORDER BY e.at DESC, e.seq DESC LIMIT :limit OFFSET :offset`, {
-        ...params,
-        ':limit': query.limit,
-        ':offset': query.offset,
-      }),
+      this.options.store.query<GateEventRow>(
+        `${SELECT_EVENTS}${clause} ORDER BY e.at DESC, e.seq DESC LIMIT :limit OFFSET :offset`,
+        {
+          ...params,
+          ':limit': query.limit,
+          ':offset': query.offset,
+        },
+      ),
       this.options.store.query<{ n: number }>(`SELECT count(*) AS n FROM gate_events e${clause}`, params),
     ]);
     return { rows: rows.map(toGateEvent), total: Number(counted[0]?.n ?? 0) };
@@ -174,13 +193,17 @@ export class GateService {
     const site = await this.options.site();
     const lanes = site.gates.flatMap((gate) => gate.lanes.map((lane) => lane.id));
     if (!lanes.includes(entry.laneId))
-      throw new ServiceError('INVALID_ARGUMENT', `Lane "${entry.laneId}" is not a lane of the site "${site.name}"; choose one of ${lanes.join(', ') || '(the site has no lanes)'}.`, [
-        { path: 'laneId', message: `no lane has id "${entry.laneId}"` },
-      ]);
+      throw new ServiceError(
+        'INVALID_ARGUMENT',
+        `Lane "${entry.laneId}" is not a lane of the site "${site.name}"; choose one of ${lanes.join(', ') || '(the site has no lanes)'}.`,
+        [{ path: 'laneId', message: `no lane has id "${entry.laneId}"` }],
+      );
     if (entry.cameraId !== undefined && !site.cameras.some((camera) => camera.id === entry.cameraId))
-      throw new ServiceError('INVALID_ARGUMENT', `Camera "${entry.cameraId}" is not a camera of the site "${site.name}"; leave it out or choose a site camera.`, [
-        { path: 'cameraId', message: `no camera has id "${entry.cameraId}"` },
-      ]);
+      throw new ServiceError(
+        'INVALID_ARGUMENT',
+        `Camera "${entry.cameraId}" is not a camera of the site "${site.name}"; leave it out or choose a site camera.`,
+        [{ path: 'cameraId', message: `no camera has id "${entry.cameraId}"` }],
+      );
   }
 }
 

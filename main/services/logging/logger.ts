@@ -19,7 +19,10 @@ const SECRET_KEYS = ['password', 'passwordHash', 'password_hash', 'current', 'ne
  * generations kept (clearway.log.1.gz … .5.gz). pino writes to the stream in
  * this thread: pino transports spawn worker threads, which the bundle cannot load.
  */
-export function createLogger(logDir: string, options: { level?: pino.LevelWithSilent; base?: Record<string, unknown> } = {}): Logger {
+export function createLogger(
+  logDir: string,
+  options: { level?: pino.LevelWithSilent; base?: Record<string, unknown> } = {},
+): Logger {
   mkdirSync(logDir, { recursive: true });
   const stream = createStream((_time, index) => (index ? `${LOG_FILE_NAME}.${index}.gz` : LOG_FILE_NAME), {
     path: logDir,

@@ -38,16 +38,23 @@ export class ChunkedUploads {
     if (!upload || upload.userId !== userId) {
       throw new ServiceError('NOT_FOUND', `upload ${chunk.uploadId} is unknown or expired: send the file again from chunk 0`);
     }
-    if (chunk.name !== upload.name) throw new ServiceError('INVALID_ARGUMENT', `upload ${chunk.uploadId} is for ${upload.name}, not ${chunk.name}`);
+    if (chunk.name !== upload.name)
+      throw new ServiceError('INVALID_ARGUMENT', `upload ${chunk.uploadId} is for ${upload.name}, not ${chunk.name}`);
     if (chunk.index !== upload.next) {
       this.#uploads.delete(chunk.uploadId);
-      throw new ServiceError('FAILED_PRECONDITION', `chunk ${chunk.index} of ${chunk.name} arrived out of order (expected ${upload.next}): send the file again`);
+      throw new ServiceError(
+        'FAILED_PRECONDITION',
+        `chunk ${chunk.index} of ${chunk.name} arrived out of order (expected ${upload.next}): send the file again`,
+      );
     }
     const data = Buffer.from(chunk.base64, 'base64');
     upload.bytes += data.byteLength;
     if (upload.bytes > UPLOAD_MAX_BYTES) {
       this.#uploads.delete(chunk.uploadId);
-      throw new ServiceError('INVALID_ARGUMENT', `${chunk.name} is larger than ${UPLOAD_MAX_BYTES / 1024 / 1024} MiB: put it in the inbox folder instead`);
+      throw new ServiceError(
+        'INVALID_ARGUMENT',
+        `${chunk.name} is larger than ${UPLOAD_MAX_BYTES / 1024 / 1024} MiB: put it in the inbox folder instead`,
+      );
     }
     upload.chunks.push(data);
     upload.next++;

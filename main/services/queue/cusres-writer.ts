@@ -31,13 +31,19 @@ function textComponents(text: string): string[] {
 
 /** UNB 0020 is at most 14 characters. */
 export function controlReference(responseId: string): string {
-  return responseId.replace(/[^A-Za-z0-9]/g, '').slice(-14).toUpperCase();
+  return responseId
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(-14)
+    .toUpperCase();
 }
 
 export function writeCusres(f: ResponseFacts): string {
   const d = DEFAULT_DELIMITERS;
   const seg = (tag: string, ...elements: (string | readonly string[])[]) => {
-    let text = [tag, ...elements.map((e) => (typeof e === 'string' ? [e] : e).map((c) => escapeEdifact(c, d)).join(d.component))].join(d.element);
+    let text = [
+      tag,
+      ...elements.map((e) => (typeof e === 'string' ? [e] : e).map((c) => escapeEdifact(c, d)).join(d.component)),
+    ].join(d.element);
     while (text.endsWith(d.element) || text.endsWith(d.component)) text = text.slice(0, -1);
     return `${text}${d.segment}\n`;
   };

@@ -72,7 +72,13 @@ export async function timeReleaseDashboard(store: Store, now: Date, days: number
     if (!dayKeys.includes(key)) dayKeys.push(key);
   }
   const byDay = new Map<string, number[]>(dayKeys.map((d) => [d, []]));
-  const stages = { arrivalToLodgement: [] as number[], lodgementToRisk: [] as number[], riskToDoc: [] as number[], riskToInspection: [] as number[], lastToRelease: [] as number[] };
+  const stages = {
+    arrivalToLodgement: [] as number[],
+    lodgementToRisk: [] as number[],
+    riskToDoc: [] as number[],
+    riskToInspection: [] as number[],
+    lastToRelease: [] as number[],
+  };
   for (const r of rows) {
     const minutes = releaseMinutes(r);
     const local = localTime(new Date(String(r.released_at)), timeZone);
@@ -95,10 +101,16 @@ export async function timeReleaseDashboard(store: Store, now: Date, days: number
 
   const local = localTime(now, timeZone);
   const shift = shiftOf(local.hour);
-  const elapsed = (((local.hour - SHIFT_STARTS[shift] + 24) % 24) * 60 + local.minute) * MINUTE + local.second * 1000 + now.getUTCMilliseconds();
+  const elapsed =
+    (((local.hour - SHIFT_STARTS[shift] + 24) % 24) * 60 + local.minute) * MINUTE +
+    local.second * 1000 +
+    now.getUTCMilliseconds();
   const since = new Date(now.getTime() - elapsed).toISOString();
   const [shiftRows, open] = await Promise.all([
-    store.query('SELECT arrival_time, lodgement_time, released_at FROM declaration_queue WHERE released_at IS NOT NULL AND released_at >= ? AND released_at <= ?', [since, to]),
+    store.query(
+      'SELECT arrival_time, lodgement_time, released_at FROM declaration_queue WHERE released_at IS NOT NULL AND released_at >= ? AND released_at <= ?',
+      [since, to],
+    ),
     store.query<{ open: number; overdue: number }>(
       "SELECT COUNT(*) AS open, COALESCE(SUM(CASE WHEN sla_due_at < ? THEN 1 ELSE 0 END), 0) AS overdue FROM declaration_queue WHERE status <> 'released'",
       [to],

@@ -31,7 +31,10 @@ export function queueFolders(dataDir: string, mode: 'live' | 'training' = 'live'
 
 /** 20260302T081500Z: sortable, and safe in file names on every OS. */
 export function fileStamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Declaration numbers are [A-Z0-9…] in practice; anything else is replaced for the file system. */

@@ -3,7 +3,13 @@
  * prior dispositions of declarations that hit the same rules, TRS timestamps,
  * the status timeline and the responses sent.
  */
-import { ALLOWED_DECISIONS, type DeclarationDetail, type DispositionCounts, type PriorDispositions, type TimelineEntry } from '../../../preload/contract/schemas/queue';
+import {
+  ALLOWED_DECISIONS,
+  type DeclarationDetail,
+  type DispositionCounts,
+  type PriorDispositions,
+  type TimelineEntry,
+} from '../../../preload/contract/schemas/queue';
 import { Hit } from '../../../preload/contract/schemas/risk';
 import { z } from 'zod';
 import type { DeclarationsRepository } from '../declarations/declarations-repository';
@@ -43,13 +49,29 @@ export async function priorDispositions(store: Store, number: string, hits: read
 }
 
 function systemEntry(at: string, kind: TimelineEntry['kind']): TimelineEntry {
-  return { at, kind, actor: null, decision: null, fromStatus: null, toStatus: null, fromLane: null, toLane: null, reason: null, assignee: null };
+  return {
+    at,
+    kind,
+    actor: null,
+    decision: null,
+    fromStatus: null,
+    toStatus: null,
+    fromLane: null,
+    toLane: null,
+    reason: null,
+    assignee: null,
+  };
 }
 
-export async function declarationDetail(store: Store, repository: DeclarationsRepository, number: string): Promise<DeclarationDetail> {
+export async function declarationDetail(
+  store: Store,
+  repository: DeclarationsRepository,
+  number: string,
+): Promise<DeclarationDetail> {
   const [row] = await store.query<Row>('SELECT * FROM declaration_queue WHERE number = ?', [number]);
   const declaration = await repository.get(number);
-  if (!row || !declaration) throw new ServiceError('NOT_FOUND', `declaration ${number} is not in the queue: it may have been replaced or never imported`);
+  if (!row || !declaration)
+    throw new ServiceError('NOT_FOUND', `declaration ${number} is not in the queue: it may have been replaced or never imported`);
   const hits = z.array(Hit).parse(JSON.parse(String(row.hits_json)));
   const events = await store.query<Row>('SELECT * FROM declaration_events WHERE number = ? ORDER BY id', [number]);
   const trs = {
@@ -63,27 +85,34 @@ export async function declarationDetail(store: Store, repository: DeclarationsRe
   const timeline: TimelineEntry[] = [
     ...(trs.arrivalAt ? [systemEntry(trs.arrivalAt, 'arrival')] : []),
     systemEntry(trs.lodgedAt, 'lodgement'),
-    { ...systemEntry(trs.riskAssessedAt, 'riskAssessed'), toLane: String(row.engine_lane) as TimelineEntry['toLane'], toStatus: 'pending' as const },
-    ...events.map(
-      (e): TimelineEntry => ({
-        at: String(e.at),
-        kind: String(e.kind) as TimelineEntry['kind'],
-        actor: str(e.actor_name),
-        decision: str(e.decision) as TimelineEntry['decision'],
-        fromStatus: str(e.from_status) as TimelineEntry['fromStatus'],
-        toStatus: str(e.to_status) as TimelineEntry['toStatus'],
-        fromLane: str(e.from_lane) as TimelineEntry['fromLane'],
-        toLane: str(e.to_lane) as TimelineEntry['toLane'],
-        reason: str(e.reason),
-        assignee: str(e.assignee_name),
-      }),
-    ),
+    {
+      ...systemEntry(trs.riskAssessedAt, 'riskAssessed'),
+      toLane: String(row.engine_lane) as TimelineEntry['toLane'],
+      toStatus: 'pending' as const,
+    },
+    ...events.map((e): TimelineEntry => ({
+      at: String(e.at),
+      kind: String(e.kind) as TimelineEntry['kind'],
+      actor: str(e.actor_name),
+      decision: str(e.decision) as TimelineEntry['decision'],
+      fromStatus: str(e.from_status) as TimelineEntry['fromStatus'],
+      toStatus: str(e.to_status) as TimelineEntry['toStatus'],
+      fromLane: str(e.from_lane) as TimelineEntry['fromLane'],
+      toLane: str(e.to_lane) as TimelineEntry['toLane'],
+      reason: str(e.reason),
+      assignee: str(e.assignee_name),
+    })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const queueRow = toQueueRow(row);
   return {
     row: queueRow,
     declaration,
-    assessment: { lane: String(row.engine_lane) as DeclarationDetail['assessment']['lane'], score: Number(row.score), hits, assessedAt: trs.riskAssessedAt },
+    assessment: {
+      lane: String(row.engine_lane) as DeclarationDetail['assessment']['lane'],
+      score: Number(row.score),
+      hits,
+      assessedAt: trs.riskAssessedAt,
+    },
     priorDispositions: await priorDispositions(store, number, hits),
     trs,
     timeline,

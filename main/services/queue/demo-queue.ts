@@ -32,7 +32,11 @@ export interface DemoQueueOptions {
   timeZone: string;
 }
 
-export function demoQueueStatements(store: Store, clock: Clock, o: DemoQueueOptions): { statements: Statement[]; config: RiskConfig } {
+export function demoQueueStatements(
+  store: Store,
+  clock: Clock,
+  o: DemoQueueOptions,
+): { statements: Statement[]; config: RiskConfig } {
   const now = clock.now();
   const config = defaultRiskConfig(o.timeZone);
   const compiled = compileRiskConfig(config);
@@ -48,7 +52,10 @@ export function demoQueueStatements(store: Store, clock: Clock, o: DemoQueueOpti
     const d: Declaration = generateDeclaration(rng, i + 1, generatedAt);
     const assessment = assessCompiled(prepareSubject(subjectFromDeclaration(d, DEFAULT_CONVERSION)), compiled, { now, random });
     const assessedAt = new Date(Math.max(Date.parse(d.lodgementTime) + rng.int(0, 2) * MINUTE, 0));
-    statements.push(...repository.saveStatements(d, { file: 'demo', format: 'json' }), ...queueRowStatements(d, assessment, assessedAt));
+    statements.push(
+      ...repository.saveStatements(d, { file: 'demo', format: 'json' }),
+      ...queueRowStatements(d, assessment, assessedAt),
+    );
     // Goods that arrived more than an hour ago were nearly all dealt with already; the few
     // left are the overdue ones a shift has to chase.
     const arrival = Date.parse(d.arrivalTime ?? d.lodgementTime);
@@ -68,12 +75,24 @@ export function demoQueueStatements(store: Store, clock: Clock, o: DemoQueueOpti
         : [['release', 'pending', 'released']];
     statements.push({
       sql: `UPDATE declaration_queue SET status = 'released', released_at = ?, documentary_check_at = ?, inspection_at = ? WHERE number = ?`,
-      params: [released, assessment.lane === 'yellow' ? check : null, assessment.lane === 'red' ? check : null, d.functionalReferenceId],
+      params: [
+        released,
+        assessment.lane === 'yellow' ? check : null,
+        assessment.lane === 'red' ? check : null,
+        d.functionalReferenceId,
+      ],
     });
     steps.forEach(([decision, from, to], k) => {
       statements.push({
         sql: `INSERT INTO declaration_events (number, at, kind, actor_id, actor_name, decision, from_status, to_status, reason) VALUES (?, ?, 'decision', 'system', 'Demo history', ?, ?, ?, ?)`,
-        params: [d.functionalReferenceId, k === steps.length - 1 ? released : check, decision, from, to, 'Demo history: decided before this workstation was set up'],
+        params: [
+          d.functionalReferenceId,
+          k === steps.length - 1 ? released : check,
+          decision,
+          from,
+          to,
+          'Demo history: decided before this workstation was set up',
+        ],
       });
     });
   }

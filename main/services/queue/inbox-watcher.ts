@@ -90,13 +90,18 @@ export class InboxWatcher {
       if (result.format === null || result.rejected > 0) {
         error = result.rejects
           .map((r) => {
-            const where = [r.messageRef && `message ${r.messageRef}`, r.segmentNumber !== null && `segment ${r.segmentNumber}${r.segmentTag ? ` (${r.segmentTag})` : ''}`, r.path]
+            const where = [
+              r.messageRef && `message ${r.messageRef}`,
+              r.segmentNumber !== null && `segment ${r.segmentNumber}${r.segmentTag ? ` (${r.segmentTag})` : ''}`,
+              r.path,
+            ]
               .filter(Boolean)
               .join(', ');
             return `${r.file}${where ? `, ${where}` : ''}: ${r.reason}`;
           })
           .join('\n');
-        if (result.rejected > result.rejects.length) error += `\n… and ${result.rejected - result.rejects.length} more rejected messages`;
+        if (result.rejected > result.rejects.length)
+          error += `\n… and ${result.rejected - result.rejects.length} more rejected messages`;
       }
     } catch (e) {
       error = `${name} could not be read: ${(e as Error).message}`;

@@ -65,7 +65,13 @@ export class DeclarationIntake {
       const t = this.now();
       if (!onProgress || (!force && t - lastProgress < PROGRESS_EVERY_MS)) return;
       lastProgress = t;
-      onProgress({ file: result.file, bytesRead: bytes.read, totalBytes: bytes.total, imported: result.imported, rejected: result.rejected });
+      onProgress({
+        file: result.file,
+        bytesRead: bytes.read,
+        totalBytes: bytes.total,
+        imported: result.imported,
+        rejected: result.rejected,
+      });
     };
     let batch: Pending[] = [];
     const flush = async () => {
@@ -91,7 +97,14 @@ export class DeclarationIntake {
         const format = result.format ?? 'json';
         const statements = await this.statementsFor(o.declaration, { file: result.file, format });
         // How the message was read (profile, warnings, raw message) is kept with this version.
-        if (o.note) statements.push(readRecordStatement(o.declaration.functionalReferenceId, new Date(this.now()).toISOString(), o.note as unknown as MessageReport));
+        if (o.note)
+          statements.push(
+            readRecordStatement(
+              o.declaration.functionalReferenceId,
+              new Date(this.now()).toISOString(),
+              o.note as unknown as MessageReport,
+            ),
+          );
         batch.push({ statements, number: o.declaration.functionalReferenceId, reject: null });
       }
       if (batch.length >= BATCH_MESSAGES) await flush();
@@ -114,7 +127,11 @@ export class DeclarationIntake {
   }
 
   /** Stores ready-made declarations (demo data), assessed like imported ones. Returns the numbers stored. */
-  async saveDeclarations(declarations: readonly Declaration[], source: { file: string; format: string }, batchSize = BATCH_MESSAGES): Promise<number> {
+  async saveDeclarations(
+    declarations: readonly Declaration[],
+    source: { file: string; format: string },
+    batchSize = BATCH_MESSAGES,
+  ): Promise<number> {
     let stored = 0;
     for (let i = 0; i < declarations.length; i += batchSize) {
       const pending: Pending[] = [];

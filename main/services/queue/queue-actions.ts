@@ -55,7 +55,10 @@ function sqlParamList(n: number): string {
 }
 
 /** Why this decision is not allowed now, or null. */
-export function decisionRefusal(row: { number: string; status: DeclarationStatus; lane: Lane; inspectionAt: string | null }, decision: Decision): string | null {
+export function decisionRefusal(
+  row: { number: string; status: DeclarationStatus; lane: Lane; inspectionAt: string | null },
+  decision: Decision,
+): string | null {
   if (!ALLOWED_DECISIONS[row.status].includes(decision)) {
     if (row.status === 'released') return `${row.number} is already released; a release is final`;
     return `${row.number} is ${STATUS_WORD[row.status]}; it cannot be ${DECISION_WORD[decision]} from there`;
@@ -103,7 +106,10 @@ export class QueueActions {
       }
       // TRS: the documentary check ends with the first decision on a yellow-lane or documents-requested
       // declaration; an inspection ends with the decision taken while at inspection.
-      const docCheckDone = decision !== 'requestDocuments' && (lane === 'yellow' || from === 'documentsRequested') && row.documentary_check_at === null;
+      const docCheckDone =
+        decision !== 'requestDocuments' &&
+        (lane === 'yellow' || from === 'documentsRequested') &&
+        row.documentary_check_at === null;
       const inspectionDone = from === 'inspection';
       statements.push({
         sql: `UPDATE declaration_queue SET status = ?, documentary_check_at = COALESCE(documentary_check_at, ?), inspection_at = COALESCE(inspection_at, ?),
@@ -114,9 +120,19 @@ export class QueueActions {
         sql: `INSERT INTO declaration_events (number, at, kind, actor_id, actor_name, decision, from_status, to_status, reason) VALUES (?, ?, 'decision', ?, ?, ?, ?, ?, ?)`,
         params: [number, iso, user.id, user.displayName, decision, from, to, reason],
       });
-      statements.push(auditStatement({ at, actor, action: `declaration.${decision}`, subject: number, detail: { from, to, lane, reason } }));
+      statements.push(
+        auditStatement({ at, actor, action: `declaration.${decision}`, subject: number, detail: { from, to, lane, reason } }),
+      );
       const responses = prepareResponses(
-        { declarationNumber: number, declarantId: row.trader_id, office: row.office, decision, reason, issuedAt: iso, lodgementTime: row.lodgement_time },
+        {
+          declarationNumber: number,
+          declarantId: row.trader_id,
+          office: row.office,
+          decision,
+          reason,
+          issuedAt: iso,
+          lodgementTime: row.lodgement_time,
+        },
         at,
       );
       statements.push(...responses.statements);
@@ -140,25 +156,41 @@ export class QueueActions {
     if (to !== null) {
       if (to === 'me' || to === user.id) assignee = { id: user.id, name: user.displayName };
       else {
-        const [found] = await this.store.query<{ id: string; display_name: string; active: number }>('SELECT id, display_name, active FROM users WHERE id = ?', [to]);
+        const [found] = await this.store.query<{ id: string; display_name: string; active: number }>(
+          'SELECT id, display_name, active FROM users WHERE id = ?',
+          [to],
+        );
         if (!found) throw new ServiceError('NOT_FOUND', `user ${to} does not exist: pick someone from the user list`);
-        if (found.active !== 1) throw new ServiceError('FAILED_PRECONDITION', `${found.display_name} is deactivated and cannot take declarations`);
+        if (found.active !== 1)
+          throw new ServiceError('FAILED_PRECONDITION', `${found.display_name} is deactivated and cannot take declarations`);
         assignee = { id: found.id, name: found.display_name };
       }
     }
     const unique = [...new Set(ids)];
-    const rows = await this.store.query<{ number: string }>(`SELECT number FROM declaration_queue WHERE number IN (${sqlParamList(unique.length)})`, unique);
+    const rows = await this.store.query<{ number: string }>(
+      `SELECT number FROM declaration_queue WHERE number IN (${sqlParamList(unique.length)})`,
+      unique,
+    );
     if (rows.length === 0) throw new ServiceError('NOT_FOUND', `none of the ${unique.length} declarations is in the queue`);
     const at = this.clock.now();
     const statements: Statement[] = [];
     for (const { number } of rows) {
       statements.push(
-        { sql: 'UPDATE declaration_queue SET assignee_id = ?, assignee_name = ? WHERE number = ?', params: [assignee?.id ?? null, assignee?.name ?? null, number] },
+        {
+          sql: 'UPDATE declaration_queue SET assignee_id = ?, assignee_name = ? WHERE number = ?',
+          params: [assignee?.id ?? null, assignee?.name ?? null, number],
+        },
         {
           sql: `INSERT INTO declaration_events (number, at, kind, actor_id, actor_name, assignee_name) VALUES (?, ?, 'assigned', ?, ?, ?)`,
           params: [number, at.toISOString(), user.id, user.displayName, assignee?.name ?? null],
         },
-        auditStatement({ at, actor: actorOf(user), action: 'declaration.assign', subject: number, detail: { to: assignee?.id ?? null } }),
+        auditStatement({
+          at,
+          actor: actorOf(user),
+          action: 'declaration.assign',
+          subject: number,
+          detail: { to: assignee?.id ?? null },
+        }),
       );
     }
     await this.store.transaction(statements);
@@ -166,20 +198,36 @@ export class QueueActions {
   }
 
   async reroute(user: User, number: string, lane: Lane, reason: string): Promise<QueueRow> {
-    if (user.role !== 'supervisor') throw new ServiceError('FORBIDDEN', 'Only a supervisor can reroute a declaration to another lane');
-    const [row] = await this.store.query<Row>('SELECT number, lane, status, perishable, lodgement_time, arrival_time FROM declaration_queue WHERE number = ?', [number]);
+    if (user.role !== 'supervisor')
+      throw new ServiceError('FORBIDDEN', 'Only a supervisor can reroute a declaration to another lane');
+    const [row] = await this.store.query<Row>(
+      'SELECT number, lane, status, perishable, lodgement_time, arrival_time FROM declaration_queue WHERE number = ?',
+      [number],
+    );
     if (!row) throw new ServiceError('NOT_FOUND', `declaration ${number} is not in the queue`);
-    if (row.status === 'released') throw new ServiceError('FAILED_PRECONDITION', `${number} is already released; its lane can no longer change`);
+    if (row.status === 'released')
+      throw new ServiceError('FAILED_PRECONDITION', `${number} is already released; its lane can no longer change`);
     if (row.lane === lane) throw new ServiceError('FAILED_PRECONDITION', `${number} is already in the ${lane} lane`);
     const at = this.clock.now();
-    const due = slaDueAt(lane, row.perishable === 1, String(row.lodgement_time), row.arrival_time === null ? null : String(row.arrival_time));
+    const due = slaDueAt(
+      lane,
+      row.perishable === 1,
+      String(row.lodgement_time),
+      row.arrival_time === null ? null : String(row.arrival_time),
+    );
     await this.store.transaction([
       { sql: 'UPDATE declaration_queue SET lane = ?, sla_due_at = ? WHERE number = ?', params: [lane, due, number] },
       {
         sql: `INSERT INTO declaration_events (number, at, kind, actor_id, actor_name, from_lane, to_lane, reason) VALUES (?, ?, 'rerouted', ?, ?, ?, ?, ?)`,
         params: [number, at.toISOString(), user.id, user.displayName, String(row.lane), lane, reason],
       },
-      auditStatement({ at, actor: actorOf(user), action: 'declaration.reroute', subject: number, detail: { from: row.lane, to: lane, reason } }),
+      auditStatement({
+        at,
+        actor: actorOf(user),
+        action: 'declaration.reroute',
+        subject: number,
+        detail: { from: row.lane, to: lane, reason },
+      }),
     ]);
     const [updated] = await this.store.query(`SELECT ${ROW_COLUMNS} FROM declaration_queue WHERE number = ?`, [number]);
     return toQueueRow(updated!);

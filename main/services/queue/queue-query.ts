@@ -9,7 +9,8 @@ import type { SqlValue, Store } from '../store/types';
 import { ROW_COLUMNS, toQueueRow } from './queue-row';
 
 const LANE_ORDER = "CASE lane WHEN 'red' THEN 3 WHEN 'yellow' THEN 2 WHEN 'blue' THEN 1 ELSE 0 END";
-const STATUS_ORDER = "CASE status WHEN 'pending' THEN 0 WHEN 'documentsRequested' THEN 1 WHEN 'inspection' THEN 2 WHEN 'held' THEN 3 ELSE 4 END";
+const STATUS_ORDER =
+  "CASE status WHEN 'pending' THEN 0 WHEN 'documentsRequested' THEN 1 WHEN 'inspection' THEN 2 WHEN 'held' THEN 3 ELSE 4 END";
 
 const SORT_EXPRESSION: Record<Exclude<QueueSort['by'], 'priority'>, string> = {
   number: 'number',
@@ -83,7 +84,9 @@ export function orderClause(sort: QueueSort): string {
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   if (sort.by === 'priority') {
     // Perishable/expedited first, then least time left; "desc" turns the whole order around.
-    return sort.dir === 'desc' ? 'ORDER BY priority ASC, sla_due_at DESC, number DESC' : 'ORDER BY priority DESC, sla_due_at ASC, number ASC';
+    return sort.dir === 'desc'
+      ? 'ORDER BY priority ASC, sla_due_at DESC, number DESC'
+      : 'ORDER BY priority DESC, sla_due_at ASC, number ASC';
   }
   if (sort.by === 'number') return `ORDER BY number ${dir}`;
   // number breaks ties so paging is stable; every sortable column has an index ending in number.
@@ -100,7 +103,11 @@ export async function listQueue(
 ): Promise<QueueListOutput> {
   const where = whereClause(query.filter, userId);
   const page = (from: string, params: SqlValue[]) =>
-    store.query(`SELECT ${ROW_COLUMNS} FROM ${from} ${orderClause(query.sort)} LIMIT ? OFFSET ?`, [...params, query.limit, query.offset]);
+    store.query(`SELECT ${ROW_COLUMNS} FROM ${from} ${orderClause(query.sort)} LIMIT ? OFFSET ?`, [
+      ...params,
+      query.limit,
+      query.offset,
+    ]);
   const counting = store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM declaration_queue ${where.sql}`, where.params);
   if (!query.filter.text) {
     const [rows, count] = await Promise.all([page(`declaration_queue ${where.sql}`, where.params), counting]);

@@ -14,7 +14,15 @@ export const ROW_COLUMNS =
   'number, office, arrival_time, lodgement_time, trader_id, trader_name, aeo, perishable, expedited, lane, score, sla_due_at, status, assignee_id, assignee_name';
 
 function searchText(d: Declaration): string {
-  return [d.functionalReferenceId, d.declarant.name, d.declarant.id, d.importer?.name, d.exporter?.name, d.transport.vehiclePlate, ...d.containers.map((c) => c.id)]
+  return [
+    d.functionalReferenceId,
+    d.declarant.name,
+    d.declarant.id,
+    d.importer?.name,
+    d.exporter?.name,
+    d.transport.vehiclePlate,
+    ...d.containers.map((c) => c.id),
+  ]
     .filter((part): part is string => Boolean(part))
     .join(' ')
     .toLowerCase();
@@ -58,7 +66,10 @@ export function queueRowStatements(d: Declaration, assessment: Assessment, asses
   ];
   const keys = [...new Set(assessment.hits.map(hitKey))];
   if (keys.length > 0) {
-    statements.push({ sql: `INSERT INTO declaration_hit_keys (hit_key, number) VALUES ${keys.map(() => '(?, ?)').join(', ')}`, params: keys.flatMap((k) => [k, n]) });
+    statements.push({
+      sql: `INSERT INTO declaration_hit_keys (hit_key, number) VALUES ${keys.map(() => '(?, ?)').join(', ')}`,
+      params: keys.flatMap((k) => [k, n]),
+    });
   }
   return statements;
 }

@@ -50,7 +50,11 @@ export interface QueueServiceOptions {
   risk: Pick<RiskServices, 'assessor'>;
   emitChanged: (payload: DeclarationsChanged) => void;
   emitProgress: (payload: ImportProgress) => void;
-  log: { info: (obj: object, msg: string) => void; warn: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void };
+  log: {
+    info: (obj: object, msg: string) => void;
+    warn: (obj: object, msg: string) => void;
+    error: (obj: object, msg: string) => void;
+  };
   /** Run the inbox watcher (default true). */
   watchInbox?: boolean;
   inboxStableMs?: number;
@@ -110,7 +114,11 @@ export class QueueService {
 
   /** Imports one file or uploaded buffer, audits it and tells the UI. `user` null = the inbox. */
   async importOne(source: string | { name: string; bytes: Uint8Array }, user: User | null): Promise<ImportFileResult> {
-    const result = await this.intake.importSource(source, (p) => this.o.emitProgress(p), typeof source !== 'string' ? 'upload' : user ? 'file' : 'inbox');
+    const result = await this.intake.importSource(
+      source,
+      (p) => this.o.emitProgress(p),
+      typeof source !== 'string' ? 'upload' : user ? 'file' : 'inbox',
+    );
     await this.store.transaction([
       auditStatement({
         at: this.clock.now(),
@@ -127,8 +135,13 @@ export class QueueService {
   async importPaths(paths: readonly string[], user: User): Promise<ImportOutput> {
     for (const path of paths) {
       const info = await stat(path).catch(() => null);
-      if (!info) throw new ServiceError('NOT_FOUND', `${path} does not exist or cannot be read: check the path and the file's permissions`);
-      if (!info.isFile()) throw new ServiceError('INVALID_ARGUMENT', `${path} is a folder: choose the declaration files inside it`);
+      if (!info)
+        throw new ServiceError(
+          'NOT_FOUND',
+          `${path} does not exist or cannot be read: check the path and the file's permissions`,
+        );
+      if (!info.isFile())
+        throw new ServiceError('INVALID_ARGUMENT', `${path} is a folder: choose the declaration files inside it`);
     }
     const files: ImportFileResult[] = [];
     for (const path of paths) files.push(await this.importOne(path, user));
@@ -143,11 +156,19 @@ export class QueueService {
     let stored = 0;
     const BATCH = 1000;
     for (let i = 0; i < count; i += BATCH) {
-      const batch = Array.from({ length: Math.min(BATCH, count - i) }, (_, j) => generateDeclaration(rng, Number(n) + i + j + 1, now));
+      const batch = Array.from({ length: Math.min(BATCH, count - i) }, (_, j) =>
+        generateDeclaration(rng, Number(n) + i + j + 1, now),
+      );
       stored += await this.intake.saveDeclarations(batch, { file: `demo-${seed}`, format: 'json' });
     }
     await this.store.transaction([
-      auditStatement({ at: this.clock.now(), actor: user ? actorOf(user) : null, action: 'declarations.demo', subject: null, detail: { count: stored, seed } }),
+      auditStatement({
+        at: this.clock.now(),
+        actor: user ? actorOf(user) : null,
+        action: 'declarations.demo',
+        subject: null,
+        detail: { count: stored, seed },
+      }),
     ]);
     this.o.emitChanged({ ids: 'all' });
     return stored;

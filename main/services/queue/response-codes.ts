@@ -26,4 +26,10 @@ export const RESPONSE_CODES: Readonly<Record<Decision, ResponseCodes>> = {
 };
 
 /** CUSRES BGM 1001: customs response; DTM 2005 137: document/message date/time; RFF 1153 ABT: customs declaration number. */
-export const CUSRES = { documentName: '962', dateQualifier: '137', declarationReference: 'ABT', freeTextSubject: 'AAI', errorText: 'AAO' } as const;
+export const CUSRES = {
+  documentName: '962',
+  dateQualifier: '137',
+  declarationReference: 'ABT',
+  freeTextSubject: 'AAI',
+  errorText: 'AAO',
+} as const;

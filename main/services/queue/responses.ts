@@ -23,8 +23,22 @@ export function prepareResponses(facts: Omit<ResponseFacts, 'responseId'>, at: D
   const full: ResponseFacts = { ...facts, responseId };
   const base = `${safeFilePart(facts.declarationNumber)}_${fileStamp(at)}_${facts.decision}_${responseId.slice(-8)}`;
   const messages: ResponseMessage[] = [
-    { id: `${responseId}-cusres`, kind: 'cusres', decision: facts.decision, createdAt: at.toISOString(), fileName: `${base}.cusres.edi`, content: writeCusres(full) },
-    { id: `${responseId}-wco`, kind: 'wco-xml', decision: facts.decision, createdAt: at.toISOString(), fileName: `${base}.wco.xml`, content: writeWcoResponse(full) },
+    {
+      id: `${responseId}-cusres`,
+      kind: 'cusres',
+      decision: facts.decision,
+      createdAt: at.toISOString(),
+      fileName: `${base}.cusres.edi`,
+      content: writeCusres(full),
+    },
+    {
+      id: `${responseId}-wco`,
+      kind: 'wco-xml',
+      decision: facts.decision,
+      createdAt: at.toISOString(),
+      fileName: `${base}.wco.xml`,
+      content: writeWcoResponse(full),
+    },
   ];
   const statements = messages.map((m) => ({
     sql: 'INSERT INTO declaration_responses (id, number, kind, decision, created_at, file_name, content) VALUES (?, ?, ?, ?, ?, ?, ?)',

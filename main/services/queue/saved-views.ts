@@ -27,10 +27,17 @@ export class SavedViews {
 
   async save(userId: string, input: { id?: string; name: string; filter: QueueFilter; sort: QueueSort }): Promise<SavedView> {
     const at = this.clock.now().toISOString();
-    const [clash] = await this.store.query<{ id: string }>('SELECT id FROM queue_saved_views WHERE user_id = ? AND name = ?', [userId, input.name]);
-    if (clash && clash.id !== input.id) throw new ServiceError('CONFLICT', `you already have a view named "${input.name}": pick another name or update that view`);
+    const [clash] = await this.store.query<{ id: string }>('SELECT id FROM queue_saved_views WHERE user_id = ? AND name = ?', [
+      userId,
+      input.name,
+    ]);
+    if (clash && clash.id !== input.id)
+      throw new ServiceError('CONFLICT', `you already have a view named "${input.name}": pick another name or update that view`);
     if (input.id) {
-      const [existing] = await this.store.query('SELECT id FROM queue_saved_views WHERE id = ? AND user_id = ?', [input.id, userId]);
+      const [existing] = await this.store.query('SELECT id FROM queue_saved_views WHERE id = ? AND user_id = ?', [
+        input.id,
+        userId,
+      ]);
       if (!existing) throw new ServiceError('NOT_FOUND', `saved view ${input.id} is not one of yours`);
     }
     const id = input.id ?? randomUUID();
@@ -45,7 +52,9 @@ export class SavedViews {
   }
 
   async remove(userId: string, id: string): Promise<void> {
-    const [result] = await this.store.transaction([{ sql: 'DELETE FROM queue_saved_views WHERE id = ? AND user_id = ?', params: [id, userId] }]);
+    const [result] = await this.store.transaction([
+      { sql: 'DELETE FROM queue_saved_views WHERE id = ? AND user_id = ?', params: [id, userId] },
+    ]);
     if (!result || result.changes === 0) throw new ServiceError('NOT_FOUND', `saved view ${id} is not one of yours`);
   }
 }

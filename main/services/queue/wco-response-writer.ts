@@ -8,17 +8,15 @@ import { RESPONSE_CODES } from './response-codes';
 import type { ResponseFacts } from './cusres-writer';
 
 /** XML 1.0 forbids most C0 control characters even escaped: they become spaces. */
-const withoutControls = (s: string) => [...s].map((ch) => (ch < ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' ? ' ' : ch)).join('');
+const withoutControls = (s: string) =>
+  [...s].map((ch) => (ch < ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' ? ' ' : ch)).join('');
 
 const esc = (s: string) =>
-  withoutControls(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  withoutControls(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** DateTimeString format 304: CCYYMMDDHHMMSS plus Z. */
-const dateTime = (iso: string) => `<ds:DateTimeString formatCode="304">${new Date(iso).toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z</ds:DateTimeString>`;
+const dateTime = (iso: string) =>
+  `<ds:DateTimeString formatCode="304">${new Date(iso).toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z</ds:DateTimeString>`;
 
 export function writeWcoResponse(f: ResponseFacts): string {
   const codes = RESPONSE_CODES[f.decision];

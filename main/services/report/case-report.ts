@@ -69,7 +69,12 @@ export function renderCaseReport(input: CaseReportInput): Promise<Buffer> {
     doc.x = MARGIN;
     doc.moveDown(0.9).font(body).fontSize(12).fillColor(INK).text(text, MARGIN, doc.y, { width });
     const y = doc.y + 1;
-    doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + width, y)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.y = y + 5;
     doc.font(body).fontSize(9).fillColor(INK);
   };
@@ -84,13 +89,19 @@ export function renderCaseReport(input: CaseReportInput): Promise<Buffer> {
     }
     doc.x = MARGIN;
   };
-  const none = (what: string) => doc.font(body).fontSize(9).fillColor(MUTED).text(`No ${what} recorded.`, MARGIN, doc.y, { width }).fillColor(INK);
+  const none = (what: string) =>
+    doc.font(body).fontSize(9).fillColor(MUTED).text(`No ${what} recorded.`, MARGIN, doc.y, { width }).fillColor(INK);
   /** A hash on its own line in a fixed-width face, wrapped within the given width. */
   const hash = (value: string, x: number, w: number, color = INK) => {
     doc.font(MONO).fontSize(8).fillColor(color).text(value, x, doc.y, { width: w, lineGap: 1 });
     doc.font(body).fontSize(9).fillColor(INK);
   };
-  const table = (headers: readonly string[], columns: readonly (number | '*')[], rows: readonly (readonly string[])[], rightAligned: readonly number[] = []) => {
+  const table = (
+    headers: readonly string[],
+    columns: readonly (number | '*')[],
+    rows: readonly (readonly string[])[],
+    rightAligned: readonly number[] = [],
+  ) => {
     doc.font(body).fontSize(8.5).fillColor(INK);
     doc.x = MARGIN;
     doc.table({
@@ -98,7 +109,10 @@ export function renderCaseReport(input: CaseReportInput): Promise<Buffer> {
       maxWidth: width,
       columnStyles: columns.map((w, i) => ({ width: w, align: { x: rightAligned.includes(i) ? 'right' : 'left', y: 'top' } })),
       defaultStyle: { border: { top: 0, left: 0, right: 0, bottom: 0.5 }, borderColor: '#cccccc', padding: [3, 4, 3, 4] },
-      data: [headers.map((text) => ({ text, type: 'TH' as const, backgroundColor: '#eeeeee', textColor: '#333333' })), ...rows.map((r) => [...r])],
+      data: [
+        headers.map((text) => ({ text, type: 'TH' as const, backgroundColor: '#eeeeee', textColor: '#333333' })),
+        ...rows.map((r) => [...r]),
+      ],
     });
     doc.x = MARGIN;
   };
@@ -113,13 +127,25 @@ export function renderCaseReport(input: CaseReportInput): Promise<Buffer> {
     ['Subject', `${c.subject.kind} ${c.subject.ref}${c.subject.label ? ` (${c.subject.label})` : ''}`],
     ['Opened', `${reportTime(c.openedAt)} by ${c.openedBy.name}`],
     ['Assignee', c.assignee?.name ?? 'unassigned'],
-    ...(c.closedAt ? [['Closed', `${reportTime(c.closedAt)} by ${c.closedBy?.name ?? 'unknown (closed on a workstation before closers were kept)'}`] as const] : []),
+    ...(c.closedAt
+      ? [
+          [
+            'Closed',
+            `${reportTime(c.closedAt)} by ${c.closedBy?.name ?? 'unknown (closed on a workstation before closers were kept)'}`,
+          ] as const,
+        ]
+      : []),
     ['Report generated', `${reportTime(input.generatedAt.toISOString())} by ${input.generatedBy}`],
   ]);
 
   heading('Findings');
   if (c.findings.length === 0) none('findings');
-  else table(['When', 'Category', 'Finding', 'By'], [WHEN, 70, '*', 90], c.findings.map((f) => [reportTime(f.at), f.category, f.text, f.by.name]));
+  else
+    table(
+      ['When', 'Category', 'Finding', 'By'],
+      [WHEN, 70, '*', 90],
+      c.findings.map((f) => [reportTime(f.at), f.category, f.text, f.by.name]),
+    );
 
   heading('Seizures');
   if (c.seizures.length === 0) none('seizures');
@@ -127,7 +153,13 @@ export function renderCaseReport(input: CaseReportInput): Promise<Buffer> {
     table(
       ['Item', 'Quantity', 'Value', 'Location', 'Recorded'],
       ['*', 64, 90, 96, WHEN + 14],
-      c.seizures.map((s) => [s.item, `${s.quantity} ${s.unit}`, `${s.value.amount.toFixed(2)} ${s.value.currency}`, s.location, `${reportTime(s.at)}\n${s.by.name}`]),
+      c.seizures.map((s) => [
+        s.item,
+        `${s.quantity} ${s.unit}`,
+        `${s.value.amount.toFixed(2)} ${s.value.currency}`,
+        s.location,
+        `${reportTime(s.at)}\n${s.by.name}`,
+      ]),
       [1, 2],
     );
   }
@@ -151,19 +183,31 @@ export function renderCaseReport(input: CaseReportInput): Promise<Buffer> {
     const textWidth = width - (textX - MARGIN);
     doc.y = top;
     doc.font(body).fontSize(9.5).fillColor(INK).text(e.fileName, textX, top, { width: textWidth });
-    doc.fontSize(8.5).fillColor(MUTED).text(
-      `${e.mediaType} · ${e.bytes.toLocaleString('en-US')} bytes · ${e.source}${e.sourceRef ? ` ${e.sourceRef}` : ''} · added ${reportTime(e.addedAt)} by ${e.by.name}`,
-      textX,
-      doc.y,
-      { width: textWidth },
-    );
+    doc
+      .fontSize(8.5)
+      .fillColor(MUTED)
+      .text(
+        `${e.mediaType} · ${e.bytes.toLocaleString('en-US')} bytes · ${e.source}${e.sourceRef ? ` ${e.sourceRef}` : ''} · added ${reportTime(e.addedAt)} by ${e.by.name}`,
+        textX,
+        doc.y,
+        { width: textWidth },
+      );
     const failed = e.verify.state !== 'ok';
-    doc.fontSize(9).fillColor(failed ? ALARM : INK).text(VERIFY_WORD[e.verify.state], textX, doc.y, { width: textWidth, continued: true });
+    doc
+      .fontSize(9)
+      .fillColor(failed ? ALARM : INK)
+      .text(VERIFY_WORD[e.verify.state], textX, doc.y, { width: textWidth, continued: true });
     doc.fillColor(MUTED).text(` (checked ${reportTime(e.verify.at)})`);
-    doc.fillColor(MUTED).fontSize(8).text('SHA-256 at intake', textX, doc.y + 2, { width: textWidth });
+    doc
+      .fillColor(MUTED)
+      .fontSize(8)
+      .text('SHA-256 at intake', textX, doc.y + 2, { width: textWidth });
     hash(e.sha256, textX, textWidth);
     if (e.verify.state === 'mismatch' && e.verify.found) {
-      doc.fillColor(ALARM).fontSize(8).text('SHA-256 of the file on disk now', textX, doc.y + 1, { width: textWidth });
+      doc
+        .fillColor(ALARM)
+        .fontSize(8)
+        .text('SHA-256 of the file on disk now', textX, doc.y + 1, { width: textWidth });
       hash(e.verify.found, textX, textWidth, ALARM);
     }
     doc.x = MARGIN;
@@ -177,21 +221,44 @@ export function renderCaseReport(input: CaseReportInput): Promise<Buffer> {
     table(
       ['When', 'Action', 'Item', 'By', 'Why'],
       [WHEN, 62, 110, 80, '*'],
-      c.custody.map((k) => [reportTime(k.at), k.action, names.get(k.evidenceId) ?? k.evidenceId, k.by.name, k.to ? `${k.reason} → ${k.to}` : k.reason]),
+      c.custody.map((k) => [
+        reportTime(k.at),
+        k.action,
+        names.get(k.evidenceId) ?? k.evidenceId,
+        k.by.name,
+        k.to ? `${k.reason} → ${k.to}` : k.reason,
+      ]),
     );
   }
 
   if (c.notes.length > 0) {
     heading('Notes');
-    table(['When', 'By', 'Note'], [WHEN, 90, '*'], c.notes.map((n) => [reportTime(n.at), n.by.name, n.text]));
+    table(
+      ['When', 'By', 'Note'],
+      [WHEN, 90, '*'],
+      c.notes.map((n) => [reportTime(n.at), n.by.name, n.text]),
+    );
   }
   if (c.tasks.length > 0) {
     heading('Tasks');
-    table(['State', 'Task', 'Due', 'Created'], [44, '*', WHEN, WHEN + 14], c.tasks.map((t) => [t.done ? 'done' : 'open', t.title, t.due ? reportTime(t.due) : '—', `${reportTime(t.createdAt)}\n${t.by.name}`]));
+    table(
+      ['State', 'Task', 'Due', 'Created'],
+      [44, '*', WHEN, WHEN + 14],
+      c.tasks.map((t) => [
+        t.done ? 'done' : 'open',
+        t.title,
+        t.due ? reportTime(t.due) : '—',
+        `${reportTime(t.createdAt)}\n${t.by.name}`,
+      ]),
+    );
   }
   if (c.links.length > 0) {
     heading('Links');
-    table(['Kind', 'Reference', 'Label'], [92, 160, '*'], c.links.map((l) => [l.kind, l.ref, l.label ?? '']));
+    table(
+      ['Kind', 'Reference', 'Label'],
+      [92, 160, '*'],
+      c.links.map((l) => [l.kind, l.ref, l.label ?? '']),
+    );
   }
 
   heading('Audit chain head');
@@ -203,7 +270,10 @@ export function renderCaseReport(input: CaseReportInput): Promise<Buffer> {
     ...(head ? [['Head entry', `seq ${head.seq} at ${reportTime(head.at)}`] as const] : []),
   ]);
   if (head) {
-    doc.fillColor(MUTED).fontSize(8).text('Head hash (SHA-256)', MARGIN, doc.y + 2, { width });
+    doc
+      .fillColor(MUTED)
+      .fontSize(8)
+      .text('Head hash (SHA-256)', MARGIN, doc.y + 2, { width });
     hash(head.hash, MARGIN, width);
   }
 
@@ -223,8 +293,17 @@ function writeFooters(doc: PDFKit.PDFDocument, font: string, label: string): voi
     const saved = margins.bottom;
     margins.bottom = 0;
     const w = doc.page.width - MARGIN * 2;
-    doc.moveTo(MARGIN, y - 4).lineTo(MARGIN + w, y - 4).lineWidth(0.5).strokeColor('#cccccc').stroke();
-    doc.font(font).fontSize(7.5).fillColor(MUTED).text(label, MARGIN, y, { width: w * 0.75, lineBreak: false });
+    doc
+      .moveTo(MARGIN, y - 4)
+      .lineTo(MARGIN + w, y - 4)
+      .lineWidth(0.5)
+      .strokeColor('#cccccc')
+      .stroke();
+    doc
+      .font(font)
+      .fontSize(7.5)
+      .fillColor(MUTED)
+      .text(label, MARGIN, y, { width: w * 0.75, lineBreak: false });
     doc.text(`page ${i - range.start + 1} of ${range.count}`, MARGIN, y, { width: w, align: 'right', lineBreak: false });
     margins.bottom = saved;
   }

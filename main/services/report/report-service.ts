@@ -41,7 +41,10 @@ export class ReportService {
       generatedBy: user.displayName,
     });
     await mkdir(this.dir, { recursive: true });
-    const fileName = `case-${detail.ref}-${generatedAt.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}.pdf`;
+    const fileName = `case-${detail.ref}-${generatedAt
+      .toISOString()
+      .replace(/[-:.TZ]/g, '')
+      .slice(0, 14)}.pdf`;
     await writeFile(join(this.dir, fileName), pdf, { mode: 0o600 });
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     await this.options.cases.recordExport(user, await this.options.cases.stored(caseId), fileName, sha256);

@@ -7,7 +7,12 @@ import type { RiskConfig } from '../../../preload/contract/schemas/risk';
 import type { Statement } from '../store/types';
 import { RISK_TABLES } from './risk-migrations';
 
-function row(table: string, item: { version: number; author: string; updatedAt: string } & Record<string, unknown>, id: string, active: boolean): Statement {
+function row(
+  table: string,
+  item: { version: number; author: string; updatedAt: string } & Record<string, unknown>,
+  id: string,
+  active: boolean,
+): Statement {
   const { id: _id, version, author, updatedAt, ...body } = item;
   return {
     sql: `INSERT INTO ${table} (id, version, author, updated_at, active, body) VALUES (?, ?, ?, ?, ?, ?)`,

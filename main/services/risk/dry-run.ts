@@ -30,8 +30,15 @@ function emptyLanes(): LaneCounts {
 export function dryRun({ current, candidate, subjects, now, seed = 0 }: DryRunInput): DryRunResult {
   const before = compileRiskConfig(current);
   const after = compileRiskConfig(candidate);
-  const ruleHits = new Map(after.rules.map(({ rule }) => [rule.id, { ruleId: rule.id, ruleVersion: rule.version, ruleName: rule.name, declarations: 0 }]));
-  const watchlistHits = new Map(after.watchlists.map(({ watchlist: w }) => [w.id, { watchlistId: w.id, watchlistName: w.name, declarations: 0 }]));
+  const ruleHits = new Map(
+    after.rules.map(({ rule }) => [
+      rule.id,
+      { ruleId: rule.id, ruleVersion: rule.version, ruleName: rule.name, declarations: 0 },
+    ]),
+  );
+  const watchlistHits = new Map(
+    after.watchlists.map(({ watchlist: w }) => [w.id, { watchlistId: w.id, watchlistName: w.name, declarations: 0 }]),
+  );
   const laneMixBefore = emptyLanes();
   const laneMixAfter = emptyLanes();
   const randomSelections = { before: 0, after: 0 };
@@ -73,4 +80,3 @@ export function dryRun({ current, candidate, subjects, now, seed = 0 }: DryRunIn
     laneChanged,
   };
 }
-

@@ -1,4 +1,12 @@
-import { LANE_PRECEDENCE, type Assessment, type ConditionMatch, type Hit, type Lane, type RiskConfig, type RuleHit } from '../../../preload/contract/schemas/risk';
+import {
+  LANE_PRECEDENCE,
+  type Assessment,
+  type ConditionMatch,
+  type Hit,
+  type Lane,
+  type RiskConfig,
+  type RuleHit,
+} from '../../../preload/contract/schemas/risk';
 import type { CompiledCondition } from './compiled-condition';
 import { compiledFor, type CompiledRiskConfig, type CompiledRule } from './compiled-config';
 import { prepareSubject, type FieldValues, type PreparedItem, type PreparedSubject } from './prepared-subject';
@@ -53,7 +61,10 @@ export function assessCompiled(subject: PreparedSubject, compiled: CompiledRiskC
  * are walked. A large one touches most of them: then sorting the touched ones costs
  * more than walking every rule, which the caller skips by HS index lookup.
  */
-function candidateRules(compiled: CompiledRiskConfig, hsItems: ReadonlyMap<CompiledRule, PreparedItem[]>): readonly CompiledRule[] {
+function candidateRules(
+  compiled: CompiledRiskConfig,
+  hsItems: ReadonlyMap<CompiledRule, PreparedItem[]>,
+): readonly CompiledRule[] {
   const withoutHs = compiled.rulesWithoutHs;
   if (hsItems.size === 0) return withoutHs;
   if (hsItems.size * SORT_SHARE > compiled.rules.length) return compiled.rules;
@@ -62,7 +73,8 @@ function candidateRules(compiled: CompiledRiskConfig, hsItems: ReadonlyMap<Compi
   const merged: CompiledRule[] = [];
   let i = 0;
   let j = 0;
-  while (i < withoutHs.length && j < withHs.length) merged.push(withoutHs[i]!.order < withHs[j]!.order ? withoutHs[i++]! : withHs[j++]!);
+  while (i < withoutHs.length && j < withHs.length)
+    merged.push(withoutHs[i]!.order < withHs[j]!.order ? withoutHs[i++]! : withHs[j++]!);
   while (i < withoutHs.length) merged.push(withoutHs[i++]!);
   while (j < withHs.length) merged.push(withHs[j++]!);
   return merged;
@@ -102,7 +114,11 @@ export function laneOf(hits: readonly { lane: Lane }[]): Lane {
 
 const NO_VALUES: FieldValues = [];
 
-function evaluateRule({ rule, header, item, itemChecks }: CompiledRule, subject: PreparedSubject, items: readonly PreparedItem[]): RuleHit | null {
+function evaluateRule(
+  { rule, header, item, itemChecks }: CompiledRule,
+  subject: PreparedSubject,
+  items: readonly PreparedItem[],
+): RuleHit | null {
   // Values are checked first and explanations built only for a hit (most rules miss most
   // declarations): a miss allocates nothing, and a hit asks its conditions again to explain.
   for (const condition of header) {
@@ -128,11 +144,14 @@ function evaluateRule({ rule, header, item, itemChecks }: CompiledRule, subject:
     if (first === null) return null;
   }
 
-  const matches: ConditionMatch[] = header.map((condition) => explain(condition, condition.satisfiedBy(subject.header[condition.field] ?? NO_VALUES) ?? null));
+  const matches: ConditionMatch[] = header.map((condition) =>
+    explain(condition, condition.satisfiedBy(subject.header[condition.field] ?? NO_VALUES) ?? null),
+  );
   // Explain on the first matching item only; later ones are listed by sequence.
   if (first !== null) {
     const goods = first;
-    for (const condition of item) matches.push(explain(condition, condition.satisfiedBy(goods.values[condition.field] ?? NO_VALUES) ?? null, goods.sequence));
+    for (const condition of item)
+      matches.push(explain(condition, condition.satisfiedBy(goods.values[condition.field] ?? NO_VALUES) ?? null, goods.sequence));
   }
 
   return {

@@ -17,7 +17,10 @@ export function normalizeHsCode(value: string): string {
 
 /** ISO 6346 container numbers: letters and digits only, upper case. */
 export function normalizeContainerId(value: string): string {
-  return value.normalize('NFKC').replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+  return value
+    .normalize('NFKC')
+    .replace(/[^0-9A-Za-z]/g, '')
+    .toUpperCase();
 }
 
 /**
@@ -37,13 +40,54 @@ const CJK_LEGAL_FORMS = [
   '公司',
 ];
 const LATIN_LEGAL_FORMS = new Set([
-  'LTD', 'LIMITED', 'CO', 'COMPANY', 'INC', 'INCORPORATED', 'CORP', 'CORPORATION', 'LLC', 'LLP', 'PLC', 'GMBH', 'AG', 'KG',
-  'SA', 'SAS', 'SARL', 'SRL', 'SPA', 'BV', 'NV', 'PTE', 'PTY', 'OY', 'AB', 'AS', 'JSC', 'OOO', 'ZAO', 'KK', 'BHD', 'SDN',
+  'LTD',
+  'LIMITED',
+  'CO',
+  'COMPANY',
+  'INC',
+  'INCORPORATED',
+  'CORP',
+  'CORPORATION',
+  'LLC',
+  'LLP',
+  'PLC',
+  'GMBH',
+  'AG',
+  'KG',
+  'SA',
+  'SAS',
+  'SARL',
+  'SRL',
+  'SPA',
+  'BV',
+  'NV',
+  'PTE',
+  'PTY',
+  'OY',
+  'AB',
+  'AS',
+  'JSC',
+  'OOO',
+  'ZAO',
+  'KK',
+  'BHD',
+  'SDN',
 ]);
 /** Abbreviations expanded so "Imp. & Exp." and "Import Export" compare equal. */
 const LATIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  IMP: 'IMPORT', EXP: 'EXPORT', INTL: 'INTERNATIONAL', INTERNATL: 'INTERNATIONAL', MFG: 'MANUFACTURING', MFRS: 'MANUFACTURERS',
-  TRDG: 'TRADING', ELEC: 'ELECTRONICS', ELECS: 'ELECTRONICS', TECH: 'TECHNOLOGY', LOGS: 'LOGISTICS', IND: 'INDUSTRIAL', INDS: 'INDUSTRIES',
+  IMP: 'IMPORT',
+  EXP: 'EXPORT',
+  INTL: 'INTERNATIONAL',
+  INTERNATL: 'INTERNATIONAL',
+  MFG: 'MANUFACTURING',
+  MFRS: 'MANUFACTURERS',
+  TRDG: 'TRADING',
+  ELEC: 'ELECTRONICS',
+  ELECS: 'ELECTRONICS',
+  TECH: 'TECHNOLOGY',
+  LOGS: 'LOGISTICS',
+  IND: 'INDUSTRIAL',
+  INDS: 'INDUSTRIES',
 };
 /**
  * A Chinese company name usually starts with its region, with or without the
@@ -60,7 +104,9 @@ function stripCjkRegionMarkers(token: string): string {
 
 /** Latin plural "S" dropped: "Textiles" and "Textile" are one word here. */
 function singular(token: string): string {
-  return token.length > 3 && token.endsWith('S') && !token.endsWith('SS') && /^[A-Z0-9]+$/.test(token) ? token.slice(0, -1) : token;
+  return token.length > 3 && token.endsWith('S') && !token.endsWith('SS') && /^[A-Z0-9]+$/.test(token)
+    ? token.slice(0, -1)
+    : token;
 }
 const CJK = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF]/;
 /** Every character below U+0080 (code units, not a regex, so no control-character pattern is needed). */

@@ -28,8 +28,20 @@ export function randomRateFor(selection: RandomSelection, office: string, aeo: b
 }
 
 /** Exactly one draw per declaration, selected or not, so a seeded sequence stays aligned. */
-export function drawRandomSelection(selection: RandomSelection, office: string, aeo: boolean, random: () => number): RandomHit | null {
+export function drawRandomSelection(
+  selection: RandomSelection,
+  office: string,
+  aeo: boolean,
+  random: () => number,
+): RandomHit | null {
   const rate = randomRateFor(selection, office, aeo);
   if (!(random() < rate.rateApplied)) return null;
-  return { kind: 'random', randomSelectionVersion: selection.version, aeo, lane: selection.lane, score: selection.score, ...rate };
+  return {
+    kind: 'random',
+    randomSelectionVersion: selection.version,
+    aeo,
+    lane: selection.lane,
+    score: selection.score,
+    ...rate,
+  };
 }

@@ -48,15 +48,21 @@ export class RiskAdmin {
   }
 
   saveProfile(user: User, profile: RiskProfileDraft, expectedVersion: number): Promise<RiskProfile> {
-    return this.save(user, 'profile', profile.id, expectedVersion, (meta, audit) => this.repository.saveProfile(profile, meta, audit));
+    return this.save(user, 'profile', profile.id, expectedVersion, (meta, audit) =>
+      this.repository.saveProfile(profile, meta, audit),
+    );
   }
 
   saveWatchlist(user: User, watchlist: WatchlistDraft, expectedVersion: number): Promise<Watchlist> {
-    return this.save(user, 'watchlist', watchlist.id, expectedVersion, (meta, audit) => this.repository.saveWatchlist(watchlist, meta, audit));
+    return this.save(user, 'watchlist', watchlist.id, expectedVersion, (meta, audit) =>
+      this.repository.saveWatchlist(watchlist, meta, audit),
+    );
   }
 
   saveRandomSelection(user: User, selection: RandomSelectionDraft, expectedVersion: number): Promise<RandomSelection> {
-    return this.save(user, 'randomSelection', 'random-selection', expectedVersion, (meta, audit) => this.repository.saveRandomSelection(selection, meta, audit));
+    return this.save(user, 'randomSelection', 'random-selection', expectedVersion, (meta, audit) =>
+      this.repository.saveRandomSelection(selection, meta, audit),
+    );
   }
 
   ruleHistory(id: string): Promise<RiskRule[]> {
@@ -73,10 +79,19 @@ export class RiskAdmin {
       for (const d of drafts) byId.set(d.id, d);
       return [...byId.values()];
     };
-    const versionOf = (list: readonly { id: string; version: number }[], id: string) => (list.find((x) => x.id === id)?.version ?? 0) + 1;
+    const versionOf = (list: readonly { id: string; version: number }[], id: string) =>
+      (list.find((x) => x.id === id)?.version ?? 0) + 1;
     const candidateRules = rules.map((r) => ({ ...RiskRuleDraft.parse(r), ...stamp, version: versionOf(current.rules, r.id) }));
-    const candidateWatchlists = watchlists.map((w) => ({ ...WatchlistDraft.parse(w), ...stamp, version: versionOf(current.watchlists, w.id) }));
-    const parsed = RiskConfig.safeParse({ ...current, rules: merge(current.rules, candidateRules), watchlists: merge(current.watchlists, candidateWatchlists) });
+    const candidateWatchlists = watchlists.map((w) => ({
+      ...WatchlistDraft.parse(w),
+      ...stamp,
+      version: versionOf(current.watchlists, w.id),
+    }));
+    const parsed = RiskConfig.safeParse({
+      ...current,
+      rules: merge(current.rules, candidateRules),
+      watchlists: merge(current.watchlists, candidateWatchlists),
+    });
     if (!parsed.success) {
       throw new ServiceError(
         'INVALID_ARGUMENT',
@@ -84,7 +99,9 @@ export class RiskAdmin {
         parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       );
     }
-    const rows = await this.store.query<{ body: string }>('SELECT body FROM declarations WHERE lodgement_time >= ?', [new Date(now.getTime() - days * DAY).toISOString()]);
+    const rows = await this.store.query<{ body: string }>('SELECT body FROM declarations WHERE lodgement_time >= ?', [
+      new Date(now.getTime() - days * DAY).toISOString(),
+    ]);
     function* subjects(): Generator<RiskSubject> {
       // Bodies were validated on import; they carry their totals.
       for (const row of rows) yield subjectFromDeclaration(JSON.parse(row.body) as Declaration, DEFAULT_CONVERSION);
@@ -97,10 +114,19 @@ export class RiskAdmin {
     kind: string,
     id: string,
     expectedVersion: number,
-    write: (meta: { author: string; at: Date; expectedVersion: number }, audit: ReturnType<typeof auditStatement>[]) => Promise<T>,
+    write: (
+      meta: { author: string; at: Date; expectedVersion: number },
+      audit: ReturnType<typeof auditStatement>[],
+    ) => Promise<T>,
   ): Promise<T> {
     const at = this.clock.now();
-    const audit = auditStatement({ at, actor: actorOf(user), action: `risk.${kind}.save`, subject: id, detail: { version: expectedVersion + 1 } });
+    const audit = auditStatement({
+      at,
+      actor: actorOf(user),
+      action: `risk.${kind}.save`,
+      subject: id,
+      detail: { version: expectedVersion + 1 },
+    });
     const saved = await write({ author: user.username, at, expectedVersion }, [audit]);
     this.assessor.invalidate();
     return saved;

@@ -59,7 +59,11 @@ export class RiskRulesRepository {
     return this.save('watchlist', parsed.id, parsed.active, parsed, meta, extra, Watchlist);
   }
 
-  async saveRandomSelection(draft: RandomSelectionDraft, meta: SaveMeta, extra: readonly Statement[] = []): Promise<RandomSelection> {
+  async saveRandomSelection(
+    draft: RandomSelectionDraft,
+    meta: SaveMeta,
+    extra: readonly Statement[] = [],
+  ): Promise<RandomSelection> {
     const parsed = parseDraft(RandomSelectionDraft, draft);
     return this.save('randomSelection', RANDOM_SELECTION_ID, true, parsed, meta, extra, RandomSelection);
   }
@@ -82,12 +86,18 @@ export class RiskRulesRepository {
 
   /** One exact version, e.g. to explain an old assessment. */
   async ruleVersion(id: string, version: number): Promise<RiskRule | null> {
-    const rows = await this.store.query<VersionRow>(`SELECT * FROM ${RISK_TABLES.rule} WHERE id = ? AND version = ?`, [id, version]);
+    const rows = await this.store.query<VersionRow>(`SELECT * FROM ${RISK_TABLES.rule} WHERE id = ? AND version = ?`, [
+      id,
+      version,
+    ]);
     return rows[0] ? decode(rows[0], RiskRule) : null;
   }
 
   async watchlistVersion(id: string, version: number): Promise<Watchlist | null> {
-    const rows = await this.store.query<VersionRow>(`SELECT * FROM ${RISK_TABLES.watchlist} WHERE id = ? AND version = ?`, [id, version]);
+    const rows = await this.store.query<VersionRow>(`SELECT * FROM ${RISK_TABLES.watchlist} WHERE id = ? AND version = ?`, [
+      id,
+      version,
+    ]);
     return rows[0] ? decode(rows[0], Watchlist) : null;
   }
 
@@ -109,7 +119,13 @@ export class RiskRulesRepository {
       this.currentWatchlists(),
       this.currentRandomSelection(),
     ]);
-    return RiskConfig.parse({ rules, profiles, watchlists, randomSelection: randomSelection ?? defaultRiskConfig(timeZone).randomSelection, timeZone });
+    return RiskConfig.parse({
+      rules,
+      profiles,
+      watchlists,
+      randomSelection: randomSelection ?? defaultRiskConfig(timeZone).randomSelection,
+      timeZone,
+    });
   }
 
   private async save<T>(
@@ -122,15 +138,28 @@ export class RiskRulesRepository {
     schema: z.ZodType<T>,
   ): Promise<T> {
     const table = RISK_TABLES[kind];
-    const [latest] = await this.store.query<{ version: number | null }>(`SELECT MAX(version) AS version FROM ${table} WHERE id = ?`, [id]);
+    const [latest] = await this.store.query<{ version: number | null }>(
+      `SELECT MAX(version) AS version FROM ${table} WHERE id = ?`,
+      [id],
+    );
     const current = latest?.version ?? unstoredVersion(kind);
     if (current !== meta.expectedVersion) {
-      throw new ServiceError('CONFLICT', `${kind} ${id} is at version ${current}, not ${meta.expectedVersion}: reload and edit again`);
+      throw new ServiceError(
+        'CONFLICT',
+        `${kind} ${id} is at version ${current}, not ${meta.expectedVersion}: reload and edit again`,
+      );
     }
     const version = current + 1;
     const updatedAt = meta.at.toISOString();
     const { id: _id, ...body } = draft as Record<string, unknown>;
-    const row: VersionRow = { id, version, author: meta.author, updated_at: updatedAt, active: active ? 1 : 0, body: JSON.stringify(body) };
+    const row: VersionRow = {
+      id,
+      version,
+      author: meta.author,
+      updated_at: updatedAt,
+      active: active ? 1 : 0,
+      body: JSON.stringify(body),
+    };
     // Validate before writing: what is stored must decode.
     const saved = decode(row, schema);
     try {

@@ -22,7 +22,11 @@ export function toReferenceCurrency(amount: Amount, conversion: CurrencyConversi
  * importer is the consignee; containers are those of the consignment; an amount
  * without a rate becomes unknown, so value rules do not fire on a wrong number.
  */
-export function subjectFromDeclaration(declaration: Declaration, conversion: CurrencyConversion, declarationId = declaration.functionalReferenceId): RiskSubject {
+export function subjectFromDeclaration(
+  declaration: Declaration,
+  conversion: CurrencyConversion,
+  declarationId = declaration.functionalReferenceId,
+): RiskSubject {
   const items = declaration.goodsItems.map((goods) => ({
     sequence: goods.sequence,
     hsCode: goods.hsCode,

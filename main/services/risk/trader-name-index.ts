@@ -414,7 +414,8 @@ export class TraderNameIndex<T> {
       let shared = counts[id] as number;
       counts[id] = 0;
       // Stop checking once even sharing every remaining trigram could not reach mustShare.
-      for (let c = 0; c < checked.length && shared + checked.length - c >= mustShare; c++) if (hasBit(form.bits, checked[c] as number, id)) shared++;
+      for (let c = 0; c < checked.length && shared + checked.length - c >= mustShare; c++)
+        if (hasBit(form.bits, checked[c] as number, id)) shared++;
       if (shared < mustShare) continue;
       const budget = this.budget(Math.max(length, this.lengths[id] as number));
       if (shared >= Math.max(grams, form.gramCounts[id] as number) - 3 * budget) this.verify(form, query, id, found);

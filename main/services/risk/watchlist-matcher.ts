@@ -60,7 +60,12 @@ function exactFinder(watchlist: Watchlist): (subject: PreparedSubject) => Found[
       return ({ header }) => {
         const plate = header.vehiclePlate?.[0];
         return typeof plate === 'string'
-          ? (plates.get(plate) ?? []).map((entry) => ({ entry, matchedField: 'vehiclePlate', matchedValue: plate, similarity: 1 }))
+          ? (plates.get(plate) ?? []).map((entry) => ({
+              entry,
+              matchedField: 'vehiclePlate',
+              matchedValue: plate,
+              similarity: 1,
+            }))
           : [];
       };
     }
@@ -68,7 +73,12 @@ function exactFinder(watchlist: Watchlist): (subject: PreparedSubject) => Found[
       const containers = byKey(watchlist.entries, (entry) => normalizeContainerId(entry.value));
       return ({ header }) =>
         (header.containerId ?? []).flatMap((id) =>
-          (containers.get(String(id)) ?? []).map((entry) => ({ entry, matchedField: 'containerId', matchedValue: String(id), similarity: 1 })),
+          (containers.get(String(id)) ?? []).map((entry) => ({
+            entry,
+            matchedField: 'containerId',
+            matchedValue: String(id),
+            similarity: 1,
+          })),
         );
     }
     case 'hsPrefix': {

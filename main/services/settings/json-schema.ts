@@ -6,8 +6,17 @@ import { Settings, defaultSettings } from '../../../preload/contract/schemas/set
  * properties map, `rootSchema` the rest), derived from the one zod schema so the
  * two backends can never disagree with the contract.
  */
-export function settingsStoreSchema(): { schema: Record<string, object>; rootSchema: Record<string, unknown>; defaults: Settings } {
-  const { properties, $schema: _dialect, type: _type, ...rootSchema } = z.toJSONSchema(Settings) as Record<string, unknown> & {
+export function settingsStoreSchema(): {
+  schema: Record<string, object>;
+  rootSchema: Record<string, unknown>;
+  defaults: Settings;
+} {
+  const {
+    properties,
+    $schema: _dialect,
+    type: _type,
+    ...rootSchema
+  } = z.toJSONSchema(Settings) as Record<string, unknown> & {
     properties: Record<string, object>;
   };
   return { schema: properties, rootSchema, defaults: defaultSettings };

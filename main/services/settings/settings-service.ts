@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { User } from '../../../preload/contract/schemas/auth';
-import { SaveCameraGroupsInput, Settings, SettingsPatch, defaultSettings, supervisorOnlySettings } from '../../../preload/contract/schemas/settings';
+import {
+  SaveCameraGroupsInput,
+  Settings,
+  SettingsPatch,
+  defaultSettings,
+  supervisorOnlySettings,
+} from '../../../preload/contract/schemas/settings';
 import { ServiceError } from '../errors';
 import { auditStatement, type AuditActor } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
@@ -47,7 +53,10 @@ export class SettingsService {
     if (changed.length === 0) return this.get();
     const restricted = changed.filter((key) => supervisorOnlySettings.includes(key));
     if (actor && actor.role !== 'supervisor' && restricted.length > 0) {
-      throw new ServiceError('FORBIDDEN', `Only a supervisor can change ${restricted.join(', ')} (it changes what the workstation may connect to); ask a supervisor to sign in and change it.`);
+      throw new ServiceError(
+        'FORBIDDEN',
+        `Only a supervisor can change ${restricted.join(', ')} (it changes what the workstation may connect to); ask a supervisor to sign in and change it.`,
+      );
     }
     const previous = this.#current;
     const detail = Object.fromEntries(changed.map((key) => [key, { from: previous[key], to: next[key] }]));
@@ -61,18 +70,33 @@ export class SettingsService {
    */
   async saveCameraGroups(actor: User | null, siteId: unknown, groups: unknown): Promise<Settings> {
     const input = parseOrThrow(SaveCameraGroupsInput, { siteId, groups }, 'Camera groups not saved');
-    const next = parseOrThrow(Settings, { ...this.#current, cameraGroups: { ...this.#current.cameraGroups, [input.siteId]: input.groups } }, 'Camera groups not saved');
+    const next = parseOrThrow(
+      Settings,
+      { ...this.#current, cameraGroups: { ...this.#current.cameraGroups, [input.siteId]: input.groups } },
+      'Camera groups not saved',
+    );
     const before = this.#current.cameraGroups[input.siteId];
     if (JSON.stringify(before) === JSON.stringify(input.groups)) return this.get();
-    const summary = (list: typeof input.groups | undefined) => list?.map((g) => `${g.name} (${g.layout}: ${g.cameraIds.join(', ')})`) ?? null;
-    return this.#commit(actor, next, { action: 'settings.cameraGroups', subject: input.siteId, detail: { from: summary(before), to: summary(input.groups) } });
+    const summary = (list: typeof input.groups | undefined) =>
+      list?.map((g) => `${g.name} (${g.layout}: ${g.cameraIds.join(', ')})`) ?? null;
+    return this.#commit(actor, next, {
+      action: 'settings.cameraGroups',
+      subject: input.siteId,
+      detail: { from: summary(before), to: summary(input.groups) },
+    });
   }
 
   /** Persists, audits and broadcasts a validated change. */
-  async #commit(actor: User | null, next: Settings, audit: { action: string; subject: string | null; detail: Record<string, unknown> }): Promise<Settings> {
+  async #commit(
+    actor: User | null,
+    next: Settings,
+    audit: { action: string; subject: string | null; detail: Record<string, unknown> },
+  ): Promise<Settings> {
     this.options.backend.write(next);
     this.#current = next;
-    await this.options.store.transaction([auditStatement({ at: this.options.clock.now(), actor: actor ? actorOf(actor) : SYSTEM_ACTOR, ...audit })]);
+    await this.options.store.transaction([
+      auditStatement({ at: this.options.clock.now(), actor: actor ? actorOf(actor) : SYSTEM_ACTOR, ...audit }),
+    ]);
     this.options.onChanged(this.get());
     return this.get();
   }

@@ -82,13 +82,25 @@ export class Shifts {
   end(user: User, handoverNotes: string): Promise<Shift> {
     return this.#writes.run(async () => {
       const notes = handoverNotes.trim();
-      if (!notes) throw new ServiceError('INVALID_ARGUMENT', 'Handover notes are required', [{ path: 'handoverNotes', message: 'Required' }]);
+      if (!notes)
+        throw new ServiceError('INVALID_ARGUMENT', 'Handover notes are required', [
+          { path: 'handoverNotes', message: 'Required' },
+        ]);
       const open = await this.current(user.id);
       if (!open) throw new ServiceError('FAILED_PRECONDITION', 'You have no open shift');
       const at = this.clock.now();
       await this.store.transaction([
-        { sql: 'UPDATE shifts SET ended_at = ?, handover_notes = ? WHERE id = ? AND ended_at IS NULL', params: [at.toISOString(), notes, open.id] },
-        auditStatement({ at, actor: actorOf(user), action: 'shift.end', subject: open.id, detail: { office: open.office, handoverNotes: notes } }),
+        {
+          sql: 'UPDATE shifts SET ended_at = ?, handover_notes = ? WHERE id = ? AND ended_at IS NULL',
+          params: [at.toISOString(), notes, open.id],
+        },
+        auditStatement({
+          at,
+          actor: actorOf(user),
+          action: 'shift.end',
+          subject: open.id,
+          detail: { office: open.office, handoverNotes: notes },
+        }),
       ]);
       return { ...open, endedAt: at.toISOString(), handoverNotes: notes };
     });

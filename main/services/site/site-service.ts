@@ -44,12 +44,19 @@ export class SiteService {
   async get(): Promise<SiteDocument> {
     const saved = await readSiteFile(this.savedPath);
     if (saved.kind === 'ok') return { site: saved.site, source: 'saved', savedAt: saved.modifiedAt, problems: [] };
-    if (saved.kind === 'invalid') this.options.logger.warn({ file: this.savedPath, problems: saved.problems }, 'saved site file is invalid; using the demo site');
+    if (saved.kind === 'invalid')
+      this.options.logger.warn(
+        { file: this.savedPath, problems: saved.problems },
+        'saved site file is invalid; using the demo site',
+      );
 
     const demo = await readSiteFile(this.demoPath);
     if (demo.kind !== 'ok') {
       const why = demo.kind === 'missing' ? 'is missing' : `is invalid: ${describe(demo.problems)}`;
-      throw new ServiceError('UNAVAILABLE', `The shipped demo site ${this.demoPath} ${why}. Reinstall Clearway or save a site file.`);
+      throw new ServiceError(
+        'UNAVAILABLE',
+        `The shipped demo site ${this.demoPath} ${why}. Reinstall Clearway or save a site file.`,
+      );
     }
     return { site: demo.site, source: 'demo', savedAt: null, problems: saved.kind === 'invalid' ? saved.problems : [] };
   }
@@ -85,7 +92,8 @@ export class SiteService {
   }
 }
 
-type SiteRead = { kind: 'ok'; site: Site; modifiedAt: string } | { kind: 'missing' } | { kind: 'invalid'; problems: SiteProblem[] };
+type SiteRead =
+  { kind: 'ok'; site: Site; modifiedAt: string } | { kind: 'missing' } | { kind: 'invalid'; problems: SiteProblem[] };
 
 async function readSiteFile(path: string): Promise<SiteRead> {
   let text: string;

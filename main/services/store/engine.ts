@@ -6,7 +6,15 @@ import { fsyncDir } from './fs-sync';
 import { SqlExecutor } from './executor';
 import { decodeRecords, encodeRecord, JournalWriter, listSegments, type Segment } from './journal';
 import { runMigrations } from './migrations-runner';
-import { moveAside, peekSnapshotSeq, readSnapshot, removeStaleTemp, snapshotPaths, writeSnapshot, type SnapshotPaths } from './snapshot-files';
+import {
+  moveAside,
+  peekSnapshotSeq,
+  readSnapshot,
+  removeStaleTemp,
+  snapshotPaths,
+  writeSnapshot,
+  type SnapshotPaths,
+} from './snapshot-files';
 import { decodeTransaction, encodeTransaction } from './tx-codec';
 import type { Migration, OpenEvent, Row, SqlParams, Statement, StatementResult } from './types';
 
@@ -105,7 +113,8 @@ export class StoreEngine {
   ) {
     this.minSnapshotBytes = config.snapshotAfterBytes ?? DEFAULT_SNAPSHOT_AFTER_BYTES;
     this.growthRatio = config.snapshotGrowthRatio ?? DEFAULT_SNAPSHOT_GROWTH_RATIO;
-    if (!(this.minSnapshotBytes > 0)) throw new Error(`store "${config.name}": snapshotAfterBytes must be positive, got ${this.minSnapshotBytes}`);
+    if (!(this.minSnapshotBytes > 0))
+      throw new Error(`store "${config.name}": snapshotAfterBytes must be positive, got ${this.minSnapshotBytes}`);
     if (!(this.growthRatio >= 0) || !Number.isFinite(this.growthRatio)) {
       throw new Error(`store "${config.name}": snapshotGrowthRatio must be a finite number ≥ 0, got ${this.growthRatio}`);
     }
@@ -122,7 +131,10 @@ export class StoreEngine {
     // Newest good snapshot wins; a damaged one is moved aside and we fall back a generation.
     let loaded: Loaded | null = null;
     const corrupt: { file: string; reason: string }[] = [];
-    for (const [from, path] of [['latest', paths.latest], ['previous', paths.previous]] as const) {
+    for (const [from, path] of [
+      ['latest', paths.latest],
+      ['previous', paths.previous],
+    ] as const) {
       if (!existsSync(path)) continue;
       const read = await readSnapshot(path);
       if (read.ok) {
@@ -143,7 +155,13 @@ export class StoreEngine {
       }
       for (const c of corrupt) {
         const movedTo = moveAside(c.file);
-        events.push({ kind: 'snapshot-corrupt', file: c.file, movedTo, reason: c.reason, recoveredFrom: loaded ? 'previous-snapshot' : 'journal-only' });
+        events.push({
+          kind: 'snapshot-corrupt',
+          file: c.file,
+          movedTo,
+          reason: c.reason,
+          recoveredFrom: loaded ? 'previous-snapshot' : 'journal-only',
+        });
       }
       await fsyncDir(config.dir);
     }
@@ -165,9 +183,13 @@ export class StoreEngine {
 
       const last = segments.at(-1);
       if (last && last.startSeq > replay.lastSeq + 1) {
-        throw new Error(`journal segment ${last.path} starts at seq ${last.startSeq} but the store only reaches ${replay.lastSeq}: records are missing`);
+        throw new Error(
+          `journal segment ${last.path} starts at seq ${last.startSeq} but the store only reaches ${replay.lastSeq}: records are missing`,
+        );
       }
-      writer = last ? JournalWriter.openExisting(last, replay.lastSegmentGoodBytes) : JournalWriter.create(config.dir, config.name, replay.lastSeq + 1);
+      writer = last
+        ? JournalWriter.openExisting(last, replay.lastSegmentGoodBytes)
+        : JournalWriter.create(config.dir, config.name, replay.lastSeq + 1);
 
       const engine = new StoreEngine(config, paths, executor, writer);
       engine.lastSeq = replay.lastSeq;
@@ -225,7 +247,9 @@ export class StoreEngine {
         // A damaged older segment is harmless when everything in it is inside the snapshot.
         if (next && next.startSeq <= baseSeq + 1) return;
         if (next) {
-          throw new Error(`journal ${segment.path} is damaged at byte ${decoded.goodBytes} and later segments exist; refusing to drop committed data`);
+          throw new Error(
+            `journal ${segment.path} is damaged at byte ${decoded.goodBytes} and later segments exist; refusing to drop committed data`,
+          );
         }
         tornBytes = decoded.badBytes;
       }

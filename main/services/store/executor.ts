@@ -42,7 +42,9 @@ export class SqlExecutor {
   private applyConnectionPragmas(): void {
     // The image lives in wasm memory and durability comes from our journal, so sqlite's
     // own rollback journal only needs to support ROLLBACK: keep it in memory.
-    this.db.exec(`PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ${this.foreignKeys ? 'ON' : 'OFF'};`);
+    this.db.exec(
+      `PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ${this.foreignKeys ? 'ON' : 'OFF'};`,
+    );
   }
 
   private totalChanges(): number {

@@ -43,7 +43,8 @@ function checksum(record: Uint8Array, payloadEnd: number): number {
 
 export function encodeRecord(seq: number, payload: Uint8Array): Buffer {
   if (!Number.isSafeInteger(seq) || seq < 1) throw new Error(`journal seq must be a positive integer, got ${seq}`);
-  if (payload.byteLength > MAX_PAYLOAD_BYTES) throw new Error(`transaction too large for the journal (${payload.byteLength} bytes)`);
+  if (payload.byteLength > MAX_PAYLOAD_BYTES)
+    throw new Error(`transaction too large for the journal (${payload.byteLength} bytes)`);
   const record = Buffer.allocUnsafe(RECORD_HEADER_BYTES + payload.byteLength);
   record.writeUInt32LE(payload.byteLength, 0);
   record.writeBigUInt64LE(BigInt(seq), 8);

@@ -62,7 +62,10 @@ export function runMigrations(
         { sql: HISTORY_TABLE },
         { sql: migration.sql },
         // The time is a bound value, not 'now' in SQL, so journal replay writes the same row.
-        { sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', params: [migration.version, migration.name, now()] },
+        {
+          sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+          params: [migration.version, migration.name, now()],
+        },
         { sql: `PRAGMA user_version = ${migration.version}` },
       ]);
     } catch (error) {

@@ -15,12 +15,9 @@ export interface WireError {
 }
 
 export type Reply =
-  | { id: number; ok: true; value: Row[] | StatementResult[] | null }
-  | { id: number; ok: false; error: WireError };
+  { id: number; ok: true; value: Row[] | StatementResult[] | null } | { id: number; ok: false; error: WireError };
 
-export type Hello =
-  | { type: 'ready'; openEvents: OpenEvent[]; schemaVersion: number }
-  | { type: 'open-failed'; error: WireError };
+export type Hello = { type: 'ready'; openEvents: OpenEvent[]; schemaVersion: number } | { type: 'open-failed'; error: WireError };
 
 export function toWireError(error: unknown): WireError {
   if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };

@@ -68,7 +68,12 @@ export async function encodeSnapshotHeader(seq: number, image: Uint8Array, yield
  * Writes a snapshot durably: temp file → fsync → (latest becomes previous) → rename →
  * fsync the directory. Returns whether an older latest snapshot became the previous one.
  */
-export async function writeSnapshot(paths: SnapshotPaths, dir: string, seq: number, image: Uint8Array): Promise<{ rotated: boolean }> {
+export async function writeSnapshot(
+  paths: SnapshotPaths,
+  dir: string,
+  seq: number,
+  image: Uint8Array,
+): Promise<{ rotated: boolean }> {
   const header = await encodeSnapshotHeader(seq, image);
   const handle = await open(paths.temp, 'w');
   try {
@@ -96,11 +101,13 @@ export async function readSnapshot(path: string): Promise<SnapshotRead> {
   }
   const seq = Number(file.readBigUInt64LE(16));
   const length = Number(file.readBigUInt64LE(24));
-  if (length !== file.length - SNAPSHOT_HEADER_BYTES) return { ok: false, reason: `image length ${length} does not match file size` };
+  if (length !== file.length - SNAPSHOT_HEADER_BYTES)
+    return { ok: false, reason: `image length ${length} does not match file size` };
   const image = file.subarray(SNAPSHOT_HEADER_BYTES);
   const expected = await digest(file.subarray(0, 32), image, false);
   if (!expected.equals(file.subarray(32, 64))) return { ok: false, reason: 'checksum mismatch' };
-  if (length > 0 && !image.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) return { ok: false, reason: 'not a sqlite image' };
+  if (length > 0 && !image.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC))
+    return { ok: false, reason: 'not a sqlite image' };
   return { ok: true, seq, image };
 }
 

@@ -70,7 +70,8 @@ export class StatementCache {
     private readonly db: Database,
     private readonly capacity = DEFAULT_STATEMENT_CACHE_SIZE,
   ) {
-    if (!Number.isSafeInteger(capacity) || capacity < 1) throw new Error(`statement cache capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isSafeInteger(capacity) || capacity < 1)
+      throw new Error(`statement cache capacity must be a positive integer, got ${capacity}`);
   }
 
   get size(): number {

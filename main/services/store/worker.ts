@@ -13,7 +13,8 @@ if (!port) throw new Error('the store worker must run in a worker thread');
 
 const opened = StoreEngine.open(workerData as EngineConfig);
 let queue: Promise<unknown> = opened.then(
-  (engine) => port.postMessage({ type: 'ready', openEvents: engine.openEvents, schemaVersion: engine.schemaVersion } satisfies Hello),
+  (engine) =>
+    port.postMessage({ type: 'ready', openEvents: engine.openEvents, schemaVersion: engine.schemaVersion } satisfies Hello),
   (error: unknown) => port.postMessage({ type: 'open-failed', error: toWireError(error) } satisfies Hello),
 );
 

@@ -10,8 +10,10 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * twice is harmless.
  */
 export function blobUploadStatements(blob: { sha256: string; size: number; at: Date }): Statement[] {
-  if (!SHA256_HEX.test(blob.sha256)) throw new Error(`sync blob ${JSON.stringify(blob.sha256)}: sha256 must be 64 lowercase hex digits.`);
-  if (!Number.isSafeInteger(blob.size) || blob.size < 0) throw new Error(`sync blob ${blob.sha256}: size must be a non-negative integer, got ${blob.size}.`);
+  if (!SHA256_HEX.test(blob.sha256))
+    throw new Error(`sync blob ${JSON.stringify(blob.sha256)}: sha256 must be 64 lowercase hex digits.`);
+  if (!Number.isSafeInteger(blob.size) || blob.size < 0)
+    throw new Error(`sync blob ${blob.sha256}: size must be a non-negative integer, got ${blob.size}.`);
   return [
     {
       sql: 'INSERT INTO sync_blob_queue (sha256, size, queued_at) VALUES (:sha, :size, :at) ON CONFLICT (sha256) DO NOTHING',

@@ -1,5 +1,9 @@
 import type { AuditReceipt, PullResult, PushResult, WireMutation } from '../../../preload/contract/hub-wire';
-import { AuditReceipt as AuditReceiptSchema, PullResult as PullResultSchema, PushResult as PushResultSchema } from '../../../preload/contract/hub-wire';
+import {
+  AuditReceipt as AuditReceiptSchema,
+  PullResult as PullResultSchema,
+  PushResult as PushResultSchema,
+} from '../../../preload/contract/hub-wire';
 
 export interface HubConnection {
   /** Base URL, e.g. https://hub.office.example:8620 */
@@ -48,7 +52,9 @@ export class HubClient {
   }
 
   sendAuditHead(clientId: string, seq: number, head: string, at: Date): Promise<AuditReceipt> {
-    return this.#json('POST', '/v1/audit-head', { clientId, seq, head, at: at.toISOString() }).then((body) => AuditReceiptSchema.parse(body));
+    return this.#json('POST', '/v1/audit-head', { clientId, seq, head, at: at.toISOString() }).then((body) =>
+      AuditReceiptSchema.parse(body),
+    );
   }
 
   /** Bytes the hub holds of a blob, and whether it is complete. */
@@ -56,11 +62,22 @@ export class HubClient {
     const response = await this.#send('HEAD', `/v1/blobs/${sha256}`);
     if (response.status === 404) return { offset: 0, complete: false };
     if (!response.ok) await this.#refusal(response);
-    return { offset: Number(response.headers.get('upload-offset') ?? 0), complete: response.headers.get('blob-complete') === '1' };
+    return {
+      offset: Number(response.headers.get('upload-offset') ?? 0),
+      complete: response.headers.get('blob-complete') === '1',
+    };
   }
 
-  async uploadChunk(sha256: string, offset: number, length: number, chunk: Uint8Array): Promise<{ offset: number; complete: boolean }> {
-    const body = await this.#json('POST', `/v1/blobs/${sha256}`, chunk, { 'upload-offset': String(offset), 'upload-length': String(length) });
+  async uploadChunk(
+    sha256: string,
+    offset: number,
+    length: number,
+    chunk: Uint8Array,
+  ): Promise<{ offset: number; complete: boolean }> {
+    const body = await this.#json('POST', `/v1/blobs/${sha256}`, chunk, {
+      'upload-offset': String(offset),
+      'upload-length': String(length),
+    });
     return { offset: Number(body.offset), complete: body.complete === true };
   }
 
@@ -89,7 +106,9 @@ export class HubClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new HubUnreachableError(`hub ${url.origin} unreachable (${method} ${url.pathname}): ${(error as Error).message}`, { cause: error });
+      throw new HubUnreachableError(`hub ${url.origin} unreachable (${method} ${url.pathname}): ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
@@ -100,7 +119,9 @@ export class HubClient {
       return (await response.json()) as Record<string, unknown>;
     } catch (error) {
       // A cut or garbled answer: the request may or may not have been applied; retrying is safe.
-      throw new HubUnreachableError(`hub answer to ${method} ${path} was cut or unreadable: ${(error as Error).message}`, { cause: error });
+      throw new HubUnreachableError(`hub answer to ${method} ${path} was cut or unreadable: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
@@ -114,6 +135,11 @@ export class HubClient {
     }
     const error = (body.error ?? {}) as Record<string, unknown>;
     if (response.status >= 500) throw new HubUnreachableError(`hub answered ${response.status}: ${String(error.message ?? '')}`);
-    throw new HubHttpError(response.status, String(error.code ?? 'error'), String(error.message ?? `hub answered ${response.status}`), error);
+    throw new HubHttpError(
+      response.status,
+      String(error.code ?? 'error'),
+      String(error.message ?? `hub answered ${response.status}`),
+      error,
+    );
   }
 }

@@ -18,7 +18,10 @@ export class HubTokenFile {
       return readFileSync(this.path, 'utf8').trim();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-      throw new Error(`Could not read the hub device token at ${this.path}: ${(error as Error).message}. Check the file's permissions.`, { cause: error });
+      throw new Error(
+        `Could not read the hub device token at ${this.path}: ${(error as Error).message}. Check the file's permissions.`,
+        { cause: error },
+      );
     }
   }
 

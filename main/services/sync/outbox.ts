@@ -55,11 +55,13 @@ const NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 /** Throws an Error naming the offending part of the mutation; nothing is written. */
 export function validateMutation(m: Mutation): void {
   const where = `sync mutation on ${JSON.stringify(m.entity)} ${JSON.stringify(m.entityId)}`;
-  if (!NAME.test(m.entity)) throw new Error(`${where}: entity must be a name of letters, digits, '_', '.', '-' (1–64, starting with a letter).`);
+  if (!NAME.test(m.entity))
+    throw new Error(`${where}: entity must be a name of letters, digits, '_', '.', '-' (1–64, starting with a letter).`);
   if (typeof m.entityId !== 'string' || m.entityId.length === 0 || m.entityId.length > 200)
     throw new Error(`${where}: entityId must be a non-empty string of at most 200 characters.`);
   if (!(m.at instanceof Date) || Number.isNaN(m.at.getTime())) throw new Error(`${where}: at must be a valid Date.`);
-  if (m.fields === null || typeof m.fields !== 'object' || Array.isArray(m.fields)) throw new Error(`${where}: fields must be an object.`);
+  if (m.fields === null || typeof m.fields !== 'object' || Array.isArray(m.fields))
+    throw new Error(`${where}: fields must be an object.`);
   const names = Object.keys(m.fields);
   const definition = findSyncEntity(m.entity);
   for (const name of names) {
@@ -70,7 +72,8 @@ export function validateMutation(m: Mutation): void {
     case 'upsert':
       if (names.length === 0) throw new Error(`${where}: upsert needs at least one field.`);
       for (const name of names) {
-        if (definition?.listFields.includes(name)) throw new Error(`${where}: ${name} is a list field; add to it with op 'append'.`);
+        if (definition?.listFields.includes(name))
+          throw new Error(`${where}: ${name} is a list field; add to it with op 'append'.`);
         if (m.fields[name] === undefined) throw new Error(`${where}: field ${name} is undefined; use null to clear it.`);
       }
       break;
@@ -79,7 +82,9 @@ export function validateMutation(m: Mutation): void {
       for (const name of names) {
         if (!Array.isArray(m.fields[name])) throw new Error(`${where}: append field ${name} must be an array of items.`);
         if (definition && !definition.listFields.includes(name))
-          throw new Error(`${where}: ${name} is not a list field of ${m.entity} (lists: ${definition.listFields.join(', ') || 'none'}).`);
+          throw new Error(
+            `${where}: ${name} is not a list field of ${m.entity} (lists: ${definition.listFields.join(', ') || 'none'}).`,
+          );
       }
       break;
     case 'delete':
@@ -103,7 +108,14 @@ export function mutationStatements(m: Mutation): Statement[] {
     {
       sql: `INSERT INTO sync_outbox (mutation_id, base_seq, entity, entity_id, op, fields, at, actor_id)
             SELECT next_mutation_id - 1, cursor, :entity, :entityId, :op, :fields, :at, :actorId FROM sync_state WHERE id = 1`,
-      params: { ':entity': m.entity, ':entityId': m.entityId, ':op': m.op, ':fields': fields, ':at': m.at.toISOString(), ':actorId': m.actorId },
+      params: {
+        ':entity': m.entity,
+        ':entityId': m.entityId,
+        ':op': m.op,
+        ':fields': fields,
+        ':at': m.at.toISOString(),
+        ':actorId': m.actorId,
+      },
     },
   ];
 }

@@ -1,5 +1,12 @@
 import { listItemKey } from '../../../preload/contract/canonical-json';
-import { type ConflictRecord, decideScalar, type FieldVersion, type HubChange, listWrites, scalarWrites } from '../../../preload/contract/merge-rules';
+import {
+  type ConflictRecord,
+  decideScalar,
+  type FieldVersion,
+  type HubChange,
+  listWrites,
+  scalarWrites,
+} from '../../../preload/contract/merge-rules';
 import type { OutboxRow } from './outbox';
 import { DELETED_FIELD, type RemoteEntityState } from './sync-entity';
 
@@ -46,9 +53,14 @@ export function foldChange(replica: EntityReplica, change: HubChange, into: Fold
  * pending mutations on top in their order (local pending values win until the
  * hub has them). Lists keep hub order, then pending items not yet confirmed.
  */
-export function displayState(replica: EntityReplica, pending: readonly OutboxRow[], changedFields: Iterable<string>): RemoteEntityState {
+export function displayState(
+  replica: EntityReplica,
+  pending: readonly OutboxRow[],
+  changedFields: Iterable<string>,
+): RemoteEntityState {
   const fields: Record<string, unknown> = {};
-  for (const [field, version] of replica.scalars) if (field !== DELETED_FIELD) fields[field] = JSON.parse(version.value) as unknown;
+  for (const [field, version] of replica.scalars)
+    if (field !== DELETED_FIELD) fields[field] = JSON.parse(version.value) as unknown;
   let deleted = replica.scalars.get(DELETED_FIELD)?.value === 'true';
   const listKeys = new Map<string, Set<string>>();
   for (const [field, items] of replica.lists) {
@@ -73,5 +85,11 @@ export function displayState(replica: EntityReplica, pending: readonly OutboxRow
         listKeys.set(field, keys);
       }
   }
-  return { entity: replica.entity, entityId: replica.entityId, deleted, fields, changedFields: [...new Set(changedFields)].sort() };
+  return {
+    entity: replica.entity,
+    entityId: replica.entityId,
+    deleted,
+    fields,
+    changedFields: [...new Set(changedFields)].sort(),
+  };
 }

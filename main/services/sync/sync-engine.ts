@@ -91,7 +91,9 @@ export class SyncEngine {
     if (this.#clientId) return this.#clientId;
     const row = (await this.#o.store.query<{ client_id: string | null }>('SELECT client_id FROM sync_state WHERE id = 1'))[0];
     if (row?.client_id) return (this.#clientId = row.client_id);
-    await this.#o.store.transaction([{ sql: 'UPDATE sync_state SET client_id = :id WHERE id = 1 AND client_id IS NULL', params: { ':id': randomUUID() } }]);
+    await this.#o.store.transaction([
+      { sql: 'UPDATE sync_state SET client_id = :id WHERE id = 1 AND client_id IS NULL', params: { ':id': randomUUID() } },
+    ]);
     return this.clientId();
   }
 
@@ -157,7 +159,7 @@ export class SyncEngine {
           this.#failures += 1;
           this.#o.onError?.(error);
           // Exponential backoff with jitter so a fleet coming back online does not stampede the hub.
-          const base = Math.min((this.#o.maxBackoffMs ?? 60_000), 500 * 2 ** Math.min(this.#failures, 10));
+          const base = Math.min(this.#o.maxBackoffMs ?? 60_000, 500 * 2 ** Math.min(this.#failures, 10));
           this.#schedule(base / 2 + Math.random() * (base / 2));
         },
       );
@@ -185,7 +187,9 @@ export class SyncEngine {
       const blobsUploaded = await this.#uploadBlobs(hub);
       const blobsDownloaded = await this.#downloadBlobs(hub);
       await this.#sendAuditHead(hub, clientId);
-      await this.#o.store.transaction([{ sql: 'UPDATE sync_state SET last_sync_at = :at WHERE id = 1', params: { ':at': this.#o.clock.now().toISOString() } }]);
+      await this.#o.store.transaction([
+        { sql: 'UPDATE sync_state SET last_sync_at = :at WHERE id = 1', params: { ':at': this.#o.clock.now().toISOString() } },
+      ]);
       this.#state = 'idle';
       this.#lastError = null;
       this.#o.onHubContact?.(true);
@@ -204,7 +208,10 @@ export class SyncEngine {
   async #pushAll(hub: HubClient, clientId: string): Promise<number> {
     let pushed = 0;
     for (;;) {
-      const acked = Number((await this.#o.store.query<{ acked: number }>('SELECT acked_through AS acked FROM sync_state WHERE id = 1'))[0]?.acked ?? 0);
+      const acked = Number(
+        (await this.#o.store.query<{ acked: number }>('SELECT acked_through AS acked FROM sync_state WHERE id = 1'))[0]?.acked ??
+          0,
+      );
       const rows = (
         await this.#o.store.query('SELECT * FROM sync_outbox WHERE mutation_id > :acked ORDER BY mutation_id LIMIT :n', {
           ':acked': acked,
@@ -221,7 +228,9 @@ export class SyncEngine {
         // The hub has more (a lost answer) or fewer (never here: its store is durable) than we think: resume where it says.
         if (error instanceof HubHttpError && error.code === 'out_of_order' && typeof error.body.expectedMutationId === 'number') {
           appliedThrough = error.body.expectedMutationId - 1;
-          await this.#o.store.transaction([{ sql: 'UPDATE sync_state SET acked_through = :n WHERE id = 1', params: { ':n': appliedThrough } }]);
+          await this.#o.store.transaction([
+            { sql: 'UPDATE sync_state SET acked_through = :n WHERE id = 1', params: { ':n': appliedThrough } },
+          ]);
           continue;
         }
         throw error;
@@ -236,7 +245,9 @@ export class SyncEngine {
     let pulled = 0;
     let conflicts = 0;
     for (;;) {
-      const cursor = Number((await this.#o.store.query<{ cursor: number }>('SELECT cursor FROM sync_state WHERE id = 1'))[0]?.cursor ?? 0);
+      const cursor = Number(
+        (await this.#o.store.query<{ cursor: number }>('SELECT cursor FROM sync_state WHERE id = 1'))[0]?.cursor ?? 0,
+      );
       const page = await hub.pull(cursor, this.#o.pullPage ?? 1000);
       const fresh = page.changes.filter((c) => c.seq > cursor);
       if (fresh.length > 0) conflicts += await this.#applyPage(fresh.map(fromWire), clientId);
@@ -260,7 +271,9 @@ export class SyncEngine {
   async #applyPageOnce(changes: HubChange[], clientId: string): Promise<number> {
     const store = this.#o.store;
     const guard = Number((await store.query<{ n: number }>('SELECT next_mutation_id AS n FROM sync_state WHERE id = 1'))[0]?.n);
-    const keys = [...new Map(changes.map((c) => [replicaKey(c.entity, c.entityId), [c.entity, c.entityId] as [string, string]])).values()];
+    const keys = [
+      ...new Map(changes.map((c) => [replicaKey(c.entity, c.entityId), [c.entity, c.entityId] as [string, string]])).values(),
+    ];
     const replicas = await this.#loadReplicas(keys);
     const folds = new Map<string, FoldResult>();
     const statements: Statement[] = [];
@@ -279,12 +292,20 @@ export class SyncEngine {
     let conflictCount = 0;
     for (const [k, fold] of folds) {
       const replica = replicas.get(k) as EntityReplica;
-      for (const field of fold.changedScalars) statements.push(fieldUpsert(replica, field, replica.scalars.get(field) as FieldVersion));
+      for (const field of fold.changedScalars)
+        statements.push(fieldUpsert(replica, field, replica.scalars.get(field) as FieldVersion));
       for (const item of fold.newItems)
         statements.push({
           sql: `INSERT INTO sync_list_items (entity, entity_id, field, item_key, item, seq) VALUES (:e, :i, :f, :k, :item, :seq)
                 ON CONFLICT DO NOTHING`,
-          params: { ':e': replica.entity, ':i': replica.entityId, ':f': item.field, ':k': item.key, ':item': item.item, ':seq': item.seq },
+          params: {
+            ':e': replica.entity,
+            ':i': replica.entityId,
+            ':f': item.field,
+            ':k': item.key,
+            ':item': item.item,
+            ':seq': item.seq,
+          },
         });
       for (const c of fold.conflicts) {
         conflictCount += 1;
@@ -329,7 +350,10 @@ export class SyncEngine {
         sql: 'UPDATE sync_state SET cursor = max(cursor, :seq), acked_through = max(acked_through, :own) WHERE id = 1',
         params: { ':seq': last.seq, ':own': ownThrough },
       },
-      { sql: 'INSERT INTO sync_guard (v) SELECT NULL FROM sync_state WHERE id = 1 AND next_mutation_id <> :n', params: { ':n': guard } },
+      {
+        sql: 'INSERT INTO sync_guard (v) SELECT NULL FROM sync_state WHERE id = 1 AND next_mutation_id <> :n',
+        params: { ':n': guard },
+      },
     );
     await store.transaction(statements);
     return conflictCount;
@@ -377,7 +401,9 @@ export class SyncEngine {
   async #uploadBlobs(hub: HubClient): Promise<number> {
     const source = this.#o.blobs;
     if (!source) return 0;
-    const queued = await this.#o.store.query<{ sha256: string; size: number }>('SELECT sha256, size FROM sync_blob_queue WHERE uploaded_at IS NULL ORDER BY queued_at, sha256');
+    const queued = await this.#o.store.query<{ sha256: string; size: number }>(
+      'SELECT sha256, size FROM sync_blob_queue WHERE uploaded_at IS NULL ORDER BY queued_at, sha256',
+    );
     let uploaded = 0;
     for (const blob of queued) {
       const bytes = await source.read(blob.sha256);
@@ -386,7 +412,12 @@ export class SyncEngine {
       const chunk = this.#o.blobChunkBytes ?? 4 * 1024 * 1024;
       while (!complete) {
         try {
-          ({ offset, complete } = await hub.uploadChunk(blob.sha256, offset, bytes.length, bytes.subarray(offset, Math.min(bytes.length, offset + chunk))));
+          ({ offset, complete } = await hub.uploadChunk(
+            blob.sha256,
+            offset,
+            bytes.length,
+            bytes.subarray(offset, Math.min(bytes.length, offset + chunk)),
+          ));
         } catch (error) {
           if (error instanceof HubHttpError && typeof error.body.expectedOffset === 'number') {
             offset = error.body.expectedOffset; // a lost answer or a second uploader: resume where the hub is
@@ -396,7 +427,10 @@ export class SyncEngine {
         }
       }
       await this.#o.store.transaction([
-        { sql: 'UPDATE sync_blob_queue SET uploaded_at = :at WHERE sha256 = :sha', params: { ':at': this.#o.clock.now().toISOString(), ':sha': blob.sha256 } },
+        {
+          sql: 'UPDATE sync_blob_queue SET uploaded_at = :at WHERE sha256 = :sha',
+          params: { ':at': this.#o.clock.now().toISOString(), ':sha': blob.sha256 },
+        },
       ]);
       uploaded += 1;
     }
@@ -406,7 +440,9 @@ export class SyncEngine {
   async #downloadBlobs(hub: HubClient): Promise<number> {
     const source = this.#o.blobs;
     if (!source) return 0;
-    const wanted = await this.#o.store.query<{ sha256: string }>('SELECT sha256 FROM sync_blob_downloads ORDER BY queued_seq, sha256');
+    const wanted = await this.#o.store.query<{ sha256: string }>(
+      'SELECT sha256 FROM sync_blob_downloads ORDER BY queued_seq, sha256',
+    );
     let downloaded = 0;
     for (const { sha256 } of wanted) {
       if (!(await source.has(sha256))) {
@@ -414,11 +450,14 @@ export class SyncEngine {
         if (!progress.complete) continue; // its workstation has not finished uploading it: next round
         const bytes = await hub.downloadBlob(sha256);
         const found = createHash('sha256').update(bytes).digest('hex');
-        if (found !== sha256) throw new HubUnreachableError(`blob ${sha256} arrived as bytes hashing to ${found}; discarded, will retry`);
+        if (found !== sha256)
+          throw new HubUnreachableError(`blob ${sha256} arrived as bytes hashing to ${found}; discarded, will retry`);
         await source.put(bytes);
         downloaded += 1;
       }
-      await this.#o.store.transaction([{ sql: 'DELETE FROM sync_blob_downloads WHERE sha256 = :sha', params: { ':sha': sha256 } }]);
+      await this.#o.store.transaction([
+        { sql: 'DELETE FROM sync_blob_downloads WHERE sha256 = :sha', params: { ':sha': sha256 } },
+      ]);
     }
     return downloaded;
   }
@@ -426,7 +465,10 @@ export class SyncEngine {
   async #sendAuditHead(hub: HubClient, clientId: string): Promise<void> {
     const head = await this.#o.auditHead?.();
     if (!head) return;
-    const known = await this.#o.store.query('SELECT 1 FROM sync_audit_receipts WHERE seq = :seq AND head = :head', { ':seq': head.seq, ':head': head.head });
+    const known = await this.#o.store.query('SELECT 1 FROM sync_audit_receipts WHERE seq = :seq AND head = :head', {
+      ':seq': head.seq,
+      ':head': head.head,
+    });
     if (known.length > 0) return;
     const receipt = await hub.sendAuditHead(clientId, head.seq, head.head, this.#o.clock.now());
     await this.#o.store.transaction([
@@ -472,20 +514,34 @@ export class SyncEngine {
   async #resolveOnce(id: string, choice: 'keep-winner' | 'take-loser', actorId: string | null): Promise<SyncConflict> {
     const store = this.#o.store;
     const row = (await store.query('SELECT * FROM sync_conflicts WHERE id = :id', { ':id': id }))[0];
-    if (!row) throw new Error(`sync conflict ${id} not found; it may have been resolved on this workstation already (refresh the list).`);
+    if (!row)
+      throw new Error(`sync conflict ${id} not found; it may have been resolved on this workstation already (refresh the list).`);
     const conflict = conflictFromSql(row);
-    if (conflict.resolvedAt) throw new Error(`sync conflict ${id} on ${conflict.entity} ${conflict.entityId} (${conflict.field}) is already resolved.`);
+    if (conflict.resolvedAt)
+      throw new Error(`sync conflict ${id} on ${conflict.entity} ${conflict.entityId} (${conflict.field}) is already resolved.`);
     const now = this.#o.clock.now();
     const statements: Statement[] = [
       {
         sql: 'UPDATE sync_conflicts SET resolved_at = :at, resolved_by = :by, resolution = :r WHERE id = :id AND resolved_at IS NULL',
-        params: { ':at': now.toISOString(), ':by': actorId, ':r': choice === 'keep-winner' ? 'kept-winner' : 'took-loser', ':id': id },
+        params: {
+          ':at': now.toISOString(),
+          ':by': actorId,
+          ':r': choice === 'keep-winner' ? 'kept-winner' : 'took-loser',
+          ':id': id,
+        },
       },
     ];
     if (choice === 'take-loser') {
       const guard = Number((await store.query<{ n: number }>('SELECT next_mutation_id AS n FROM sync_state WHERE id = 1'))[0]?.n);
       const base = Number((await store.query<{ c: number }>('SELECT cursor AS c FROM sync_state WHERE id = 1'))[0]?.c ?? 0);
-      const mutation = { entity: conflict.entity, entityId: conflict.entityId, op: 'upsert' as const, fields: { [conflict.field]: conflict.loserValue }, at: now, actorId };
+      const mutation = {
+        entity: conflict.entity,
+        entityId: conflict.entityId,
+        op: 'upsert' as const,
+        fields: { [conflict.field]: conflict.loserValue },
+        at: now,
+        actorId,
+      };
       statements.push(...mutationStatements(mutation));
       const keys: Array<[string, string]> = [[conflict.entity, conflict.entityId]];
       const replica = (await this.#loadReplicas(keys)).get(replicaKey(conflict.entity, conflict.entityId)) as EntityReplica;
@@ -493,7 +549,10 @@ export class SyncEngine {
       const ownNew: OutboxRow = { mutationId: guard, baseSeq: base, ...mutation, at: now.toISOString() };
       const definition = this.#registry.get(conflict.entity);
       if (definition) statements.push(...definition.applyRemote(displayState(replica, [...pending, ownNew], [conflict.field])));
-      statements.push({ sql: 'INSERT INTO sync_guard (v) SELECT NULL FROM sync_state WHERE id = 1 AND next_mutation_id <> :n', params: { ':n': guard + 1 } });
+      statements.push({
+        sql: 'INSERT INTO sync_guard (v) SELECT NULL FROM sync_state WHERE id = 1 AND next_mutation_id <> :n',
+        params: { ':n': guard + 1 },
+      });
     }
     await store.transaction(statements);
     this.kick();
@@ -533,7 +592,16 @@ function fieldUpsert(replica: EntityReplica, field: string, v: FieldVersion): St
     sql: `INSERT INTO sync_fields (entity, entity_id, field, value, seq, client_id, actor_id, at) VALUES (:e, :i, :f, :v, :s, :c, :a, :t)
           ON CONFLICT (entity, entity_id, field) DO UPDATE SET value = excluded.value, seq = excluded.seq, client_id = excluded.client_id,
             actor_id = excluded.actor_id, at = excluded.at`,
-    params: { ':e': replica.entity, ':i': replica.entityId, ':f': field, ':v': v.value, ':s': v.seq, ':c': v.clientId, ':a': v.actorId, ':t': v.at },
+    params: {
+      ':e': replica.entity,
+      ':i': replica.entityId,
+      ':f': field,
+      ':v': v.value,
+      ':s': v.seq,
+      ':c': v.clientId,
+      ':a': v.actorId,
+      ':t': v.at,
+    },
   };
 }
 

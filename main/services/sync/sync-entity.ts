@@ -75,9 +75,12 @@ export class SyncRegistry {
     if (existing && existing !== definition && existing.applyRemote !== definition.applyRemote) {
       // Re-registration from a hot reload or a second import is fine; two areas claiming one name is not.
       if (existing.listFields.join(',') !== definition.listFields.join(','))
-        throw new Error(`sync entity ${definition.entity} is registered twice with different list fields (${existing.listFields.join(', ')} vs ${definition.listFields.join(', ')}).`);
+        throw new Error(
+          `sync entity ${definition.entity} is registered twice with different list fields (${existing.listFields.join(', ')} vs ${definition.listFields.join(', ')}).`,
+        );
     }
-    if (definition.listFields.includes(DELETED_FIELD)) throw new Error(`sync entity ${definition.entity}: ${DELETED_FIELD} cannot be a list field.`);
+    if (definition.listFields.includes(DELETED_FIELD))
+      throw new Error(`sync entity ${definition.entity}: ${DELETED_FIELD} cannot be a list field.`);
     this.#byEntity.set(definition.entity, definition);
   }
 

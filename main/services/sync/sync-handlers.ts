@@ -27,7 +27,11 @@ export function createSyncArea(
       const head = core.auditChain.chainHead();
       return head ? { seq: head.seq, head: head.hash } : null;
     },
-    onStatusChanged: () => void deps.status().get().catch(() => undefined),
+    onStatusChanged: () =>
+      void deps
+        .status()
+        .get()
+        .catch(() => undefined),
     onHubContact: (reachable) => deps.status().recordHubContact(reachable),
     onError: (error) => logger.warn({ err: error }, 'sync round failed; will retry'),
   });
@@ -36,37 +40,49 @@ export function createSyncArea(
     start: () => sync.start(),
     stop: () => sync.stop(),
     handlers: {
-    'cw:sync.status': () => sync.status(),
-    'cw:sync.now': () => sync.syncNow(),
-    'cw:sync.conflicts': async ({ includeResolved }) => sync.engine.conflicts(includeResolved),
-    'cw:sync.resolveConflict': async ({ id, choice }) => {
-      const user = me();
-      try {
-        const resolved = await sync.engine.resolveConflict(id, choice, user.id);
+      'cw:sync.status': () => sync.status(),
+      'cw:sync.now': () => sync.syncNow(),
+      'cw:sync.conflicts': async ({ includeResolved }) => sync.engine.conflicts(includeResolved),
+      'cw:sync.resolveConflict': async ({ id, choice }) => {
+        const user = me();
+        try {
+          const resolved = await sync.engine.resolveConflict(id, choice, user.id);
+          await store.transaction([
+            auditStatement({
+              at: clock.now(),
+              actor: actorOf(user),
+              action: 'sync.conflict-resolved',
+              subject: `${resolved.entity}:${resolved.entityId}`,
+              detail: {
+                conflict: id,
+                field: resolved.field,
+                choice,
+                kept: choice === 'keep-winner' ? resolved.winnerValue : resolved.loserValue,
+              },
+            }),
+          ]);
+          return resolved;
+        } catch (error) {
+          if (error instanceof Error && /not found|already resolved/.test(error.message))
+            throw new ServiceError('CONFLICT', error.message);
+          throw error;
+        }
+      },
+      'cw:sync.setDeviceToken': async ({ token }) => {
+        const user = me();
+        const status = await sync.setDeviceToken(token);
+        // The token itself is never logged or audited: only that it changed.
         await store.transaction([
           auditStatement({
             at: clock.now(),
             actor: actorOf(user),
-            action: 'sync.conflict-resolved',
-            subject: `${resolved.entity}:${resolved.entityId}`,
-            detail: { conflict: id, field: resolved.field, choice, kept: choice === 'keep-winner' ? resolved.winnerValue : resolved.loserValue },
+            action: token ? 'sync.device-token-set' : 'sync.device-token-removed',
+            subject: 'hub',
+            detail: {},
           }),
         ]);
-        return resolved;
-      } catch (error) {
-        if (error instanceof Error && /not found|already resolved/.test(error.message)) throw new ServiceError('CONFLICT', error.message);
-        throw error;
-      }
-    },
-    'cw:sync.setDeviceToken': async ({ token }) => {
-      const user = me();
-      const status = await sync.setDeviceToken(token);
-      // The token itself is never logged or audited: only that it changed.
-      await store.transaction([
-        auditStatement({ at: clock.now(), actor: actorOf(user), action: token ? 'sync.device-token-set' : 'sync.device-token-removed', subject: 'hub', detail: {} }),
-      ]);
-      return status;
-    },
+        return status;
+      },
     },
   };
 }

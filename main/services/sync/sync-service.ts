@@ -85,7 +85,13 @@ export class SyncService {
     const hubUrl = this.options.enabled ? this.options.hubUrl() : '';
     const tokenSet = this.#token !== '';
     if (hubUrl && !tokenSet)
-      return { ...status, state: 'error', lastError: 'A hub is configured but this workstation has no device token: a supervisor enters it in Settings.', hubUrl, tokenSet };
+      return {
+        ...status,
+        state: 'error',
+        lastError: 'A hub is configured but this workstation has no device token: a supervisor enters it in Settings.',
+        hubUrl,
+        tokenSet,
+      };
     return { ...status, hubUrl, tokenSet };
   }
 

@@ -10,7 +10,11 @@ export const authChannels = {
   'cw:auth.login': channel({ input: LoginInput, output: SessionState, access: 'public' }),
   'cw:auth.logout': channel({ input: none, output: SessionState, access: 'locked' }),
   'cw:auth.lock': channel({ input: none, output: SessionState, access: 'session' }),
-  'cw:auth.unlock': channel({ input: z.object({ password: z.string().min(1).max(256) }), output: SessionState, access: 'locked' }),
+  'cw:auth.unlock': channel({
+    input: z.object({ password: z.string().min(1).max(256) }),
+    output: SessionState,
+    access: 'locked',
+  }),
   /** The renderer reports keyboard/pointer activity (throttled) so the idle lock can run in one place. */
   'cw:auth.activity': channel({ input: none, output: none, access: 'session' }),
   'cw:auth.changePassword': channel({

@@ -1,7 +1,22 @@
 /** Cases: findings, seizures, notes, tasks, links, status workflow and the case report. */
 import { z } from 'zod';
 import { Id } from '../schemas/common';
-import { CaseDetail, CaseListInput, CaseReport, CaseSummary, FindingInput, LinkInput, NoteInput, OpenCaseInput, ReadReportInput, SeizureInput, SetStatusInput, TaskDoneInput, TaskInput, UpdateCaseInput } from '../schemas/cases';
+import {
+  CaseDetail,
+  CaseListInput,
+  CaseReport,
+  CaseSummary,
+  FindingInput,
+  LinkInput,
+  NoteInput,
+  OpenCaseInput,
+  ReadReportInput,
+  SeizureInput,
+  SetStatusInput,
+  TaskDoneInput,
+  TaskInput,
+  UpdateCaseInput,
+} from '../schemas/cases';
 import { FileChunk } from '../schemas/upload';
 import { channel, none } from '../channel';
 
@@ -22,8 +37,11 @@ export const casesChannels = {
   'cw:cases.addTask': channel({ input: TaskInput, output: CaseDetail, access: 'session' }),
   'cw:cases.setTaskDone': channel({ input: TaskDoneInput, output: CaseDetail, access: 'session' }),
   'cw:cases.addLink': channel({ input: LinkInput, output: CaseDetail, access: 'session' }),
-  'cw:cases.assignees': channel({ input: none, output: z.array(z.object({ id: Id, name: z.string(), role: z.string() })), access: 'session' }),
+  'cw:cases.assignees': channel({
+    input: none,
+    output: z.array(z.object({ id: Id, name: z.string(), role: z.string() })),
+    access: 'session',
+  }),
   'cw:cases.exportReport': channel({ input: z.object({ caseId: Id }), output: CaseReport, access: 'session' }),
   'cw:cases.readReport': channel({ input: ReadReportInput, output: FileChunk, access: 'session' }),
-
 } as const;

@@ -24,7 +24,6 @@ export const NEXT_CASE_STATUSES: Readonly<Record<CaseStatus, readonly CaseStatus
 export const SubjectKind = z.enum(['declaration', 'vehicle', 'container', 'person']);
 export type SubjectKind = z.infer<typeof SubjectKind>;
 
-
 export const CaseSubject = z.object({
   kind: SubjectKind,
   /** Declaration id, vehicle plate, container number (ISO 6346) or person's name / document number. */
@@ -97,7 +96,6 @@ export const CaseListInput = z.object({
 });
 export type CaseListInput = z.input<typeof CaseListInput>;
 
-
 export const CaseSummary = z.object({
   id: Id,
   ref: z.string(),
@@ -114,8 +112,21 @@ export type CaseSummary = z.infer<typeof CaseSummary>;
 export const Finding = z.object({ id: Id, category: FindingInput.shape.category, text: z.string(), at: IsoTime, by: Person });
 export const Seizure = SeizureInput.omit({ caseId: true }).extend({ id: Id, at: IsoTime, by: Person });
 export const Note = z.object({ id: Id, text: z.string(), at: IsoTime, by: Person });
-export const Task = z.object({ id: Id, title: z.string(), due: IsoTime.nullable(), done: z.boolean(), createdAt: IsoTime, by: Person });
-export const CaseLink = z.object({ id: Id, kind: LinkInput.shape.kind, ref: z.string(), label: z.string().nullable(), at: IsoTime });
+export const Task = z.object({
+  id: Id,
+  title: z.string(),
+  due: IsoTime.nullable(),
+  done: z.boolean(),
+  createdAt: IsoTime,
+  by: Person,
+});
+export const CaseLink = z.object({
+  id: Id,
+  kind: LinkInput.shape.kind,
+  ref: z.string(),
+  label: z.string().nullable(),
+  at: IsoTime,
+});
 export type Finding = z.infer<typeof Finding>;
 export type Seizure = z.infer<typeof Seizure>;
 export type Note = z.infer<typeof Note>;
@@ -143,4 +154,7 @@ export const CaseDetail = CaseSummary.extend({
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const CaseReport = z.object({ fileName: z.string(), bytes: z.number().int(), sha256: Sha256, createdAt: IsoTime });
-export const ReadReportInput = z.object({ fileName: z.string().regex(/^case-[A-Za-z0-9-]+\.pdf$/), offset: z.number().int().min(0).default(0) });
+export const ReadReportInput = z.object({
+  fileName: z.string().regex(/^case-[A-Za-z0-9-]+\.pdf$/),
+  offset: z.number().int().min(0).default(0),
+});

@@ -31,7 +31,10 @@ const PartyFields = z.object({
   country: CountryCode.optional(),
 });
 /** A party is named, identified, or both. */
-export const Party = PartyFields.refine((p) => p.id !== undefined || p.name !== undefined, { message: 'a party needs its identification or its name', path: ['name'] });
+export const Party = PartyFields.refine((p) => p.id !== undefined || p.name !== undefined, {
+  message: 'a party needs its identification or its name',
+  path: ['name'],
+});
 export type Party = z.infer<typeof Party>;
 
 export const Declarant = PartyFields.extend({ id: text(35) });
@@ -168,7 +171,12 @@ export const DeclarationInput = z
     }
     const seen = new Set<number>();
     d.goodsItems.forEach((g, i) => {
-      if (seen.has(g.sequence)) ctx.addIssue({ code: 'custom', message: `duplicate goods item sequence ${g.sequence}`, path: ['goodsItems', i, 'sequence'] });
+      if (seen.has(g.sequence))
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate goods item sequence ${g.sequence}`,
+          path: ['goodsItems', i, 'sequence'],
+        });
       seen.add(g.sequence);
     });
     const declared = new Set(d.containers.map((c) => c.id));
@@ -177,7 +185,12 @@ export const DeclarationInput = z
     }
     d.goodsItems.forEach((g, i) => {
       g.containerIds?.forEach((id, j) => {
-        if (!declared.has(id)) ctx.addIssue({ code: 'custom', message: `container ${id} is not declared`, path: ['goodsItems', i, 'containerIds', j] });
+        if (!declared.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            message: `container ${id} is not declared`,
+            path: ['goodsItems', i, 'containerIds', j],
+          });
       });
     });
   });

@@ -59,17 +59,21 @@ export const ReadEvidenceInput = z.object({
 
 export const TransferInput = z.object({ caseId: Id, evidenceId: Id, to: Text(200), reason: Text(500) });
 
-
 export const SnapshotInput = z
   .object({
     cameraId: SiteId,
     takenAt: IsoTime,
     /** The PNG itself when it fits one message (≤ 900 KB of base64)… */
-    pngBase64: z.string().max(900_000, 'must be at most 900000 characters; send larger images with cw:evidence.uploadChunk').optional(),
+    pngBase64: z
+      .string()
+      .max(900_000, 'must be at most 900000 characters; send larger images with cw:evidence.uploadChunk')
+      .optional(),
     /** …or the id of an upload sent in chunks with cw:evidence.uploadChunk. */
     uploadId: z.uuid({ error: 'must be a UUID' }).optional(),
   })
-  .refine((input) => (input.pngBase64 === undefined) !== (input.uploadId === undefined), { message: 'give exactly one of pngBase64 or uploadId' });
+  .refine((input) => (input.pngBase64 === undefined) !== (input.uploadId === undefined), {
+    message: 'give exactly one of pngBase64 or uploadId',
+  });
 export type SnapshotInput = z.infer<typeof SnapshotInput>;
 
 export const SavedSnapshot = z.object({

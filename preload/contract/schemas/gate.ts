@@ -14,7 +14,9 @@ import { SiteId } from './site';
  * and Chinese characters (province prefix, 港/澳/学/警/挂 suffixes), 2 to 12 of them.
  */
 export const PLATE_PATTERN = /^[0-9A-Z\u4E00-\u9FFF]{2,12}$/;
-export const Plate = z.string().regex(PLATE_PATTERN, 'must be 2–12 Latin letters, digits or Chinese characters once spaces, dashes and dots are removed');
+export const Plate = z
+  .string()
+  .regex(PLATE_PATTERN, 'must be 2–12 Latin letters, digits or Chinese characters once spaces, dashes and dots are removed');
 export type Plate = z.infer<typeof Plate>;
 
 /**
@@ -36,7 +38,8 @@ export function normalisePlate(raw: string): string {
 /** Why a normalised plate is not a plate, or null when it is one. */
 export function plateProblem(normalised: string): string | null {
   if (normalised.length === 0) return 'must not be empty';
-  if (normalised.length < 2 || normalised.length > 12) return `must be 2–12 characters without separators, not ${normalised.length}`;
+  if (normalised.length < 2 || normalised.length > 12)
+    return `must be 2–12 characters without separators, not ${normalised.length}`;
   const bad = [...normalised].find((char) => !/^[0-9A-Z\u4E00-\u9FFF]$/.test(char));
   if (bad !== undefined) return `contains "${bad}"; a plate has only Latin letters, digits and Chinese characters`;
   return null;
@@ -57,7 +60,10 @@ export const GateDeclaration = z.object({
 });
 export type GateDeclaration = z.infer<typeof GateDeclaration>;
 
-export const Confidence = z.number({ error: 'must be a number' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+export const Confidence = z
+  .number({ error: 'must be a number' })
+  .min(0, 'must be between 0 and 1')
+  .max(1, 'must be between 0 and 1');
 
 export const GateEvent = z
   .object({
@@ -119,7 +125,12 @@ export const DEFAULT_DWELL_MINUTES = 120;
 
 export const GatePresentInput = z.object({
   /** An arrival older than this without a departure is taken as gone unrecorded. */
-  dwellMinutes: z.number().int().min(1).max(24 * 60).default(DEFAULT_DWELL_MINUTES),
+  dwellMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(DEFAULT_DWELL_MINUTES),
 });
 export type GatePresentInput = z.input<typeof GatePresentInput>;
 

@@ -40,7 +40,11 @@ export const ALLOWED_DECISIONS: Readonly<Record<DeclarationStatus, readonly Deci
 };
 
 export const REASON_MIN_LENGTH = 5;
-export const Reason = z.string().trim().min(REASON_MIN_LENGTH, `give a reason of at least ${REASON_MIN_LENGTH} characters`).max(1000);
+export const Reason = z
+  .string()
+  .trim()
+  .min(REASON_MIN_LENGTH, `give a reason of at least ${REASON_MIN_LENGTH} characters`)
+  .max(1000);
 
 /** Declaration numbers (WCO FunctionalReferenceID). */
 export const DeclarationNumber = z.string().min(1).max(35);
@@ -59,7 +63,10 @@ export const QueueFilter = z.object({
   /** Declarant id (exact) or name (contains, case-insensitive). */
   trader: z.string().min(1).max(140).optional(),
   /** Any goods item's HS code starts with these digits. */
-  hsPrefix: z.string().regex(/^\d{1,10}$/, 'HS prefix is 1–10 digits').optional(),
+  hsPrefix: z
+    .string()
+    .regex(/^\d{1,10}$/, 'HS prefix is 1–10 digits')
+    .optional(),
   /** 'me', 'unassigned' or a user id. */
   assignee: z.string().min(1).max(64).optional(),
   /** Contains, case-insensitive, over number, trader name/id, container numbers and vehicle plate. */

@@ -162,7 +162,8 @@ export const Condition = z
     }
     if (c.op === 'range') {
       if (c.min === undefined && c.max === undefined) ctx.addIssue({ code: 'custom', message: 'range needs min or max' });
-      if (c.min !== undefined && c.max !== undefined && c.min > c.max) ctx.addIssue({ code: 'custom', message: 'range min is above max' });
+      if (c.min !== undefined && c.max !== undefined && c.min > c.max)
+        ctx.addIssue({ code: 'custom', message: 'range min is above max' });
     }
     if (c.op === 'regex') {
       const reason = unsafeRegexReason(c.pattern, c.flags ?? '');
@@ -389,12 +390,19 @@ export type Assessment = z.infer<typeof Assessment>;
 
 // ---------------------------------------------------------------- dry run
 
-export const LaneCounts = z.object({ green: z.number().int(), yellow: z.number().int(), blue: z.number().int(), red: z.number().int() });
+export const LaneCounts = z.object({
+  green: z.number().int(),
+  yellow: z.number().int(),
+  blue: z.number().int(),
+  red: z.number().int(),
+});
 export type LaneCounts = z.infer<typeof LaneCounts>;
 
 export const DryRunResult = z.object({
   subjects: z.number().int(),
-  ruleHits: z.array(z.object({ ruleId: Id, ruleVersion: z.number().int(), ruleName: z.string(), declarations: z.number().int() })),
+  ruleHits: z.array(
+    z.object({ ruleId: Id, ruleVersion: z.number().int(), ruleName: z.string(), declarations: z.number().int() }),
+  ),
   watchlistHits: z.array(z.object({ watchlistId: Id, watchlistName: z.string(), declarations: z.number().int() })),
   randomSelections: z.object({ before: z.number().int(), after: z.number().int() }),
   laneMixBefore: LaneCounts,

@@ -5,7 +5,11 @@ import { SiteId, WallLayout } from './site';
 /** How many tiles each camera-wall layout has. */
 export const wallCapacity: Readonly<Record<WallLayout, number>> = { '1x1': 1, '2x2': 4, '3x3': 9 };
 
-const GroupName = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+const GroupName = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(120, 'must be at most 120 characters');
 
 /**
  * A named set of cameras for the camera wall, in tile order (row by row). The
@@ -22,12 +26,17 @@ export const WallGroup = z
   .superRefine((group, ctx) => {
     const seen = new Set<string>();
     group.cameraIds.forEach((cameraId, index) => {
-      if (seen.has(cameraId)) ctx.addIssue({ code: 'custom', path: ['cameraIds', index], message: `"${cameraId}" is listed twice` });
+      if (seen.has(cameraId))
+        ctx.addIssue({ code: 'custom', path: ['cameraIds', index], message: `"${cameraId}" is listed twice` });
       seen.add(cameraId);
     });
     const capacity = wallCapacity[group.layout];
     if (group.cameraIds.length > capacity)
-      ctx.addIssue({ code: 'custom', path: ['cameraIds'], message: `lists ${group.cameraIds.length} cameras but a ${group.layout} wall shows ${capacity}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cameraIds'],
+        message: `lists ${group.cameraIds.length} cameras but a ${group.layout} wall shows ${capacity}`,
+      });
   });
 export type WallGroup = z.infer<typeof WallGroup>;
 
@@ -40,11 +49,21 @@ export const SiteWallGroups = z
     const names = new Map<string, number>();
     groups.forEach((group, index) => {
       const sameId = ids.get(group.id);
-      if (sameId !== undefined) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `"${group.id}" is already used by group ${sameId}; group ids must be unique` });
+      if (sameId !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'id'],
+          message: `"${group.id}" is already used by group ${sameId}; group ids must be unique`,
+        });
       else ids.set(group.id, index);
       const key = group.name.trim().toLowerCase();
       const sameName = names.get(key);
-      if (sameName !== undefined) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `"${group.name}" is already the name of group ${sameName}; group names must be unique` });
+      if (sameName !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          message: `"${group.name}" is already the name of group ${sameName}; group names must be unique`,
+        });
       else names.set(key, index);
     });
   });

@@ -17,9 +17,12 @@ const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, '
 const ranged = (min: number, max: number) =>
   z.number({ error: 'must be a number' }).min(min, between(min, max)).max(max, between(min, max));
 const positive = z.number({ error: 'must be a number' }).positive('must be greater than 0');
-const count = (max: number) => z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, between(1, max)).max(max, between(1, max));
+const count = (max: number) =>
+  z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, between(1, max)).max(max, between(1, max));
 
-export const SiteId = z.string({ error: 'must be a text id' }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+export const SiteId = z
+  .string({ error: 'must be a text id' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit');
 const Name = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 
 /** [x, y, z] in metres. */
@@ -150,7 +153,9 @@ export const SiteCamera = z.object({
 });
 export type SiteCamera = z.infer<typeof SiteCamera>;
 
-export const MarkerLinkKind = z.enum(['declaration', 'case', 'lane', 'container'], { error: 'must be declaration, case, lane or container' });
+export const MarkerLinkKind = z.enum(['declaration', 'case', 'lane', 'container'], {
+  error: 'must be declaration, case, lane or container',
+});
 export type MarkerLinkKind = z.infer<typeof MarkerLinkKind>;
 
 export const MarkerLink = z.object({
@@ -218,7 +223,12 @@ export const Site = SiteShape.superRefine((site, ctx) => {
     items.forEach((item, index) => {
       const here = `${collection}[${index}]`;
       const first = seen.get(item.id);
-      if (first) ctx.addIssue({ code: 'custom', path: [collection, index, 'id'], message: `"${item.id}" is already used by ${first}; ids must be unique` });
+      if (first)
+        ctx.addIssue({
+          code: 'custom',
+          path: [collection, index, 'id'],
+          message: `"${item.id}" is already used by ${first}; ids must be unique`,
+        });
       else seen.set(item.id, here);
     });
     return seen;
@@ -236,7 +246,12 @@ export const Site = SiteShape.superRefine((site, ctx) => {
   site.gates.forEach((gate, g) =>
     gate.lanes.forEach((lane, l) => {
       const first = laneIds.get(lane.id);
-      if (first) ctx.addIssue({ code: 'custom', path: ['gates', g, 'lanes', l, 'id'], message: `"${lane.id}" is already used by ${first}; lane ids must be unique across gates` });
+      if (first)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gates', g, 'lanes', l, 'id'],
+          message: `"${lane.id}" is already used by ${first}; lane ids must be unique across gates`,
+        });
       else laneIds.set(lane.id, `gates[${g}].lanes[${l}]`);
     }),
   );
@@ -245,27 +260,42 @@ export const Site = SiteShape.superRefine((site, ctx) => {
     if (camera.group !== undefined && !groupIds.has(camera.group))
       ctx.addIssue({ code: 'custom', path: ['cameras', index, 'group'], message: `no camera group has id "${camera.group}"` });
     if (camera.still !== undefined && camera.kind !== '360')
-      ctx.addIssue({ code: 'custom', path: ['cameras', index, 'still'], message: 'only 360 cameras take an equirectangular still' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cameras', index, 'still'],
+        message: 'only 360 cameras take an equirectangular still',
+      });
   });
 
   site.markers.forEach((marker, index) => {
-    if (!cameraIds.has(marker.cameraId)) ctx.addIssue({ code: 'custom', path: ['markers', index, 'cameraId'], message: `no camera has id "${marker.cameraId}"` });
+    if (!cameraIds.has(marker.cameraId))
+      ctx.addIssue({ code: 'custom', path: ['markers', index, 'cameraId'], message: `no camera has id "${marker.cameraId}"` });
     if (marker.link.kind === 'lane' && !laneIds.has(marker.link.ref))
       ctx.addIssue({ code: 'custom', path: ['markers', index, 'link', 'ref'], message: `no lane has id "${marker.link.ref}"` });
     if (marker.link.kind === 'container' && !isValidContainerId(marker.link.ref))
-      ctx.addIssue({ code: 'custom', path: ['markers', index, 'link', 'ref'], message: `"${marker.link.ref}" is not an ISO 6346 container number with a valid check digit` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['markers', index, 'link', 'ref'],
+        message: `"${marker.link.ref}" is not an ISO 6346 container number with a valid check digit`,
+      });
   });
 
   site.cameraGroups.forEach((group, g) => {
     const seen = new Set<string>();
     group.cameraIds.forEach((cameraId, c) => {
-      if (!cameraIds.has(cameraId)) ctx.addIssue({ code: 'custom', path: ['cameraGroups', g, 'cameraIds', c], message: `no camera has id "${cameraId}"` });
-      else if (seen.has(cameraId)) ctx.addIssue({ code: 'custom', path: ['cameraGroups', g, 'cameraIds', c], message: `"${cameraId}" is listed twice` });
+      if (!cameraIds.has(cameraId))
+        ctx.addIssue({ code: 'custom', path: ['cameraGroups', g, 'cameraIds', c], message: `no camera has id "${cameraId}"` });
+      else if (seen.has(cameraId))
+        ctx.addIssue({ code: 'custom', path: ['cameraGroups', g, 'cameraIds', c], message: `"${cameraId}" is listed twice` });
       seen.add(cameraId);
     });
     const capacity = { '1x1': 1, '2x2': 4, '3x3': 9 }[group.layout];
     if (group.cameraIds.length > capacity)
-      ctx.addIssue({ code: 'custom', path: ['cameraGroups', g, 'cameraIds'], message: `lists ${group.cameraIds.length} cameras but a ${group.layout} wall shows ${capacity}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cameraGroups', g, 'cameraIds'],
+        message: `lists ${group.cameraIds.length} cameras but a ${group.layout} wall shows ${capacity}`,
+      });
   });
 });
 export type Site = z.infer<typeof Site>;

@@ -47,5 +47,8 @@ export const ResolveConflictInput = z.object({
 
 /** A device token as `npm run hub -- add-device` prints it; '' removes the stored one. */
 export const DeviceTokenInput = z.object({
-  token: z.union([z.literal(''), z.string().regex(/^cwd_[A-Za-z0-9_-]{20,200}$/, 'a device token starts with cwd_ (npm run hub -- add-device prints one)')]),
+  token: z.union([
+    z.literal(''),
+    z.string().regex(/^cwd_[A-Za-z0-9_-]{20,200}$/, 'a device token starts with cwd_ (npm run hub -- add-device prints one)'),
+  ]),
 });

@@ -23,4 +23,9 @@ export type UploadChunkInput = z.infer<typeof UploadChunkInput>;
 export const UploadChunkOutput = z.object({ bytes: z.number().int().min(0) });
 
 /** One slice of a stored file read back in order (evidence, case reports). */
-export const FileChunk = z.object({ base64: z.string(), offset: z.number().int(), total: z.number().int(), mediaType: z.string() });
+export const FileChunk = z.object({
+  base64: z.string(),
+  offset: z.number().int(),
+  total: z.number().int(),
+  mediaType: z.string(),
+});

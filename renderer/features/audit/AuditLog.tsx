@@ -70,9 +70,19 @@ export function AuditLog() {
           { title: '#', dataIndex: 'seq', width: 72, align: 'right', className: 'cw-num' },
           { title: t('audit.at'), dataIndex: 'at', width: 200, render: (v: string) => formatDateTime(v, i18n.language) },
           { title: t('audit.actor'), dataIndex: 'actorName', width: 160, render: (v: string | null) => v ?? t('audit.system') },
-          { title: t('audit.action'), dataIndex: 'action', width: 180, render: (v: string) => <span className="cw-mono">{v}</span> },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            width: 180,
+            render: (v: string) => <span className="cw-mono">{v}</span>,
+          },
           { title: t('audit.subject'), dataIndex: 'subject', width: 160, ellipsis: true, render: (v: string | null) => v ?? '—' },
-          { title: t('audit.detail'), dataIndex: 'detail', ellipsis: true, render: (v: Record<string, unknown>) => detailText(v) },
+          {
+            title: t('audit.detail'),
+            dataIndex: 'detail',
+            ellipsis: true,
+            render: (v: Record<string, unknown>) => detailText(v),
+          },
         ]}
       />
       {more && oldest ? (

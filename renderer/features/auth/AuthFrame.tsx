@@ -7,7 +7,17 @@ import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { ThemeSwitch } from '../shell/ThemeSwitch';
 
 /** The frame shared by setup, sign-in and lock: brand, one card, language and theme. */
-export function AuthFrame({ title, subtitle, wide, children }: { title: string; subtitle?: ReactNode; wide?: boolean; children: ReactNode }) {
+export function AuthFrame({
+  title,
+  subtitle,
+  wide,
+  children,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  wide?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const info = useSession((s) => s.info);
   const training = useSession((s) => s.session.mode === 'training');

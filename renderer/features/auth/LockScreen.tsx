@@ -53,12 +53,23 @@ export function LockScreen() {
         </Descriptions>
       ) : null}
       {isCode(error, 'BAD_CREDENTIALS') ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={t('auth.lock.badPassword')} description={t('auth.lock.badPasswordHint')} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          title={t('auth.lock.badPassword')}
+          description={t('auth.lock.badPasswordHint')}
+        />
       ) : (
         <FormError error={error} />
       )}
       <Form<{ password: string }> form={form} layout="vertical" requiredMark={false} onFinish={unlock} disabled={busy}>
-        <Form.Item label={t('auth.fields.password')} name="password" rules={[{ required: true, message: t('auth.validation.passwordRequired') }]}>
+        <Form.Item
+          label={t('auth.fields.password')}
+          name="password"
+          rules={[{ required: true, message: t('auth.validation.passwordRequired') }]}
+        >
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" autoFocus />
         </Form.Item>
         <Space orientation="vertical" style={{ width: '100%' }}>

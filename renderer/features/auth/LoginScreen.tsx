@@ -56,7 +56,13 @@ export function LoginScreen() {
           name="username"
           rules={[{ required: true, message: t('auth.validation.usernameRequired') }]}
         >
-          <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus spellCheck={false} autoCapitalize="off" />
+          <Input
+            prefix={<UserOutlined aria-hidden />}
+            autoComplete="username"
+            autoFocus
+            spellCheck={false}
+            autoCapitalize="off"
+          />
         </Form.Item>
         <Form.Item
           label={t('auth.fields.password')}

@@ -88,7 +88,9 @@ export function SetupScreen() {
               { required: true, message: t('auth.validation.confirmRequired') },
               ({ getFieldValue }) => ({
                 validator: (_rule, value: string | undefined) =>
-                  !value || getFieldValue('password') === value ? Promise.resolve() : Promise.reject(new Error(t('auth.validation.confirmMismatch'))),
+                  !value || getFieldValue('password') === value
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('auth.validation.confirmMismatch'))),
               }),
             ]}
           >

@@ -29,7 +29,13 @@ export function UserDialog({ user, open, onClose }: { user: User | null; open: b
     setError(null);
     try {
       if (user) await update({ id: user.id, displayName: values.displayName.trim(), role: values.role });
-      else await create({ username: values.username.trim(), displayName: values.displayName.trim(), role: values.role, password: values.password });
+      else
+        await create({
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          role: values.role,
+          password: values.password,
+        });
       onClose();
     } catch (e) {
       setError(e);
@@ -77,7 +83,12 @@ export function UserDialog({ user, open, onClose }: { user: User | null; open: b
           <Select options={roleOptions(t)} />
         </Form.Item>
         {user ? null : (
-          <Form.Item label={t('users.initialPassword')} name="password" rules={passwordRules} extra={t('users.initialPasswordHelp')}>
+          <Form.Item
+            label={t('users.initialPassword')}
+            name="password"
+            rules={passwordRules}
+            extra={t('users.initialPasswordHelp')}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}

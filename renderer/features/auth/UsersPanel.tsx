@@ -76,7 +76,11 @@ export function UsersPanel() {
         data-testid="users-table"
         locale={{ emptyText: t('users.empty') }}
         columns={[
-          { title: t('auth.fields.username'), dataIndex: 'username', render: (v: string) => <span className="cw-mono">{v}</span> },
+          {
+            title: t('auth.fields.username'),
+            dataIndex: 'username',
+            render: (v: string) => <span className="cw-mono">{v}</span>,
+          },
           { title: t('auth.fields.displayName'), dataIndex: 'displayName' },
           { title: t('auth.fields.role'), dataIndex: 'role', render: (v: User['role']) => t(`roles.${v}`) },
           {
@@ -84,9 +88,7 @@ export function UsersPanel() {
             dataIndex: 'active',
             render: (active: boolean) =>
               active ? (
-                <Tag icon={<CheckCircleOutlined aria-hidden style={{ color: '#52c41a' }} />}>
-                  {t('users.active')}
-                </Tag>
+                <Tag icon={<CheckCircleOutlined aria-hidden style={{ color: '#52c41a' }} />}>{t('users.active')}</Tag>
               ) : (
                 <Tag icon={<StopOutlined aria-hidden />}>{t('users.inactive')}</Tag>
               ),
@@ -113,7 +115,12 @@ export function UsersPanel() {
                   />
                 </Tooltip>
                 <Tooltip title={t('users.reset')}>
-                  <Button size="small" icon={<KeyOutlined aria-hidden />} aria-label={`${t('users.reset')}: ${user.username}`} onClick={() => setResetting(user)} />
+                  <Button
+                    size="small"
+                    icon={<KeyOutlined aria-hidden />}
+                    aria-label={`${t('users.reset')}: ${user.username}`}
+                    onClick={() => setResetting(user)}
+                  />
                 </Tooltip>
                 {user.id === me?.id ? null : user.active ? (
                   <Button size="small" danger icon={<StopOutlined aria-hidden />} onClick={() => setActive(user, false)}>

@@ -37,7 +37,9 @@ export function AssigneeSelect({ detail }: { detail: CaseDetail }) {
       value={detail.assignee?.id ?? ''}
       options={options}
       showSearch={{ optionFilterProp: 'label' }}
-      onChange={(id: string) => void act(() => clearway().invoke('cw:cases.update', { id: detail.id, assigneeId: id || null }), t('field.assignFailed'))}
+      onChange={(id: string) =>
+        void act(() => clearway().invoke('cw:cases.update', { id: detail.id, assigneeId: id || null }), t('field.assignFailed'))
+      }
     />
   );
 }

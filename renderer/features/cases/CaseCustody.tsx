@@ -15,7 +15,10 @@ export function CaseCustody({ detail }: { detail: CaseDetail }) {
       columns={[
         { title: t('custody.at'), render: (_, k) => <span className="cw-num">{new Date(k.at).toLocaleString()}</span> },
         { title: t('custody.action'), render: (_, k) => <Tag>{t(`custody.${k.action}`)}</Tag> },
-        { title: t('custody.item'), render: (_, k) => detail.evidence.find((e) => e.id === k.evidenceId)?.fileName ?? k.evidenceId },
+        {
+          title: t('custody.item'),
+          render: (_, k) => detail.evidence.find((e) => e.id === k.evidenceId)?.fileName ?? k.evidenceId,
+        },
         { title: t('custody.by'), render: (_, k) => k.by.name },
         { title: t('custody.reason'), render: (_, k) => (k.to ? `${k.reason} → ${k.to}` : k.reason) },
       ]}

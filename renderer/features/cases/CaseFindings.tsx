@@ -15,14 +15,22 @@ export function CaseFindings({ detail }: { detail: CaseDetail }) {
   const act = useCaseAction();
   return (
     <div data-testid="case-findings">
-      <CaseItemList items={detail.findings} empty={t('empty.findings')} renderItem={(f) => `[${t(`finding.${f.category}`)}] ${f.text} — ${f.by.name}`} />
+      <CaseItemList
+        items={detail.findings}
+        empty={t('empty.findings')}
+        renderItem={(f) => `[${t(`finding.${f.category}`)}] ${f.text} — ${f.by.name}`}
+      />
       <CaseAddForm<{ category: Finding['category']; text: string }>
         hidden={isReadOnly(detail)}
         initialValues={{ category: 'undeclared' }}
         onAdd={(v) => act(() => clearway().invoke('cw:cases.addFinding', { caseId: detail.id, ...v }), t('finding.failed'))}
       >
         <Form.Item name="category">
-          <Select aria-label={t('finding.category')} style={{ width: 150 }} options={CATEGORIES.map((c) => ({ value: c, label: t(`finding.${c}`) }))} />
+          <Select
+            aria-label={t('finding.category')}
+            style={{ width: 150 }}
+            options={CATEGORIES.map((c) => ({ value: c, label: t(`finding.${c}`) }))}
+          />
         </Form.Item>
         <Form.Item name="text" rules={[{ required: true, whitespace: true, message: t('finding.textRequired') }]}>
           <Input aria-label={t('finding.text')} placeholder={t('finding.text')} maxLength={2000} style={{ width: 320 }} />

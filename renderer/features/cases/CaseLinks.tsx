@@ -35,11 +35,18 @@ export function CaseLinks({ detail }: { detail: CaseDetail }) {
         initialValues={{ kind: 'declaration' }}
         onAdd={(v) => {
           const label = v.label?.trim() ? v.label.trim() : undefined;
-          return act(() => clearway().invoke('cw:cases.addLink', { caseId: detail.id, kind: v.kind, ref: v.ref, label }), t('link.failed'));
+          return act(
+            () => clearway().invoke('cw:cases.addLink', { caseId: detail.id, kind: v.kind, ref: v.ref, label }),
+            t('link.failed'),
+          );
         }}
       >
         <Form.Item name="kind">
-          <Select aria-label={t('link.kind')} style={{ width: 150 }} options={KINDS.map((k) => ({ value: k, label: t(`link.${k}`) }))} />
+          <Select
+            aria-label={t('link.kind')}
+            style={{ width: 150 }}
+            options={KINDS.map((k) => ({ value: k, label: t(`link.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item name="ref" rules={[{ required: true, whitespace: true, message: t('link.required') }]}>
           <Input aria-label={t('link.ref')} placeholder={t('link.ref')} maxLength={200} style={{ width: 180 }} />

@@ -31,8 +31,16 @@ export function CaseSeizures({ detail }: { detail: CaseDetail }) {
         locale={{ emptyText: t('empty.seizures') }}
         columns={[
           { title: t('seizure.item'), dataIndex: 'item' },
-          { title: t('seizure.quantity'), align: 'right', render: (_, s) => <span className="cw-num">{`${s.quantity} ${s.unit}`}</span> },
-          { title: t('seizure.value'), align: 'right', render: (_, s) => <span className="cw-num">{`${s.value.amount.toFixed(2)} ${s.value.currency}`}</span> },
+          {
+            title: t('seizure.quantity'),
+            align: 'right',
+            render: (_, s) => <span className="cw-num">{`${s.quantity} ${s.unit}`}</span>,
+          },
+          {
+            title: t('seizure.value'),
+            align: 'right',
+            render: (_, s) => <span className="cw-num">{`${s.value.amount.toFixed(2)} ${s.value.currency}`}</span>,
+          },
           { title: t('seizure.location'), dataIndex: 'location' },
         ]}
       />
@@ -41,7 +49,15 @@ export function CaseSeizures({ detail }: { detail: CaseDetail }) {
         initialValues={{ unit: 'pcs', currency: 'CNY' }}
         onAdd={(v) =>
           act(
-            () => clearway().invoke('cw:cases.addSeizure', { caseId: detail.id, item: v.item, quantity: v.quantity, unit: v.unit, value: { amount: v.amount, currency: v.currency.toUpperCase() }, location: v.location }),
+            () =>
+              clearway().invoke('cw:cases.addSeizure', {
+                caseId: detail.id,
+                item: v.item,
+                quantity: v.quantity,
+                unit: v.unit,
+                value: { amount: v.amount, currency: v.currency.toUpperCase() },
+                location: v.location,
+              }),
             t('seizure.failed'),
           )
         }

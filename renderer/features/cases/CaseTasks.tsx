@@ -36,7 +36,13 @@ export function CaseTasks({ detail }: { detail: CaseDetail }) {
             ) : (
               <Checkbox
                 checked={task.done}
-                onChange={(e) => void act(() => clearway().invoke('cw:cases.setTaskDone', { caseId: detail.id, taskId: task.id, done: e.target.checked }), t('task.failed'))}
+                onChange={(e) =>
+                  void act(
+                    () =>
+                      clearway().invoke('cw:cases.setTaskDone', { caseId: detail.id, taskId: task.id, done: e.target.checked }),
+                    t('task.failed'),
+                  )
+                }
               >
                 <span style={task.done ? { textDecoration: 'line-through' } : undefined}>{task.title}</span>
               </Checkbox>

@@ -57,7 +57,12 @@ export function CaseView({ detail }: { detail: CaseDetail }) {
           icon={<WarningFilled />}
           role="alert"
           title={t('evidence.mismatchTitle', { count: broken.length })}
-          description={broken.map((e) => `${e.fileName}: ${t(`evidence.${e.verify.state}`)} (${e.sha256.slice(0, 16)}… → ${e.verify.found?.slice(0, 16) ?? '—'}…)`).join('; ')}
+          description={broken
+            .map(
+              (e) =>
+                `${e.fileName}: ${t(`evidence.${e.verify.state}`)} (${e.sha256.slice(0, 16)}… → ${e.verify.found?.slice(0, 16) ?? '—'}…)`,
+            )
+            .join('; ')}
         />
       ) : null}
       {isReadOnly(detail) ? <ClosedCaseNotice detail={detail} /> : null}
@@ -92,7 +97,10 @@ export function CaseView({ detail }: { detail: CaseDetail }) {
       </Card>
 
       <Card size="small" title={t('section.evidence')}>
-        <EvidenceGrid detail={detail} onAdded={() => void act(() => clearway().invoke('cw:cases.get', { id: detail.id }), t('evidence.addFailed'))} />
+        <EvidenceGrid
+          detail={detail}
+          onAdded={() => void act(() => clearway().invoke('cw:cases.get', { id: detail.id }), t('evidence.addFailed'))}
+        />
       </Card>
       <Card size="small" title={t('section.findings')}>
         <CaseFindings detail={detail} />

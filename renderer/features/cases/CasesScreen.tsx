@@ -46,7 +46,10 @@ export function CasesScreen() {
       .catch((error: unknown) => notify(error, t('list.openFailed')));
 
   return (
-    <div data-testid="screen-cases" style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 8, padding: 12, overflow: 'auto' }}>
+    <div
+      data-testid="screen-cases"
+      style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 8, padding: 12, overflow: 'auto' }}
+    >
       <ScreenHeader
         title={t('title')}
         description={t('description')}
@@ -69,9 +72,33 @@ export function CasesScreen() {
           onSearch={reload}
           style={{ width: 240 }}
         />
-        <Select aria-label={t('list.status')} placeholder={t('list.status')} allowClear style={{ width: 170 }} value={filters.status} onChange={(status?: CaseStatus) => useCases.getState().setFilters({ status })} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <Select aria-label={t('subject.kind')} placeholder={t('subject.kind')} allowClear style={{ width: 150 }} value={filters.subjectKind} onChange={(subjectKind?: SubjectKind) => useCases.getState().setFilters({ subjectKind })} options={KINDS.map((k) => ({ value: k, label: t(`subject.${k}`) }))} />
-        <Select aria-label={t('field.assignee')} placeholder={t('field.assignee')} allowClear style={{ width: 170 }} value={filters.assigneeId} onChange={(assigneeId?: string) => useCases.getState().setFilters({ assigneeId })} options={assignees.map((a) => ({ value: a.id, label: a.name }))} />
+        <Select
+          aria-label={t('list.status')}
+          placeholder={t('list.status')}
+          allowClear
+          style={{ width: 170 }}
+          value={filters.status}
+          onChange={(status?: CaseStatus) => useCases.getState().setFilters({ status })}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <Select
+          aria-label={t('subject.kind')}
+          placeholder={t('subject.kind')}
+          allowClear
+          style={{ width: 150 }}
+          value={filters.subjectKind}
+          onChange={(subjectKind?: SubjectKind) => useCases.getState().setFilters({ subjectKind })}
+          options={KINDS.map((k) => ({ value: k, label: t(`subject.${k}`) }))}
+        />
+        <Select
+          aria-label={t('field.assignee')}
+          placeholder={t('field.assignee')}
+          allowClear
+          style={{ width: 170 }}
+          value={filters.assigneeId}
+          onChange={(assigneeId?: string) => useCases.getState().setFilters({ assigneeId })}
+          options={assignees.map((a) => ({ value: a.id, label: a.name }))}
+        />
       </Space>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(360px, 2fr) 3fr', gap: 12, alignItems: 'start' }}>
         <Table
@@ -88,10 +115,17 @@ export function CasesScreen() {
             { title: t('list.caseTitle'), dataIndex: 'title', ellipsis: true },
             { title: t('list.status'), dataIndex: 'status', render: (status: CaseStatus) => <StatusTag status={status} /> },
             { title: t('subject.ref'), render: (_, c) => `${t(`subject.${c.subject.kind}`)} ${c.subject.ref}` },
-            { title: t('list.evidence'), dataIndex: 'evidenceCount', align: 'right', render: (n: number) => <span className="cw-num">{n}</span> },
+            {
+              title: t('list.evidence'),
+              dataIndex: 'evidenceCount',
+              align: 'right',
+              render: (n: number) => <span className="cw-num">{n}</span>,
+            },
           ]}
         />
-        <div>{detail ? <CaseView detail={detail} /> : <Empty description={selectedId ? t('list.loading') : t('list.select')} />}</div>
+        <div>
+          {detail ? <CaseView detail={detail} /> : <Empty description={selectedId ? t('list.loading') : t('list.select')} />}
+        </div>
       </div>
       <NewCaseDialog
         open={creating}

@@ -38,7 +38,9 @@ export function ChainStateBadge() {
             <>
               {t('chain.headTip', { seq: state.head?.seq ?? 0, hash: state.head?.hash ?? '-', key: state.keyId })}
               <br />
-              {state.receipted ? t('chain.receipted', { seq: state.receipted.seq, at: new Date(state.receipted.receivedAt).toLocaleString() }) : t('chain.noReceipt')}
+              {state.receipted
+                ? t('chain.receipted', { seq: state.receipted.seq, at: new Date(state.receipted.receivedAt).toLocaleString() })
+                : t('chain.noReceipt')}
             </>
           }
         >

@@ -16,7 +16,9 @@ function Thumbnail({ caseId, item }: { caseId: string; item: EvidenceItem }) {
     if (!item.mediaType.startsWith('image/') || item.verify.state === 'missing') return;
     let revoked = false;
     let made: string | null = null;
-    void readChunks((offset) => clearway().invoke('cw:evidence.read', { caseId, evidenceId: item.id, offset, purpose: 'thumbnail' }))
+    void readChunks((offset) =>
+      clearway().invoke('cw:evidence.read', { caseId, evidenceId: item.id, offset, purpose: 'thumbnail' }),
+    )
       .then((blob) => {
         if (revoked) return;
         made = URL.createObjectURL(blob);
@@ -28,7 +30,11 @@ function Thumbnail({ caseId, item }: { caseId: string; item: EvidenceItem }) {
       if (made) URL.revokeObjectURL(made);
     };
   }, [caseId, item.id, item.mediaType, item.verify.state]);
-  return url ? <img src={url} alt={item.fileName} style={{ width: '100%', height: 96, objectFit: 'cover' }} /> : <FileOutlined style={{ fontSize: 48, padding: 24 }} aria-hidden />;
+  return url ? (
+    <img src={url} alt={item.fileName} style={{ width: '100%', height: 96, objectFit: 'cover' }} />
+  ) : (
+    <FileOutlined style={{ fontSize: 48, padding: 24 }} aria-hidden />
+  );
 }
 
 export function EvidenceGrid({ detail, onAdded }: { detail: CaseDetail; onAdded: () => void }) {

@@ -17,7 +17,12 @@ export function EvidenceTransfer({ caseId, item }: { caseId: string; item: Evide
   const close = () => setOpen(false);
   return (
     <>
-      <Button size="small" icon={<SwapOutlined aria-hidden />} onClick={() => setOpen(true)} aria-label={t('transfer.buttonFor', { name: item.fileName })}>
+      <Button
+        size="small"
+        icon={<SwapOutlined aria-hidden />}
+        onClick={() => setOpen(true)}
+        aria-label={t('transfer.buttonFor', { name: item.fileName })}
+      >
         {t('transfer.button')}
       </Button>
       <Modal
@@ -36,15 +41,26 @@ export function EvidenceTransfer({ caseId, item }: { caseId: string; item: Evide
           layout="vertical"
           onFinish={async (v) => {
             setBusy(true);
-            const ok = await act(() => clearway().invoke('cw:evidence.transfer', { caseId, evidenceId: item.id, to: v.to, reason: v.reason }), t('transfer.failed'));
+            const ok = await act(
+              () => clearway().invoke('cw:evidence.transfer', { caseId, evidenceId: item.id, to: v.to, reason: v.reason }),
+              t('transfer.failed'),
+            );
             setBusy(false);
             if (ok) close();
           }}
         >
-          <Form.Item name="to" label={t('transfer.to')} rules={[{ required: true, whitespace: true, message: t('transfer.toRequired') }]}>
+          <Form.Item
+            name="to"
+            label={t('transfer.to')}
+            rules={[{ required: true, whitespace: true, message: t('transfer.toRequired') }]}
+          >
             <Input maxLength={200} autoFocus />
           </Form.Item>
-          <Form.Item name="reason" label={t('transfer.reason')} rules={[{ required: true, whitespace: true, message: t('transfer.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('transfer.reason')}
+            rules={[{ required: true, whitespace: true, message: t('transfer.reasonRequired') }]}
+          >
             <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
           </Form.Item>
         </Form>

@@ -6,7 +6,15 @@ import { clearway } from '../../app/clearway';
 const KINDS: SubjectKind[] = ['declaration', 'vehicle', 'container', 'person'];
 
 /** Opens a case by hand (other screens open cases through cw:cases.open with their references). */
-export function NewCaseDialog({ open, onClose, onOpened }: { open: boolean; onClose: () => void; onOpened: (c: CaseDetail) => void }) {
+export function NewCaseDialog({
+  open,
+  onClose,
+  onOpened,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onOpened: (c: CaseDetail) => void;
+}) {
   const { t } = useTranslation('cases');
   const [form] = Form.useForm<{ title: string; kind: SubjectKind; ref: string }>();
   return (
@@ -19,7 +27,11 @@ export function NewCaseDialog({ open, onClose, onOpened }: { open: boolean; onCl
       destroyOnHidden
       onOk={async () => {
         const values = await form.validateFields();
-        const opened = await clearway().invoke('cw:cases.open', { origin: { kind: 'manual' }, title: values.title, subject: { kind: values.kind, ref: values.ref } });
+        const opened = await clearway().invoke('cw:cases.open', {
+          origin: { kind: 'manual' },
+          title: values.title,
+          subject: { kind: values.kind, ref: values.ref },
+        });
         form.resetFields();
         onOpened(opened);
       }}

@@ -67,6 +67,20 @@ export const useCases = create<CasesState>((set, get) => ({
     if (get().selectedId === id) set({ detail });
   },
   apply(next) {
-    set({ detail: next, list: get().list.map((c) => (c.id === next.id ? { ...c, status: next.status, title: next.title, updatedAt: next.updatedAt, assignee: next.assignee, evidenceCount: next.evidence.length } : c)) });
+    set({
+      detail: next,
+      list: get().list.map((c) =>
+        c.id === next.id
+          ? {
+              ...c,
+              status: next.status,
+              title: next.title,
+              updatedAt: next.updatedAt,
+              assignee: next.assignee,
+              evidenceCount: next.evidence.length,
+            }
+          : c,
+      ),
+    });
   },
 }));

@@ -21,14 +21,26 @@ export async function uploadEvidence(caseId: string, file: File, onProgress?: (f
   const sha256 = await sha256Hex(buffer);
   const uploadId = crypto.randomUUID();
   for (let offset = 0, index = 0; offset < Math.max(bytes.length, 1); offset += CHUNK, index += 1) {
-    await clearway().invoke('cw:evidence.uploadChunk', { uploadId, index, base64: toBase64(bytes.subarray(offset, offset + CHUNK)) });
+    await clearway().invoke('cw:evidence.uploadChunk', {
+      uploadId,
+      index,
+      base64: toBase64(bytes.subarray(offset, offset + CHUNK)),
+    });
     onProgress?.(Math.min(1, (offset + CHUNK) / Math.max(bytes.length, 1)));
   }
-  return clearway().invoke('cw:evidence.add', { caseId, fileName: file.name, mediaType: file.type || 'application/octet-stream', uploadId, sha256 });
+  return clearway().invoke('cw:evidence.add', {
+    caseId,
+    fileName: file.name,
+    mediaType: file.type || 'application/octet-stream',
+    uploadId,
+    sha256,
+  });
 }
 
 /** Reads a file back in chunks into a Blob. */
-export async function readChunks(read: (offset: number) => Promise<{ base64: string; total: number; mediaType: string }>): Promise<Blob> {
+export async function readChunks(
+  read: (offset: number) => Promise<{ base64: string; total: number; mediaType: string }>,
+): Promise<Blob> {
   const parts: Uint8Array[] = [];
   let offset = 0;
   let mediaType = 'application/octet-stream';

@@ -24,7 +24,13 @@ function Kpi({ label, value, testId }: { label: string; value: string; testId?: 
 }
 
 /** Three series per category: average, median, 90th percentile (minutes). */
-function statsOption(categories: string[], stats: ReleaseStats[], names: [string, string, string], dark: boolean, colours?: string[]): EChartsCoreOption {
+function statsOption(
+  categories: string[],
+  stats: ReleaseStats[],
+  names: [string, string, string],
+  dark: boolean,
+  colours?: string[],
+): EChartsCoreOption {
   const axis = { axisLabel: { color: dark ? 'rgba(255,255,255,0.75)' : 'rgba(0,0,0,0.75)' } };
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(0)} min` : '–') },
@@ -71,12 +77,29 @@ export function DashboardView() {
 
   const names: [string, string, string] = [t('series.avg'), t('series.p50'), t('series.p90')];
   const laneOption = useMemo(
-    () => (data ? statsOption(data.byLane.map((l) => t(`lane.${l.lane}`)), data.byLane, names, dark, data.byLane.map((l) => LANE_COLOURS[l.lane])) : null),
+    () =>
+      data
+        ? statsOption(
+            data.byLane.map((l) => t(`lane.${l.lane}`)),
+            data.byLane,
+            names,
+            dark,
+            data.byLane.map((l) => LANE_COLOURS[l.lane]),
+          )
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, dark, t],
   );
   const shiftOption = useMemo(
-    () => (data ? statsOption(data.byShift.map((s) => t(`shift.${s.shift}`)), data.byShift, names, dark) : null),
+    () =>
+      data
+        ? statsOption(
+            data.byShift.map((s) => t(`shift.${s.shift}`)),
+            data.byShift,
+            names,
+            dark,
+          )
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, dark, t],
   );
@@ -93,7 +116,13 @@ export function DashboardView() {
         { type: 'value', name: t('series.released'), ...axis, splitLine: { show: false } },
       ],
       series: [
-        { name: t('series.released'), type: 'bar', yAxisIndex: 1, data: data.byDay.map((d) => d.released), itemStyle: { opacity: 0.45 } },
+        {
+          name: t('series.released'),
+          type: 'bar',
+          yAxisIndex: 1,
+          data: data.byDay.map((d) => d.released),
+          itemStyle: { opacity: 0.45 },
+        },
         { name: names[0], type: 'line', data: data.byDay.map((d) => d.avgMinutes), connectNulls: false },
         { name: names[1], type: 'line', data: data.byDay.map((d) => d.p50Minutes) },
         { name: names[2], type: 'line', data: data.byDay.map((d) => d.p90Minutes) },
@@ -102,7 +131,8 @@ export function DashboardView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, dark, t]);
 
-  if (error) return <Alert type="error" showIcon message={t('loadFailed')} description={describeError(error, t as never).message} />;
+  if (error)
+    return <Alert type="error" showIcon message={t('loadFailed')} description={describeError(error, t as never).message} />;
   if (!data || !laneOption || !shiftOption || !dayOption) return <Spin />;
 
   const cs = data.currentShift;
@@ -159,7 +189,9 @@ export function DashboardView() {
                 <dt>{t(`stages.${k}`)}</dt>
                 <dd className="cw-num">
                   {m(data.stages[k])}
-                  {k === 'arrivalToLodgement' && (data.stages[k] ?? 0) < 0 ? <span className="cw-muted"> · {t('stages.preArrival')}</span> : null}
+                  {k === 'arrivalToLodgement' && (data.stages[k] ?? 0) < 0 ? (
+                    <span className="cw-muted"> · {t('stages.preArrival')}</span>
+                  ) : null}
                 </dd>
               </div>
             ))}

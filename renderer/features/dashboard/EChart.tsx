@@ -13,7 +13,17 @@ echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendCompone
  * theme, fed options as they change, resized with its box, disposed on unmount.
  * (echarts-for-react was considered; a dozen lines here avoid its React peer range.)
  */
-export function EChart({ option, height, label, testId }: { option: EChartsCoreOption; height: number; label: string; testId?: string }) {
+export function EChart({
+  option,
+  height,
+  label,
+  testId,
+}: {
+  option: EChartsCoreOption;
+  height: number;
+  label: string;
+  testId?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const dark = useSettings((s) => s.settings.theme === 'dark');
@@ -33,7 +43,10 @@ export function EChart({ option, height, label, testId }: { option: EChartsCoreO
   }, [dark]);
 
   useEffect(() => {
-    chart.current?.setOption({ backgroundColor: 'transparent', aria: { enabled: true }, animation: false, ...option }, { notMerge: true });
+    chart.current?.setOption(
+      { backgroundColor: 'transparent', aria: { enabled: true }, animation: false, ...option },
+      { notMerge: true },
+    );
   }, [option, dark]);
 
   return <div ref={box} style={{ height, width: '100%' }} role="img" aria-label={label} data-testid={testId} />;

@@ -23,7 +23,9 @@ export function SourceCell({ event }: { event: GateEvent }) {
         <UserOutlined aria-hidden /> {t('source.officer')}
       </span>
     );
-  const confidence = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(event.confidence ?? 0);
+  const confidence = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(
+    event.confidence ?? 0,
+  );
   return (
     <span title={event.cameraId}>
       <CameraOutlined aria-hidden /> {t('source.recognition', { confidence })}
@@ -45,7 +47,13 @@ export function DeclarationCell({ event, onOpen }: { event: GateEvent; onOpen: (
     <span className="cw-gate-linked">
       {declaration.lane ? <LaneTag lane={declaration.lane} /> : null}
       <Tooltip title={t('table.openDeclaration', { number: declaration.number })}>
-        <Button type="link" size="small" className="cw-mono" data-testid="gate-open-declaration" onClick={() => onOpen(declaration.number)}>
+        <Button
+          type="link"
+          size="small"
+          className="cw-mono"
+          data-testid="gate-open-declaration"
+          onClick={() => onOpen(declaration.number)}
+        >
           {declaration.number}
         </Button>
       </Tooltip>

@@ -44,7 +44,14 @@ export function GateScreen() {
     });
     void load();
     const offRecorded = clearway().on('cw:gate.recorded', () => void useGate.getState().load());
-    const offSite = clearway().on('cw:site.changed', () => void useGate.getState().loadSite().catch(() => undefined));
+    const offSite = clearway().on(
+      'cw:site.changed',
+      () =>
+        void useGate
+          .getState()
+          .loadSite()
+          .catch(() => undefined),
+    );
     return () => {
       offRecorded();
       offSite();
@@ -74,7 +81,9 @@ export function GateScreen() {
     try {
       const event = await record(plate);
       const linked = event.declaration ? t('record.linked', { number: event.declaration.number }) : t('record.unlinked');
-      message.success(`${t('record.recorded', { direction: t(`direction.${event.direction}`), plate: event.plate, lane: laneName(event.laneId) })} ${linked}`);
+      message.success(
+        `${t('record.recorded', { direction: t(`direction.${event.direction}`), plate: event.plate, lane: laneName(event.laneId) })} ${linked}`,
+      );
       setPlate('');
       plateRef.current?.focus();
     } catch (error) {
@@ -116,9 +125,19 @@ export function GateScreen() {
     },
     { key: 'lane', title: t('table.lane'), ellipsis: true, render: (_, e) => laneName(e.laneId) },
     { key: 'direction', title: t('table.direction'), width: 110, render: (_, e) => <DirectionTag direction={e.direction} /> },
-    { key: 'plate', title: t('table.plate'), width: 130, render: (_, e) => <span className="cw-mono cw-gate-plate">{e.plate}</span> },
+    {
+      key: 'plate',
+      title: t('table.plate'),
+      width: 130,
+      render: (_, e) => <span className="cw-mono cw-gate-plate">{e.plate}</span>,
+    },
     { key: 'source', title: t('table.source'), width: 150, render: (_, e) => <SourceCell event={e} /> },
-    { key: 'declaration', title: t('table.declaration'), width: 260, render: (_, e) => <DeclarationCell event={e} onOpen={openDeclaration} /> },
+    {
+      key: 'declaration',
+      title: t('table.declaration'),
+      width: 260,
+      render: (_, e) => <DeclarationCell event={e} onOpen={openDeclaration} />,
+    },
     { key: 'by', title: t('table.recordedBy'), ellipsis: true, render: (_, e) => e.recordedBy },
   ];
 
@@ -252,7 +271,14 @@ export function GateScreen() {
           columns={columns}
           dataSource={rows}
           locale={{ emptyText: t('table.noMatch') }}
-          pagination={{ current: page, pageSize: GATE_PAGE_SIZE, total, showSizeChanger: false, size: 'small', onChange: setPage }}
+          pagination={{
+            current: page,
+            pageSize: GATE_PAGE_SIZE,
+            total,
+            showSizeChanger: false,
+            size: 'small',
+            onChange: setPage,
+          }}
           onRow={(event) => ({
             tabIndex: 0,
             'data-plate': event.plate,
@@ -275,7 +301,14 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
 function gateTime(iso: string, locale: string): string {
   let format = timeFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat(locale, {
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
     timeFormats.set(locale, format);
   }
   return format.format(new Date(iso));

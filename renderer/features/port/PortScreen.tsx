@@ -105,8 +105,7 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
         // A truck at the gate whose plate no open declaration carries: say so, with its plate.
         if (pick.declarationId) openDeclaration(pick.declarationId);
         else message.warning(tGate('scene.noDeclaration', { plate: vehicles.find((v) => v.id === pick.id)?.label ?? pick.id }));
-      }
-      else setFocus(`area:${pick.id}#${Date.now()}`);
+      } else setFocus(`area:${pick.id}#${Date.now()}`);
     },
     [openCamera, openDeclaration, vehicles, message, tGate],
   );
@@ -150,7 +149,13 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
   // Screen keys: Esc back to the overview, s snapshot, w wall, o overview.
   const onKeyDown = (event: React.KeyboardEvent) => {
     const target = event.target as HTMLElement;
-    if (target.closest('input, textarea, [contenteditable="true"], .ant-select, .ant-modal') || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (
+      target.closest('input, textarea, [contenteditable="true"], .ant-select, .ant-modal') ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey
+    )
+      return;
     if (event.key === 'Escape' && mode.kind !== 'overview') {
       event.preventDefault();
       openCamera(null);
@@ -172,14 +177,19 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
     () =>
       site
         ? [
-            ...site.gates.flatMap((g) => [{ value: `area:${g.id}`, label: g.name }, ...g.lanes.map((l) => ({ value: `area:${l.id}`, label: `${g.name} · ${l.name}` }))]),
+            ...site.gates.flatMap((g) => [
+              { value: `area:${g.id}`, label: g.name },
+              ...g.lanes.map((l) => ({ value: `area:${l.id}`, label: `${g.name} · ${l.name}` })),
+            ]),
             ...site.inspectionAreas.map((a) => ({ value: `area:${a.id}`, label: a.name })),
             ...site.yardBlocks.map((b) => ({ value: `area:${b.id}`, label: b.name })),
             ...site.berths.map((b) => ({ value: `area:${b.id}`, label: b.name })),
             // Trucks and containers too: flown to, then a click on them opens their declaration.
             ...vehicles.map((v) => ({
               value: `vehicle:${v.id}`,
-              label: v.declarationId ? t('scene.vehicleOption', { label: v.label, declaration: v.declarationId }) : tGate('scene.unlinkedOption', { plate: v.label }),
+              label: v.declarationId
+                ? t('scene.vehicleOption', { label: v.label, declaration: v.declarationId })
+                : tGate('scene.unlinkedOption', { plate: v.label }),
             })),
           ]
         : [],
@@ -204,7 +214,11 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
             ]}
           />
           <Tooltip title={t('window.hint')}>
-            <Button icon={<ExportOutlined />} data-testid="port-pop-out" onClick={() => popOut(view === 'wall' ? 'wall' : 'port')}>
+            <Button
+              icon={<ExportOutlined />}
+              data-testid="port-pop-out"
+              onClick={() => popOut(view === 'wall' ? 'wall' : 'port')}
+            >
               {t('window.open')}
             </Button>
           </Tooltip>
@@ -231,7 +245,11 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
       />
     );
   } else if (!site) {
-    body = <Spin spinning={loading} tip={t('site.loading')} data-testid="port-loading"><div style={{ height: 200 }} /></Spin>;
+    body = (
+      <Spin spinning={loading} tip={t('site.loading')} data-testid="port-loading">
+        <div style={{ height: 200 }} />
+      </Spin>
+    );
   } else if (shownView === 'wall') {
     body = <CameraWall site={site} />;
   } else {
@@ -271,10 +289,17 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
               />
             ) : null}
             {activeCamera ? <HealthBadge health={activeHealth} /> : null}
-            {document && !windowed ? <CameraEditorButton document={document} cameraId={activeCamera?.id ?? selectedCamera} onSaved={setDocument} /> : null}
+            {document && !windowed ? (
+              <CameraEditorButton document={document} cameraId={activeCamera?.id ?? selectedCamera} onSaved={setDocument} />
+            ) : null}
             {activeCamera ? (
               <Tooltip title={t('snapshot.takeHint')}>
-                <Button icon={<CameraOutlined />} onClick={snapshot} disabled={!activeSource || snapshotSaving} data-testid="port-snapshot">
+                <Button
+                  icon={<CameraOutlined />}
+                  onClick={snapshot}
+                  disabled={!activeSource || snapshotSaving}
+                  data-testid="port-snapshot"
+                >
                   {t('snapshot.take')}
                 </Button>
               </Tooltip>
@@ -297,7 +322,11 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
   }
 
   return (
-    <section data-testid={windowed ? `${windowed}-window` : 'screen-port'} className={windowed ? 'cw-port-screen cw-port-windowed' : 'cw-port-screen'} onKeyDown={onKeyDown}>
+    <section
+      data-testid={windowed ? `${windowed}-window` : 'screen-port'}
+      className={windowed ? 'cw-port-screen cw-port-windowed' : 'cw-port-screen'}
+      onKeyDown={onKeyDown}
+    >
       {header}
       {site ? <PermissionNotice site={site} /> : null}
       {document && document.problems.length > 0 ? (
@@ -328,5 +357,14 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
 function ReleasedInfo() {
   const released = usePort((s) => s.released);
   const mounts = usePort((s) => s.mounts);
-  return <span hidden data-testid="port-released" data-mounts={mounts} data-geometries={released?.geometries ?? ''} data-textures={released?.textures ?? ''} data-tracked={released?.tracked ?? ''} />;
+  return (
+    <span
+      hidden
+      data-testid="port-released"
+      data-mounts={mounts}
+      data-geometries={released?.geometries ?? ''}
+      data-textures={released?.textures ?? ''}
+      data-tracked={released?.tracked ?? ''}
+    />
+  );
 }

@@ -73,7 +73,8 @@ export function PortView({ site, mode, theme, vehicles, focus, onPick, onMarker,
         }
       },
       onHeading: (heading) => {
-        if (compassRef.current) compassRef.current.textContent = `${compassPoint(heading)} ${heading.toFixed(0).padStart(3, '0')}°`;
+        if (compassRef.current)
+          compassRef.current.textContent = `${compassPoint(heading)} ${heading.toFixed(0).padStart(3, '0')}°`;
         const needle = frameRef.current?.querySelector<HTMLElement>('.cw-compass-needle');
         if (needle) needle.style.transform = `rotate(${-heading}deg)`;
       },
@@ -130,12 +131,26 @@ export function PortView({ site, mode, theme, vehicles, focus, onPick, onMarker,
 
   const camera = mode.kind === 'overview' ? null : sceneSite.cameras.find((c) => c.id === mode.cameraId);
   const label =
-    mode.kind === 'overview' ? t('scene.overviewLabel', { site: site.name }) : mode.kind === 'panorama' ? t('scene.panoramaLabel', { camera: camera?.label ?? '' }) : t('scene.cameraLabel', { camera: camera?.label ?? '' });
+    mode.kind === 'overview'
+      ? t('scene.overviewLabel', { site: site.name })
+      : mode.kind === 'panorama'
+        ? t('scene.panoramaLabel', { camera: camera?.label ?? '' })
+        : t('scene.cameraLabel', { camera: camera?.label ?? '' });
 
   return (
     <div className="cw-port-frame" ref={frameRef} data-testid="port-scene" data-mode={mode.kind}>
-      <canvas key={canvasKeyOf(sceneSite)} ref={canvasRef} className="cw-port-canvas" tabIndex={0} role="img" aria-label={label} data-testid="port-canvas" />
-      {camera && camera.markers.length > 0 ? <MarkerLayer markers={camera.markers} elements={markerElements} onMarker={onMarker} /> : null}
+      <canvas
+        key={canvasKeyOf(sceneSite)}
+        ref={canvasRef}
+        className="cw-port-canvas"
+        tabIndex={0}
+        role="img"
+        aria-label={label}
+        data-testid="port-canvas"
+      />
+      {camera && camera.markers.length > 0 ? (
+        <MarkerLayer markers={camera.markers} elements={markerElements} onMarker={onMarker} />
+      ) : null}
       {mode.kind === 'panorama' ? (
         <div className="cw-compass" aria-live="off" data-testid="compass">
           <span className="cw-compass-rose" aria-hidden>

@@ -13,7 +13,18 @@ export function SnapshotNotice() {
   const cameras = usePort((s) => s.document?.site.cameras);
   if (error) {
     const text = describeError(error, tShell);
-    return <Alert type="error" showIcon closable onClose={dismiss} role="alert" message={t('snapshot.failed')} description={`${text.message} ${text.action}`} style={{ marginBottom: 8 }} />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        closable
+        onClose={dismiss}
+        role="alert"
+        message={t('snapshot.failed')}
+        description={`${text.message} ${text.action}`}
+        style={{ marginBottom: 8 }}
+      />
+    );
   }
   if (!snapshot) return null;
   return (
@@ -23,7 +34,12 @@ export function SnapshotNotice() {
       closable
       onClose={dismiss}
       data-testid="snapshot-saved"
-      message={t('snapshot.saved', { camera: cameras?.find((c) => c.id === snapshot.cameraId)?.name ?? snapshot.cameraId, time: new Date(snapshot.takenAt).toLocaleString(), width: snapshot.width, height: snapshot.height })}
+      message={t('snapshot.saved', {
+        camera: cameras?.find((c) => c.id === snapshot.cameraId)?.name ?? snapshot.cameraId,
+        time: new Date(snapshot.takenAt).toLocaleString(),
+        width: snapshot.width,
+        height: snapshot.height,
+      })}
       description={
         <span>
           {t('snapshot.sha')}{' '}

@@ -23,7 +23,9 @@ export async function resolveMarker(link: MarkerLink): Promise<MarkerAction> {
     case 'container': {
       const { rows } = await clearway().invoke('cw:queue.list', { filter: { text: link.ref }, limit: 1 });
       const row = rows[0];
-      return row ? { kind: 'declaration', number: row.number } : { kind: 'none', reason: 'noDeclarationForContainer', ref: link.ref };
+      return row
+        ? { kind: 'declaration', number: row.number }
+        : { kind: 'none', reason: 'noDeclarationForContainer', ref: link.ref };
     }
   }
 }

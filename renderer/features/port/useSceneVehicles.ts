@@ -37,13 +37,28 @@ async function loadPresent(): Promise<PresentVehicle[]> {
  * trucks under inspection and containers waiting in the yard (the declarations).
  * A truck at the gate is not also drawn in an inspection bay.
  */
-export function combineVehicles(site: Site, placed: readonly PlacedDeclaration[], present: readonly PresentVehicle[]): SceneVehicle[] {
+export function combineVehicles(
+  site: Site,
+  placed: readonly PlacedDeclaration[],
+  present: readonly PresentVehicle[],
+): SceneVehicle[] {
   const atGate = new Set(present.flatMap((v) => (v.declaration ? [v.declaration.number] : [])));
   const gate = placeGateVehicles(
     site,
-    present.map((v) => ({ plate: v.plate, laneId: v.laneId, arrivedAt: v.arrivedAt, declarationNumber: v.declaration?.number ?? null })),
+    present.map((v) => ({
+      plate: v.plate,
+      laneId: v.laneId,
+      arrivedAt: v.arrivedAt,
+      declarationNumber: v.declaration?.number ?? null,
+    })),
   );
-  return [...gate, ...placeVehicles(site, placed.filter((d) => !(d.atInspection && atGate.has(d.number))))];
+  return [
+    ...gate,
+    ...placeVehicles(
+      site,
+      placed.filter((d) => !(d.atInspection && atGate.has(d.number))),
+    ),
+  ];
 }
 
 export function useSceneVehicles(site: Site | null): SceneVehicle[] {

@@ -12,11 +12,16 @@ function party(p: { id?: string; name?: string; country?: string } | undefined):
 export function PartiesSection({ d }: { d: Declaration }) {
   const { t } = useTranslation('queue');
   return (
-    <Descriptions size="small" column={1} bordered items={[
-      { key: 'declarant', label: t('detail.declarant'), children: party(d.declarant) },
-      { key: 'exporter', label: t('detail.exporter'), children: party(d.exporter) },
-      { key: 'importer', label: t('detail.importer'), children: party(d.importer) },
-    ]} />
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      items={[
+        { key: 'declarant', label: t('detail.declarant'), children: party(d.declarant) },
+        { key: 'exporter', label: t('detail.exporter'), children: party(d.exporter) },
+        { key: 'importer', label: t('detail.importer'), children: party(d.importer) },
+      ]}
+    />
   );
 }
 
@@ -25,14 +30,37 @@ export function TransportSection({ d }: { d: Declaration }) {
   const tr = d.transport;
   const means = tr.borderTransportMeans;
   return (
-    <Descriptions size="small" column={2} bordered items={[
-      { key: 'mode', label: t('detail.mode'), children: t(`mode.${tr.mode}`) },
-      { key: 'means', label: t('detail.means'), children: [tr.meansId, means?.name, means?.nationality].filter(Boolean).join(' · ') || '–' },
-      { key: 'plate', label: t('detail.plate'), children: tr.vehiclePlate ? <span className="cw-mono" data-testid="detail-plate">{tr.vehiclePlate}</span> : '–' },
-      { key: 'route', label: t('detail.route'), children: tr.routeCountries.length ? tr.routeCountries.join(' → ') : '–' },
-      { key: 'loading', label: t('detail.loading'), children: <span className="cw-mono">{d.loadingLocation ?? '–'}</span> },
-      { key: 'unloading', label: t('detail.unloading'), children: <span className="cw-mono">{d.unloadingLocation ?? '–'}</span> },
-    ]} />
+    <Descriptions
+      size="small"
+      column={2}
+      bordered
+      items={[
+        { key: 'mode', label: t('detail.mode'), children: t(`mode.${tr.mode}`) },
+        {
+          key: 'means',
+          label: t('detail.means'),
+          children: [tr.meansId, means?.name, means?.nationality].filter(Boolean).join(' · ') || '–',
+        },
+        {
+          key: 'plate',
+          label: t('detail.plate'),
+          children: tr.vehiclePlate ? (
+            <span className="cw-mono" data-testid="detail-plate">
+              {tr.vehiclePlate}
+            </span>
+          ) : (
+            '–'
+          ),
+        },
+        { key: 'route', label: t('detail.route'), children: tr.routeCountries.length ? tr.routeCountries.join(' → ') : '–' },
+        { key: 'loading', label: t('detail.loading'), children: <span className="cw-mono">{d.loadingLocation ?? '–'}</span> },
+        {
+          key: 'unloading',
+          label: t('detail.unloading'),
+          children: <span className="cw-mono">{d.unloadingLocation ?? '–'}</span>,
+        },
+      ]}
+    />
   );
 }
 
@@ -44,7 +72,12 @@ export function ContainersSection({ d }: { d: Declaration }) {
       {d.containers.map((c) => (
         <li key={c.id}>
           <span className="cw-mono">{c.id}</span>
-          {c.seal ? <span className="cw-muted"> · {t('detail.seal')} {c.seal}</span> : null}
+          {c.seal ? (
+            <span className="cw-muted">
+              {' '}
+              · {t('detail.seal')} {c.seal}
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -66,16 +99,36 @@ export function GoodsItemsTable({ d }: { d: Declaration }) {
       columns={[
         { title: '#', dataIndex: 'sequence', align: 'right', width: 40 },
         { title: t('goods.description'), dataIndex: 'description', ellipsis: true },
-        { title: t('goods.hs'), dataIndex: 'hsCode', render: (hs: string) => <span className="cw-mono" title={hs}>{groupHsCode(hs)}</span> },
+        {
+          title: t('goods.hs'),
+          dataIndex: 'hsCode',
+          render: (hs: string) => (
+            <span className="cw-mono" title={hs}>
+              {groupHsCode(hs)}
+            </span>
+          ),
+        },
         { title: t('goods.origin'), dataIndex: 'originCountry', width: 56 },
-        { title: t('goods.gross'), dataIndex: 'grossMassKg', align: 'right', render: (kg: number) => <span className="cw-num">{formatMass(kg, locale)}</span> },
+        {
+          title: t('goods.gross'),
+          dataIndex: 'grossMassKg',
+          align: 'right',
+          render: (kg: number) => <span className="cw-num">{formatMass(kg, locale)}</span>,
+        },
         {
           title: t('goods.value'),
           key: 'value',
           align: 'right',
-          render: (_: unknown, g) => <span className="cw-num">{formatMoney(g.customsValue.amount, g.customsValue.currency, locale)}</span>,
+          render: (_: unknown, g) => (
+            <span className="cw-num">{formatMoney(g.customsValue.amount, g.customsValue.currency, locale)}</span>
+          ),
         },
-        { title: t('goods.packages'), dataIndex: 'packages', align: 'right', render: (n?: number) => (n === undefined ? '–' : n) },
+        {
+          title: t('goods.packages'),
+          dataIndex: 'packages',
+          align: 'right',
+          render: (n?: number) => (n === undefined ? '–' : n),
+        },
       ]}
       summary={() => (
         <Table.Summary.Row>
@@ -86,7 +139,9 @@ export function GoodsItemsTable({ d }: { d: Declaration }) {
             <span className="cw-num">{formatMass(d.totals.grossMassKg, locale)}</span>
           </Table.Summary.Cell>
           <Table.Summary.Cell index={5} align="right">
-            <span className="cw-num">{d.totals.customsValue.map((v) => formatMoney(v.amount, v.currency, locale)).join(' + ')}</span>
+            <span className="cw-num">
+              {d.totals.customsValue.map((v) => formatMoney(v.amount, v.currency, locale)).join(' + ')}
+            </span>
           </Table.Summary.Cell>
           <Table.Summary.Cell index={6} />
         </Table.Summary.Row>
@@ -102,7 +157,8 @@ export function DocumentsSection({ d }: { d: Declaration }) {
     <ul className="cw-chips">
       {d.documents.map((doc) => (
         <li key={`${doc.type}-${doc.reference}`}>
-          <span className="cw-muted">{t(`docType.${doc.type}`, { defaultValue: t('docType.other', { code: doc.type }) })}</span> <span className="cw-mono">{doc.reference}</span>
+          <span className="cw-muted">{t(`docType.${doc.type}`, { defaultValue: t('docType.other', { code: doc.type }) })}</span>{' '}
+          <span className="cw-mono">{doc.reference}</span>
         </li>
       ))}
     </ul>

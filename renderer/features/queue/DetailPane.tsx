@@ -83,7 +83,14 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
 
   const close = (
     <Tooltip title={`${t('detail.close')} (Esc)`}>
-      <Button size="small" type="text" icon={<CloseOutlined aria-hidden />} aria-label={t('detail.close')} onClick={() => useQueue.getState().open(null)} data-testid="detail-close" />
+      <Button
+        size="small"
+        type="text"
+        icon={<CloseOutlined aria-hidden />}
+        aria-label={t('detail.close')}
+        onClick={() => useQueue.getState().open(null)}
+        data-testid="detail-close"
+      />
     </Tooltip>
   );
 
@@ -121,7 +128,8 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
             {row.number}
           </h2>
           <div className="cw-detail-sub">
-            <LaneTag lane={row.lane} long /> <StatusTag status={row.status} /> <FlagIcons perishable={row.perishable} expedited={row.expedited} /> {row.aeo ? <AeoMark aeo /> : null}
+            <LaneTag lane={row.lane} long /> <StatusTag status={row.status} />{' '}
+            <FlagIcons perishable={row.perishable} expedited={row.expedited} /> {row.aeo ? <AeoMark aeo /> : null}
           </div>
         </div>
         {close}
@@ -145,11 +153,15 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
             {t('actions.assignMe')} <kbd className="cw-kbd">a</kbd>
           </Button>
           {supervisor ? (
-            <Button size="small" icon={<BranchesOutlined aria-hidden />} onClick={() => {
+            <Button
+              size="small"
+              icon={<BranchesOutlined aria-hidden />}
+              onClick={() => {
                 setLane(row.lane === 'red' ? 'yellow' : 'red');
                 setRerouting(true);
               }}
-              data-testid="detail-reroute">
+              data-testid="detail-reroute"
+            >
               {t('reroute.action')}
             </Button>
           ) : null}
@@ -165,7 +177,9 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
             <dt>{t('col.score')}</dt>
             <dd className="cw-num">
               {row.score}
-              {detail.assessment.lane !== row.lane ? ` · ${t('detail.engineLane', { lane: t(`lane.${detail.assessment.lane}.name`) })}` : ''}
+              {detail.assessment.lane !== row.lane
+                ? ` · ${t('detail.engineLane', { lane: t(`lane.${detail.assessment.lane}.name`) })}`
+                : ''}
             </dd>
             <dt>{t('col.sla')}</dt>
             <dd>
@@ -226,7 +240,9 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
               style={{ width: '100%' }}
               value={lane}
               onChange={setLane}
-              options={Lane.options.filter((l) => l !== row.lane).map((l) => ({ value: l, label: `${t(`lane.${l}.name`)} · ${t(`lane.${l}.meaning`)}` }))}
+              options={Lane.options
+                .filter((l) => l !== row.lane)
+                .map((l) => ({ value: l, label: `${t(`lane.${l}.name`)} · ${t(`lane.${l}.meaning`)}` }))}
             />
           </div>
         }

@@ -53,7 +53,13 @@ export function EmptyQueue({ filtered }: { filtered: boolean }) {
       >
         <ImportButton />{' '}
         {supervisor ? (
-          <Button size="small" icon={<ExperimentOutlined aria-hidden />} loading={busy} onClick={() => void demo()} data-testid="demo-generate">
+          <Button
+            size="small"
+            icon={<ExperimentOutlined aria-hidden />}
+            loading={busy}
+            onClick={() => void demo()}
+            data-testid="demo-generate"
+          >
             {t('empty.demoButton', { count: DEMO_COUNT })}
           </Button>
         ) : null}

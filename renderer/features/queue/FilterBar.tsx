@@ -122,11 +122,29 @@ export function FilterBar() {
         aria-label={t('filters.flags')}
         data-testid="filter-flags"
         value={flags}
-        onChange={(next) => setFilter({ perishable: next.includes('perishable') || undefined, expedited: next.includes('expedited') || undefined, aeo: next.includes('aeo') || undefined })}
+        onChange={(next) =>
+          setFilter({
+            perishable: next.includes('perishable') || undefined,
+            expedited: next.includes('expedited') || undefined,
+            aeo: next.includes('aeo') || undefined,
+          })
+        }
         options={flagKeys.map((k) => ({ value: k, label: t(`flags.${k}`) }))}
       />
-      <TextFilter testId="filter-office" width={110} label={t('filters.office')} value={filter.office} onApply={(office) => setFilter({ office: office?.toUpperCase() })} />
-      <TextFilter testId="filter-trader" width={140} label={t('filters.trader')} value={filter.trader} onApply={(trader) => setFilter({ trader })} />
+      <TextFilter
+        testId="filter-office"
+        width={110}
+        label={t('filters.office')}
+        value={filter.office}
+        onApply={(office) => setFilter({ office: office?.toUpperCase() })}
+      />
+      <TextFilter
+        testId="filter-trader"
+        width={140}
+        label={t('filters.trader')}
+        value={filter.trader}
+        onApply={(trader) => setFilter({ trader })}
+      />
       <TextFilter
         testId="filter-hs"
         width={110}
@@ -136,7 +154,13 @@ export function FilterBar() {
         onApply={(hs) => setFilter({ hsPrefix: hs && /^\d{1,10}$/.test(hs) ? hs : undefined })}
       />
       {active ? (
-        <Button size="small" type="text" icon={<ClearOutlined aria-hidden />} onClick={() => replaceQuery({} as QueueFilter, sort)} data-testid="filters-clear">
+        <Button
+          size="small"
+          type="text"
+          icon={<ClearOutlined aria-hidden />}
+          onClick={() => replaceQuery({} as QueueFilter, sort)}
+          data-testid="filters-clear"
+        >
           {t('filters.clear')}
         </Button>
       ) : null}

@@ -6,7 +6,10 @@ import { useTranslation } from 'react-i18next';
 function PerishableIcon() {
   return (
     <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden focusable="false" className="anticon">
-      <path fill="currentColor" d="M8 1l1.2 2.6L12 2.5l-1 2.8 2.9.9-2.5 1.6L13 10.2l-2.9-.3L9.4 13 8 10.6 6.6 13l-.7-3.1-2.9.3 1.6-2.4L2.1 6.2l2.9-.9-1-2.8 2.8 1.1z" />
+      <path
+        fill="currentColor"
+        d="M8 1l1.2 2.6L12 2.5l-1 2.8 2.9.9-2.5 1.6L13 10.2l-2.9-.3L9.4 13 8 10.6 6.6 13l-.7-3.1-2.9.3 1.6-2.4L2.1 6.2l2.9-.9-1-2.8 2.8 1.1z"
+      />
     </svg>
   );
 }

@@ -20,7 +20,12 @@ export function RejectsTable({ rejects, testId }: { rejects: Reject[]; testId: s
       data-testid={testId}
       columns={[
         { title: t('rejects.file'), dataIndex: 'file', ellipsis: true },
-        { title: t('rejects.message'), key: 'message', render: (_: unknown, r) => r.messageRef ?? (r.messageIndex === null ? t('rejects.interchange') : `#${r.messageIndex + 1}`) },
+        {
+          title: t('rejects.message'),
+          key: 'message',
+          render: (_: unknown, r) =>
+            r.messageRef ?? (r.messageIndex === null ? t('rejects.interchange') : `#${r.messageIndex + 1}`),
+        },
         {
           title: t('rejects.segment'),
           key: 'segment',
@@ -64,7 +69,13 @@ export function ImportButton({ children }: { children?: ReactNode }) {
         }}
       />
       <Tooltip title={t('import.tooltip')}>
-        <Button size="small" icon={<UploadOutlined aria-hidden />} loading={running} onClick={() => input.current?.click()} data-testid="import-button">
+        <Button
+          size="small"
+          icon={<UploadOutlined aria-hidden />}
+          loading={running}
+          onClick={() => input.current?.click()}
+          data-testid="import-button"
+        >
           {children ?? t('import.button')}
         </Button>
       </Tooltip>
@@ -97,7 +108,17 @@ export function ImportSummary() {
   const rejected = results.reduce((n, r) => n + r.rejected, 0);
   const rejects = results.flatMap((r) => r.rejects);
   return (
-    <Modal open={summaryOpen} title={t('import.summaryTitle')} onCancel={closeSummary} onOk={closeSummary} okText={t('close')} okButtonProps={{ ...({ 'data-testid': 'import-summary-close' } as Record<string, string>) }} cancelButtonProps={{ hidden: true }} width={820} destroyOnHidden>
+    <Modal
+      open={summaryOpen}
+      title={t('import.summaryTitle')}
+      onCancel={closeSummary}
+      onOk={closeSummary}
+      okText={t('close')}
+      okButtonProps={{ ...({ 'data-testid': 'import-summary-close' } as Record<string, string>) }}
+      cancelButtonProps={{ hidden: true }}
+      width={820}
+      destroyOnHidden
+    >
       <div data-testid="import-summary">
         <p>
           <CheckCircleOutlined aria-hidden /> {t('import.imported', { count: imported })}
@@ -107,7 +128,8 @@ export function ImportSummary() {
         <ul className="cw-import-files">
           {results.map((r) => (
             <li key={r.file}>
-              <span className="cw-mono">{r.file}</span> · {r.format ? t(`format.${r.format}`) : t('format.unknown')} · {t('import.fileCounts', { imported: r.imported, rejected: r.rejected })}
+              <span className="cw-mono">{r.file}</span> · {r.format ? t(`format.${r.format}`) : t('format.unknown')} ·{' '}
+              {t('import.fileCounts', { imported: r.imported, rejected: r.rejected })}
             </li>
           ))}
           {failures.map((f) => (

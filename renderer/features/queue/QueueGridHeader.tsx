@@ -14,7 +14,13 @@ interface QueueGridHeaderProps {
 }
 
 /** The sticky column header; memoized so scrolling (which re-renders the body) leaves it alone. */
-export const QueueGridHeader = memo(function QueueGridHeader({ headers, sort, width, selectLabel, onSort }: QueueGridHeaderProps) {
+export const QueueGridHeader = memo(function QueueGridHeader({
+  headers,
+  sort,
+  width,
+  selectLabel,
+  onSort,
+}: QueueGridHeaderProps) {
   return (
     <div className="cw-grid-head" role="row" aria-rowindex={1} style={{ width }}>
       <div className="cw-grid-cell cw-grid-select" role="columnheader" style={{ width: SELECT_WIDTH }}>

@@ -31,7 +31,18 @@ interface QueueGridRowProps {
  * when the row's content does (cached row object, column list, words), so the
  * default shallow comparison skips every row that merely stays in view.
  */
-export const QueueGridRow = memo(function QueueGridRow({ index, start, width, data, columns, text, isCursor, isSelected, isOpen, total }: QueueGridRowProps) {
+export const QueueGridRow = memo(function QueueGridRow({
+  index,
+  start,
+  width,
+  data,
+  columns,
+  text,
+  isCursor,
+  isSelected,
+  isOpen,
+  total,
+}: QueueGridRowProps) {
   const { dispatch, open } = useQueue.getState();
   return (
     <div
@@ -67,9 +78,24 @@ export const QueueGridRow = memo(function QueueGridRow({ index, start, width, da
 });
 
 /** A row whose page is still on its way. */
-export const LoadingRow = memo(function LoadingRow({ index, start, width, label }: { index: number; start: number; width: number; label: string }) {
+export const LoadingRow = memo(function LoadingRow({
+  index,
+  start,
+  width,
+  label,
+}: {
+  index: number;
+  start: number;
+  width: number;
+  label: string;
+}) {
   return (
-    <div role="row" aria-rowindex={index + 2} className="cw-grid-row cw-grid-loading" style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, width }}>
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className="cw-grid-row cw-grid-loading"
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, width }}
+    >
       <div role="gridcell" className="cw-grid-cell">
         {label}
       </div>

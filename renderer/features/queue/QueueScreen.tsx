@@ -47,7 +47,8 @@ function DecisionRunner() {
     try {
       const out = await clearway().invoke('cw:queue.decide', { ids: pending.ids, decision: pending.decision, reason });
       useTriage.getState().cancel();
-      if (out.decided.length > 0) message.success(t('decided', { count: out.decided.length, decision: t(`decision.${pending.decision}`) }));
+      if (out.decided.length > 0)
+        message.success(t('decided', { count: out.decided.length, decision: t(`decision.${pending.decision}`) }));
       for (const f of out.failed) notify(new Error(`${f.number}: ${f.message}`), t('decideFailed'));
       if (pending.ids.length > 1) useQueue.getState().dispatch({ type: 'clear' });
       await useQueue.getState().refresh(true);
@@ -118,7 +119,10 @@ function QueueWork() {
   );
   const assignTargets = useCallback(() => {
     const q = useQueue.getState();
-    const ids = q.cursor.selected.length > 0 ? [...q.cursor.selected] : [q.rowAt(q.cursor.cursor)?.number ?? q.openId].filter((x): x is string => !!x);
+    const ids =
+      q.cursor.selected.length > 0
+        ? [...q.cursor.selected]
+        : [q.rowAt(q.cursor.cursor)?.number ?? q.openId].filter((x): x is string => !!x);
     void assignToMe(ids);
   }, [assignToMe]);
   useQueueKeys(true, assignTargets);
@@ -133,13 +137,26 @@ function QueueWork() {
           <ImportButton />
           <RejectsButton />
           <Tooltip title={t('refresh')}>
-            <Button size="small" icon={<ReloadOutlined aria-hidden />} aria-label={t('refresh')} onClick={() => void useQueue.getState().refresh(true)} />
+            <Button
+              size="small"
+              icon={<ReloadOutlined aria-hidden />}
+              aria-label={t('refresh')}
+              onClick={() => void useQueue.getState().refresh(true)}
+            />
           </Tooltip>
         </Space>
       </div>
       <ImportProgressBar />
       <BulkBar onAssignMe={(ids) => void assignToMe(ids)} />
-      {error ? <Alert type="error" showIcon icon={<ExclamationCircleOutlined />} message={t('loadFailed')} description={describeError(error, t as never).message} /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          icon={<ExclamationCircleOutlined />}
+          message={t('loadFailed')}
+          description={describeError(error, t as never).message}
+        />
+      ) : null}
       <div className="cw-queue-body">
         <div className="cw-queue-main">
           <div className="cw-queue-count" aria-live="polite" data-testid="queue-count">
@@ -174,9 +191,18 @@ export function QueueScreen() {
     <section className="cw-queue" data-testid="screen-queue">
       <header className="cw-queue-header">
         <h1>{t('title')}</h1>
-        <Segmented<View> size="small" value={view} onChange={setView} options={options} data-testid="queue-views" aria-label={t('tabs.switch')} />
+        <Segmented<View>
+          size="small"
+          value={view}
+          onChange={setView}
+          options={options}
+          data-testid="queue-views"
+          aria-label={t('tabs.switch')}
+        />
       </header>
-      <Suspense fallback={<ScreenLoading />}>{view === 'queue' ? <QueueWork /> : view === 'dashboard' ? <DashboardView /> : <RulesView />}</Suspense>
+      <Suspense fallback={<ScreenLoading />}>
+        {view === 'queue' ? <QueueWork /> : view === 'dashboard' ? <DashboardView /> : <RulesView />}
+      </Suspense>
     </section>
   );
 }

@@ -106,7 +106,10 @@ export function QueueTable({ gridId }: { gridId: string }) {
         {items.map((item) => {
           const data = rowAt(item.index);
           const slot = item.index % slots;
-          if (!data) return <LoadingRow key={`loading-${slot}`} index={item.index} start={item.start} width={width} label={text.loadingRow} />;
+          if (!data)
+            return (
+              <LoadingRow key={`loading-${slot}`} index={item.index} start={item.start} width={width} label={text.loadingRow} />
+            );
           return (
             <QueueGridRow
               key={slot}

@@ -90,7 +90,12 @@ export function ReasonDialog({
         <div id="reason-choices-label" className="cw-field-label">
           {t('reasonDialog.common')}
         </div>
-        <Radio.Group ref={group} value={choice} onChange={(e) => pick(Number(e.target.value))} aria-labelledby="reason-choices-label">
+        <Radio.Group
+          ref={group}
+          value={choice}
+          onChange={(e) => pick(Number(e.target.value))}
+          aria-labelledby="reason-choices-label"
+        >
           <Space direction="vertical" size={2}>
             {keys.map((key, i) => (
               <Radio key={key} value={i + 1}>
@@ -102,7 +107,14 @@ export function ReasonDialog({
         <label htmlFor="reason-text" className="cw-field-label" style={{ marginTop: 10 }}>
           {t('reasonDialog.reason')}
         </label>
-        <Input.TextArea id="reason-text" data-testid="reason-text" rows={2} maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} />
+        <Input.TextArea
+          id="reason-text"
+          data-testid="reason-text"
+          rows={2}
+          maxLength={1000}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <div className="cw-muted" style={{ marginTop: 6, fontSize: 12 }}>
           {valid ? t('reasonDialog.hint') : t('reasonDialog.tooShort', { count: REASON_MIN_LENGTH })}
         </div>

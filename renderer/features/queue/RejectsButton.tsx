@@ -24,8 +24,19 @@ export function RejectsButton() {
       <Button size="small" icon={<WarningOutlined aria-hidden />} onClick={() => void open()} data-testid="rejects-button">
         {t('rejects.button')}
       </Button>
-      <Modal open={rejects !== null} title={t('rejects.title')} onCancel={() => setRejects(null)} footer={null} width={880} destroyOnHidden>
-        {rejects && rejects.length === 0 ? <p className="cw-muted">{t('rejects.none')}</p> : <RejectsTable rejects={rejects ?? []} testId="rejects-list" />}
+      <Modal
+        open={rejects !== null}
+        title={t('rejects.title')}
+        onCancel={() => setRejects(null)}
+        footer={null}
+        width={880}
+        destroyOnHidden
+      >
+        {rejects && rejects.length === 0 ? (
+          <p className="cw-muted">{t('rejects.none')}</p>
+        ) : (
+          <RejectsTable rejects={rejects ?? []} testId="rejects-list" />
+        )}
       </Modal>
     </>
   );

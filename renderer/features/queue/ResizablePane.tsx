@@ -11,7 +11,15 @@ function stored(key: string, fallback: number): number {
 }
 
 /** A right-hand pane with a drag (or arrow-key) handle; remembers its width per workstation. */
-export function ResizablePane({ storageKey, defaultWidth, children }: { storageKey: string; defaultWidth: number; children: ReactNode }) {
+export function ResizablePane({
+  storageKey,
+  defaultWidth,
+  children,
+}: {
+  storageKey: string;
+  defaultWidth: number;
+  children: ReactNode;
+}) {
   const { t } = useTranslation('queue');
   const [width, setWidth] = useState(() => stored(storageKey, defaultWidth));
   const drag = useRef<{ x: number; w: number } | null>(null);

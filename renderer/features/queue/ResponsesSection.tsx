@@ -16,7 +16,8 @@ export function ResponsesSection({ detail }: { detail: DeclarationDetail }) {
         key: r.id,
         label: (
           <span>
-            <strong>{t(`responses.${r.kind}`)}</strong> · {t(`decision.${r.decision}`)} · <span className="cw-num">{fullTime(r.createdAt, i18n.language)}</span>
+            <strong>{t(`responses.${r.kind}`)}</strong> · {t(`decision.${r.decision}`)} ·{' '}
+            <span className="cw-num">{fullTime(r.createdAt, i18n.language)}</span>
           </span>
         ),
         extra: (

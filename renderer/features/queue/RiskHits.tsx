@@ -22,8 +22,8 @@ function Prior({ prior }: { prior: PriorDispositions | undefined }) {
     <div className="cw-prior" data-testid="prior-dispositions">
       {t('hits.prior', { count: prior.declarations })}{' '}
       <span className="cw-num">
-        {t('decision.release')} {c.release} · {t('decision.hold')} {c.hold} · {t('decision.requestDocuments')} {c.requestDocuments} · {t('decision.sendToInspection')}{' '}
-        {c.sendToInspection}
+        {t('decision.release')} {c.release} · {t('decision.hold')} {c.hold} · {t('decision.requestDocuments')}{' '}
+        {c.requestDocuments} · {t('decision.sendToInspection')} {c.sendToInspection}
       </span>
     </div>
   );
@@ -39,9 +39,14 @@ export function RiskHits({ detail }: { detail: DeclarationDetail }) {
   const { t, i18n } = useTranslation('queue');
   const config = useRiskConfig((s) => s.config);
   useEffect(() => {
-    if (!useRiskConfig.getState().config) void useRiskConfig.getState().load().catch(() => undefined);
+    if (!useRiskConfig.getState().config)
+      void useRiskConfig
+        .getState()
+        .load()
+        .catch(() => undefined);
   }, []);
-  const profileName = (id: string | null) => (id === null ? t('hits.noProfile') : (config?.profiles.find((p) => p.id === id)?.name ?? id));
+  const profileName = (id: string | null) =>
+    id === null ? t('hits.noProfile') : (config?.profiles.find((p) => p.id === id)?.name ?? id);
   const prior = new Map(detail.priorDispositions.map((p) => [p.hitKey, p]));
   const { hits } = detail.assessment;
   if (hits.length === 0) return <p className="cw-muted">{t('hits.none')}</p>;
@@ -51,7 +56,13 @@ export function RiskHits({ detail }: { detail: DeclarationDetail }) {
       {hits.map((hit, i) => (
         <li key={`${hitKey(hit)}-${i}`} className="cw-hit">
           <div className="cw-hit-head">
-            {hit.kind === 'rule' ? <FunctionOutlined aria-hidden /> : hit.kind === 'watchlist' ? <EyeOutlined aria-hidden /> : <AimOutlined aria-hidden />}
+            {hit.kind === 'rule' ? (
+              <FunctionOutlined aria-hidden />
+            ) : hit.kind === 'watchlist' ? (
+              <EyeOutlined aria-hidden />
+            ) : (
+              <AimOutlined aria-hidden />
+            )}
             <strong>
               {hit.kind === 'rule'
                 ? `${t('hits.rule')} ${hit.ruleName}`
@@ -78,8 +89,17 @@ export function RiskHits({ detail }: { detail: DeclarationDetail }) {
                 { title: t('hits.field'), dataIndex: 'field', render: (f: string) => t(`field.${f}`) },
                 { title: t('hits.operator'), dataIndex: 'op', render: (op: string) => t(`op.${op}`) },
                 { title: t('hits.expected'), dataIndex: 'expected', render: (v: string) => <span className="cw-mono">{v}</span> },
-                { title: t('hits.actual'), dataIndex: 'actual', render: (v: ConditionMatch['actual']) => <span className="cw-mono">{actualText(v)}</span> },
-                { title: t('hits.item'), dataIndex: 'itemSequence', align: 'right', render: (s?: number) => (s === undefined ? '–' : s) },
+                {
+                  title: t('hits.actual'),
+                  dataIndex: 'actual',
+                  render: (v: ConditionMatch['actual']) => <span className="cw-mono">{actualText(v)}</span>,
+                },
+                {
+                  title: t('hits.item'),
+                  dataIndex: 'itemSequence',
+                  align: 'right',
+                  render: (s?: number) => (s === undefined ? '–' : s),
+                },
               ]}
             />
           ) : null}

@@ -80,7 +80,14 @@ export function SavedViews() {
         />
       </Tooltip>
       <Tooltip title={t('views.delete')}>
-        <Button size="small" icon={<DeleteOutlined aria-hidden />} aria-label={t('views.delete')} disabled={!current} onClick={() => void remove()} data-testid="delete-view" />
+        <Button
+          size="small"
+          icon={<DeleteOutlined aria-hidden />}
+          aria-label={t('views.delete')}
+          disabled={!current}
+          onClick={() => void remove()}
+          data-testid="delete-view"
+        />
       </Tooltip>
       <Modal
         open={naming}
@@ -93,7 +100,14 @@ export function SavedViews() {
         destroyOnHidden
       >
         <label htmlFor="view-name">{t('views.name')}</label>
-        <Input id="view-name" autoFocus maxLength={80} value={name} onChange={(e) => setName(e.target.value)} onPressEnter={() => name.trim() && void save()} />
+        <Input
+          id="view-name"
+          autoFocus
+          maxLength={80}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onPressEnter={() => name.trim() && void save()}
+        />
         <p className="cw-muted" style={{ marginTop: 8 }}>
           {t('views.saveHint')}
         </p>

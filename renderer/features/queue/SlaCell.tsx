@@ -11,7 +11,11 @@ export function SlaCell({ dueAt }: { dueAt: string | null }) {
   if (view.state === 'none') return <span className="cw-muted">–</span>;
   return (
     <span className={`cw-sla cw-sla-${view.state}`} data-sla={view.state}>
-      {view.state === 'overdue' ? <ExclamationCircleOutlined aria-label={t('sla.overdue')} /> : view.state === 'soon' ? <HourglassOutlined aria-label={t('sla.soon')} /> : null}
+      {view.state === 'overdue' ? (
+        <ExclamationCircleOutlined aria-label={t('sla.overdue')} />
+      ) : view.state === 'soon' ? (
+        <HourglassOutlined aria-label={t('sla.soon')} />
+      ) : null}
       <span className="cw-num">{view.text}</span>
     </span>
   );

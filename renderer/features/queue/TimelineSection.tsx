@@ -12,11 +12,17 @@ function entryText(e: TimelineEntry, t: (key: string, o?: Record<string, unknown
     case 'riskAssessed':
       return t('timeline.riskAssessed', { lane: e.toLane ? t(`lane.${e.toLane}.name`) : '–' });
     case 'decision':
-      return t('timeline.decision', { decision: e.decision ? t(`decision.${e.decision}`) : '–', status: e.toStatus ? t(`status.${e.toStatus}`) : '–' });
+      return t('timeline.decision', {
+        decision: e.decision ? t(`decision.${e.decision}`) : '–',
+        status: e.toStatus ? t(`status.${e.toStatus}`) : '–',
+      });
     case 'assigned':
       return e.assignee ? t('timeline.assigned', { name: e.assignee }) : t('timeline.unassigned');
     case 'rerouted':
-      return t('timeline.rerouted', { from: e.fromLane ? t(`lane.${e.fromLane}.name`) : '–', to: e.toLane ? t(`lane.${e.toLane}.name`) : '–' });
+      return t('timeline.rerouted', {
+        from: e.fromLane ? t(`lane.${e.fromLane}.name`) : '–',
+        to: e.toLane ? t(`lane.${e.toLane}.name`) : '–',
+      });
   }
 }
 

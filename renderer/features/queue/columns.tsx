@@ -38,14 +38,22 @@ export function queueColumns(t: TFunction<'queue'>) {
       size: 160,
       meta: meta({ sortBy: 'number', body: (r) => <span className="cw-mono">{r.number}</span> }),
     }),
-    column.accessor('lane', { header: () => t('col.lane'), size: 96, meta: meta({ sortBy: 'lane', body: (r, text) => laneCell(r.lane, text) }) }),
+    column.accessor('lane', {
+      header: () => t('col.lane'),
+      size: 96,
+      meta: meta({ sortBy: 'lane', body: (r, text) => laneCell(r.lane, text) }),
+    }),
     column.display({ id: 'flags', header: () => t('col.flags'), size: 120, meta: meta({ body: flagsCell }) }),
     column.accessor('slaDueAt', {
       header: () => t('col.sla'),
       size: 104,
       meta: meta({ sortBy: 'slaDueAt', numeric: true, body: (r, text) => slaCell(r.slaDueAt, text) }),
     }),
-    column.accessor('status', { header: () => t('col.status'), size: 150, meta: meta({ sortBy: 'status', body: (r, text) => statusCell(r.status, text) }) }),
+    column.accessor('status', {
+      header: () => t('col.status'),
+      size: 150,
+      meta: meta({ sortBy: 'status', body: (r, text) => statusCell(r.status, text) }),
+    }),
     column.accessor('traderName', {
       header: () => t('col.trader'),
       size: 200,
@@ -58,7 +66,11 @@ export function queueColumns(t: TFunction<'queue'>) {
         ),
       }),
     }),
-    column.accessor('aeo', { header: () => t('col.aeo'), size: 64, meta: meta({ sortBy: 'aeo', body: (r, text) => aeoCell(r.aeo, text) }) }),
+    column.accessor('aeo', {
+      header: () => t('col.aeo'),
+      size: 64,
+      meta: meta({ sortBy: 'aeo', body: (r, text) => aeoCell(r.aeo, text) }),
+    }),
     column.accessor('score', {
       header: () => t('col.score'),
       size: 64,
@@ -67,13 +79,25 @@ export function queueColumns(t: TFunction<'queue'>) {
     column.accessor('arrivalTime', {
       header: () => t('col.arrival'),
       size: 104,
-      meta: meta({ sortBy: 'arrivalTime', numeric: true, body: (r, text) => <span className="cw-num">{shortTime(r.arrivalTime, text.locale)}</span> }),
+      meta: meta({
+        sortBy: 'arrivalTime',
+        numeric: true,
+        body: (r, text) => <span className="cw-num">{shortTime(r.arrivalTime, text.locale)}</span>,
+      }),
     }),
     column.accessor('lodgementTime', {
       header: () => t('col.lodgement'),
       size: 104,
-      meta: meta({ sortBy: 'lodgementTime', numeric: true, body: (r, text) => <span className="cw-num">{shortTime(r.lodgementTime, text.locale)}</span> }),
+      meta: meta({
+        sortBy: 'lodgementTime',
+        numeric: true,
+        body: (r, text) => <span className="cw-num">{shortTime(r.lodgementTime, text.locale)}</span>,
+      }),
     }),
-    column.accessor('assigneeName', { header: () => t('col.assignee'), size: 130, meta: meta({ sortBy: 'assignee', body: (r, text) => assigneeCell(r.assigneeName, text) }) }),
+    column.accessor('assigneeName', {
+      header: () => t('col.assignee'),
+      size: 130,
+      meta: meta({ sortBy: 'assignee', body: (r, text) => assigneeCell(r.assigneeName, text) }),
+    }),
   ]);
 }

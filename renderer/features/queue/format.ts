@@ -14,7 +14,13 @@ function dateFormat(locale: string, key: string, options: Intl.DateTimeFormatOpt
 /** "03-01 14:05" — compact, for table cells. */
 export function shortTime(iso: string | null, locale: string): string {
   if (!iso) return '–';
-  return dateFormat(locale, 'short', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return dateFormat(locale, 'short', {
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }
 
 /** "2026-03-01 14:05:09 GMT+8" — the detail pane shows the zone. */
@@ -33,7 +39,9 @@ export function fullTime(iso: string | null, locale: string): string {
 }
 
 export function formatNumber(value: number, locale: string, fractionDigits = 0): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(
+    value,
+  );
 }
 
 export function formatMass(kg: number, locale: string): string {

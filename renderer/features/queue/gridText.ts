@@ -34,7 +34,9 @@ export function gridText(t: TFunction<'queue'>, locale: string): GridText {
   const [before = '', after = ''] = t('selectRow', { number: marker }).split(marker);
   return {
     locale,
-    lane: Object.fromEntries(Lane.options.map((l) => [l, { name: t(`lane.${l}.name`), meaning: t(`lane.${l}.meaning`) }])) as GridText['lane'],
+    lane: Object.fromEntries(
+      Lane.options.map((l) => [l, { name: t(`lane.${l}.name`), meaning: t(`lane.${l}.meaning`) }]),
+    ) as GridText['lane'],
     status: Object.fromEntries(DeclarationStatus.options.map((s) => [s, t(`status.${s}`)])) as GridText['status'],
     flags: {
       perishable: t('flags.perishable'),

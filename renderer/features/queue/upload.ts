@@ -10,7 +10,9 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function uploadId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `u-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `u-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /**
@@ -20,7 +22,9 @@ function uploadId(): string {
  */
 export async function uploadFile(file: File, onSent: (sent: number, total: number) => void): Promise<ImportFileResult> {
   if (file.size > UPLOAD_MAX_BYTES) {
-    throw new Error(`${file.name} is ${Math.round(file.size / 1048576)} MiB; the upload limit is ${UPLOAD_MAX_BYTES / 1048576} MiB. Put it in the inbox folder instead.`);
+    throw new Error(
+      `${file.name} is ${Math.round(file.size / 1048576)} MiB; the upload limit is ${UPLOAD_MAX_BYTES / 1048576} MiB. Put it in the inbox folder instead.`,
+    );
   }
   const id = uploadId();
   const chunks = Math.max(1, Math.ceil(file.size / UPLOAD_CHUNK_BYTES));
@@ -28,7 +32,13 @@ export async function uploadFile(file: File, onSent: (sent: number, total: numbe
     const start = index * UPLOAD_CHUNK_BYTES;
     const bytes = new Uint8Array(await file.slice(start, start + UPLOAD_CHUNK_BYTES).arrayBuffer());
     const last = index === chunks - 1;
-    const out = await clearway().invoke('cw:queue.uploadChunk', { uploadId: id, name: file.name, index, last, base64: toBase64(bytes) });
+    const out = await clearway().invoke('cw:queue.uploadChunk', {
+      uploadId: id,
+      name: file.name,
+      index,
+      last,
+      base64: toBase64(bytes),
+    });
     onSent(Math.min(file.size, start + bytes.length), file.size);
     if (last) {
       if (!out.result) throw new Error(`${file.name}: the services accepted the last chunk but returned no import result`);

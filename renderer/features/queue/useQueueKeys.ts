@@ -16,7 +16,11 @@ const decisionOf: Partial<Record<QueueCommand, Decision>> = {
 
 /** Whether a dialog, drawer or dropdown is up: then single keys belong to it. */
 function overlayOpen(): boolean {
-  return document.querySelector('.ant-modal-wrap:not([style*="display: none"]), .ant-drawer-open, .ant-select-dropdown:not(.ant-select-dropdown-hidden)') !== null;
+  return (
+    document.querySelector(
+      '.ant-modal-wrap:not([style*="display: none"]), .ant-drawer-open, .ant-select-dropdown:not(.ant-select-dropdown-hidden)',
+    ) !== null
+  );
 }
 
 /** Queue triage by keyboard, active while the queue tab is showing. */

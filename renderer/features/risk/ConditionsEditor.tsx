@@ -28,7 +28,11 @@ export function ConditionsEditor({ value, onChange }: { value: ConditionDraft[];
               showSearch={{ optionFilterProp: 'label' }}
               onChange={(field) => {
                 const ops = operatorsFor(field);
-                update(i, { field, op: ops.includes(c.op) ? c.op : (ops[0] ?? 'eq'), text: RISK_FIELDS[field].kind === 'flag' ? 'true' : c.text });
+                update(i, {
+                  field,
+                  op: ops.includes(c.op) ? c.op : (ops[0] ?? 'eq'),
+                  text: RISK_FIELDS[field].kind === 'flag' ? 'true' : c.text,
+                });
               }}
               options={fields.map((f) => ({ value: f, label: tq(`field.${f}`) }))}
             />
@@ -42,8 +46,22 @@ export function ConditionsEditor({ value, onChange }: { value: ConditionDraft[];
             />
             {c.op === 'range' ? (
               <>
-                <Input size="small" style={{ width: 90 }} aria-label={label(t('condition.min'))} placeholder={t('condition.min')} value={c.min} onChange={(e) => update(i, { min: e.target.value })} />
-                <Input size="small" style={{ width: 90 }} aria-label={label(t('condition.max'))} placeholder={t('condition.max')} value={c.max} onChange={(e) => update(i, { max: e.target.value })} />
+                <Input
+                  size="small"
+                  style={{ width: 90 }}
+                  aria-label={label(t('condition.min'))}
+                  placeholder={t('condition.min')}
+                  value={c.min}
+                  onChange={(e) => update(i, { min: e.target.value })}
+                />
+                <Input
+                  size="small"
+                  style={{ width: 90 }}
+                  aria-label={label(t('condition.max'))}
+                  placeholder={t('condition.max')}
+                  value={c.max}
+                  onChange={(e) => update(i, { max: e.target.value })}
+                />
               </>
             ) : kind === 'flag' ? (
               <Select
@@ -62,7 +80,9 @@ export function ConditionsEditor({ value, onChange }: { value: ConditionDraft[];
                 size="small"
                 style={{ flex: 1, minWidth: 140 }}
                 aria-label={label(t('condition.value'))}
-                placeholder={c.op === 'in' ? t('condition.listHint') : c.op === 'regex' ? t('condition.regexHint') : t('condition.value')}
+                placeholder={
+                  c.op === 'in' ? t('condition.listHint') : c.op === 'regex' ? t('condition.regexHint') : t('condition.value')
+                }
                 value={c.text}
                 onChange={(e) => update(i, { text: e.target.value })}
                 className="cw-mono"
@@ -89,7 +109,12 @@ export function ConditionsEditor({ value, onChange }: { value: ConditionDraft[];
           </div>
         );
       })}
-      <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => onChange([...value, newCondition()])} disabled={value.length >= 20}>
+      <Button
+        size="small"
+        icon={<PlusOutlined aria-hidden />}
+        onClick={() => onChange([...value, newCondition()])}
+        disabled={value.length >= 20}
+      >
         {t('condition.add')}
       </Button>
     </div>

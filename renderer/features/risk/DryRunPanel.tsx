@@ -12,7 +12,15 @@ import { EChart } from '../dashboard/EChart';
 const LANES: Lane[] = ['green', 'blue', 'yellow', 'red'];
 
 /** What the candidate would have done to the last N days of declarations. */
-export function DryRunPanel({ rules, watchlists, disabled }: { rules: RiskRuleDraft[]; watchlists: WatchlistDraft[]; disabled: boolean }) {
+export function DryRunPanel({
+  rules,
+  watchlists,
+  disabled,
+}: {
+  rules: RiskRuleDraft[];
+  watchlists: WatchlistDraft[];
+  disabled: boolean;
+}) {
   const { t } = useTranslation('risk');
   const { t: tq } = useTranslation('queue');
   const dark = useSettings((s) => s.settings.theme === 'dark');
@@ -43,8 +51,18 @@ export function DryRunPanel({ rules, watchlists, disabled }: { rules: RiskRuleDr
       xAxis: { type: 'category', data: LANES.map((l) => tq(`lane.${l}.name`)), axisLabel: text },
       yAxis: { type: 'value', axisLabel: text },
       series: [
-        { name: t('dryRun.before'), type: 'bar', data: LANES.map((l) => result.laneMixBefore[l]), itemStyle: { color: dark ? '#8c8c8c' : '#595959' } },
-        { name: t('dryRun.after'), type: 'bar', data: LANES.map((l) => result.laneMixAfter[l]), itemStyle: { color: dark ? '#69b1ff' : '#0958d9' } },
+        {
+          name: t('dryRun.before'),
+          type: 'bar',
+          data: LANES.map((l) => result.laneMixBefore[l]),
+          itemStyle: { color: dark ? '#8c8c8c' : '#595959' },
+        },
+        {
+          name: t('dryRun.after'),
+          type: 'bar',
+          data: LANES.map((l) => result.laneMixAfter[l]),
+          itemStyle: { color: dark ? '#69b1ff' : '#0958d9' },
+        },
       ],
     };
   }, [result, dark, t, tq]);
@@ -54,15 +72,31 @@ export function DryRunPanel({ rules, watchlists, disabled }: { rules: RiskRuleDr
       <Space size={6} wrap>
         <label htmlFor="dry-days">{t('dryRun.days')}</label>
         <InputNumber id="dry-days" size="small" min={1} max={366} value={days} onChange={(v) => setDays(v ?? 30)} />
-        <Button size="small" icon={<ExperimentOutlined aria-hidden />} loading={busy} disabled={disabled} onClick={() => void run()} data-testid="dry-run-button">
+        <Button
+          size="small"
+          icon={<ExperimentOutlined aria-hidden />}
+          loading={busy}
+          disabled={disabled}
+          onClick={() => void run()}
+          data-testid="dry-run-button"
+        >
           {t('dryRun.run')}
         </Button>
       </Space>
-      {error ? <Alert type="error" showIcon message={t('dryRun.failed')} description={describeError(error, t as never).message} style={{ marginTop: 8 }} /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          message={t('dryRun.failed')}
+          description={describeError(error, t as never).message}
+          style={{ marginTop: 8 }}
+        />
+      ) : null}
       {result && option ? (
         <div style={{ marginTop: 8 }} data-testid="dry-run-result">
           <p>
-            {t('dryRun.summary', { subjects: result.subjects, changed: result.laneChanged, days })} {t('dryRun.random', { before: result.randomSelections.before, after: result.randomSelections.after })}
+            {t('dryRun.summary', { subjects: result.subjects, changed: result.laneChanged, days })}{' '}
+            {t('dryRun.random', { before: result.randomSelections.before, after: result.randomSelections.after })}
           </p>
           <EChart option={option} height={200} label={t('dryRun.chart')} testId="dry-run-chart" />
           <Table

@@ -5,23 +5,39 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Lane, type RandomSelection, type RandomSelectionDraft } from '../../../preload/contract/schemas/risk';
 import { clearway } from '../../app/clearway';
-import { draftOf, formOf, newRowKey, OFFICE_CODE_MAX, type FormProblem, type OfficeRow, type RandomSelectionForm } from './randomSelectionForm';
+import {
+  draftOf,
+  formOf,
+  newRowKey,
+  OFFICE_CODE_MAX,
+  type FormProblem,
+  type OfficeRow,
+  type RandomSelectionForm,
+} from './randomSelectionForm';
 import { SaveOutcome } from './SaveOutcome';
 import { useVersionedSave } from './useVersionedSave';
 
 /** Random selection per office (one document); the parent keys it by version, so a save starts a fresh form. */
-export function RandomSelectionEditor({ selection, onSaved }: { selection: RandomSelection; onSaved(selection: RandomSelection): void }) {
+export function RandomSelectionEditor({
+  selection,
+  onSaved,
+}: {
+  selection: RandomSelection;
+  onSaved(selection: RandomSelection): void;
+}) {
   const { t } = useTranslation('risk');
   const { t: tq } = useTranslation('queue');
   const [form, setForm] = useState<RandomSelectionForm>(() => formOf(selection));
   const set = (patch: Partial<RandomSelectionForm>) => setForm((f) => ({ ...f, ...patch }));
-  const setRow = (key: string, patch: Partial<OfficeRow>) => set({ offices: form.offices.map((o) => (o.key === key ? { ...o, ...patch } : o)) });
+  const setRow = (key: string, patch: Partial<OfficeRow>) =>
+    set({ offices: form.offices.map((o) => (o.key === key ? { ...o, ...patch } : o)) });
 
   const { draft, problems } = useMemo(() => draftOf(form), [form]);
   const problemRows = new Set(problems.map((p) => p.row).filter((r) => r !== undefined));
   const saver = useVersionedSave<RandomSelection>({
     initial: selection,
-    save: (expectedVersion) => clearway().invoke('cw:risk.saveRandomSelection', { randomSelection: draft as RandomSelectionDraft, expectedVersion }),
+    save: (expectedVersion) =>
+      clearway().invoke('cw:risk.saveRandomSelection', { randomSelection: draft as RandomSelectionDraft, expectedVersion }),
     latest: async () => (await clearway().invoke('cw:risk.config')).randomSelection,
     onSaved,
     onReloaded: (fresh) => {
@@ -54,12 +70,18 @@ export function RandomSelectionEditor({ selection, onSaved }: { selection: Rando
   return (
     <div className="cw-rule-editor" data-testid="random-editor">
       <p className="cw-muted cw-saved-by" data-testid="random-version">
-        {t('random.savedBy', { version: shown.version, author: shown.author, at: dayjs(shown.updatedAt).format('YYYY-MM-DD HH:mm') })}
+        {t('random.savedBy', {
+          version: shown.version,
+          author: shown.author,
+          at: dayjs(shown.updatedAt).format('YYYY-MM-DD HH:mm'),
+        })}
       </p>
       <p className="cw-muted cw-hint">{t('random.hint')}</p>
       <div className="cw-form-grid">
         <label htmlFor="random-default-expected">{t('random.defaultExpected')}</label>
-        {pct('random-default-expected', t('random.defaultExpected'), form.defaultExpectedPct, (v) => set({ defaultExpectedPct: v }))}
+        {pct('random-default-expected', t('random.defaultExpected'), form.defaultExpectedPct, (v) =>
+          set({ defaultExpectedPct: v }),
+        )}
         <label htmlFor="random-default-minimum">{t('random.defaultMinimum')}</label>
         {pct('random-default-minimum', t('random.defaultMinimum'), form.defaultMinimumPct, (v) => set({ defaultMinimumPct: v }))}
         <label htmlFor="random-aeo">{t('random.aeoFactor')}</label>
@@ -89,7 +111,16 @@ export function RandomSelectionEditor({ selection, onSaved }: { selection: Rando
           options={Lane.options.map((l) => ({ value: l, label: `${tq(`lane.${l}.name`)} · ${tq(`lane.${l}.meaning`)}` }))}
         />
         <label htmlFor="random-score">{t('rule.score')}</label>
-        <InputNumber<number> id="random-score" size="small" className="cw-num" min={0} max={1000} precision={0} value={form.score} onChange={(v) => set({ score: v ?? null })} />
+        <InputNumber<number>
+          id="random-score"
+          size="small"
+          className="cw-num"
+          min={0}
+          max={1000}
+          precision={0}
+          value={form.score}
+          onChange={(v) => set({ score: v ?? null })}
+        />
       </div>
       <h3 className="cw-subhead">{t('random.offices', { count: form.offices.length })}</h3>
       <Table<OfficeRow>
@@ -122,14 +153,20 @@ export function RandomSelectionEditor({ selection, onSaved }: { selection: Rando
             dataIndex: 'expectedPct',
             width: 140,
             align: 'right',
-            render: (_: unknown, row, i) => pct(`random-office-${row.key}-expected`, t('random.expectedOfRow', { row: i + 1 }), row.expectedPct, (v) => setRow(row.key, { expectedPct: v })),
+            render: (_: unknown, row, i) =>
+              pct(`random-office-${row.key}-expected`, t('random.expectedOfRow', { row: i + 1 }), row.expectedPct, (v) =>
+                setRow(row.key, { expectedPct: v }),
+              ),
           },
           {
             title: t('random.minimum'),
             dataIndex: 'minimumPct',
             width: 140,
             align: 'right',
-            render: (_: unknown, row, i) => pct(`random-office-${row.key}-minimum`, t('random.minimumOfRow', { row: i + 1 }), row.minimumPct, (v) => setRow(row.key, { minimumPct: v })),
+            render: (_: unknown, row, i) =>
+              pct(`random-office-${row.key}-minimum`, t('random.minimumOfRow', { row: i + 1 }), row.minimumPct, (v) =>
+                setRow(row.key, { minimumPct: v }),
+              ),
           },
           {
             title: <span className="cw-visually-hidden">{t('random.removeColumn')}</span>,
@@ -148,14 +185,21 @@ export function RandomSelectionEditor({ selection, onSaved }: { selection: Rando
         ]}
       />
       <div style={{ marginTop: 6 }}>
-      <Button
-        size="small"
-        icon={<PlusOutlined aria-hidden />}
-        data-testid="random-add-office"
-        onClick={() => set({ offices: [...form.offices, { key: newRowKey(), office: '', expectedPct: form.defaultExpectedPct, minimumPct: form.defaultMinimumPct }] })}
-      >
-        {t('random.addOffice')}
-      </Button>
+        <Button
+          size="small"
+          icon={<PlusOutlined aria-hidden />}
+          data-testid="random-add-office"
+          onClick={() =>
+            set({
+              offices: [
+                ...form.offices,
+                { key: newRowKey(), office: '', expectedPct: form.defaultExpectedPct, minimumPct: form.defaultMinimumPct },
+              ],
+            })
+          }
+        >
+          {t('random.addOffice')}
+        </Button>
       </div>
       {problems.length > 0 ? (
         <Alert
@@ -175,7 +219,15 @@ export function RandomSelectionEditor({ selection, onSaved }: { selection: Rando
       ) : null}
       <SaveOutcome saver={saver} testId="random-conflict" />
       <Space style={{ marginTop: 10, display: 'flex' }}>
-        <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void saver.save()} data-testid="random-save">
+        <Button
+          type="primary"
+          size="small"
+          icon={<SaveOutlined aria-hidden />}
+          disabled={!draft}
+          loading={saver.busy}
+          onClick={() => void saver.save()}
+          data-testid="random-save"
+        >
           {t('rule.saveVersion', { version: base + 1 })}
         </Button>
       </Space>

@@ -22,7 +22,17 @@ interface Form {
 }
 
 function formOf(rule: RiskRule | null): Form {
-  if (!rule) return { id: '', name: '', description: '', lane: 'yellow', score: 20, profileId: null, active: true, conditions: [newCondition()] };
+  if (!rule)
+    return {
+      id: '',
+      name: '',
+      description: '',
+      lane: 'yellow',
+      score: 20,
+      profileId: null,
+      active: true,
+      conditions: [newCondition()],
+    };
   return { ...rule, conditions: rule.conditions.map(toDraft) };
 }
 
@@ -31,12 +41,23 @@ function draftOf(form: Form): { draft: RiskRuleDraft | null; problems: string[] 
   const checks = form.conditions.map(checkDraft);
   const problems = checks.flatMap((c, i) => (c.ok ? [] : [`#${i + 1}: ${c.message}`]));
   const parsed = RiskRuleDraft.safeParse({ ...form, conditions: checks.map((c) => (c.ok ? c.condition : null)) });
-  if (!parsed.success) problems.push(...parsed.error.issues.filter((i) => i.path[0] !== 'conditions').map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    problems.push(
+      ...parsed.error.issues.filter((i) => i.path[0] !== 'conditions').map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
   return { draft: problems.length === 0 && parsed.success ? parsed.data : null, problems };
 }
 
 /** Edits one rule; the parent keys it by rule id and version, so a saved or reloaded rule starts a fresh form. */
-export function RuleEditor({ rule, config, onSaved }: { rule: RiskRule | null; config: RiskConfig; onSaved(rule: RiskRule): void }) {
+export function RuleEditor({
+  rule,
+  config,
+  onSaved,
+}: {
+  rule: RiskRule | null;
+  config: RiskConfig;
+  onSaved(rule: RiskRule): void;
+}) {
   const { t } = useTranslation('risk');
   const { t: tq } = useTranslation('queue');
   const [form, setForm] = useState<Form>(() => formOf(rule));
@@ -57,11 +78,23 @@ export function RuleEditor({ rule, config, onSaved }: { rule: RiskRule | null; c
     <div className="cw-rule-editor" data-testid="rule-editor">
       <div className="cw-form-grid">
         <label htmlFor="rule-id">{t('rule.id')}</label>
-        <Input id="rule-id" size="small" value={form.id} disabled={rule !== null} onChange={(e) => set({ id: e.target.value.trim() })} className="cw-mono" />
+        <Input
+          id="rule-id"
+          size="small"
+          value={form.id}
+          disabled={rule !== null}
+          onChange={(e) => set({ id: e.target.value.trim() })}
+          className="cw-mono"
+        />
         <label htmlFor="rule-name">{t('rule.name')}</label>
         <Input id="rule-name" size="small" value={form.name} onChange={(e) => set({ name: e.target.value })} />
         <label htmlFor="rule-description">{t('rule.description')}</label>
-        <Input.TextArea id="rule-description" rows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} />
+        <Input.TextArea
+          id="rule-description"
+          rows={2}
+          value={form.description}
+          onChange={(e) => set({ description: e.target.value })}
+        />
         <label htmlFor="rule-lane">{t('rule.lane')}</label>
         <Select<Lane>
           id="rule-lane"
@@ -71,14 +104,24 @@ export function RuleEditor({ rule, config, onSaved }: { rule: RiskRule | null; c
           options={Lane.options.map((l) => ({ value: l, label: `${tq(`lane.${l}.name`)} · ${tq(`lane.${l}.meaning`)}` }))}
         />
         <label htmlFor="rule-score">{t('rule.score')}</label>
-        <InputNumber id="rule-score" size="small" min={0} max={1000} value={form.score} onChange={(v) => set({ score: v ?? 0 })} />
+        <InputNumber
+          id="rule-score"
+          size="small"
+          min={0}
+          max={1000}
+          value={form.score}
+          onChange={(v) => set({ score: v ?? 0 })}
+        />
         <label htmlFor="rule-profile">{t('rule.profile')}</label>
         <Select<string>
           id="rule-profile"
           size="small"
           value={form.profileId ?? ''}
           onChange={(p) => set({ profileId: p === '' ? null : p })}
-          options={[{ value: '', label: t('rule.noProfile') }, ...config.profiles.map((p) => ({ value: p.id, label: `${p.name} (${p.validFrom} – ${p.validTo ?? '…'})` }))]}
+          options={[
+            { value: '', label: t('rule.noProfile') },
+            ...config.profiles.map((p) => ({ value: p.id, label: `${p.name} (${p.validFrom} – ${p.validTo ?? '…'})` })),
+          ]}
         />
         <label htmlFor="rule-active">{t('rule.active')}</label>
         <Switch id="rule-active" size="small" checked={form.active} onChange={(active) => set({ active })} />
@@ -86,10 +129,20 @@ export function RuleEditor({ rule, config, onSaved }: { rule: RiskRule | null; c
       <h3 className="cw-subhead">{t('rule.conditions')}</h3>
       <p className="cw-muted">{t('rule.conditionsHint')}</p>
       <ConditionsEditor value={form.conditions} onChange={(conditions) => set({ conditions })} />
-      {problems.length > 0 && form.id && form.name ? <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('rule.problems')} description={problems.join(' · ')} /> : null}
+      {problems.length > 0 && form.id && form.name ? (
+        <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('rule.problems')} description={problems.join(' · ')} />
+      ) : null}
       <SaveOutcome saver={saver} testId="rule-conflict" />
       <Space style={{ marginTop: 10 }} wrap>
-        <Button type="primary" size="small" icon={<SaveOutlined aria-hidden />} disabled={!draft} loading={saver.busy} onClick={() => void saver.save()} data-testid="rule-save">
+        <Button
+          type="primary"
+          size="small"
+          icon={<SaveOutlined aria-hidden />}
+          disabled={!draft}
+          loading={saver.busy}
+          onClick={() => void saver.save()}
+          data-testid="rule-save"
+        >
           {base === 0 ? t('rule.create') : t('rule.saveVersion', { version: base + 1 })}
         </Button>
         {rule ? (
@@ -114,10 +167,18 @@ export function RuleEditor({ rule, config, onSaved }: { rule: RiskRule | null; c
           columns={[
             { title: t('col.version'), dataIndex: 'version', align: 'right', width: 70 },
             { title: t('col.author'), dataIndex: 'author' },
-            { title: t('col.updated'), dataIndex: 'updatedAt', render: (v: string) => <span className="cw-num">{v.slice(0, 16).replace('T', ' ')}</span> },
+            {
+              title: t('col.updated'),
+              dataIndex: 'updatedAt',
+              render: (v: string) => <span className="cw-num">{v.slice(0, 16).replace('T', ' ')}</span>,
+            },
             { title: t('rule.lane'), dataIndex: 'lane', render: (l: Lane) => tq(`lane.${l}.name`) },
             { title: t('rule.score'), dataIndex: 'score', align: 'right' },
-            { title: t('rule.active'), dataIndex: 'active', render: (a: boolean) => (a ? t('condition.yes') : t('condition.no')) },
+            {
+              title: t('rule.active'),
+              dataIndex: 'active',
+              render: (a: boolean) => (a ? t('condition.yes') : t('condition.no')),
+            },
           ]}
         />
       ) : null}

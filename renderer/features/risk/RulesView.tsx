@@ -31,13 +31,15 @@ export function RulesView() {
   }, []);
   useEffect(reload, [reload]);
 
-  if (error) return <Alert type="error" showIcon message={t('loadFailed')} description={describeError(error, t as never).message} />;
+  if (error)
+    return <Alert type="error" showIcon message={t('loadFailed')} description={describeError(error, t as never).message} />;
   if (!config) return <Spin />;
 
   const rule = ruleId === null || ruleId === '' ? null : (config.rules.find((r) => r.id === ruleId) ?? null);
   const profile = profileId === null || profileId === '' ? null : (config.profiles.find((p) => p.id === profileId) ?? null);
   const rulesByProfile = countRulesByProfile(config);
-  const watchlist = watchlistId === null || watchlistId === '' ? null : (config.watchlists.find((w) => w.id === watchlistId) ?? null);
+  const watchlist =
+    watchlistId === null || watchlistId === '' ? null : (config.watchlists.find((w) => w.id === watchlistId) ?? null);
 
   return (
     <div className="cw-rules" data-testid="rules">
@@ -51,7 +53,19 @@ export function RulesView() {
               <div className="cw-rules-split">
                 <RuleList config={config} selected={ruleId} onSelect={setRuleId} />
                 <div className="cw-rules-editor-pane">
-                  {ruleId === null ? <p className="cw-muted">{t('pick')}</p> : <RuleEditor key={`${ruleId}-${rule?.version ?? 0}`} rule={rule} config={config} onSaved={(r) => { setRuleId(r.id); reload(); }} />}
+                  {ruleId === null ? (
+                    <p className="cw-muted">{t('pick')}</p>
+                  ) : (
+                    <RuleEditor
+                      key={`${ruleId}-${rule?.version ?? 0}`}
+                      rule={rule}
+                      config={config}
+                      onSaved={(r) => {
+                        setRuleId(r.id);
+                        reload();
+                      }}
+                    />
+                  )}
                 </div>
               </div>
             ),
@@ -66,7 +80,15 @@ export function RulesView() {
                   {watchlistId === null ? (
                     <p className="cw-muted">{t('pickWatchlist')}</p>
                   ) : (
-                    <WatchlistEditor key={`${watchlistId}-${watchlist?.version ?? 0}`} watchlist={watchlist} config={config} onSaved={(w) => { setWatchlistId(w.id); reload(); }} />
+                    <WatchlistEditor
+                      key={`${watchlistId}-${watchlist?.version ?? 0}`}
+                      watchlist={watchlist}
+                      config={config}
+                      onSaved={(w) => {
+                        setWatchlistId(w.id);
+                        reload();
+                      }}
+                    />
                   )}
                 </div>
               </div>
@@ -117,7 +139,17 @@ function countRulesByProfile(config: RiskConfig): Map<string, number> {
   return counts;
 }
 
-function ProfileList({ config, ruleCounts, selected, onSelect }: { config: RiskConfig; ruleCounts: Map<string, number>; selected: string | null; onSelect(id: string): void }) {
+function ProfileList({
+  config,
+  ruleCounts,
+  selected,
+  onSelect,
+}: {
+  config: RiskConfig;
+  ruleCounts: Map<string, number>;
+  selected: string | null;
+  onSelect(id: string): void;
+}) {
   const { t } = useTranslation('risk');
   return (
     <div className="cw-rules-list">
@@ -145,9 +177,24 @@ function ProfileList({ config, ruleCounts, selected, onSelect }: { config: RiskC
             title: t('rule.active'),
             dataIndex: 'active',
             width: 84,
-            render: (a: boolean) => (a ? <span><CheckCircleOutlined aria-hidden /> {t('condition.yes')}</span> : <span><MinusCircleOutlined aria-hidden /> {t('condition.no')}</span>),
+            render: (a: boolean) =>
+              a ? (
+                <span>
+                  <CheckCircleOutlined aria-hidden /> {t('condition.yes')}
+                </span>
+              ) : (
+                <span>
+                  <MinusCircleOutlined aria-hidden /> {t('condition.no')}
+                </span>
+              ),
           },
-          { title: t('profile.rules'), key: 'rules', width: 64, align: 'right', render: (_: unknown, p) => <span className="cw-num">{ruleCounts.get(p.id) ?? 0}</span> },
+          {
+            title: t('profile.rules'),
+            key: 'rules',
+            width: 64,
+            align: 'right',
+            render: (_: unknown, p) => <span className="cw-num">{ruleCounts.get(p.id) ?? 0}</span>,
+          },
           { title: t('col.version'), dataIndex: 'version', width: 56, align: 'right' },
         ]}
       />
@@ -173,18 +220,37 @@ function RuleList({ config, selected, onSelect }: { config: RiskConfig; selected
         rowClassName={(r) => (r.id === selected ? 'cw-row-active' : '')}
         onRow={(r) => ({ onClick: () => onSelect(r.id), onKeyDown: (e) => e.key === 'Enter' && onSelect(r.id), tabIndex: 0 })}
         columns={[
-          { title: t('rule.name'), dataIndex: 'name', ellipsis: true, render: (n: string, r) => (r.active ? n : `${n} · ${t('rule.inactive')}`) },
+          {
+            title: t('rule.name'),
+            dataIndex: 'name',
+            ellipsis: true,
+            render: (n: string, r) => (r.active ? n : `${n} · ${t('rule.inactive')}`),
+          },
           { title: t('rule.lane'), dataIndex: 'lane', width: 92, render: (l: RiskRule['lane']) => <LaneTag lane={l} /> },
           { title: t('rule.score'), dataIndex: 'score', width: 60, align: 'right' },
           { title: t('col.version'), dataIndex: 'version', width: 56, align: 'right' },
-          { title: t('rule.profile'), dataIndex: 'profileId', width: 140, ellipsis: true, render: (p: string | null) => (p ? (profiles.get(p) ?? p) : '–') },
+          {
+            title: t('rule.profile'),
+            dataIndex: 'profileId',
+            width: 140,
+            ellipsis: true,
+            render: (p: string | null) => (p ? (profiles.get(p) ?? p) : '–'),
+          },
         ]}
       />
     </div>
   );
 }
 
-function WatchlistList({ config, selected, onSelect }: { config: RiskConfig; selected: string | null; onSelect(id: string): void }) {
+function WatchlistList({
+  config,
+  selected,
+  onSelect,
+}: {
+  config: RiskConfig;
+  selected: string | null;
+  onSelect(id: string): void;
+}) {
   const { t } = useTranslation('risk');
   return (
     <div className="cw-rules-list">

@@ -28,7 +28,15 @@ export function SaveOutcome({ saver, testId }: { saver: VersionedSave<{ version:
           }
         />
       ) : null}
-      {saver.error ? <Alert type="error" showIcon style={{ marginTop: 8 }} message={t('saveFailed')} description={describeError(saver.error, t as never).message} /> : null}
+      {saver.error ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={t('saveFailed')}
+          description={describeError(saver.error, t as never).message}
+        />
+      ) : null}
     </>
   );
 }

@@ -51,7 +51,10 @@ export function fromDraft(d: ConditionDraft): unknown {
     case 'prefix':
       return { field: d.field, op: 'prefix', value: d.text.trim() };
     case 'in': {
-      const parts = d.text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+      const parts = d.text
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       return { field: d.field, op: 'in', values: kind === 'number' ? parts.map((p) => Number(p)) : parts };
     }
     case 'range':

@@ -47,17 +47,26 @@ export function formOf(selection: RandomSelection): RandomSelectionForm {
     aeoReductionFactor: selection.aeoReductionFactor,
     lane: selection.lane,
     score: selection.score,
-    offices: selection.offices.map((o) => ({ key: newRowKey(), office: o.office, expectedPct: toPct(o.expectedRate), minimumPct: toPct(o.minimumRate) })),
+    offices: selection.offices.map((o) => ({
+      key: newRowKey(),
+      office: o.office,
+      expectedPct: toPct(o.expectedRate),
+      minimumPct: toPct(o.minimumRate),
+    })),
   };
 }
 
 function ratePair(expected: number | null, minimum: number | null, row?: number): FormProblem[] {
   const problems: FormProblem[] = [];
-  for (const [field, pct] of [['expected', expected], ['minimum', minimum]] as const) {
+  for (const [field, pct] of [
+    ['expected', expected],
+    ['minimum', minimum],
+  ] as const) {
     if (pct === null) problems.push({ key: 'random.problem.rateMissing', row, field, values: {} });
     else if (!(pct >= 0 && pct <= 100)) problems.push({ key: 'random.problem.rateRange', row, field, values: { value: pct } });
   }
-  if (expected !== null && minimum !== null && minimum > expected) problems.push({ key: 'random.problem.minimumAbove', row, field: 'minimum', values: { minimum, expected } });
+  if (expected !== null && minimum !== null && minimum > expected)
+    problems.push({ key: 'random.problem.minimumAbove', row, field: 'minimum', values: { minimum, expected } });
   return problems;
 }
 
@@ -67,14 +76,17 @@ export function draftOf(form: RandomSelectionForm): { draft: RandomSelectionDraf
   if (form.aeoReductionFactor === null || !(form.aeoReductionFactor >= 0 && form.aeoReductionFactor <= 1)) {
     problems.push({ key: 'random.problem.aeoFactor', values: {} });
   }
-  if (form.score === null || !Number.isInteger(form.score) || form.score < 0 || form.score > 1000) problems.push({ key: 'random.problem.score', values: {} });
+  if (form.score === null || !Number.isInteger(form.score) || form.score < 0 || form.score > 1000)
+    problems.push({ key: 'random.problem.score', values: {} });
   const seen = new Map<string, number>();
   form.offices.forEach((row, i) => {
     const n = i + 1;
     const code = row.office.trim();
     if (code === '') problems.push({ key: 'random.problem.officeMissing', row: n, values: {} });
-    else if (code.length > OFFICE_CODE_MAX) problems.push({ key: 'random.problem.officeLength', row: n, values: { max: OFFICE_CODE_MAX } });
-    else if (seen.has(code)) problems.push({ key: 'random.problem.officeDuplicate', row: n, values: { office: code, first: seen.get(code) as number } });
+    else if (code.length > OFFICE_CODE_MAX)
+      problems.push({ key: 'random.problem.officeLength', row: n, values: { max: OFFICE_CODE_MAX } });
+    else if (seen.has(code))
+      problems.push({ key: 'random.problem.officeDuplicate', row: n, values: { office: code, first: seen.get(code) as number } });
     else seen.set(code, n);
     problems.push(...ratePair(row.expectedPct, row.minimumPct, n));
   });
@@ -85,11 +97,21 @@ export function draftOf(form: RandomSelectionForm): { draft: RandomSelectionDraf
     aeoReductionFactor: form.aeoReductionFactor,
     lane: form.lane,
     score: form.score,
-    offices: form.offices.map((row) => ({ office: row.office.trim(), expectedRate: toRate(row.expectedPct as number), minimumRate: toRate(row.minimumPct as number) })),
+    offices: form.offices.map((row) => ({
+      office: row.office.trim(),
+      expectedRate: toRate(row.expectedPct as number),
+      minimumRate: toRate(row.minimumPct as number),
+    })),
   });
   if (!parsed.success) {
     // The checks above mirror the schema; anything left is still named by its path.
-    return { draft: null, problems: parsed.error.issues.map((i) => ({ key: 'random.problem.schema', values: { path: i.path.join('.'), message: i.message } })) };
+    return {
+      draft: null,
+      problems: parsed.error.issues.map((i) => ({
+        key: 'random.problem.schema',
+        values: { path: i.path.join('.'), message: i.message },
+      })),
+    };
   }
   return { draft: parsed.data, problems: [] };
 }

@@ -38,7 +38,11 @@ export function ChangePasswordForm() {
     <Card size="small" title={t('settings.changePassword')} style={{ maxWidth: 520 }}>
       <FormError error={error} title={t('settings.changePasswordFailed')} />
       <Form<Values> form={form} layout="vertical" requiredMark="optional" onFinish={submit} disabled={busy}>
-        <Form.Item label={t('settings.currentPassword')} name="current" rules={[{ required: true, message: t('auth.validation.passwordRequired') }]}>
+        <Form.Item
+          label={t('settings.currentPassword')}
+          name="current"
+          rules={[{ required: true, message: t('auth.validation.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item label={t('settings.newPassword')} name="next" rules={passwordRules} extra={t('auth.passwordHelp')}>
@@ -52,7 +56,9 @@ export function ChangePasswordForm() {
             { required: true, message: t('auth.validation.confirmRequired') },
             ({ getFieldValue }) => ({
               validator: (_r, v: string | undefined) =>
-                !v || getFieldValue('next') === v ? Promise.resolve() : Promise.reject(new Error(t('auth.validation.confirmMismatch'))),
+                !v || getFieldValue('next') === v
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth.validation.confirmMismatch'))),
             }),
           ]}
         >

@@ -48,7 +48,9 @@ export function DiagnosticsPanel() {
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="diagnostics-saved"
-          title={t('settings.diagnosticsSaved', { size: new Intl.NumberFormat(i18n.language).format(Math.ceil(saved.bytes / 1024)) })}
+          title={t('settings.diagnosticsSaved', {
+            size: new Intl.NumberFormat(i18n.language).format(Math.ceil(saved.bytes / 1024)),
+          })}
           description={
             <Typography.Text copyable className="cw-mono">
               {saved.path}
@@ -56,7 +58,12 @@ export function DiagnosticsPanel() {
           }
         />
       ) : null}
-      <Button icon={<ExportOutlined aria-hidden />} onClick={() => void exportDiagnostics()} loading={busy} data-testid="export-diagnostics">
+      <Button
+        icon={<ExportOutlined aria-hidden />}
+        onClick={() => void exportDiagnostics()}
+        loading={busy}
+        data-testid="export-diagnostics"
+      >
         {t('settings.exportDiagnostics')}
       </Button>
     </Card>

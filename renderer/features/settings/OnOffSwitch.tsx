@@ -3,7 +3,15 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A switch with its state as a word beside it (not as faint text inside the track). */
-export function OnOffSwitch({ checked, onChange, id }: { checked?: boolean; onChange?: (checked: boolean) => void; id?: string }) {
+export function OnOffSwitch({
+  checked,
+  onChange,
+  id,
+}: {
+  checked?: boolean;
+  onChange?: (checked: boolean) => void;
+  id?: string;
+}) {
   const { t } = useTranslation();
   const stateId = useId();
   return (

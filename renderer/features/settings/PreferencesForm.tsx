@@ -50,7 +50,14 @@ export function PreferencesForm() {
       <Card size="small" title={t('settings.lookTitle')}>
         <Form layout="vertical">
           <Form.Item label={t('settings.language')} htmlFor="settings-locale" extra={t('settings.languageHelp')}>
-            <Select id="settings-locale" data-testid="settings-locale" value={settings.locale} options={localeOptions} onChange={setLocale} style={{ maxWidth: 240 }} />
+            <Select
+              id="settings-locale"
+              data-testid="settings-locale"
+              value={settings.locale}
+              options={localeOptions}
+              onChange={setLocale}
+              style={{ maxWidth: 240 }}
+            />
           </Form.Item>
           <Form.Item label={t('settings.theme')} extra={t('settings.themeHelp')}>
             <Radio.Group
@@ -86,7 +93,14 @@ export function PreferencesForm() {
             extra={t('settings.idleLockHelp')}
             rules={[{ required: true, type: 'integer', min: 1, max: 240, message: t('settings.validation.idleLock') }]}
           >
-            <InputNumber min={1} max={240} precision={0} suffix={t('settings.minutes')} style={{ width: 160 }} data-testid="idle-lock-minutes" />
+            <InputNumber
+              min={1}
+              max={240}
+              precision={0}
+              suffix={t('settings.minutes')}
+              style={{ width: 160 }}
+              data-testid="idle-lock-minutes"
+            />
           </Form.Item>
           <Form.Item label={t('settings.camera')} name="cameraEnabled" valuePropName="checked" extra={t('settings.cameraHelp')}>
             <OnOffSwitch />
@@ -98,7 +112,12 @@ export function PreferencesForm() {
             label={t('settings.hubUrl')}
             name="hubUrl"
             extra={t('settings.hubUrlHelp')}
-            rules={[{ validator: (_r, v: string | undefined) => (isHubUrl((v ?? '').trim()) ? Promise.resolve() : Promise.reject(new Error(t('settings.validation.hubUrl')))) }]}
+            rules={[
+              {
+                validator: (_r, v: string | undefined) =>
+                  isHubUrl((v ?? '').trim()) ? Promise.resolve() : Promise.reject(new Error(t('settings.validation.hubUrl'))),
+              },
+            ]}
           >
             <Input placeholder="https://hub.example.org" spellCheck={false} inputMode="url" />
           </Form.Item>

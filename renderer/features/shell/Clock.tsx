@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 function zoneName(date: Date, locale: string): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' }).formatToParts(date).find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' })
+    .formatToParts(date)
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
@@ -16,11 +18,21 @@ export function Clock() {
   }, []);
   const locale = i18n.language;
   const date = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(now);
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(now);
   const zone = zoneName(now, locale);
   const iana = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
-    <time className="cw-status-item" dateTime={now.toISOString()} title={t('status.clockTitle', { zone: iana })} data-testid="status-clock">
+    <time
+      className="cw-status-item"
+      dateTime={now.toISOString()}
+      title={t('status.clockTitle', { zone: iana })}
+      data-testid="status-clock"
+    >
       {date} {time} {zone}
     </time>
   );

@@ -13,7 +13,13 @@ function RailButton({ item }: { item: NavItem }) {
   // Closed on click, so the hint never sits over the screen that just opened.
   const [hint, setHint] = useState(false);
   return (
-    <Tooltip placement="right" mouseEnterDelay={0.4} open={hint} onOpenChange={setHint} title={`${label} — ${t(`nav.hints.${item.screen}`)} (${keys})`}>
+    <Tooltip
+      placement="right"
+      mouseEnterDelay={0.4}
+      open={hint}
+      onOpenChange={setHint}
+      title={`${label} — ${t(`nav.hints.${item.screen}`)} (${keys})`}
+    >
       <button
         type="button"
         className="cw-rail-item"

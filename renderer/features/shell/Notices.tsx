@@ -32,7 +32,9 @@ export function Notices() {
           title={`${t(`notices.levels.${notice.level}`)} · ${t(`notices.codes.${notice.code}`, { defaultValue: notice.message })}`}
           description={
             <>
-              {notice.message !== t(`notices.codes.${notice.code}`, { defaultValue: notice.message }) ? <div>{notice.message}</div> : null}
+              {notice.message !== t(`notices.codes.${notice.code}`, { defaultValue: notice.message }) ? (
+                <div>{notice.message}</div>
+              ) : null}
               <div style={{ opacity: 0.8 }}>{when.format(new Date(notice.at))}</div>
             </>
           }

@@ -55,11 +55,13 @@ export function ShortcutsDialog() {
   const featureGroups = useSyncExternalStore(subscribeShortcuts, registeredShortcutGroups);
   const sections = [
     { key: 'window', title: t('shortcuts.window'), rows },
-    ...[...featureGroups].sort((a, b) => navRank(a.group) - navRank(b.group)).map((group) => ({
-      key: group.group,
-      title: t(group.titleKey),
-      rows: group.shortcuts.map((s) => ({ key: `${group.group}:${s.labelKey}`, keys: s.keys, action: t(s.labelKey) })),
-    })),
+    ...[...featureGroups]
+      .sort((a, b) => navRank(a.group) - navRank(b.group))
+      .map((group) => ({
+        key: group.group,
+        title: t(group.titleKey),
+        rows: group.shortcuts.map((s) => ({ key: `${group.group}:${s.labelKey}`, keys: s.keys, action: t(s.labelKey) })),
+      })),
   ];
   const columns = [
     { title: t('shortcuts.keys'), dataIndex: 'keys', width: 220, render: (keys: readonly string[]) => <Keys keys={keys} /> },

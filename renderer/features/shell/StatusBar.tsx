@@ -35,7 +35,9 @@ function ShiftItem() {
   const shift = useSession((s) => s.session.shift);
   const go = useNav((s) => s.go);
   const since = shift
-    ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(shift.startedAt))
+    ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+        new Date(shift.startedAt),
+      )
     : '';
   return (
     <button type="button" className="cw-status-item" data-testid="status-shift" onClick={() => go('shift')}>
@@ -47,7 +49,12 @@ function ShiftItem() {
 
 function SyncItem({ status }: { status: AppStatus | null }) {
   const { t, i18n } = useTranslation();
-  if (!status) return <Item icon={<CloudOutlined aria-hidden />} testId="status-sync">{t('status.unknown')}</Item>;
+  if (!status)
+    return (
+      <Item icon={<CloudOutlined aria-hidden />} testId="status-sync">
+        {t('status.unknown')}
+      </Item>
+    );
   const online = status.online ? (
     <>
       <CloudOutlined aria-hidden /> {t('status.online')}
@@ -59,20 +66,36 @@ function SyncItem({ status }: { status: AppStatus | null }) {
   );
   const { state, pending, lastSyncAt } = status.sync;
   const last = lastSyncAt ? new Date(lastSyncAt) : null;
-  const lastShort = last ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(last) : '';
-  const lastFull = last ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }).format(last) : '';
+  const lastShort = last
+    ? new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(last)
+    : '';
+  const lastFull = last
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' }).format(last)
+    : '';
   // idle and standalone do not say the count themselves; local work waiting for the hub must still show.
   const extraPending = (state === 'idle' || state === 'standalone') && pending > 0;
   const icon =
-    state === 'error' ? <ExclamationCircleOutlined aria-hidden /> : state === 'syncing' ? <CloudSyncOutlined aria-hidden /> : <CheckCircleOutlined aria-hidden />;
+    state === 'error' ? (
+      <ExclamationCircleOutlined aria-hidden />
+    ) : state === 'syncing' ? (
+      <CloudSyncOutlined aria-hidden />
+    ) : (
+      <CheckCircleOutlined aria-hidden />
+    );
   return (
-    <span className="cw-status-item" data-testid="status-sync" title={last ? t('status.sync.lastTitle', { time: lastFull }) : undefined}>
+    <span
+      className="cw-status-item"
+      data-testid="status-sync"
+      title={last ? t('status.sync.lastTitle', { time: lastFull }) : undefined}
+    >
       {online}
       <span aria-hidden>·</span>
       {state === 'standalone' ? null : icon}
       <span>{t(`status.sync.${state}`, { count: pending })}</span>
       {extraPending ? (
-        <span data-testid="status-sync-pending">· {t(state === 'standalone' ? 'status.sync.pendingStandalone' : 'status.sync.pending', { count: pending })}</span>
+        <span data-testid="status-sync-pending">
+          · {t(state === 'standalone' ? 'status.sync.pendingStandalone' : 'status.sync.pending', { count: pending })}
+        </span>
       ) : null}
       {state === 'standalone' ? null : (
         <span className="cw-num" data-testid="status-sync-last">
@@ -86,8 +109,18 @@ function SyncItem({ status }: { status: AppStatus | null }) {
 function CamerasItem({ status }: { status: AppStatus | null }) {
   const { t } = useTranslation();
   const cams = status?.cameras;
-  if (!cams) return <Item icon={<VideoCameraOutlined aria-hidden />} testId="status-cameras">{t('status.unknown')}</Item>;
-  if (cams.total === 0) return <Item icon={<VideoCameraOutlined aria-hidden />} testId="status-cameras">{t('status.camerasNone')}</Item>;
+  if (!cams)
+    return (
+      <Item icon={<VideoCameraOutlined aria-hidden />} testId="status-cameras">
+        {t('status.unknown')}
+      </Item>
+    );
+  if (cams.total === 0)
+    return (
+      <Item icon={<VideoCameraOutlined aria-hidden />} testId="status-cameras">
+        {t('status.camerasNone')}
+      </Item>
+    );
   const trouble = cams.failed > 0 || cams.stalled > 0;
   return (
     <Item icon={trouble ? <WarningOutlined aria-hidden /> : <VideoCameraOutlined aria-hidden />} testId="status-cameras">

@@ -1,4 +1,11 @@
-import { DownOutlined, LockOutlined, LogoutOutlined, QuestionCircleOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  QuestionCircleOutlined,
+  SettingOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { clearway } from '../../app/clearway';
@@ -39,7 +46,12 @@ export function UserMenu() {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="topLeft">
-      <button type="button" className="cw-status-item" data-testid="user-menu" aria-label={t('userMenu.label', { name: user.displayName })}>
+      <button
+        type="button"
+        className="cw-status-item"
+        data-testid="user-menu"
+        aria-label={t('userMenu.label', { name: user.displayName })}
+      >
         <UserOutlined aria-hidden />
         <span>{user.displayName}</span>
         <span aria-hidden>·</span>

@@ -7,11 +7,19 @@ import { formatDateTime } from './format';
 export function HandoverCard({ shift }: { shift: Shift }) {
   const { t, i18n } = useTranslation();
   return (
-    <Card size="small" type="inner" title={t('shift.handoverFrom', { name: shift.userDisplayName, office: shift.office })} data-testid="last-handover">
+    <Card
+      size="small"
+      type="inner"
+      title={t('shift.handoverFrom', { name: shift.userDisplayName, office: shift.office })}
+      data-testid="last-handover"
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('shift.endedAt', { at: shift.endedAt ? formatDateTime(shift.endedAt, i18n.language) : '—' })}
       </Typography.Paragraph>
-      <blockquote className="cw-notes" style={{ margin: 0, paddingInlineStart: 12, borderInlineStart: '3px solid var(--cw-border)' }}>
+      <blockquote
+        className="cw-notes"
+        style={{ margin: 0, paddingInlineStart: 12, borderInlineStart: '3px solid var(--cw-border)' }}
+      >
         {shift.handoverNotes}
       </blockquote>
     </Card>

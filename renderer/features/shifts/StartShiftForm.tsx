@@ -62,7 +62,12 @@ export function StartShiftForm() {
           <Form.Item
             name="acknowledged"
             valuePropName="checked"
-            rules={[{ validator: (_r, v: boolean) => (v ? Promise.resolve() : Promise.reject(new Error(t('shift.validation.acknowledge')))) }]}
+            rules={[
+              {
+                validator: (_r, v: boolean) =>
+                  v ? Promise.resolve() : Promise.reject(new Error(t('shift.validation.acknowledge'))),
+              },
+            ]}
           >
             <Checkbox data-testid="acknowledge-handover">{t('shift.acknowledge')}</Checkbox>
           </Form.Item>

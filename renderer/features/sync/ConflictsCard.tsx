@@ -18,8 +18,10 @@ function ValueCell({ value, actor, client, at }: { value: unknown; actor: string
       </Typography.Text>
       <div>
         <Typography.Text type="secondary">
-          <span title={`${actor ?? ''} / ${client}`}>{t('conflicts.by', { actor: actor ? shortId(actor) : t('conflicts.unknownActor'), client: shortId(client) })}</span> ·{' '}
-          {t('conflicts.at', { time: formatSyncTime(at, i18n.language) ?? at })}
+          <span title={`${actor ?? ''} / ${client}`}>
+            {t('conflicts.by', { actor: actor ? shortId(actor) : t('conflicts.unknownActor'), client: shortId(client) })}
+          </span>{' '}
+          · {t('conflicts.at', { time: formatSyncTime(at, i18n.language) ?? at })}
         </Typography.Text>
       </div>
     </div>
@@ -60,7 +62,12 @@ export function ConflictsCard() {
             <Switch
               size="small"
               checked={includeResolved}
-              onChange={(value) => void useSync.getState().setIncludeResolved(value).catch((error: unknown) => notify(error, t('status.loadFailed')))}
+              onChange={(value) =>
+                void useSync
+                  .getState()
+                  .setIncludeResolved(value)
+                  .catch((error: unknown) => notify(error, t('status.loadFailed')))
+              }
               data-testid="sync-show-resolved"
             />
             {t('conflicts.showResolved')}
@@ -94,7 +101,12 @@ export function ConflictsCard() {
               </span>
             ),
           },
-          { title: t('conflicts.field'), dataIndex: 'field', width: 130, render: (v: string) => <span className="cw-mono">{v}</span> },
+          {
+            title: t('conflicts.field'),
+            dataIndex: 'field',
+            width: 130,
+            render: (v: string) => <span className="cw-mono">{v}</span>,
+          },
           {
             title: t('conflicts.kept'),
             key: 'kept',
@@ -112,22 +124,37 @@ export function ConflictsCard() {
             render: (_v, c) =>
               c.resolvedAt ? (
                 <span data-testid="conflict-resolved">
-                  <CheckCircleOutlined aria-hidden /> {t(c.resolution === 'took-loser' ? 'conflicts.resolvedTook' : 'conflicts.resolvedKept')}
+                  <CheckCircleOutlined aria-hidden />{' '}
+                  {t(c.resolution === 'took-loser' ? 'conflicts.resolvedTook' : 'conflicts.resolvedKept')}
                   <div>
                     <Typography.Text type="secondary">
-                      {t('conflicts.resolvedBy', { who: c.resolvedBy ? shortId(c.resolvedBy) : t('conflicts.unknownActor'), time: formatSyncTime(c.resolvedAt, i18n.language) ?? c.resolvedAt })}
+                      {t('conflicts.resolvedBy', {
+                        who: c.resolvedBy ? shortId(c.resolvedBy) : t('conflicts.unknownActor'),
+                        time: formatSyncTime(c.resolvedAt, i18n.language) ?? c.resolvedAt,
+                      })}
                     </Typography.Text>
                   </div>
                 </span>
               ) : (
                 <Space size={4}>
                   <Tooltip title={t('conflicts.keepTip')}>
-                    <Button size="small" icon={<CheckOutlined aria-hidden />} loading={busy === c.id} disabled={busy !== null} onClick={() => void resolve(c.id, 'keep-winner')}>
+                    <Button
+                      size="small"
+                      icon={<CheckOutlined aria-hidden />}
+                      loading={busy === c.id}
+                      disabled={busy !== null}
+                      onClick={() => void resolve(c.id, 'keep-winner')}
+                    >
                       {t('conflicts.keep')}
                     </Button>
                   </Tooltip>
                   <Tooltip title={t('conflicts.takeTip')}>
-                    <Button size="small" icon={c.loserValue === null ? <RollbackOutlined aria-hidden /> : <SwapOutlined aria-hidden />} disabled={busy !== null} onClick={() => void resolve(c.id, 'take-loser')}>
+                    <Button
+                      size="small"
+                      icon={c.loserValue === null ? <RollbackOutlined aria-hidden /> : <SwapOutlined aria-hidden />}
+                      disabled={busy !== null}
+                      onClick={() => void resolve(c.id, 'take-loser')}
+                    >
                       {t('conflicts.take')}
                     </Button>
                   </Tooltip>

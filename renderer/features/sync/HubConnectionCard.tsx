@@ -52,12 +52,23 @@ export function HubConnectionCard() {
 
   return (
     <Card size="small" title={t('connection.title')} data-testid="sync-connection-card">
-      <Form<{ hubUrl: string }> form={urlForm} layout="vertical" initialValues={{ hubUrl }} onFinish={(v) => void saveUrl(v)} disabled={busy !== null}>
+      <Form<{ hubUrl: string }>
+        form={urlForm}
+        layout="vertical"
+        initialValues={{ hubUrl }}
+        onFinish={(v) => void saveUrl(v)}
+        disabled={busy !== null}
+      >
         <Form.Item
           label={t('connection.hubUrl')}
           name="hubUrl"
           extra={t('connection.hubUrlHelp')}
-          rules={[{ validator: (_r, v: string | undefined) => (isHubUrl((v ?? '').trim()) ? Promise.resolve() : Promise.reject(new Error(t('connection.hubUrlInvalid')))) }]}
+          rules={[
+            {
+              validator: (_r, v: string | undefined) =>
+                isHubUrl((v ?? '').trim()) ? Promise.resolve() : Promise.reject(new Error(t('connection.hubUrlInvalid'))),
+            },
+          ]}
         >
           <Input spellCheck={false} inputMode="url" autoComplete="url" className="cw-mono" data-testid="sync-hub-url" />
         </Form.Item>
@@ -70,17 +81,36 @@ export function HubConnectionCard() {
         {t('connection.token')}
       </Typography.Title>
       <p data-testid="sync-token-state">
-        {tokenSet ? <CheckCircleOutlined aria-hidden /> : <MinusCircleOutlined aria-hidden />} {t(tokenSet ? 'connection.tokenSet' : 'connection.tokenMissing')}
+        {tokenSet ? <CheckCircleOutlined aria-hidden /> : <MinusCircleOutlined aria-hidden />}{' '}
+        {t(tokenSet ? 'connection.tokenSet' : 'connection.tokenMissing')}
       </p>
       {supervisor ? (
-        <Form<{ token: string }> form={tokenForm} layout="vertical" onFinish={(v) => void saveToken(v.token.trim())} disabled={busy !== null}>
+        <Form<{ token: string }>
+          form={tokenForm}
+          layout="vertical"
+          onFinish={(v) => void saveToken(v.token.trim())}
+          disabled={busy !== null}
+        >
           <Form.Item
             label={t('connection.tokenNew')}
             name="token"
             extra={t('connection.tokenHelp')}
-            rules={[{ required: true, pattern: DEVICE_TOKEN, message: t('connection.tokenInvalid'), transform: (v: string) => v.trim() }]}
+            rules={[
+              {
+                required: true,
+                pattern: DEVICE_TOKEN,
+                message: t('connection.tokenInvalid'),
+                transform: (v: string) => v.trim(),
+              },
+            ]}
           >
-            <Input.Password autoComplete="off" spellCheck={false} visibilityToggle={false} className="cw-mono" data-testid="sync-token" />
+            <Input.Password
+              autoComplete="off"
+              spellCheck={false}
+              visibilityToggle={false}
+              className="cw-mono"
+              data-testid="sync-token"
+            />
           </Form.Item>
           <Space>
             <Button htmlType="submit" icon={<KeyOutlined aria-hidden />} loading={busy === 'token'} data-testid="sync-save-token">

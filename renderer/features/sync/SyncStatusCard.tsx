@@ -82,7 +82,13 @@ export function SyncStatusCard() {
               </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('status.clientId')}>
-              {status.clientId ? <Typography.Text className="cw-mono" copyable>{status.clientId}</Typography.Text> : t('status.notAssigned')}
+              {status.clientId ? (
+                <Typography.Text className="cw-mono" copyable>
+                  {status.clientId}
+                </Typography.Text>
+              ) : (
+                t('status.notAssigned')
+              )}
             </Descriptions.Item>
           </Descriptions>
           {status.state === 'standalone' ? (
@@ -91,7 +97,14 @@ export function SyncStatusCard() {
             </Typography.Paragraph>
           ) : null}
           {status.lastError ? (
-            <Alert type="warning" showIcon style={{ marginTop: 8 }} title={t('status.lastError')} description={status.lastError} data-testid="sync-last-error" />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 8 }}
+              title={t('status.lastError')}
+              description={status.lastError}
+              data-testid="sync-last-error"
+            />
           ) : null}
         </>
       ) : null}

@@ -50,7 +50,13 @@ const KIND: Record<string, keyof FrameCpu> = {
   BlinkGC: 'gc',
 };
 
-const COMPOSITE_THREADS = ['CrGpuMain', 'VizCompositorThread', 'CompositorTileWorker', 'ThreadPoolForegroundWorker', 'Compositor'];
+const COMPOSITE_THREADS = [
+  'CrGpuMain',
+  'VizCompositorThread',
+  'CompositorTileWorker',
+  'ThreadPoolForegroundWorker',
+  'Compositor',
+];
 
 /** Starts tracing; the returned function stops it and attributes the CPU time to `frames` frames. */
 export async function traceFrames(cdp: CDPSession): Promise<(frames: number) => Promise<FrameCpu>> {
@@ -60,7 +66,10 @@ export async function traceFrames(cdp: CDPSession): Promise<(frames: number) => 
     events.push(...(e.value as TraceEvent[]));
   };
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8',
+    transferMode: 'ReportEvents',
+  });
   return async (frames) => {
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
@@ -115,7 +124,10 @@ function topLevelCpu(list: TraceEvent[]): number {
 function selfTimeByKind(list: TraceEvent[], out: FrameCpu): void {
   const stack: { e: TraceEvent; kind: keyof FrameCpu; childCpu: number }[] = [];
   const close = (until: number) => {
-    while (stack.length && (stack[stack.length - 1] as { e: TraceEvent }).e.ts + ((stack[stack.length - 1] as { e: TraceEvent }).e.dur ?? 0) <= until) {
+    while (
+      stack.length &&
+      (stack[stack.length - 1] as { e: TraceEvent }).e.ts + ((stack[stack.length - 1] as { e: TraceEvent }).e.dur ?? 0) <= until
+    ) {
       const done = stack.pop() as { e: TraceEvent; kind: keyof FrameCpu; childCpu: number };
       const own = Math.max(0, (done.e.tdur ?? 0) - done.childCpu);
       out[done.kind] += own;

@@ -19,7 +19,13 @@ import '../../../renderer/features/queue/queue.css';
 const TOTAL = 100_000;
 const lanes = ['green', 'green', 'green', 'yellow', 'blue', 'red'] as const;
 const statuses = ['pending', 'pending', 'documentsRequested', 'inspection', 'held', 'released'] as const;
-const traders = ['Rotterdam Clearance B.V.', '上海外高桥报关行 Waigaoqiao Brokers', 'Lok Ma Chau Logistics', 'Hanse Zollagentur GmbH', 'Nansha Express Declarations'];
+const traders = [
+  'Rotterdam Clearance B.V.',
+  '上海外高桥报关行 Waigaoqiao Brokers',
+  'Lok Ma Chau Logistics',
+  'Hanse Zollagentur GmbH',
+  'Nansha Express Declarations',
+];
 const base = Date.parse('2026-03-01T00:00:00Z');
 
 function row(i: number): QueueRow {
@@ -57,7 +63,9 @@ const api = {
 
 async function main() {
   document.documentElement.dataset.theme = 'dark';
-  await i18next.use(initReactI18next).init({ resources: { en: { queue: queueEn } }, lng: 'en', interpolation: { escapeValue: false } });
+  await i18next
+    .use(initReactI18next)
+    .init({ resources: { en: { queue: queueEn } }, lng: 'en', interpolation: { escapeValue: false } });
   setClearway(api);
   const started = performance.now();
   createRoot(document.getElementById('root') as HTMLElement).render(

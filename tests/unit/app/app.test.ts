@@ -12,7 +12,12 @@ describe('notices', () => {
     postStoreRecoveryNotices(
       [
         { kind: 'loaded', snapshotBytes: 1024, journalEntries: 3 },
-        { kind: 'snapshot-corrupt', file: 'live.snapshot', movedTo: 'live.snapshot.corrupt-1', recoveredFrom: 'previous-snapshot' },
+        {
+          kind: 'snapshot-corrupt',
+          file: 'live.snapshot',
+          movedTo: 'live.snapshot.corrupt-1',
+          recoveredFrom: 'previous-snapshot',
+        },
         { kind: 'torn-tail-discarded', bytes: 37 },
       ],
       board,

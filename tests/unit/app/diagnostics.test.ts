@@ -42,7 +42,11 @@ describe('export diagnostics', () => {
     expect(statSync(result.path).size).toBe(result.bytes);
 
     const files = unzipSync(new Uint8Array(readFileSync(result.path)));
-    expect(Object.keys(files).filter((name) => !name.endsWith('/')).sort()).toEqual(['app.json', 'audit.json', 'logs/clearway.log', 'notices.json', 'settings.json', 'store.json']);
+    expect(
+      Object.keys(files)
+        .filter((name) => !name.endsWith('/'))
+        .sort(),
+    ).toEqual(['app.json', 'audit.json', 'logs/clearway.log', 'notices.json', 'settings.json', 'store.json']);
     const read = (name: string) => JSON.parse(strFromU8(files[name]!));
     expect(read('app.json')).toMatchObject({ name: 'Clearway', version: '0.1.0', runtime: { platform: process.platform } });
     expect(read('settings.json').hubUrl).toBe('https://hub.customs.example/');

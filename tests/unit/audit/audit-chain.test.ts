@@ -21,7 +21,15 @@ async function chainWith(entries: number) {
   const store = chain.wrap(raw);
   for (let i = 0; i < entries; i += 1) {
     clock.advance(1000);
-    await store.transaction([auditStatement({ at: clock.now(), actor: { id: `u${i % 3}`, name: `User ${i % 3}` }, action: 'case.note', subject: `case-${i}`, detail: { n: i, b: 'x', a: [1, 2] } })]);
+    await store.transaction([
+      auditStatement({
+        at: clock.now(),
+        actor: { id: `u${i % 3}`, name: `User ${i % 3}` },
+        action: 'case.note',
+        subject: `case-${i}`,
+        detail: { n: i, b: 'x', a: [1, 2] },
+      }),
+    ]);
   }
   const verify = (key = KEY) => verifyAuditChain((after, limit) => raw.query(AUDIT_PAGE_SQL, [after, limit]), key);
   /** Tampering as an attacker with the database file would: triggers gone. */
@@ -72,7 +80,18 @@ describe('audit hash chain', () => {
     const row = (await raw.query('SELECT * FROM audit WHERE seq = 6'))[0]!;
     const { serializeEntry, entryHash } = await import('../../../main/services/audit/audit-entry-hash');
     const detail = canonicalJson({ n: 1000 });
-    const hash = entryHash(serializeEntry({ seq: 6, at: String(row.at), actorId: String(row.actor_id), actorName: String(row.actor_name), action: String(row.action), subject: String(row.subject), detail, prevHash: String(row.prev_hash) }));
+    const hash = entryHash(
+      serializeEntry({
+        seq: 6,
+        at: String(row.at),
+        actorId: String(row.actor_id),
+        actorName: String(row.actor_name),
+        action: String(row.action),
+        subject: String(row.subject),
+        detail,
+        prevHash: String(row.prev_hash),
+      }),
+    );
     tamper(`UPDATE audit SET detail = '${detail}', hash = '${hash}' WHERE seq = 6`);
     expect((await verify()).broken).toMatchObject({ seq: 6, reason: 'hmac' });
     const other = await chainWith(2);
@@ -87,7 +106,10 @@ describe('audit hash chain', () => {
 
   it('seals entries written before the chain existed; editing one of them is detected', async () => {
     const raw = await openMemoryStore(migrations);
-    await raw.transaction([auditStatement({ at: new Date('2026-01-01T00:00:00Z'), actor: null, action: 'auth.login' }), auditStatement({ at: new Date('2026-01-01T00:01:00Z'), actor: null, action: 'auth.logout' })]);
+    await raw.transaction([
+      auditStatement({ at: new Date('2026-01-01T00:00:00Z'), actor: null, action: 'auth.login' }),
+      auditStatement({ at: new Date('2026-01-01T00:01:00Z'), actor: null, action: 'auth.logout' }),
+    ]);
     const chain = await AuditChain.open(raw, KEY, new ManualClock());
     await chain.wrap(raw).transaction([auditStatement({ at: new Date(), actor: null, action: 'shift.start' })]);
     const verify = () => verifyAuditChain((after, limit) => raw.query(AUDIT_PAGE_SQL, [after, limit]), KEY);
@@ -100,9 +122,18 @@ describe('audit hash chain', () => {
   it('does not advance the head when the transaction fails, and serializes concurrent writers', async () => {
     const { store, chain, verify } = await chainWith(2);
     const before = chain.chainHead();
-    await expect(store.transaction([auditStatement({ at: new Date(), actor: null, action: 'x' }), { sql: 'INSERT INTO nowhere VALUES (1)' }])).rejects.toThrow();
+    await expect(
+      store.transaction([
+        auditStatement({ at: new Date(), actor: null, action: 'x' }),
+        { sql: 'INSERT INTO nowhere VALUES (1)' },
+      ]),
+    ).rejects.toThrow();
     expect(chain.chainHead()).toEqual(before);
-    await Promise.all(Array.from({ length: 25 }, (_, i) => store.transaction([auditStatement({ at: new Date(), actor: null, action: `parallel.${i}` })])));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        store.transaction([auditStatement({ at: new Date(), actor: null, action: `parallel.${i}` })]),
+      ),
+    );
     expect(await verify()).toMatchObject({ ok: true, entries: 28 });
   });
 

@@ -17,12 +17,16 @@ describe('audit log', () => {
       store.transaction([auditStatement({ at, actor: null, action: 'user.create', subject: 'b' }), user('b', 'officer.a')]),
     ).rejects.toThrow();
     const entries = await listAudit(store, { limit: 10 });
-    expect(entries).toEqual([{ seq: 1, at: at.toISOString(), actorId: null, actorName: null, action: 'user.create', subject: 'a', detail: {} }]);
+    expect(entries).toEqual([
+      { seq: 1, at: at.toISOString(), actorId: null, actorName: null, action: 'user.create', subject: 'a', detail: {} },
+    ]);
   });
 
   it('is append-only: the database refuses updates and deletes', async () => {
     const store = await openMemoryStore(migrations);
-    await store.transaction([auditStatement({ at: new Date(), actor: { id: 'u', name: 'U' }, action: 'auth.login', detail: { username: 'u' } })]);
+    await store.transaction([
+      auditStatement({ at: new Date(), actor: { id: 'u', name: 'U' }, action: 'auth.login', detail: { username: 'u' } }),
+    ]);
     await expect(store.transaction([{ sql: "UPDATE audit SET action = 'x'" }])).rejects.toThrow(/append-only/);
     await expect(store.transaction([{ sql: 'DELETE FROM audit' }])).rejects.toThrow(/append-only/);
   });
@@ -31,7 +35,9 @@ describe('audit log', () => {
     const store = await openMemoryStore(migrations);
     const at = new Date('2026-03-02T08:00:00.000Z');
     await store.transaction(
-      ['auth.login', 'shift.start', 'auth.logout', 'auth.login', 'shift.end'].map((action) => auditStatement({ at, actor: null, action })),
+      ['auth.login', 'shift.start', 'auth.logout', 'auth.login', 'shift.end'].map((action) =>
+        auditStatement({ at, actor: null, action }),
+      ),
     );
     expect((await listAudit(store, { limit: 2 })).map((e) => e.seq)).toEqual([5, 4]);
     expect((await listAudit(store, { limit: 10, beforeSeq: 4 })).map((e) => e.seq)).toEqual([3, 2, 1]);

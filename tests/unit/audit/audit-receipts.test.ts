@@ -16,7 +16,15 @@ async function chainWith(entries: number) {
   const store = chain.wrap(raw);
   for (let i = 0; i < entries; i += 1) {
     clock.advance(1000);
-    await store.transaction([auditStatement({ at: clock.now(), actor: { id: 'u1', name: 'Officer' }, action: 'case.note', subject: `case-${i}`, detail: { n: i } })]);
+    await store.transaction([
+      auditStatement({
+        at: clock.now(),
+        actor: { id: 'u1', name: 'Officer' },
+        action: 'case.note',
+        subject: `case-${i}`,
+        detail: { n: i },
+      }),
+    ]);
   }
   /** Stores a receipt as the sync engine does after the hub countersigned the head. */
   const receipt = async () => {
@@ -57,7 +65,9 @@ describe('audit chain against the hub receipts', () => {
     await receipt(); // seq 5
     for (let i = 0; i < 3; i += 1) {
       clock.advance(1000);
-      await store.transaction([auditStatement({ at: clock.now(), actor: null, action: 'case.note', subject: 'later', detail: { i } })]);
+      await store.transaction([
+        auditStatement({ at: clock.now(), actor: null, action: 'case.note', subject: 'later', detail: { i } }),
+      ]);
     }
     await rewriteWithKey(raw, KEY, 7, { i: 'changed' });
     expect(await chain.verify()).toMatchObject({ ok: true, entries: 8, broken: null });
@@ -76,6 +86,11 @@ describe('audit chain against the hub receipts', () => {
     const { chain, receipt } = await chainWith(3);
     expect(await chain.verify()).toMatchObject({ ok: true, receipted: null });
     const head = await receipt();
-    expect(await chain.verify()).toMatchObject({ ok: true, entries: 4, broken: null, receipted: { seq: head.seq, head: head.hash } });
+    expect(await chain.verify()).toMatchObject({
+      ok: true,
+      entries: 4,
+      broken: null,
+      receipted: { seq: head.seq, head: head.hash },
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, parseEncodedHash, verifyPassword } from '../../../main/services/auth/password-hash';
+import {
+  DEFAULT_SCRYPT_PARAMS,
+  hashPassword,
+  needsRehash,
+  parseEncodedHash,
+  verifyPassword,
+} from '../../../main/services/auth/password-hash';
 import { TEST_SCRYPT } from '../services/fixtures';
 
 describe('scrypt password hashes', () => {

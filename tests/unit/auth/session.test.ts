@@ -24,7 +24,12 @@ function manualTimer(): IntervalTimer & { tick(): void; intervals: number[] } {
 async function setupSession(idleMinutes = 15) {
   const fixture = await freshAccounts();
   const supervisor = await fixture.accounts.setup(SUPERVISOR);
-  const officer = await fixture.accounts.create(supervisor, { username: 'officer.li', displayName: 'Li Wei', role: 'officer', password: 'officer li password' });
+  const officer = await fixture.accounts.create(supervisor, {
+    username: 'officer.li',
+    displayName: 'Li Wei',
+    role: 'officer',
+    password: 'officer li password',
+  });
   const timer = manualTimer();
   let changes = 0;
   const session = new Session({
@@ -41,7 +46,10 @@ async function setupSession(idleMinutes = 15) {
 }
 
 async function errorCode(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ServiceError);
   return (error as ServiceError).code;
 }
@@ -60,7 +68,11 @@ describe('session', () => {
 
   it('answers an unknown user and a wrong password alike (BAD_CREDENTIALS), both audited', async () => {
     const { session, store } = await setupSession();
-    const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('should refuse'), (e: ServiceError) => e);
+    const failure = (promise: Promise<unknown>) =>
+      promise.then(
+        () => expect.fail('should refuse'),
+        (e: ServiceError) => e,
+      );
     const unknown = await failure(session.login('nobody.here', 'whatever password'));
     const wrong = await failure(session.login('officer.li', 'wrong password!'));
     expect([unknown.code, wrong.code]).toEqual(['BAD_CREDENTIALS', 'BAD_CREDENTIALS']);
@@ -88,7 +100,14 @@ describe('session', () => {
     expect(session.view().locked).toBe(true);
     await session.unlock('officer li password');
     expect(session.view().locked).toBe(false);
-    expect(await auditActions(store)).toEqual(['auth.setup', 'user.create', 'auth.login', 'auth.lock', 'auth.unlock.failed', 'auth.unlock']);
+    expect(await auditActions(store)).toEqual([
+      'auth.setup',
+      'user.create',
+      'auth.login',
+      'auth.lock',
+      'auth.unlock.failed',
+      'auth.unlock',
+    ]);
   });
 
   it('locks after the configured idle minutes, postponed by activity', async () => {
@@ -114,7 +133,8 @@ describe('session', () => {
 
   it('throttles a username after 5 failures for 30 s, audited, then allows again', async () => {
     const { session, clock, store } = await setupSession();
-    for (let i = 0; i < 5; i++) expect(await errorCode(session.login('officer.li', `wrong ${i} password`))).toBe('BAD_CREDENTIALS');
+    for (let i = 0; i < 5; i++)
+      expect(await errorCode(session.login('officer.li', `wrong ${i} password`))).toBe('BAD_CREDENTIALS');
     // Even the right password is refused while throttled: guessing gains nothing.
     expect(await errorCode(session.login('officer.li', 'officer li password'))).toBe('UNAVAILABLE');
     expect((await store.query("SELECT COUNT(*) AS n FROM audit WHERE action = 'auth.login.throttled'"))[0]!.n).toBe(1);

@@ -13,7 +13,8 @@ import { mutationStatements, outboxRowFromSql } from '../../../main/services/syn
 
 // The database as the previous release left it: every step but the closer's.
 const before = migrations.slice(0, migrations.length - caseCloserMigrations.length);
-const T = (minute: number) => `2026-04-0${1 + Math.floor(minute / 1440)}T${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
+const T = (minute: number) =>
+  `2026-04-0${1 + Math.floor(minute / 1440)}T${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
 
 const caseRow = (id: string, status: string, closedAt: string | null): Statement => ({
   sql: `INSERT INTO cases (id, ref, title, status, subject_kind, subject_ref, origin, opened_by_id, opened_by_name, opened_at, updated_at, closed_at)
@@ -22,18 +23,29 @@ const caseRow = (id: string, status: string, closedAt: string | null): Statement
 });
 const auditRow = (at: string, actorId: string, actorName: string, action: string, subject: string, to: string): Statement => ({
   sql: 'INSERT INTO audit (at, actor_id, actor_name, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)',
-  params: [at, actorId, actorName, action, subject, canonicalJson({ from: 'pending_decision', reason: null, ref: `C-${subject}`, to })],
+  params: [
+    at,
+    actorId,
+    actorName,
+    action,
+    subject,
+    canonicalJson({ from: 'pending_decision', reason: null, ref: `C-${subject}`, to }),
+  ],
 });
 
 describe('closers of cases closed before they were recorded', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cw-closer-backfill-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('come from this workstation\'s audit entry of that very close, else stay unknown, and go to the hub once', async () => {
+  it("come from this workstation's audit entry of that very close, else stay unknown, and go to the hub once", async () => {
     const old = await openStore({ dir, name: 'live', migrations: before });
     await old.transaction([
-      { sql: "INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u-wang', 'insp.wang', '王检查员', 'inspector', 'x', 't', 't')" },
-      { sql: "INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u-zhou', 'sup.zhou', 'Zhou Qiang (night)', 'supervisor', 'x', 't', 't')" },
+      {
+        sql: "INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u-wang', 'insp.wang', '王检查员', 'inspector', 'x', 't', 't')",
+      },
+      {
+        sql: "INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES ('u-zhou', 'sup.zhou', 'Zhou Qiang (night)', 'supervisor', 'x', 't', 't')",
+      },
       // Closed here: the audit entry at the closing instant names the closer.
       caseRow('a', 'closed', T(60)),
       auditRow(T(60), 'u-wang', '王检查员 (insp.wang)', 'case.status', 'a', 'closed'),
@@ -53,7 +65,14 @@ describe('closers of cases closed before they were recorded', () => {
       caseRow('f', 'closed', T(300)),
       { sql: 'UPDATE sync_state SET cursor = 17 WHERE id = 1' },
       // A change still waiting for the hub: the backfill numbers after it.
-      ...mutationStatements({ entity: CASE_ENTITY, entityId: 'f', op: 'upsert', fields: { title: 'Seal mismatch' }, at: new Date(T(301)), actorId: 'u-wang' }),
+      ...mutationStatements({
+        entity: CASE_ENTITY,
+        entityId: 'f',
+        op: 'upsert',
+        fields: { title: 'Seal mismatch' },
+        at: new Date(T(301)),
+        actorId: 'u-wang',
+      }),
     ]);
     await old.close();
 
@@ -81,9 +100,21 @@ describe('closers of cases closed before they were recorded', () => {
       { id: 'f', closed_by_id: null, closed_by_name: null },
     ]);
     // One upsert per filled closer, in closing order, after the pending change, at the closing time, by the closer.
-    expect(upgraded.outbox.map((m) => [m.mutationId, m.entityId, m.op])).toEqual([[1, 'f', 'upsert'], [2, 'b', 'upsert'], [3, 'a', 'upsert'], [4, 'd', 'upsert']]);
+    expect(upgraded.outbox.map((m) => [m.mutationId, m.entityId, m.op])).toEqual([
+      [1, 'f', 'upsert'],
+      [2, 'b', 'upsert'],
+      [3, 'a', 'upsert'],
+      [4, 'd', 'upsert'],
+    ]);
     expect(upgraded.outbox[2]).toEqual({
-      mutationId: 3, baseSeq: 17, entity: 'case', entityId: 'a', op: 'upsert', fields: { closedById: 'u-wang', closedByName: '王检查员' }, at: T(60), actorId: 'u-wang',
+      mutationId: 3,
+      baseSeq: 17,
+      entity: 'case',
+      entityId: 'a',
+      op: 'upsert',
+      fields: { closedById: 'u-wang', closedByName: '王检查员' },
+      at: T(60),
+      actorId: 'u-wang',
     });
     expect(upgraded.next).toBe(5);
     // The hub takes them as they are (its own wire schema), so they reach it like any change.

@@ -11,7 +11,15 @@ import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';
 import { openMemoryStore } from '../services/memory-store';
 
-const user = (id: string, username: string, role: User['role'], displayName: string): User => ({ id, username, displayName, role, active: true, createdAt: '2026-03-01T00:00:00.000Z', lastLoginAt: null });
+const user = (id: string, username: string, role: User['role'], displayName: string): User => ({
+  id,
+  username,
+  displayName,
+  role,
+  active: true,
+  createdAt: '2026-03-01T00:00:00.000Z',
+  lastLoginAt: null,
+});
 const inspector = user('u-7f3a', 'insp.wang', 'inspector', '王检查员');
 const supervisor = user('u-19c2', 'sup.zhou', 'supervisor', 'Zhou Qiang');
 
@@ -19,12 +27,28 @@ async function setup() {
   const raw = await openMemoryStore(migrations);
   const clock = new ManualClock('2026-06-01T08:00:00.000Z');
   const audit = await AuditChain.open(raw, Buffer.alloc(32, 9), clock);
-  const { cases } = createCaseServices({ dataDir: mkdtempSync(join(tmpdir(), 'cw-closer-')), store: audit.wrap(raw), clock, audit });
+  const { cases } = createCaseServices({
+    dataDir: mkdtempSync(join(tmpdir(), 'cw-closer-')),
+    store: audit.wrap(raw),
+    clock,
+    audit,
+  });
   const opened = await cases.open(inspector, { title: 'Seal mismatch', subject: { kind: 'container', ref: 'TGHU7712345' } });
-  for (const status of ['under_inspection', 'pending_decision'] as const) await cases.setStatus(inspector, { id: opened.id, status });
-  const row = async () => (await raw.query('SELECT status, closed_at, closed_by_id, closed_by_name FROM cases WHERE id = ?', [opened.id]))[0];
+  for (const status of ['under_inspection', 'pending_decision'] as const)
+    await cases.setStatus(inspector, { id: opened.id, status });
+  const row = async () =>
+    (await raw.query('SELECT status, closed_at, closed_by_id, closed_by_name FROM cases WHERE id = ?', [opened.id]))[0];
   const lastCaseMutation = async () =>
-    JSON.parse(String((await raw.query("SELECT fields FROM sync_outbox WHERE entity = 'case' AND entity_id = ? ORDER BY mutation_id DESC LIMIT 1", [opened.id]))[0]!.fields)) as Record<string, unknown>;
+    JSON.parse(
+      String(
+        (
+          await raw.query(
+            "SELECT fields FROM sync_outbox WHERE entity = 'case' AND entity_id = ? ORDER BY mutation_id DESC LIMIT 1",
+            [opened.id],
+          )
+        )[0]!.fields,
+      ),
+    ) as Record<string, unknown>;
   return { raw, clock, audit, cases, id: opened.id, row, lastCaseMutation };
 }
 
@@ -34,12 +58,27 @@ describe('who closed a case', () => {
     clock.advance(90_000);
     const closed = await cases.setStatus(supervisor, { id, status: 'closed' });
     const at = '2026-06-01T08:01:30.000Z';
-    expect(CaseDetail.parse(closed)).toMatchObject({ status: 'closed', closedAt: at, closedBy: { id: supervisor.id, name: 'Zhou Qiang' } });
+    expect(CaseDetail.parse(closed)).toMatchObject({
+      status: 'closed',
+      closedAt: at,
+      closedBy: { id: supervisor.id, name: 'Zhou Qiang' },
+    });
     expect(await row()).toEqual({ status: 'closed', closed_at: at, closed_by_id: supervisor.id, closed_by_name: 'Zhou Qiang' });
     // One upsert carries the status, the time and the closer, so hub order settles them together.
-    expect(await lastCaseMutation()).toEqual({ status: 'closed', closedAt: at, closedById: supervisor.id, closedByName: 'Zhou Qiang', updatedAt: at });
+    expect(await lastCaseMutation()).toEqual({
+      status: 'closed',
+      closedAt: at,
+      closedById: supervisor.id,
+      closedByName: 'Zhou Qiang',
+      updatedAt: at,
+    });
     // Audited as before: a case.status entry by the closer, at the closing time.
-    const entry = (await raw.query("SELECT at, actor_id, detail FROM audit WHERE subject = ? AND action = 'case.status' ORDER BY seq DESC LIMIT 1", [id]))[0]!;
+    const entry = (
+      await raw.query(
+        "SELECT at, actor_id, detail FROM audit WHERE subject = ? AND action = 'case.status' ORDER BY seq DESC LIMIT 1",
+        [id],
+      )
+    )[0]!;
     expect(entry).toMatchObject({ at, actor_id: supervisor.id });
     expect(JSON.parse(String(entry.detail))).toMatchObject({ from: 'pending_decision', to: 'closed' });
     expect((await audit.verify()).ok).toBe(true);
@@ -52,9 +91,20 @@ describe('who closed a case', () => {
     const reopened = await cases.setStatus(supervisor, { id, status: 'under_inspection', reason: 'lab result came back' });
     expect(reopened).toMatchObject({ status: 'under_inspection', closedAt: null, closedBy: null });
     expect(await row()).toEqual({ status: 'under_inspection', closed_at: null, closed_by_id: null, closed_by_name: null });
-    expect(await lastCaseMutation()).toMatchObject({ status: 'under_inspection', closedAt: null, closedById: null, closedByName: null });
-    const history = await raw.query("SELECT action, actor_id FROM audit WHERE subject = ? AND action IN ('case.status', 'case.reopen') ORDER BY seq", [id]);
-    expect(history.slice(-2)).toEqual([{ action: 'case.status', actor_id: inspector.id }, { action: 'case.reopen', actor_id: supervisor.id }]);
+    expect(await lastCaseMutation()).toMatchObject({
+      status: 'under_inspection',
+      closedAt: null,
+      closedById: null,
+      closedByName: null,
+    });
+    const history = await raw.query(
+      "SELECT action, actor_id FROM audit WHERE subject = ? AND action IN ('case.status', 'case.reopen') ORDER BY seq",
+      [id],
+    );
+    expect(history.slice(-2)).toEqual([
+      { action: 'case.status', actor_id: inspector.id },
+      { action: 'case.reopen', actor_id: supervisor.id },
+    ]);
 
     clock.advance(60_000);
     await cases.setStatus(inspector, { id, status: 'pending_decision' });
@@ -66,34 +116,72 @@ describe('who closed a case', () => {
   it('keeps the display name of the time: renaming the account later does not rewrite it', async () => {
     const { raw, cases, id } = await setup();
     await cases.setStatus(inspector, { id, status: 'closed' });
-    await raw.transaction([{ sql: "INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES (?, 'insp.wang', '王明', 'inspector', 'x', 't', 't')", params: [inspector.id] }]);
+    await raw.transaction([
+      {
+        sql: "INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES (?, 'insp.wang', '王明', 'inspector', 'x', 't', 't')",
+        params: [inspector.id],
+      },
+    ]);
     expect((await cases.get(inspector, id)).closedBy).toEqual({ id: inspector.id, name: '王检查员' });
   });
 });
 
 describe('the closer in a pulled case state', () => {
   const base = {
-    ref: 'C-1', title: 'T', subjectKind: 'vehicle', subjectRef: '粤B12345', origin: '{"kind":"manual"}', openedById: 'u1', openedByName: 'A',
-    openedAt: '2026-06-01T08:00:00.000Z', updatedAt: '2026-06-01T09:00:00.000Z',
+    ref: 'C-1',
+    title: 'T',
+    subjectKind: 'vehicle',
+    subjectRef: '粤B12345',
+    origin: '{"kind":"manual"}',
+    openedById: 'u1',
+    openedByName: 'A',
+    openedAt: '2026-06-01T08:00:00.000Z',
+    updatedAt: '2026-06-01T09:00:00.000Z',
   };
-  const state = (fields: Record<string, unknown>) => ({ entity: 'case', entityId: 'c1', deleted: false, fields: { ...base, ...fields }, changedFields: [] });
+  const state = (fields: Record<string, unknown>) => ({
+    entity: 'case',
+    entityId: 'c1',
+    deleted: false,
+    fields: { ...base, ...fields },
+    changedFields: [],
+  });
 
   it('lands on a closed case', () => {
-    expect(caseRowFromState(state({ status: 'closed', closedAt: '2026-06-01T09:00:00.000Z', closedById: 'u2', closedByName: 'Zhou Qiang' }))).toMatchObject({
-      id: 'c1', status: 'closed', closedById: 'u2', closedByName: 'Zhou Qiang',
+    expect(
+      caseRowFromState(
+        state({ status: 'closed', closedAt: '2026-06-01T09:00:00.000Z', closedById: 'u2', closedByName: 'Zhou Qiang' }),
+      ),
+    ).toMatchObject({
+      id: 'c1',
+      status: 'closed',
+      closedById: 'u2',
+      closedByName: 'Zhou Qiang',
     });
   });
 
   it('is absent (unknown) for a case closed by a workstation that never sent one', () => {
-    expect(caseRowFromState(state({ status: 'closed', closedAt: '2026-06-01T09:00:00.000Z' }))).toMatchObject({ closedById: null, closedByName: null });
+    expect(caseRowFromState(state({ status: 'closed', closedAt: '2026-06-01T09:00:00.000Z' }))).toMatchObject({
+      closedById: null,
+      closedByName: null,
+    });
   });
 
   it('belongs to the current closure: a case that is not closed has none, even if the merged state still holds one', () => {
     // A workstation from before closers were synced reopens with status and closedAt only.
-    expect(caseRowFromState(state({ status: 'open', closedAt: null, closedById: 'u2', closedByName: 'Zhou Qiang' }))).toMatchObject({ status: 'open', closedById: null, closedByName: null });
+    expect(
+      caseRowFromState(state({ status: 'open', closedAt: null, closedById: 'u2', closedByName: 'Zhou Qiang' })),
+    ).toMatchObject({ status: 'open', closedById: null, closedByName: null });
   });
 
   it('waits, like the rest of the case, until the opening fields have arrived', () => {
-    expect(caseRowFromState({ entity: 'case', entityId: 'c1', deleted: false, fields: { closedById: 'u2', closedByName: 'Zhou Qiang' }, changedFields: [] })).toBeNull();
+    expect(
+      caseRowFromState({
+        entity: 'case',
+        entityId: 'c1',
+        deleted: false,
+        fields: { closedById: 'u2', closedByName: 'Zhou Qiang' },
+        changedFields: [],
+      }),
+    ).toBeNull();
   });
 });

@@ -10,7 +10,15 @@ import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';
 import { openMemoryStore } from '../services/memory-store';
 
-const inspector: User = { id: 'insp.wang', username: 'insp.wang', displayName: '王检查员', role: 'inspector', active: true, createdAt: '2026-03-01T00:00:00.000Z', lastLoginAt: null };
+const inspector: User = {
+  id: 'insp.wang',
+  username: 'insp.wang',
+  displayName: '王检查员',
+  role: 'inspector',
+  active: true,
+  createdAt: '2026-03-01T00:00:00.000Z',
+  lastLoginAt: null,
+};
 
 async function casesWithData() {
   const raw = await openMemoryStore(migrations);
@@ -34,14 +42,19 @@ async function casesWithData() {
   const fuel = await open('Fuel tank compartment 100% full', 'vehicle', '粤B·12345', 'insp.wang');
   clock.advance(60_000);
   await cases.setStatus(inspector, { id: fuel.id, status: 'under_inspection' });
-  const list = (filter: Partial<CaseListInput>) => cases.list(CaseListInput.parse(filter)).then((rows) => rows.map((r) => r.title));
+  const list = (filter: Partial<CaseListInput>) =>
+    cases.list(CaseListInput.parse(filter)).then((rows) => rows.map((r) => r.title));
   return { cases, list, cigarettes, ivory, fuel };
 }
 
 describe('case list filters and search', () => {
   it('lists newest-changed first and filters by status, subject kind and assignee', async () => {
     const { list } = await casesWithData();
-    expect(await list({})).toEqual(['Fuel tank compartment 100% full', 'Carved ivory in personal effects', 'Undeclared cigarettes']);
+    expect(await list({})).toEqual([
+      'Fuel tank compartment 100% full',
+      'Carved ivory in personal effects',
+      'Undeclared cigarettes',
+    ]);
     expect(await list({ status: 'under_inspection' })).toEqual(['Fuel tank compartment 100% full']);
     expect(await list({ status: 'open' })).toEqual(['Carved ivory in personal effects', 'Undeclared cigarettes']);
     expect(await list({ subjectKind: 'person' })).toEqual(['Carved ivory in personal effects']);

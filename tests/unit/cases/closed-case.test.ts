@@ -9,11 +9,22 @@ import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';
 import { openMemoryStore } from '../services/memory-store';
 
-const user = (id: string, role: User['role'], displayName: string): User => ({ id, username: id, displayName, role, active: true, createdAt: '2026-03-01T00:00:00.000Z', lastLoginAt: null });
+const user = (id: string, role: User['role'], displayName: string): User => ({
+  id,
+  username: id,
+  displayName,
+  role,
+  active: true,
+  createdAt: '2026-03-01T00:00:00.000Z',
+  lastLoginAt: null,
+});
 const inspector = user('insp.wang', 'inspector', '王检查员');
 const supervisor = user('sup.zhou', 'supervisor', 'Zhou Qiang');
 // A 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function closedCase() {
   const raw = await openMemoryStore(migrations);
@@ -21,11 +32,20 @@ async function closedCase() {
   const audit = await AuditChain.open(raw, Buffer.alloc(32, 5), clock);
   const store = audit.wrap(raw);
   const { cases } = createCaseServices({ dataDir: mkdtempSync(join(tmpdir(), 'cw-closed-')), store, clock, audit });
-  const opened = await cases.open(inspector, { title: 'Undeclared cigarettes', subject: { kind: 'container', ref: 'MSCU4821907' } });
+  const opened = await cases.open(inspector, {
+    title: 'Undeclared cigarettes',
+    subject: { kind: 'container', ref: 'MSCU4821907' },
+  });
   cases.uploadChunk(inspector, 'up-photo', 0, PNG.toString('base64'));
-  const photo = await cases.addFile(inspector, { caseId: opened.id, fileName: 'seal.png', mediaType: 'image/png', uploadId: 'up-photo' });
+  const photo = await cases.addFile(inspector, {
+    caseId: opened.id,
+    fileName: 'seal.png',
+    mediaType: 'image/png',
+    uploadId: 'up-photo',
+  });
   const withTask = await cases.addTask(inspector, { caseId: opened.id, title: 'Call the importer' });
-  for (const status of ['under_inspection', 'pending_decision', 'closed'] as const) await cases.setStatus(inspector, { id: opened.id, status });
+  for (const status of ['under_inspection', 'pending_decision', 'closed'] as const)
+    await cases.setStatus(inspector, { id: opened.id, status });
   // Later steps happen later: custody lists by time, so a transfer must not share the intake's instant.
   clock.advance(60_000);
   return { cases, raw, id: opened.id, photoId: photo.id, taskId: withTask.tasks[0]!.id };
@@ -47,25 +67,53 @@ describe('a closed case', () => {
     cases.uploadChunk(supervisor, 'up-late', 0, PNG.toString('base64'));
     const attempts: [string, () => Promise<unknown>][] = [
       ['finding', () => cases.addFinding(supervisor, { caseId: id, category: 'other', text: 'late' })],
-      ['seizure', () => cases.addSeizure(inspector, { caseId: id, item: 'Cigarettes', quantity: 1, unit: 'cartons', value: { amount: 1, currency: 'CNY' }, location: 'Bay 3' })],
+      [
+        'seizure',
+        () =>
+          cases.addSeizure(inspector, {
+            caseId: id,
+            item: 'Cigarettes',
+            quantity: 1,
+            unit: 'cartons',
+            value: { amount: 1, currency: 'CNY' },
+            location: 'Bay 3',
+          }),
+      ],
       ['note', () => cases.addNote(inspector, { caseId: id, text: 'late' })],
       ['link', () => cases.addLink(inspector, { caseId: id, kind: 'external', ref: 'X-1' })],
       ['task', () => cases.addTask(inspector, { caseId: id, title: 'late' })],
       ['task done', () => cases.setTaskDone(inspector, { caseId: id, taskId, done: true })],
       ['assignee', () => cases.update(supervisor, { id, assigneeId: null, title: 'Renamed' })],
-      ['evidence', () => cases.addFile(supervisor, { caseId: id, fileName: 'late.png', mediaType: 'image/png', uploadId: 'up-late' })],
+      [
+        'evidence',
+        () => cases.addFile(supervisor, { caseId: id, fileName: 'late.png', mediaType: 'image/png', uploadId: 'up-late' }),
+      ],
     ];
     for (const [what, attempt] of attempts) {
-      await expect(attempt(), what).rejects.toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringMatching(/is read-only; ask a supervisor to reopen it/) });
+      await expect(attempt(), what).rejects.toMatchObject({
+        code: 'FAILED_PRECONDITION',
+        message: expect.stringMatching(/is read-only; ask a supervisor to reopen it/),
+      });
     }
     expect(Number((await raw.query('SELECT COUNT(*) AS n FROM audit'))[0]!.n)).toBe(before);
     const after = await cases.get(inspector, id);
-    expect(after).toMatchObject({ title: 'Undeclared cigarettes', findings: [], seizures: [], notes: [], tasks: [{ done: false }] });
+    expect(after).toMatchObject({
+      title: 'Undeclared cigarettes',
+      findings: [],
+      seizures: [],
+      notes: [],
+      tasks: [{ done: false }],
+    });
   });
 
   it('still lets custody of the evidence move, and takes changes again once a supervisor reopens it', async () => {
     const { cases, id, photoId } = await closedCase();
-    const moved = await cases.transfer(inspector, { caseId: id, evidenceId: photoId, to: 'Bonded store', reason: 'Held for the court' });
+    const moved = await cases.transfer(inspector, {
+      caseId: id,
+      evidenceId: photoId,
+      to: 'Bonded store',
+      reason: 'Held for the court',
+    });
     expect(moved.custody.at(-1)).toMatchObject({ action: 'transferred', to: 'Bonded store' });
     await cases.setStatus(supervisor, { id, status: 'open', reason: 'new facts' });
     const reopened = await cases.addNote(inspector, { caseId: id, text: 'Importer called back' });

@@ -30,19 +30,43 @@ const table: { access: Access; expect: Record<SessionName, Outcome> }[] = [
   },
   {
     access: 'session',
-    expect: { anonymous: 'UNAUTHENTICATED', officer: 'ok', officerLocked: 'LOCKED', supervisor: 'ok', supervisorLocked: 'LOCKED' },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      officer: 'ok',
+      officerLocked: 'LOCKED',
+      supervisor: 'ok',
+      supervisorLocked: 'LOCKED',
+    },
   },
   {
     access: ['supervisor'],
-    expect: { anonymous: 'UNAUTHENTICATED', officer: 'FORBIDDEN', officerLocked: 'LOCKED', supervisor: 'ok', supervisorLocked: 'LOCKED' },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      officer: 'FORBIDDEN',
+      officerLocked: 'LOCKED',
+      supervisor: 'ok',
+      supervisorLocked: 'LOCKED',
+    },
   },
   {
     access: ['officer', 'inspector'],
-    expect: { anonymous: 'UNAUTHENTICATED', officer: 'ok', officerLocked: 'LOCKED', supervisor: 'FORBIDDEN', supervisorLocked: 'LOCKED' },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      officer: 'ok',
+      officerLocked: 'LOCKED',
+      supervisor: 'FORBIDDEN',
+      supervisorLocked: 'LOCKED',
+    },
   },
   {
     access: ['officer', 'supervisor'],
-    expect: { anonymous: 'UNAUTHENTICATED', officer: 'ok', officerLocked: 'LOCKED', supervisor: 'ok', supervisorLocked: 'LOCKED' },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      officer: 'ok',
+      officerLocked: 'LOCKED',
+      supervisor: 'ok',
+      supervisorLocked: 'LOCKED',
+    },
   },
 ];
 
@@ -93,7 +117,15 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
   {
     access: 'public',
     meaning: 'works before sign-in and on the lock screen (start-up, sign-in, first-run setup)',
-    channels: ['cw:app.info', 'cw:app.notices', 'cw:app.status', 'cw:auth.login', 'cw:auth.setup', 'cw:auth.state', 'cw:settings.get'],
+    channels: [
+      'cw:app.info',
+      'cw:app.notices',
+      'cw:app.status',
+      'cw:auth.login',
+      'cw:auth.setup',
+      'cw:auth.state',
+      'cw:settings.get',
+    ],
   },
   {
     access: 'locked',
@@ -102,7 +134,8 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
   },
   {
     access: ['supervisor'],
-    meaning: 'supervisors only: accounts, the audit log, lane re-routing, demo declarations, risk configuration, the site file, the hub device token',
+    meaning:
+      'supervisors only: accounts, the audit log, lane re-routing, demo declarations, risk configuration, the site file, the hub device token',
     channels: [
       'cw:auth.listUsers',
       'cw:auth.createUser',
@@ -186,7 +219,8 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
   },
   {
     access: ['officer', 'supervisor'],
-    meaning: 'the gate staff: officers (and supervisors) record vehicles at the gate lanes by hand; inspectors and trainers only read the log',
+    meaning:
+      'the gate staff: officers (and supervisors) record vehicles at the gate lanes by hand; inspectors and trainers only read the log',
     channels: ['cw:gate.record'],
   },
 ];
@@ -194,30 +228,38 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
 const HOW_TO_CLASSIFY =
   'Add each channel to `classification` in tests/unit/contract/access.test.ts, under the group whose access it needs: ' +
   classification.map((group) => `${JSON.stringify(group.access)} = ${group.meaning}`).join('; ') +
-  ". Choose the narrowest that works, and give a new role list its own group (and a row in the access table above if it is a new shape).";
+  '. Choose the narrowest that works, and give a new role list its own group (and a row in the access table above if it is a new shape).';
 
 describe('every channel is classified by the access it is meant to have', () => {
   const classified = classification.flatMap((group) => group.channels.map((channel) => ({ channel, group })));
 
   it('no channel is left unclassified', () => {
     const listed = new Set(classified.map((entry) => entry.channel));
-    const missing = channelNames.filter((name) => !listed.has(name)).map((name) => `${name} (the contract gives it ${JSON.stringify(channels[name].access)})`);
+    const missing = channelNames
+      .filter((name) => !listed.has(name))
+      .map((name) => `${name} (the contract gives it ${JSON.stringify(channels[name].access)})`);
     expect(missing, `Unclassified channels: ${missing.join(', ')}. ${HOW_TO_CLASSIFY}`).toEqual([]);
   });
 
   it('no classified channel is missing from the contract or listed twice', () => {
     const stale = classified.filter((entry) => !channelNames.includes(entry.channel)).map((entry) => entry.channel);
-    expect(stale, `Not in the contract any more: remove ${stale.join(', ')} from \`classification\` in tests/unit/contract/access.test.ts`).toEqual([]);
+    expect(
+      stale,
+      `Not in the contract any more: remove ${stale.join(', ')} from \`classification\` in tests/unit/contract/access.test.ts`,
+    ).toEqual([]);
     const twice = classified.map((entry) => entry.channel).filter((name, index, all) => all.indexOf(name) !== index);
     expect(twice, `Listed in two groups of \`classification\`: ${twice.join(', ')}; keep the one it needs`).toEqual([]);
   });
 
-  it.each(classified.map((entry) => [entry.channel, entry.group] as const))('%s has the access it is classified with', (channel, group) => {
-    const actual = channels[channel]?.access;
-    expect(
-      actual,
-      `${channel}: the contract (preload/contract/channels/) gives it ${JSON.stringify(actual)}, but tests/unit/contract/access.test.ts classifies it as ` +
-        `${JSON.stringify(group.access)} (${group.meaning}). Fix whichever is wrong; widening access needs a reviewer's agreement.`,
-    ).toEqual(group.access);
-  });
+  it.each(classified.map((entry) => [entry.channel, entry.group] as const))(
+    '%s has the access it is classified with',
+    (channel, group) => {
+      const actual = channels[channel]?.access;
+      expect(
+        actual,
+        `${channel}: the contract (preload/contract/channels/) gives it ${JSON.stringify(actual)}, but tests/unit/contract/access.test.ts classifies it as ` +
+          `${JSON.stringify(group.access)} (${group.meaning}). Fix whichever is wrong; widening access needs a reviewer's agreement.`,
+      ).toEqual(group.access);
+    },
+  );
 });

@@ -83,7 +83,8 @@ const safePattern = fc.oneof(
 /** A field, an operator its kind allows, and a value of the type that kind compares with. */
 const condition = fc.constantFrom(...(Object.keys(RISK_FIELDS) as RiskField[])).chain((field) => {
   const kind = RISK_FIELDS[field].kind;
-  const scalar: fc.Arbitrary<string | number | boolean> = kind === 'text' ? conditionText : kind === 'number' ? finite : fc.boolean();
+  const scalar: fc.Arbitrary<string | number | boolean> =
+    kind === 'text' ? conditionText : kind === 'number' ? finite : fc.boolean();
   const listed: fc.Arbitrary<string | number> = kind === 'number' ? finite : conditionText;
   const variants: fc.Arbitrary<Record<string, unknown>>[] = OPERATORS_BY_KIND[kind].map((op) => {
     switch (op) {
@@ -143,7 +144,9 @@ function declarationInput(derive: Derive): fc.Arbitrary<unknown> {
     if (d.containers) d.containers = declared;
     d.goodsItems.forEach((item, index) => {
       item.sequence = index + 1;
-      if (item.containerIds) item.containerIds = declared.length === 0 ? [] : item.containerIds.map((_, j) => declared[(index + j) % declared.length]!.id);
+      if (item.containerIds)
+        item.containerIds =
+          declared.length === 0 ? [] : item.containerIds.map((_, j) => declared[(index + j) % declared.length]!.id);
     });
     return d;
   });

@@ -6,7 +6,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { channelNames, channels, eventNames, events, type ChannelName, type Envelope, type EventName } from '../../../preload/contract';
+import {
+  channelNames,
+  channels,
+  eventNames,
+  events,
+  type ChannelName,
+  type Envelope,
+  type EventName,
+} from '../../../preload/contract';
 import { createDispatcher } from '../../../main/host/dispatch';
 import { fakeServiceHost, userWithRole } from '../host/fake-service-host';
 import { invalidValue, oneBadField, validValue } from './zod-arbitrary';
@@ -83,21 +91,22 @@ describe.each(channelNames)('%s', (channel) => {
 
   // Only object inputs have fields to break; `none` inputs are covered by the property above.
   const nearMiss = oneBadField(input);
-  if (nearMiss) it('refuses a valid payload with one bad field and names that field', async () => {
-    await fc.assert(
-      fc.asyncProperty(nearMiss, async ({ value, field }) => {
-        const host = signedInSupervisor();
-        const envelope = await createDispatcher(host)(channel, value);
-        expect(envelope.ok).toBe(false);
-        if (!envelope.ok) {
-          expect(envelope.error.code).toBe('INVALID_ARGUMENT');
-          expect(envelope.error.issues?.some((issue) => issue.path === field || issue.path.startsWith(`${field}.`))).toBe(true);
-        }
-        expect(host.calls).toEqual([]);
-      }),
-      { numRuns: runsFor(channel) },
-    );
-  });
+  if (nearMiss)
+    it('refuses a valid payload with one bad field and names that field', async () => {
+      await fc.assert(
+        fc.asyncProperty(nearMiss, async ({ value, field }) => {
+          const host = signedInSupervisor();
+          const envelope = await createDispatcher(host)(channel, value);
+          expect(envelope.ok).toBe(false);
+          if (!envelope.ok) {
+            expect(envelope.error.code).toBe('INVALID_ARGUMENT');
+            expect(envelope.error.issues?.some((issue) => issue.path === field || issue.path.startsWith(`${field}.`))).toBe(true);
+          }
+          expect(host.calls).toEqual([]);
+        }),
+        { numRuns: runsFor(channel) },
+      );
+    });
 });
 
 describe.each(eventNames)('event %s', (event) => {

@@ -10,7 +10,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ContainerId, CountryCode, CurrencyCode, DeclarationInput, HsCode, UnLocode } from '../../../preload/contract/schemas/declarations';
+import {
+  ContainerId,
+  CountryCode,
+  CurrencyCode,
+  DeclarationInput,
+  HsCode,
+  UnLocode,
+} from '../../../preload/contract/schemas/declarations';
 import { Condition, RiskConfig } from '../../../preload/contract/schemas/risk';
 import { MediaUrl, Site } from '../../../preload/contract/schemas/site';
 import { validValue } from './zod-arbitrary';
@@ -22,18 +29,29 @@ interface Tree {
 const tree: z.ZodType<Tree> = z.object({ name: z.string(), children: z.lazy(() => z.array(tree).max(3)) });
 
 const constructs: Record<string, z.ZodType> = {
-  'string with trim, length and regex': z.string().trim().min(2).max(8).regex(/^[a-z]+$/),
-  'uuid': z.uuid(),
+  'string with trim, length and regex': z
+    .string()
+    .trim()
+    .min(2)
+    .max(8)
+    .regex(/^[a-z]+$/),
+  uuid: z.uuid(),
   'iso date and datetime': z.object({ day: z.iso.date(), at: z.iso.datetime({ offset: true }) }),
   'url with a protocol': z.url({ protocol: /^https?$/ }),
   'exclusive number bounds': z.number().positive().lt(1),
   'integer range': z.number().int().min(-3).max(3),
   'default and optional keys': z.object({ a: z.string().default('x'), b: z.number().optional(), c: z.null() }),
   'tuple with rest': z.tuple([z.boolean(), z.literal(7)]).rest(z.string()),
-  'discriminated union': z.discriminatedUnion('kind', [z.object({ kind: z.literal('a'), n: z.number() }), z.object({ kind: z.literal('b') })]),
-  'record': z.record(z.string().min(1), z.array(z.number().int()).min(1).max(2)),
-  'transform': z.object({ n: z.number().int() }).transform((o) => ({ ...o, twice: o.n * 2 })),
-  'pipe into another schema': z.string().regex(/^\d{1,3}$/).pipe(z.string().max(2)),
+  'discriminated union': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('a'), n: z.number() }),
+    z.object({ kind: z.literal('b') }),
+  ]),
+  record: z.record(z.string().min(1), z.array(z.number().int()).min(1).max(2)),
+  transform: z.object({ n: z.number().int() }).transform((o) => ({ ...o, twice: o.n * 2 })),
+  'pipe into another schema': z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .pipe(z.string().max(2)),
   'refined object': z.object({ lo: z.number(), hi: z.number() }).refine((o) => o.lo <= o.hi),
   'json (recursive lazy)': z.json(),
   'superRefined array': z.array(z.number().int().min(0).max(9)).superRefine((a, ctx) => {
@@ -72,7 +90,9 @@ describe('refuses what it cannot generate honestly', () => {
   });
 
   it('a recursive schema with no union to end it', () => {
-    expect(() => fc.sample(validValue(tree), { numRuns: 100, seed: 1 })).toThrow(/recurses without a union .*domain-arbitraries\.ts/);
+    expect(() => fc.sample(validValue(tree), { numRuns: 100, seed: 1 })).toThrow(
+      /recurses without a union .*domain-arbitraries\.ts/,
+    );
   });
 
   it('a refinement random values almost never pass, pointing at domain-arbitraries.ts', () => {

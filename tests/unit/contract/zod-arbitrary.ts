@@ -106,7 +106,8 @@ function refinedValue(schema: z.ZodType): fc.Arbitrary<unknown> {
 export function shapeValue(schema: z.ZodType): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   const unknownCheck = checksOf(def).find((check) => !(KNOWN_CHECKS[def.type] ?? ['custom']).includes(check.check));
-  if (unknownCheck) throw new Error(`zod-arbitrary: no generator for the "${unknownCheck.check}" check on zod type "${def.type}"; add one`);
+  if (unknownCheck)
+    throw new Error(`zod-arbitrary: no generator for the "${unknownCheck.check}" check on zod type "${def.type}"; add one`);
   return typeValue(schema, def);
 }
 
@@ -226,9 +227,15 @@ function stringValue(schema: z.ZodType, def: Def): fc.Arbitrary<string> {
     case undefined:
       break;
     case 'datetime':
-      return acceptedBy(schema, date.map((value) => value.toISOString()));
+      return acceptedBy(
+        schema,
+        date.map((value) => value.toISOString()),
+      );
     case 'date':
-      return acceptedBy(schema, date.map((value) => value.toISOString().slice(0, 10)));
+      return acceptedBy(
+        schema,
+        date.map((value) => value.toISOString().slice(0, 10)),
+      );
     case 'url': {
       const protocol = def.protocol as RegExp | undefined;
       const schemes = ['http', 'https', 'ws', 'wss'].filter((scheme) => !protocol || protocol.test(scheme));
@@ -364,9 +371,9 @@ class LazyArbitrary extends fc.Arbitrary<unknown> {
 
 /** Any value at all that the schema rejects. */
 export function invalidValue(schema: z.ZodType): fc.Arbitrary<unknown> {
-  return fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }).filter(
-    (value) => !schema.safeParse(value).success,
-  );
+  return fc
+    .anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true })
+    .filter((value) => !schema.safeParse(value).success);
 }
 
 /**
@@ -382,7 +389,9 @@ export function oneBadField(schema: z.ZodType): fc.Arbitrary<{ value: Record<str
   if (keys.length === 0) return null;
   return fc
     .tuple(validValue(schema) as fc.Arbitrary<Record<string, unknown>>, fc.constantFrom(...keys))
-    .chain(([valid, field]) => invalidValue(shape[field] as z.ZodType).map((bad) => ({ value: { ...valid, [field]: bad }, field })));
+    .chain(([valid, field]) =>
+      invalidValue(shape[field] as z.ZodType).map((bad) => ({ value: { ...valid, [field]: bad }, field })),
+    );
 }
 
 /** One valid value, deterministic: fixtures that follow the contract as it changes. */

@@ -35,20 +35,91 @@ function agrees(input: unknown): void {
 
 // Values at and around every rule's edge: lengths, trimming, shapes, check digits, signs.
 const strings = [
-  '', ' ', '  x  ', '\u3000名\u3000', '\u00a0', '\ufeffA', 'a'.repeat(8), 'a'.repeat(9), 'a'.repeat(20), 'a'.repeat(21), 'a'.repeat(35),
-  'a'.repeat(36), 'a'.repeat(70), 'a'.repeat(71), 'a'.repeat(140), 'a'.repeat(141), 'a'.repeat(512), 'a'.repeat(513), 'cn', 'CN', 'C1',
-  'CNN', 'USD', 'us', 'EURO', '001234', '12345', '123456', '1234567890', '12345678901', 'MSCU1234565', 'MSCU1234566', 'MSCU 123456-5',
-  'CNSZX', 'CNSZ1', 'CNSZ2', 'cnszx', 'IM', 'im', 'IMA', 'IMAX', 'A', 'CNSZX001', 'A'.repeat(17), 'A'.repeat(18), '粤B·12345',
-  '2026-03-15T10:00:00.000Z', '2026-02-29T10:00:00Z', '2028-02-29T10:00:00+08:00', '2026-03-15T10:00Z', '2026-03-15',
+  '',
+  ' ',
+  '  x  ',
+  '\u3000名\u3000',
+  '\u00a0',
+  '\ufeffA',
+  'a'.repeat(8),
+  'a'.repeat(9),
+  'a'.repeat(20),
+  'a'.repeat(21),
+  'a'.repeat(35),
+  'a'.repeat(36),
+  'a'.repeat(70),
+  'a'.repeat(71),
+  'a'.repeat(140),
+  'a'.repeat(141),
+  'a'.repeat(512),
+  'a'.repeat(513),
+  'cn',
+  'CN',
+  'C1',
+  'CNN',
+  'USD',
+  'us',
+  'EURO',
+  '001234',
+  '12345',
+  '123456',
+  '1234567890',
+  '12345678901',
+  'MSCU1234565',
+  'MSCU1234566',
+  'MSCU 123456-5',
+  'CNSZX',
+  'CNSZ1',
+  'CNSZ2',
+  'cnszx',
+  'IM',
+  'im',
+  'IMA',
+  'IMAX',
+  'A',
+  'CNSZX001',
+  'A'.repeat(17),
+  'A'.repeat(18),
+  '粤B·12345',
+  '2026-03-15T10:00:00.000Z',
+  '2026-02-29T10:00:00Z',
+  '2028-02-29T10:00:00+08:00',
+  '2026-03-15T10:00Z',
+  '2026-03-15',
 ];
-const others: unknown[] = [undefined, null, 0, -0, 1, -1, 0.5, 1.5, 9999, 10000, 2 ** 53, NaN, Infinity, -Infinity, true, false, [], {}, 'sea', 'road', 'air', 'rail', 'ship'];
+const others: unknown[] = [
+  undefined,
+  null,
+  0,
+  -0,
+  1,
+  -1,
+  0.5,
+  1.5,
+  9999,
+  10000,
+  2 ** 53,
+  NaN,
+  Infinity,
+  -Infinity,
+  true,
+  false,
+  [],
+  {},
+  'sea',
+  'road',
+  'air',
+  'rail',
+  'ship',
+];
 const value = fc.oneof(fc.constantFrom(...strings), fc.constantFrom(...others), fc.anything({ maxDepth: 1 }));
 
 type Path = (string | number)[];
 /** Every path into a declaration, so mutations reach each field at each depth. */
 function paths(v: unknown, at: Path = [], out: Path[] = []): Path[] {
   out.push(at);
-  if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...at, Array.isArray(v) ? Number(k) : k], out);
+  if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) paths(x, [...at, Array.isArray(v) ? Number(k) : k], out);
   return out;
 }
 
@@ -92,7 +163,10 @@ describe('acceptDeclaration', () => {
     fc.assert(
       fc.property(
         fc.nat(base.length - 1),
-        fc.array(fc.tuple(fc.nat(), value, fc.boolean(), fc.constantFrom('set', 'remove', 'extra')), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), value, fc.boolean(), fc.constantFrom('set', 'remove', 'extra')), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         (which, mutations) => {
           let d: unknown = structuredClone(base[which]);
           for (const [pick, to, wrapInSpaces, kind] of mutations) {
@@ -121,7 +195,13 @@ describe('acceptDeclaration', () => {
     agrees({ ...d, goodsItems: d.goodsItems.map((g) => ({ ...g, containerIds: ['MSCU1234565'] })) });
     agrees({ ...d, goodsItems: d.goodsItems.map((g) => ({ ...g, netMassKg: g.grossMassKg })) });
     agrees({ ...d, goodsItems: d.goodsItems.map((g) => ({ ...g, netMassKg: g.grossMassKg + 0.001 })) });
-    agrees({ ...d, flags: undefined, documents: undefined, containers: undefined, goodsItems: d.goodsItems.map(({ containerIds: _c, ...g }) => g) });
+    agrees({
+      ...d,
+      flags: undefined,
+      documents: undefined,
+      containers: undefined,
+      goodsItems: d.goodsItems.map(({ containerIds: _c, ...g }) => g),
+    });
   });
 });
 

@@ -23,7 +23,8 @@ function decodeInChunks(input: Uint8Array, cuts: number[]): { text: string; lati
 
 /** Windows-1252 by its table: 0x80–0x9F are the typographic characters, the rest is ISO 8859-1. */
 const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-const windows1252 = (input: Uint8Array) => String.fromCharCode(...input).replace(/[\u0080-\u009F]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]!);
+const windows1252 = (input: Uint8Array) =>
+  String.fromCharCode(...input).replace(/[\u0080-\u009F]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]!);
 
 describe('chunk decoder', () => {
   it('reads Windows-1252 typographic characters in the last chunk as in every other', () => {
@@ -53,20 +54,25 @@ describe('chunk decoder', () => {
 
   it('property: wherever the chunks are cut, UTF-8 reads as one decode does, and no byte is lost on a fallback', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.array(fc.nat(), { maxLength: 8 }), fc.boolean(), (s, cuts, latinByte) => {
-        const utf8 = new TextEncoder().encode(s);
-        if (!latinByte) {
-          expect(decodeInChunks(utf8, cuts)).toEqual({ text: s, latin: false });
-          return;
-        }
-        const input = Uint8Array.from([...utf8, 0xff, 0x41]);
-        const { text, latin } = decodeInChunks(input, cuts);
-        expect(latin).toBe(true);
-        // UTF-8 up to the chunk that holds the 0xFF, less the bytes held back from it; Windows-1252 from there on.
-        const failing = Math.max(...edgesOf(input, cuts).filter((edge) => edge <= utf8.length));
-        const switchAt = failing - unfinishedUtf8Tail(input.subarray(0, failing)).length;
-        expect(text).toBe(new TextDecoder().decode(input.subarray(0, switchAt)) + windows1252(input.subarray(switchAt)));
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.boolean(),
+        (s, cuts, latinByte) => {
+          const utf8 = new TextEncoder().encode(s);
+          if (!latinByte) {
+            expect(decodeInChunks(utf8, cuts)).toEqual({ text: s, latin: false });
+            return;
+          }
+          const input = Uint8Array.from([...utf8, 0xff, 0x41]);
+          const { text, latin } = decodeInChunks(input, cuts);
+          expect(latin).toBe(true);
+          // UTF-8 up to the chunk that holds the 0xFF, less the bytes held back from it; Windows-1252 from there on.
+          const failing = Math.max(...edgesOf(input, cuts).filter((edge) => edge <= utf8.length));
+          const switchAt = failing - unfinishedUtf8Tail(input.subarray(0, failing)).length;
+          expect(text).toBe(new TextDecoder().decode(input.subarray(0, switchAt)) + windows1252(input.subarray(switchAt)));
+        },
+      ),
     );
   });
 
@@ -79,7 +85,11 @@ describe('chunk decoder', () => {
     for (const bytes of [le, be])
       for (const chunkBytes of [1, 7, 1 << 20]) {
         const result = await importFile({ name: 'wco.xml', bytes }, { chunkBytes });
-        expect({ format: result.format, declarations: result.declarations, rejects: result.rejects }).toEqual({ format: 'wco-xml', declarations: expected.declarations, rejects: [] });
+        expect({ format: result.format, declarations: result.declarations, rejects: result.rejects }).toEqual({
+          format: 'wco-xml',
+          declarations: expected.declarations,
+          rejects: [],
+        });
       }
   });
 

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixture } from './fixtures';
 
 const root = join(fixture('x'), '../../../..');
-const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'main/cli.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'main/cli.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 const tmp = mkdtempSync(join(tmpdir(), 'clearway-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -39,7 +40,16 @@ describe('clearway CLI', { timeout: 120_000 }, () => {
   });
 
   it('says which profile read each message; --profile names one, --office assigns the office', () => {
-    const r = cli('import', fixture('profiles/cn-single-window.edi'), '--profile', 'cn-single-window', '--office', 'CNSZX001', '--data-dir', tmp);
+    const r = cli(
+      'import',
+      fixture('profiles/cn-single-window.edi'),
+      '--profile',
+      'cn-single-window',
+      '--office',
+      'CNSZX001',
+      '--data-dir',
+      tmp,
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('  profile:        cn-single-window (named for this import)');
     expect(r.stdout).toContain('  procedure:      0615');

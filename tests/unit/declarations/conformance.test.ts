@@ -34,7 +34,13 @@ function summary(d: Declaration) {
   };
 }
 
-const where = (r: Reject) => ({ messageRef: r.messageRef, messageIndex: r.messageIndex, segmentNumber: r.segmentNumber, segmentTag: r.segmentTag, path: r.path });
+const where = (r: Reject) => ({
+  messageRef: r.messageRef,
+  messageIndex: r.messageIndex,
+  segmentNumber: r.segmentNumber,
+  segmentTag: r.segmentTag,
+  path: r.path,
+});
 
 describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
   it('syntax 4 with a repetition separator in UNA, D01B BGM composite, UNH association code, released "*"', async () => {
@@ -55,7 +61,11 @@ describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
     expect(d!.goodsItems[0]!.description).toBe('Uncoated paper in rolls* 80 g/m2');
     expect(d!.goodsItems[0]!.netMassKg).toBeUndefined(); // AAF is not a net mass qualifier
     expect(d!.declarant.country).toBe('NL');
-    expect(d!.transport).toMatchObject({ mode: 'sea', meansId: '9321483', borderTransportMeans: { name: 'ATLANTIC SKY', nationality: 'LR' } });
+    expect(d!.transport).toMatchObject({
+      mode: 'sea',
+      meansId: '9321483',
+      borderTransportMeans: { name: 'ATLANTIC SKY', nationality: 'LR' },
+    });
     expect(d!.containers[0]!.seal).toBe('NL778812');
   });
 
@@ -63,9 +73,36 @@ describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
     const r = await load('02-functional-groups.edi');
     expect(r.rejects).toEqual([]);
     expect(r.declarations.map(summary)).toEqual([
-      { number: 'DECG1M1', declarant: 'SG201912345K', items: 1, hsCodes: ['850440'], grossMassKg: 120, value: [{ amount: 5400, currency: 'SGD' }], containers: [], plate: null },
-      { number: 'DECG1M2', declarant: 'SG201912345K', items: 1, hsCodes: ['300490'], grossMassKg: 35, value: [{ amount: 12000, currency: 'USD' }], containers: [], plate: null },
-      { number: 'DECG2M1', declarant: 'SG201912345K', items: 1, hsCodes: ['271019'], grossMassKg: 18500, value: [{ amount: 31000, currency: 'USD' }], containers: [], plate: null },
+      {
+        number: 'DECG1M1',
+        declarant: 'SG201912345K',
+        items: 1,
+        hsCodes: ['850440'],
+        grossMassKg: 120,
+        value: [{ amount: 5400, currency: 'SGD' }],
+        containers: [],
+        plate: null,
+      },
+      {
+        number: 'DECG1M2',
+        declarant: 'SG201912345K',
+        items: 1,
+        hsCodes: ['300490'],
+        grossMassKg: 35,
+        value: [{ amount: 12000, currency: 'USD' }],
+        containers: [],
+        plate: null,
+      },
+      {
+        number: 'DECG2M1',
+        declarant: 'SG201912345K',
+        items: 1,
+        hsCodes: ['271019'],
+        grossMassKg: 18500,
+        value: [{ amount: 31000, currency: 'USD' }],
+        containers: [],
+        plate: null,
+      },
     ]);
     expect(r.declarations.map((d) => [d.typeCode, d.transport.mode, d.lodgementTime])).toEqual([
       ['IM', 'air', '2026-11-25T10:15:00.000Z'],
@@ -75,17 +112,27 @@ describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
   });
 
   it('a wrong UNZ group count is still reported as a group count', async () => {
-    const text = (await import('node:fs')).readFileSync(conformance('02-functional-groups.edi'), 'utf8').replace("UNZ+2+ICG0042'", "UNZ+3+ICG0042'");
+    const text = (await import('node:fs'))
+      .readFileSync(conformance('02-functional-groups.edi'), 'utf8')
+      .replace("UNZ+2+ICG0042'", "UNZ+3+ICG0042'");
     const r = await importFile({ name: 'groups.edi', bytes: new TextEncoder().encode(text) });
     expect(r.declarations).toHaveLength(3);
-    expect(r.rejects.map((x) => [x.segmentTag, x.reason])).toEqual([['UNZ', 'UNZ says 3 functional groups but the interchange has 2']]);
+    expect(r.rejects.map((x) => [x.segmentTag, x.reason])).toEqual([
+      ['UNZ', 'UNZ says 3 functional groups but the interchange has 2'],
+    ]);
   });
 
   it('UNA with a decimal comma and CR/LF between segments', async () => {
     const r = await load('03-decimal-comma-crlf.edi');
     expect(r.rejects).toEqual([]);
     const [d] = r.declarations;
-    expect(summary(d!)).toMatchObject({ number: 'DE26IM0000001', declarant: 'DE123456789012345', hsCodes: ['0901210000'], grossMassKg: 1250.75, value: [{ amount: 8734.5, currency: 'EUR' }] });
+    expect(summary(d!)).toMatchObject({
+      number: 'DE26IM0000001',
+      declarant: 'DE123456789012345',
+      hsCodes: ['0901210000'],
+      grossMassKg: 1250.75,
+      value: [{ amount: 8734.5, currency: 'EUR' }],
+    });
     expect(d!.goodsItems[0]).toMatchObject({ netMassKg: 1200.5, description: 'Kaffee, geröstet' });
     expect(d!.lodgementTime).toBe('2026-11-25T00:00:00.000Z');
   });
@@ -94,7 +141,14 @@ describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
     const r = await load('04-release-everything.edi');
     expect(r.rejects).toEqual([]);
     const [d] = r.declarations;
-    expect(summary(d!)).toMatchObject({ number: 'INV+2026:001', declarant: 'CN310000123', hsCodes: ['940360'], grossMassKg: 600, value: [{ amount: 4100, currency: 'USD' }], containers: ['CMAU1234564'] });
+    expect(summary(d!)).toMatchObject({
+      number: 'INV+2026:001',
+      declarant: 'CN310000123',
+      hsCodes: ['940360'],
+      grossMassKg: 600,
+      value: [{ amount: 4100, currency: 'USD' }],
+      containers: ['CMAU1234564'],
+    });
     expect(d!.declarant.name).toBe("O'Neil + Co: ? Ltd");
     expect(d!.exporter?.name).toBe("Ōsaka's Best Trading Dept 4");
     expect(d!.goodsItems[0]!.description).toBe('Desks ? chairs + tables');
@@ -112,11 +166,17 @@ describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
     // 100i + 0.5 kg for 10 items, 2.5 t for item 5, 750,000 g for item 6
     expect(s.grossMassKg).toBe(9955);
     // MOA+40 wins over MOA+38 in either order; MOA+38 alone is the fallback; TAX-group MOA+55 never counts
-    expect(d!.goodsItems.map((g) => g.customsValue.amount)).toEqual([1000, 2000, 3000, 4000, 5000, 6000, 700, 800, 9000, 10000, 11000, 12000]);
+    expect(d!.goodsItems.map((g) => g.customsValue.amount)).toEqual([
+      1000, 2000, 3000, 4000, 5000, 6000, 700, 800, 9000, 10000, 11000, 12000,
+    ]);
     expect(s.value).toEqual([{ amount: 64500, currency: 'USD' }]);
     expect(d!.goodsItems[4]).toMatchObject({ grossMassKg: 2500, netMassKg: 2250 });
     expect(d!.goodsItems[5]!.grossMassKg).toBe(750);
-    expect(d!.containers).toEqual([{ id: 'CMAU1234564', seal: 'SL0001 SL0002' }, { id: 'TCLU1234568', seal: 'SL0003' }, { id: 'GESU1234564' }]);
+    expect(d!.containers).toEqual([
+      { id: 'CMAU1234564', seal: 'SL0001 SL0002' },
+      { id: 'TCLU1234568', seal: 'SL0003' },
+      { id: 'GESU1234564' },
+    ]);
     expect(d!.exporter).toEqual({ id: 'CN91310000MA2', name: 'Yangtze Industrial Ltd', country: 'CN' });
     expect(d!.importer?.id).toBe('AE100999888777003');
     expect(d!.declarant).toEqual({ id: 'AE100200300400005', name: 'Jebel Ali Clearing LLC', country: 'AE' });
@@ -147,7 +207,13 @@ describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
     const r = await load('07-latin1-unoc.edi');
     expect(r.rejects).toEqual([]);
     const [d] = r.declarations;
-    expect(summary(d!)).toMatchObject({ number: 'AT26IM0000777', declarant: 'ATEOS1000012345', grossMassKg: 1500, value: [{ amount: 24500, currency: 'CHF' }], plate: 'W-12345Ä' });
+    expect(summary(d!)).toMatchObject({
+      number: 'AT26IM0000777',
+      declarant: 'ATEOS1000012345',
+      grossMassKg: 1500,
+      value: [{ amount: 24500, currency: 'CHF' }],
+      plate: 'W-12345Ä',
+    });
     expect(d!.declarant.name).toBe('Müller & Söhne Spedition GmbH');
     expect(d!.goodsItems[0]!.description).toBe('Käse, Gruyère AOP, gereift');
   });
@@ -156,7 +222,13 @@ describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
     const r = await load('08-unz-count-wrong.edi');
     expect(r.declarations.map((d) => d.functionalReferenceId)).toEqual(['BD26UZ1', 'BD26UZ2']);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]).toMatchObject({ file: '08-unz-count-wrong.edi', format: 'cusdec', messageRef: null, segmentTag: 'UNZ', reason: 'UNZ says 3 messages but the interchange has 2' });
+    expect(r.rejects[0]).toMatchObject({
+      file: '08-unz-count-wrong.edi',
+      format: 'cusdec',
+      messageRef: null,
+      segmentTag: 'UNZ',
+      reason: 'UNZ says 3 messages but the interchange has 2',
+    });
   });
 
   it('bad messages in the middle are rejected with file, message, segment and reason; the others import', async () => {
@@ -179,7 +251,16 @@ describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
     const r = await load('10-d16a-no-linebreaks.edi');
     expect(r.rejects).toEqual([]);
     const [d] = r.declarations;
-    expect(summary(d!)).toEqual({ number: 'KE26MSA000010', declarant: 'P051234567X', items: 1, hsCodes: ['100630'], grossMassKg: 25000, value: [{ amount: 13750, currency: 'USD' }], containers: [], plate: null });
+    expect(summary(d!)).toEqual({
+      number: 'KE26MSA000010',
+      declarant: 'P051234567X',
+      items: 1,
+      hsCodes: ['100630'],
+      grossMassKg: 25000,
+      value: [{ amount: 13750, currency: 'USD' }],
+      containers: [],
+      plate: null,
+    });
     expect(d!.transport).toEqual({ mode: 'sea', routeCountries: [] });
     expect(d!.exporter).toBeUndefined();
     expect(d!.arrivalTime).toBeUndefined();
@@ -188,20 +269,38 @@ describe('CUSDEC conformance (ISO 9735 / UNTDID)', () => {
   it('Rec. 19 code 8 is inland waterway; code 9 (not applicable) is refused naming TDT and the codes taken', async () => {
     const r = await load('11-mode-inland-waterway.edi');
     expect(r.rejects).toEqual([]);
-    expect(r.declarations[0]!.transport).toMatchObject({ mode: 'inland-water', meansId: '02326598', borderTransportMeans: { name: 'AMADEUS II', nationality: 'NL' } });
+    expect(r.declarations[0]!.transport).toMatchObject({
+      mode: 'inland-water',
+      meansId: '02326598',
+      borderTransportMeans: { name: 'AMADEUS II', nationality: 'NL' },
+    });
     const text = readFileSync(conformance('11-mode-inland-waterway.edi'), 'utf8').replace('TDT+11++8+', 'TDT+11++9+');
     const bad = await importFile({ name: 'mode-9.edi', bytes: new TextEncoder().encode(text) });
     expect(bad.declarations).toEqual([]);
-    expect(bad.rejects.map(where)).toEqual([{ messageRef: 'W1', messageIndex: 0, segmentNumber: 6, segmentTag: 'TDT', path: null }]);
-    expect(bad.rejects[0]!.reason).toBe('TDT transport mode (8067) "9" is not one of 1 sea, 2 rail, 3 road, 4 air, 5 mail, 6 multimodal, 7 fixed-installation, 8 inland-water');
+    expect(bad.rejects.map(where)).toEqual([
+      { messageRef: 'W1', messageIndex: 0, segmentNumber: 6, segmentTag: 'TDT', path: null },
+    ]);
+    expect(bad.rejects[0]!.reason).toBe(
+      'TDT transport mode (8067) "9" is not one of 1 sea, 2 rail, 3 road, 4 air, 5 mail, 6 multimodal, 7 fixed-installation, 8 inland-water',
+    );
   });
 
   it('the TDT at border (8051 = 11) is the crossing means even after the main-carriage TDT', async () => {
     const r = await load('12-transport-stage-at-border.edi');
     expect(r.rejects).toEqual([]);
     const [d] = r.declarations;
-    expect(summary(d!)).toMatchObject({ number: 'GE26SRP0012', containers: ['MSCU1234566'], plate: '34ABC123', grossMassKg: 21000 });
-    expect(d!.transport).toEqual({ mode: 'road', vehiclePlate: '34ABC123', borderTransportMeans: { name: 'TIR TRUCK', nationality: 'TR' }, routeCountries: [] });
+    expect(summary(d!)).toMatchObject({
+      number: 'GE26SRP0012',
+      containers: ['MSCU1234566'],
+      plate: '34ABC123',
+      grossMassKg: 21000,
+    });
+    expect(d!.transport).toEqual({
+      mode: 'road',
+      vehiclePlate: '34ABC123',
+      borderTransportMeans: { name: 'TIR TRUCK', nationality: 'TR' },
+      routeCountries: [],
+    });
   });
 });
 
@@ -238,9 +337,14 @@ describe('WCO DM DEC-DMS conformance', () => {
     const nobody = byNumber.replace('<ID>GB553202734852</ID>', '');
     const refused = await importFile({ name: 'cds.xml', bytes: new TextEncoder().encode(nobody) });
     expect(refused.declarations).toEqual([]);
-    expect(refused.rejects[0]!.reason).toBe('/MetaData/Declaration/GoodsShipment/Importer: importer.name: a party needs its identification or its name');
+    expect(refused.rejects[0]!.reason).toBe(
+      '/MetaData/Declaration/GoodsShipment/Importer: importer.name: a party needs its identification or its name',
+    );
 
-    const edi = readFileSync(conformance('01-syntax4-repetition-separator.edi'), 'utf8').replace('NAD+DT+NL812345678::ZZZ++Rotterdam Brokers B.V.+Weena 505+Rotterdam++3013AL+NL', 'NAD+DT+NL812345678::ZZZ+++++++NL');
+    const edi = readFileSync(conformance('01-syntax4-repetition-separator.edi'), 'utf8').replace(
+      'NAD+DT+NL812345678::ZZZ++Rotterdam Brokers B.V.+Weena 505+Rotterdam++3013AL+NL',
+      'NAD+DT+NL812345678::ZZZ+++++++NL',
+    );
     const [e] = (await importFile({ name: 'nad.edi', bytes: new TextEncoder().encode(edi) })).declarations;
     expect(e!.declarant).toEqual({ id: 'NL812345678', country: 'NL' });
   });
@@ -251,8 +355,13 @@ describe('WCO DM DEC-DMS conformance', () => {
       '<Origin><CountryCode>FR</CountryCode><TypeCode>1</TypeCode></Origin>',
       '<Origin><CountryCode>CH</CountryCode><TypeCode>2</TypeCode></Origin><Origin><CountryCode>DE</CountryCode><TypeCode>1</TypeCode></Origin>',
     );
-    const onlyPreferential = xml.replace('<Origin><CountryCode>FR</CountryCode><TypeCode>1</TypeCode></Origin>', '<Origin><CountryCode>CH</CountryCode><TypeCode>2</TypeCode></Origin>');
-    const origin = async (text: string) => (await importFile({ name: 'cds.xml', bytes: new TextEncoder().encode(text) })).declarations[0]!.goodsItems[0]!.originCountry;
+    const onlyPreferential = xml.replace(
+      '<Origin><CountryCode>FR</CountryCode><TypeCode>1</TypeCode></Origin>',
+      '<Origin><CountryCode>CH</CountryCode><TypeCode>2</TypeCode></Origin>',
+    );
+    const origin = async (text: string) =>
+      (await importFile({ name: 'cds.xml', bytes: new TextEncoder().encode(text) })).declarations[0]!.goodsItems[0]!
+        .originCountry;
     expect(await origin(both)).toBe('DE');
     expect(await origin(onlyPreferential)).toBe('CH');
   });
@@ -284,7 +393,16 @@ describe('WCO DM DEC-DMS conformance', () => {
     const r = await load('22-submit-request-wrapper.xml');
     expect(r.rejects).toEqual([]);
     const [d] = r.declarations;
-    expect(summary(d!)).toEqual({ number: 'GB26LRN0022', declarant: 'GB553202734852', items: 1, hsCodes: ['4819100000'], grossMassKg: 1200, value: [{ amount: 2200, currency: 'EUR' }], containers: [], plate: 'GB12ABC' });
+    expect(summary(d!)).toEqual({
+      number: 'GB26LRN0022',
+      declarant: 'GB553202734852',
+      items: 1,
+      hsCodes: ['4819100000'],
+      grossMassKg: 1200,
+      value: [{ amount: 2200, currency: 'EUR' }],
+      containers: [],
+      plate: 'GB12ABC',
+    });
     expect(d!.office).toBe('GBDVR001');
   });
 
@@ -292,7 +410,16 @@ describe('WCO DM DEC-DMS conformance', () => {
     const r = await load('23-doctype-without-entities.xml');
     expect(r.declarations).toEqual([]);
     expect(r.rejects).toEqual([
-      { file: '23-doctype-without-entities.xml', format: 'wco-xml', messageRef: null, messageIndex: null, segmentNumber: null, segmentTag: null, path: '/', reason: '/: DTDs and entity declarations are not accepted in declaration XML' },
+      {
+        file: '23-doctype-without-entities.xml',
+        format: 'wco-xml',
+        messageRef: null,
+        messageIndex: null,
+        segmentNumber: null,
+        segmentTag: null,
+        path: '/',
+        reason: '/: DTDs and entity declarations are not accepted in declaration XML',
+      },
     ]);
   });
 
@@ -300,6 +427,8 @@ describe('WCO DM DEC-DMS conformance', () => {
     const r = await load('24-bad-mass-unit.xml');
     expect(r.declarations).toEqual([]);
     const path = '/Declaration/GoodsShipment/GovernmentAgencyGoodsItem[1]/Commodity/GoodsMeasure/GrossMassMeasure';
-    expect(r.rejects.map((x) => [x.messageRef, x.path, x.reason])).toEqual([['MY26PKG0024', path, `${path}: unitCode "LTR" is not a mass unit (KGM, TNE, GRM)`]]);
+    expect(r.rejects.map((x) => [x.messageRef, x.path, x.reason])).toEqual([
+      ['MY26PKG0024', path, `${path}: unitCode "LTR" is not a mass unit (KGM, TNE, GRM)`],
+    ]);
   });
 });

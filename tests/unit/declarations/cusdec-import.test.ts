@@ -25,7 +25,12 @@ describe('CUSDEC import', () => {
     expect(sea!.goodsItems[0]!.containerIds).toEqual(['CSQU3054383']);
     // The seal belongs to the EQD it follows, not to the last one.
     expect(sea!.containers).toEqual([{ id: 'CSQU3054383', seal: 'SL778812' }, { id: 'MSKU6011672' }]);
-    expect(sea!.transport).toEqual({ mode: 'sea', meansId: '9387421', borderTransportMeans: { name: 'MSC ANNA', nationality: 'PA' }, routeCountries: ['PE'] });
+    expect(sea!.transport).toEqual({
+      mode: 'sea',
+      meansId: '9387421',
+      borderTransportMeans: { name: 'MSC ANNA', nationality: 'PA' },
+      routeCountries: ['PE'],
+    });
     expect(sea!.flags).toEqual({ perishable: true, expedited: false, aeo: true });
     expect(sea!.lodgementTime).toBe('2026-11-25T09:30:00.000Z');
     expect(sea!.totals).toEqual({ goodsItemCount: 3, grossMassKg: 22000, customsValue: [{ currency: 'USD', amount: 47250.75 }] });
@@ -88,10 +93,16 @@ describe('CUSDEC import', () => {
     const bytes = readFileSync(fixture('valid-interchange.edi'));
     const progress: number[] = [];
     const whole = await importFile({ name: 'x.edi', bytes });
-    const streamed = await importFile({ name: 'x.edi', bytes }, { chunkBytes: 7, onProgress: (read, total) => {
-      expect(total).toBe(bytes.byteLength);
-      progress.push(read);
-    } });
+    const streamed = await importFile(
+      { name: 'x.edi', bytes },
+      {
+        chunkBytes: 7,
+        onProgress: (read, total) => {
+          expect(total).toBe(bytes.byteLength);
+          progress.push(read);
+        },
+      },
+    );
     expect(streamed).toEqual(whole);
     expect(progress.at(-1)).toBe(bytes.byteLength);
     expect(progress.length).toBeGreaterThan(bytes.byteLength / 7);
@@ -105,7 +116,10 @@ describe('CUSDEC import', () => {
       ["UNB+UNOC:3+A+B+261125:1000+R'UNH+1+CUSDEC:D:96B:UN'BGM+929+X+9'UNT+3+1'UNZ+5+R'", /says 5 messages/],
       ["UNB+UNOC:3+A+B+261125:1000+R'UNH+1+INVOIC:D:96B:UN'BGM+380+X+9'UNT+3+1'UNZ+1+R'", /not CUSDEC/],
       ["UNB+UNOC:3+A+B+261125:1000+R'UNH+1+CUSDEC:D:95B:UN'BGM+929+X+9'UNT+3+1'UNZ+1+R'", /D96B and later/],
-      ["UNB+UNOC:3+A+B+261125:1000+R'UNH+1+CUSDEC:D:96B:UN'BGM+929+X+9'UNS+D'FTX+AAA+++x'UNT+5+1'UNZ+1+R'", /before the first CST/],
+      [
+        "UNB+UNOC:3+A+B+261125:1000+R'UNH+1+CUSDEC:D:96B:UN'BGM+929+X+9'UNS+D'FTX+AAA+++x'UNT+5+1'UNZ+1+R'",
+        /before the first CST/,
+      ],
       ["UNB+UNOC:3+A+B+261125:1000+R'UNH+1+CUSDEC:D:96B:UN'DTM+137:2026:203'UNT+3+1'UNZ+1+R'", /expected BGM/],
     ];
     for (const [text, reason] of cases) {
@@ -124,7 +138,9 @@ describe('CUSDEC import', () => {
   });
 
   it('rejects an unknown format and an empty file', async () => {
-    expect((await importFile({ name: 'a.txt', bytes: new TextEncoder().encode('hello') })).rejects[0]!.reason).toMatch(/not a CUSDEC/);
+    expect((await importFile({ name: 'a.txt', bytes: new TextEncoder().encode('hello') })).rejects[0]!.reason).toMatch(
+      /not a CUSDEC/,
+    );
     expect((await importFile({ name: 'e.edi', bytes: new Uint8Array() })).rejects[0]!.reason).toMatch(/empty/);
   });
 });

@@ -32,14 +32,21 @@ describe('declarations repository', () => {
     expect(list.map((s) => s.number).sort()).toEqual(['DEC-A1', 'DEC-A3']);
     const rejects = await repo.listRejects();
     expect(rejects).toHaveLength(1);
-    expect(rejects[0]).toMatchObject({ messageRef: 'A2', segmentNumber: 17, segmentTag: 'UNT', rejectedAt: '2026-11-25T12:00:00.000Z' });
+    expect(rejects[0]).toMatchObject({
+      messageRef: 'A2',
+      segmentNumber: 17,
+      segmentTag: 'UNT',
+      rejectedAt: '2026-11-25T12:00:00.000Z',
+    });
   });
 
   it('reads back exactly what it stored, items and containers in their tables', async () => {
     const [d] = generateDeclarations({ count: 1, seed: 3, now: clock.now() });
     await repo.save(d!, { file: 'demo', format: 'cusdec' });
     expect(await repo.get(d!.functionalReferenceId)).toEqual(d);
-    const items = await store.query('SELECT COUNT(*) AS n FROM declaration_items WHERE declaration_number = ?', [d!.functionalReferenceId]);
+    const items = await store.query('SELECT COUNT(*) AS n FROM declaration_items WHERE declaration_number = ?', [
+      d!.functionalReferenceId,
+    ]);
     expect(items[0]!.n).toBe(d!.goodsItems.length);
     const containers = await store.query('SELECT COUNT(*) AS n FROM declaration_containers');
     expect(containers[0]!.n).toBe(d!.containers.length);

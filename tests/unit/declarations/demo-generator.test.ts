@@ -37,14 +37,18 @@ describe('demo generator', () => {
   });
 
   it('keeps most release targets running, a few close to due and a few overdue, even on the strictest lane', () => {
-    const minutesLeft = batch.map((d) => (Date.parse(slaDueAt('green', d.flags.perishable, d.lodgementTime, d.arrivalTime)) - now.getTime()) / 60_000);
+    const minutesLeft = batch.map(
+      (d) => (Date.parse(slaDueAt('green', d.flags.perishable, d.lodgementTime, d.arrivalTime)) - now.getTime()) / 60_000,
+    );
     const overdue = minutesLeft.filter((m) => m < 0).length;
     const nearDue = minutesLeft.filter((m) => m >= 0 && m < 10).length;
     expect(overdue).toBeGreaterThan(0);
     expect(overdue / batch.length).toBeLessThan(0.2);
     expect(nearDue).toBeGreaterThan(0);
     // The generous red-lane target leaves almost nothing overdue.
-    const redOverdue = batch.filter((d) => Date.parse(slaDueAt('red', d.flags.perishable, d.lodgementTime, d.arrivalTime)) < now.getTime()).length;
+    const redOverdue = batch.filter(
+      (d) => Date.parse(slaDueAt('red', d.flags.perishable, d.lodgementTime, d.arrivalTime)) < now.getTime(),
+    ).length;
     expect(redOverdue / batch.length).toBeLessThan(0.05);
   });
 });

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DELIMITERS, parseServiceStringAdvice, type Delimiters } from '../../../main/services/declarations/edifact/delimiters';
+import {
+  DEFAULT_DELIMITERS,
+  parseServiceStringAdvice,
+  type Delimiters,
+} from '../../../main/services/declarations/edifact/delimiters';
 import { component, components, type Segment } from '../../../main/services/declarations/edifact/segment';
-import { EdifactTokenizer, isTokenizerError, splitSegment, type Token } from '../../../main/services/declarations/edifact/tokenizer';
+import {
+  EdifactTokenizer,
+  isTokenizerError,
+  splitSegment,
+  type Token,
+} from '../../../main/services/declarations/edifact/tokenizer';
 
 /** The eager reading the lazy segments must agree with: split everything, then index. */
 const TAG = /^[A-Z][A-Z0-9]{2}$/;
@@ -10,7 +19,9 @@ function eager(text: string, d: Delimiters): { tag: string; elements: string[][]
   const raw = text.charCodeAt(0) > 32 ? text : text.replace(/^[\s\uFEFF]+/, '');
   const parts = splitSegment(raw, d);
   const tag = parts[0]?.[0] ?? '';
-  return TAG.test(tag) ? { tag, elements: parts.slice(1) } : { error: `"${raw.slice(0, 20)}" does not start with a segment tag`, tag: raw.slice(0, 3) };
+  return TAG.test(tag)
+    ? { tag, elements: parts.slice(1) }
+    : { error: `"${raw.slice(0, 20)}" does not start with a segment tag`, tag: raw.slice(0, 3) };
 }
 
 function tokenize(text: string): { tokens: Token[]; d: Delimiters } {
@@ -20,9 +31,29 @@ function tokenize(text: string): { tokens: Token[]; d: Delimiters } {
 }
 
 // Segment bodies drawn from the characters that matter: delimiters, release, line breaks, other spaces, letters.
-const piece = fc.constantFrom('+', ':', '?', ' ', '\n', '\u00a0', '\u3000', '\ufeff', 'A', 'B', 'Z', '1', '9', 'x', '粤', "?'", '??');
+const piece = fc.constantFrom(
+  '+',
+  ':',
+  '?',
+  ' ',
+  '\n',
+  '\u00a0',
+  '\u3000',
+  '\ufeff',
+  'A',
+  'B',
+  'Z',
+  '1',
+  '9',
+  'x',
+  '粤',
+  "?'",
+  '??',
+);
 const body = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
-const tagged = fc.tuple(fc.constantFrom('', '\n', '\r\n ', ' \u00a0'), fc.constantFrom('CST', 'NAD', 'LOC', 'UN', 'A1B', 'abc', ''), body).map(([lead, tag, rest]) => lead + tag + rest);
+const tagged = fc
+  .tuple(fc.constantFrom('', '\n', '\r\n ', ' \u00a0'), fc.constantFrom('CST', 'NAD', 'LOC', 'UN', 'A1B', 'abc', ''), body)
+  .map(([lead, tag, rest]) => lead + tag + rest);
 
 describe('lazy EDIFACT segments', () => {
   it('read every element and component exactly as the full split does', () => {
@@ -55,7 +86,8 @@ describe('lazy EDIFACT segments', () => {
           const seg = token as Segment;
           for (let e = 1; e <= want.elements.length + 1; e++) {
             expect(components(seg, e)).toEqual(want.elements[e - 1] ?? []);
-            for (let c = 0; c <= (want.elements[e - 1]?.length ?? 0); c++) expect(component(seg, e, c)).toBe(want.elements[e - 1]?.[c] ?? '');
+            for (let c = 0; c <= (want.elements[e - 1]?.length ?? 0); c++)
+              expect(component(seg, e, c)).toBe(want.elements[e - 1]?.[c] ?? '');
           }
           expect(seg.elements).toEqual(want.elements);
         });

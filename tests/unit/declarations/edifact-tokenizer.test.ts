@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DELIMITERS, escapeEdifact, parseServiceStringAdvice } from '../../../main/services/declarations/edifact/delimiters';
-import { EdifactTokenizer, isTokenizerError, splitSegment, type Token } from '../../../main/services/declarations/edifact/tokenizer';
+import {
+  DEFAULT_DELIMITERS,
+  escapeEdifact,
+  parseServiceStringAdvice,
+} from '../../../main/services/declarations/edifact/delimiters';
+import {
+  EdifactTokenizer,
+  isTokenizerError,
+  splitSegment,
+  type Token,
+} from '../../../main/services/declarations/edifact/tokenizer';
 
 function tokenize(chunks: string[]): Token[] {
   const t = new EdifactTokenizer();
@@ -40,7 +49,7 @@ describe('EDIFACT tokenizer', () => {
   });
 
   it('reads other service characters from UNA', () => {
-    const tokens = tokenize(["UNA|^,! ~UNB^UNOC|3~FTX^AAA^^^a!^b!~c!|d~"]);
+    const tokens = tokenize(['UNA|^,! ~UNB^UNOC|3~FTX^AAA^^^a!^b!~c!|d~']);
     const ftx = tokens[1]!;
     expect(!isTokenizerError(ftx) && ftx.elements[3]).toEqual(['a^b~c|d']);
   });

@@ -10,7 +10,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../main/services/declarations/import';
 import { importWithProfiles, type ProfiledImportResult } from '../../../main/services/declarations/profiles/import-profiled';
-import { checkProfile, mapCode, parseProfileFile, ProfileFileError } from '../../../main/services/declarations/profiles/profile-schema';
+import {
+  checkProfile,
+  mapCode,
+  parseProfileFile,
+  ProfileFileError,
+} from '../../../main/services/declarations/profiles/profile-schema';
 import { readWcoDateTime } from '../../../main/services/declarations/profiles/read-wco-profiled';
 import { shippedProfiles } from '../../../main/services/declarations/profiles/registry';
 import { fixture } from './fixtures';
@@ -31,7 +36,11 @@ async function load(name: string, extra: { profile?: string; source?: string } =
 function all(r: ProfiledImportResult) {
   const read = r.reports.filter((x) => x.profile !== null);
   expect(read).toHaveLength(r.declarations.length);
-  return r.declarations.map((d, i) => ({ ...facts(d, read[i]!), profile: read[i]!.profile, warnings: read[i]!.warnings.map((w) => w.message) }));
+  return r.declarations.map((d, i) => ({
+    ...facts(d, read[i]!),
+    profile: read[i]!.profile,
+    warnings: read[i]!.warnings.map((w) => w.message),
+  }));
 }
 
 describe('China single window CUSDEC', () => {
@@ -144,12 +153,18 @@ describe('ASYCUDA-style CUSDEC', () => {
       items: [['87032390', 'Used motor vehicle, petrol, 1500-3000 cc', 'JP', 1450, 1300, '6800 USD']],
       warnings: [],
     });
-    expect(d[1]).toMatchObject({ transport: ['road', null, null, 'UBA 123X'], items: [['09011100', 'Coffee, not roasted, not decaffeinated', 'UG', 19200, 19000, '61000 USD']] });
+    expect(d[1]).toMatchObject({
+      transport: ['road', null, null, 'UBA 123X'],
+      items: [['09011100', 'Coffee, not roasted, not decaffeinated', 'UG', 19200, 19000, '61000 USD']],
+    });
     expect(d[2]).toMatchObject({ transport: ['air', 'KL587', 'KLM', null], totals: [2, 850, '162500 EUR'] });
     expect(d[3]).toMatchObject({
       transport: ['road', null, null, 'ND 456-789'],
       containers: [],
-      warnings: [`no customs office in the message: office ${OFFICE} assigned on receipt`, 'goods item 1 has no country of origin; shown as ZZ (unknown)'],
+      warnings: [
+        `no customs office in the message: office ${OFFICE} assigned on receipt`,
+        'goods item 1 has no country of origin; shown as ZZ (unknown)',
+      ],
     });
     expect(d[4]).toMatchObject({ containers: ['MSKU6011672'], totals: [2, 18000, '78500.5 USD'] });
   });
@@ -220,12 +235,17 @@ describe('UN CUSDEC by road with a trailer', () => {
   });
 
   it('declared totals that disagree with the items are a warning', async () => {
-    const text = readFileSync(path('un-cusdec-road-trailer.edi'), 'utf8').replace("MOA+40:4100'", "MOA+40:4200'").replace("CNT+5:2'", "CNT+5:3'");
-    const r = await importWithProfiles({ name: 't.edi', bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+    const text = readFileSync(path('un-cusdec-road-trailer.edi'), 'utf8')
+      .replace("MOA+40:4100'", "MOA+40:4200'")
+      .replace("CNT+5:2'", "CNT+5:3'");
+    const r = await importWithProfiles(
+      { name: 't.edi', bytes: new TextEncoder().encode(text) },
+      { office: OFFICE, receivedAt: RECEIVED },
+    );
     expect(r.reports[0]!.warnings.map((w) => w.message)).toEqual([
       `no customs office in the message: office ${OFFICE} assigned on receipt`,
       'the message declares 3 goods items but lists 2',
-      'the declared total value 4200 EUR differs from the items\' 4100 EUR',
+      "the declared total value 4200 EUR differs from the items' 4100 EUR",
     ]);
   });
 });
@@ -263,7 +283,15 @@ describe('EU / UK CDS WCO DM', () => {
 
   it('UK export by road, NL import with an office, a bare DE declaration, two declarations in one MetaData', async () => {
     const [exp] = all(await load('eu-uk-cds-2-export-road.xml'));
-    expect(exp).toMatchObject({ type: 'EX', procedure: '1000', office: 'GBDVR001', transport: ['road', null, null, 'GB12ABC'], consignee: [null, 'Calais Distribution SARL'], places: ['GBDVR', null], items: [['22083030', 'Single malt Scotch whisky in bottles', 'GB', 9600, 7200, '58000 GBP']] });
+    expect(exp).toMatchObject({
+      type: 'EX',
+      procedure: '1000',
+      office: 'GBDVR001',
+      transport: ['road', null, null, 'GB12ABC'],
+      consignee: [null, 'Calais Distribution SARL'],
+      places: ['GBDVR', null],
+      items: [['22083030', 'Single malt Scotch whisky in bottles', 'GB', 9600, 7200, '58000 GBP']],
+    });
     const [nl] = all(await load('eu-uk-cds-3-nl-import.xml'));
     expect(nl).toMatchObject({
       number: 'NL26LRN0000991',
@@ -278,10 +306,17 @@ describe('EU / UK CDS WCO DM', () => {
       warnings: [],
     });
     const bare = await load('eu-uk-cds-4-bare-air.xml');
-    expect(all(bare)[0]).toMatchObject({ number: 'DE26FRA0007788', transport: ['air', 'LH8401', null, null], items: [['854470', 'Optical fibre cables', 'US', 310.5, null, '73400 EUR']], profile: 'eu-uk-cds' });
+    expect(all(bare)[0]).toMatchObject({
+      number: 'DE26FRA0007788',
+      transport: ['air', 'LH8401', null, null],
+      items: [['854470', 'Optical fibre cables', 'US', 310.5, null, '73400 EUR']],
+      profile: 'eu-uk-cds',
+    });
     expect(bare.reports[0]!.reason).toMatch(/^eu-uk-cds \(chosen automatically/);
     const twoResult = await load('eu-uk-cds-5-uk-two-declarations.xml');
-    expect(twoResult.reports[1]!.raw).toMatch(/^<Declaration>\s*<FunctionalReferenceID>GB26LHR0000502<\/FunctionalReferenceID>[\s\S]*<\/Declaration>$/);
+    expect(twoResult.reports[1]!.raw).toMatch(
+      /^<Declaration>\s*<FunctionalReferenceID>GB26LHR0000502<\/FunctionalReferenceID>[\s\S]*<\/Declaration>$/,
+    );
     const two = all(twoResult);
     expect(two.map((x) => [x.number, x.items[0]![3], x.warnings.length])).toEqual([
       ['GB26LHR0000501', 42, 4], // office on receipt, no places of loading and discharge, no exporter
@@ -299,7 +334,10 @@ describe('choosing a profile', () => {
 
   it('when the profile the envelope names cannot read a message, the choice falls through to the automatic one', async () => {
     const text = readFileSync(path('cn-single-window.edi'), 'utf8').replace('+CNCUSTOMS:ZZZ+', '+ASYCUDA:ZZZ+');
-    const r = await importWithProfiles({ name: 'x.edi', bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+    const r = await importWithProfiles(
+      { name: 'x.edi', bytes: new TextEncoder().encode(text) },
+      { office: OFFICE, receivedAt: RECEIVED },
+    );
     expect(r.rejects).toEqual([]);
     // CN01 weighs in China customs unit 035, which only the China profile knows.
     expect(r.reports[0]!.reason).toBe(
@@ -310,8 +348,15 @@ describe('choosing a profile', () => {
   });
 
   it('the import source names a profile', async () => {
-    const profiles = shippedProfiles().map((p) => (p.name === 'asycuda-cusdec' ? { ...p, match: { ...p.match, sources: ['partner-kra'] } } : p));
-    const r = await importWithProfiles(path('un-cusdec.edi'), { profiles, source: 'partner-kra', office: OFFICE, receivedAt: RECEIVED });
+    const profiles = shippedProfiles().map((p) =>
+      p.name === 'asycuda-cusdec' ? { ...p, match: { ...p.match, sources: ['partner-kra'] } } : p,
+    );
+    const r = await importWithProfiles(path('un-cusdec.edi'), {
+      profiles,
+      source: 'partner-kra',
+      office: OFFICE,
+      receivedAt: RECEIVED,
+    });
     expect(r.reports[0]!.reason).toBe('asycuda-cusdec (import source "partner-kra")');
   });
 
@@ -319,24 +364,39 @@ describe('choosing a profile', () => {
     const r = await importWithProfiles(path('un-cusdec.edi'), { receivedAt: RECEIVED });
     expect(r.rejects).toEqual([]);
     expect(r.declarations[0]!.office).toBe('UNASSIGNED');
-    expect(r.reports[0]!.warnings[0]!.message).toBe('no customs office in the message and none set for this workstation: shown as UNASSIGNED until one is assigned');
+    expect(r.reports[0]!.warnings[0]!.message).toBe(
+      'no customs office in the message and none set for this workstation: shown as UNASSIGNED until one is assigned',
+    );
     expect(r.reports[0]!.tried.find((t) => t.profile === 'strict-cusdec')?.error).toBe('MOA+40 has no currency (6345)');
   });
 
   it('a commodity code with national digits past the tenth keeps its first ten, with a warning', async () => {
-    const text = readFileSync(path('cn-single-window.edi'), 'utf8').replace("CST+1+8471300000::ZZZ'", "CST+1+8471300000999::ZZZ'");
-    const r = await importWithProfiles({ name: 'x.edi', bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+    const text = readFileSync(path('cn-single-window.edi'), 'utf8').replace(
+      "CST+1+8471300000::ZZZ'",
+      "CST+1+8471300000999::ZZZ'",
+    );
+    const r = await importWithProfiles(
+      { name: 'x.edi', bytes: new TextEncoder().encode(text) },
+      { office: OFFICE, receivedAt: RECEIVED },
+    );
     expect(r.declarations[0]!.goodsItems[0]!.hsCode).toBe('8471300000');
-    expect(r.reports[0]!.warnings.map((w) => w.message)).toEqual(['goods item 1 commodity code 8471300000999 has national digits past the tenth; 8471300000 is kept as the HS code']);
+    expect(r.reports[0]!.warnings.map((w) => w.message)).toEqual([
+      'goods item 1 commodity code 8471300000999 has national digits past the tenth; 8471300000 is kept as the HS code',
+    ]);
   });
 
-  it('a message no profile reads is refused with the strict reader\'s message', async () => {
+  it("a message no profile reads is refused with the strict reader's message", async () => {
     const text = readFileSync(path('un-cusdec.edi'), 'utf8').replace("CST+1+400122'", "CST+1+4001'");
-    const r = await importWithProfiles({ name: 'x.edi', bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+    const r = await importWithProfiles(
+      { name: 'x.edi', bytes: new TextEncoder().encode(text) },
+      { office: OFFICE, receivedAt: RECEIVED },
+    );
     expect(r.declarations.map((d) => d.functionalReferenceId)).toEqual(['TH2026EX00456']); // the other message is unaffected
     expect(r.rejects[0]!.reason).toBe('MOA+40 has no currency (6345)');
     expect(r.reports[0]!.profile).toBeNull();
-    expect(r.reports[0]!.tried.find((t) => t.profile === 'un-cusdec')?.error).toBe('goods item 1: "4001" is not an HS code of 6 to 10 digits');
+    expect(r.reports[0]!.tried.find((t) => t.profile === 'un-cusdec')?.error).toBe(
+      'goods item 1: "4001" is not an HS code of 6 to 10 digits',
+    );
   });
 });
 
@@ -344,8 +404,12 @@ describe('profile files', () => {
   it('are checked with clear errors', () => {
     expect(() => parseProfileFile('x.json', '{')).toThrow(ProfileFileError);
     expect(() => parseProfileFile('x.yaml', 'name: x')).toThrow(/YAML profiles are not supported yet/);
-    expect(() => checkProfile('p.json', { name: 'Bad Name', title: 't', format: 'cusdec' })).toThrow(/name: a profile name is 2–40 lower-case/);
-    expect(() => checkProfile('p.json', { name: 'ok-name', title: 't', format: 'cusdec' })).toThrow(/cusdec: a CUSDEC profile needs a "cusdec" mapping/);
+    expect(() => checkProfile('p.json', { name: 'Bad Name', title: 't', format: 'cusdec' })).toThrow(
+      /name: a profile name is 2–40 lower-case/,
+    );
+    expect(() => checkProfile('p.json', { name: 'ok-name', title: 't', format: 'cusdec' })).toThrow(
+      /cusdec: a CUSDEC profile needs a "cusdec" mapping/,
+    );
   });
 
   it('code lists take prefix keys', () => {
@@ -367,14 +431,23 @@ describe('optional segments', () => {
     it(`${file}: removing any optional segment still imports, with a warning instead of a reject`, async () => {
       const text = readFileSync(path(file), 'utf8');
       const lines = text.split('\n').filter(Boolean);
-      const optional = lines.map((l, i) => ({ l, i })).filter(({ l }) => !KEEP.has(l.slice(0, 3)) && !(l.startsWith('MEA') && l.includes('+AAB+')));
-      const base = await importWithProfiles({ name: file, bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+      const optional = lines
+        .map((l, i) => ({ l, i }))
+        .filter(({ l }) => !KEEP.has(l.slice(0, 3)) && !(l.startsWith('MEA') && l.includes('+AAB+')));
+      const base = await importWithProfiles(
+        { name: file, bytes: new TextEncoder().encode(text) },
+        { office: OFFICE, receivedAt: RECEIVED },
+      );
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...optional), async ({ i }) => {
           const cut = lines.filter((_, j) => j !== i);
           // Keep UNT counts right: the segment count of the message that lost one goes down by one.
           let owner = -1;
-          for (let j = i; j >= 0; j--) if (lines[j]!.startsWith('UNH')) { owner = j; break; }
+          for (let j = i; j >= 0; j--)
+            if (lines[j]!.startsWith('UNH')) {
+              owner = j;
+              break;
+            }
           const fixed = cut.map((l, j) => {
             const original = j < i ? j : j + 1;
             if (!l.startsWith('UNT') || owner < 0 || original < i) return l;
@@ -383,7 +456,10 @@ describe('optional segments', () => {
             if (prevUnt === -1) return l;
             return l.replace(/^UNT\+(\d+)/, (_, n: string) => `UNT+${Number(n) - 1}`);
           });
-          const r = await importWithProfiles({ name: file, bytes: new TextEncoder().encode(`${fixed.join('\n')}\n`) }, { office: OFFICE, receivedAt: RECEIVED });
+          const r = await importWithProfiles(
+            { name: file, bytes: new TextEncoder().encode(`${fixed.join('\n')}\n`) },
+            { office: OFFICE, receivedAt: RECEIVED },
+          );
           expect(r.rejects).toEqual([]);
           expect(r.declarations).toHaveLength(base.declarations.length);
           // A segment that carried a fact the officer relies on leaves a warning behind.
@@ -396,13 +472,21 @@ describe('optional segments', () => {
 });
 
 describe('malformed and hostile input', () => {
-  const files = ['cn-single-window.edi', 'asycuda.edi', 'eu-uk-cds-1-import-compact-dates.xml', 'eu-uk-cds-5-uk-two-declarations.xml'];
+  const files = [
+    'cn-single-window.edi',
+    'asycuda.edi',
+    'eu-uk-cds-1-import-compact-dates.xml',
+    'eu-uk-cds-5-uk-two-declarations.xml',
+  ];
   it('mutated messages are imported or refused message by message, never thrown, at any chunk size', async () => {
     const sources = files.map((name) => readFileSync(path(name), 'utf8'));
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: sources.length - 1 }),
-        fc.array(fc.tuple(fc.nat(), fc.constantFrom('', "'", '+', ':', '?', '<', '&', '0', 'Z', '\u0000', '9999999999999999999')), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.tuple(fc.nat(), fc.constantFrom('', "'", '+', ':', '?', '<', '&', '0', 'Z', '\u0000', '9999999999999999999')),
+          { minLength: 1, maxLength: 6 },
+        ),
         fc.integer({ min: 3, max: 4096 }),
         async (which, edits, chunkBytes) => {
           let text = sources[which]!;
@@ -432,13 +516,15 @@ describe('malformed and hostile input', () => {
 
 describe('optional WCO DM elements', () => {
   /** One-line elements that no error rule needs: parties, places, dates, office, equipment, description, origin, packaging, procedure. */
-  const OPTIONAL = /^\s*<(Exporter|Importer|Consignee|Declarant|LoadingLocation|UnloadingLocation|AcceptanceDateTime|IssueDateTime|DeclarationOffice|TransportEquipment|Description|Origin|Packaging|GovernmentProcedure|GoodsItemQuantity|TotalGrossMassMeasure)[\s>].*<\/\1>\s*$/;
+  const OPTIONAL =
+    /^\s*<(Exporter|Importer|Consignee|Declarant|LoadingLocation|UnloadingLocation|AcceptanceDateTime|IssueDateTime|DeclarationOffice|TransportEquipment|Description|Origin|Packaging|GovernmentProcedure|GoodsItemQuantity|TotalGrossMassMeasure)[\s>].*<\/\1>\s*$/;
   for (const file of ['eu-uk-cds-1-import-compact-dates.xml', 'eu-uk-cds-3-nl-import.xml']) {
     it(`${file}: removing any optional element still imports, with a warning instead of a reject`, async () => {
       const lines = readFileSync(path(file), 'utf8').split('\n');
       const optional = lines.map((l, i) => ({ l, i })).filter(({ l }) => OPTIONAL.test(l));
       expect(optional.length).toBeGreaterThan(5);
-      const read = (text: string) => importWithProfiles({ name: file, bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
+      const read = (text: string) =>
+        importWithProfiles({ name: file, bytes: new TextEncoder().encode(text) }, { office: OFFICE, receivedAt: RECEIVED });
       const base = await read(lines.join('\n'));
       expect(base.rejects).toEqual([]);
       await fc.assert(
@@ -446,7 +532,10 @@ describe('optional WCO DM elements', () => {
           const r = await read(lines.filter((_, j) => j !== i).join('\n'));
           expect(r.rejects).toEqual([]);
           expect(r.declarations).toHaveLength(1);
-          if (!/GoodsItemQuantity|TotalGrossMassMeasure|GovernmentProcedure|Packaging|TransportEquipment|Consignee|Importer/.test(l)) expect(warningCount(r)).toBeGreaterThan(warningCount(base));
+          if (
+            !/GoodsItemQuantity|TotalGrossMassMeasure|GovernmentProcedure|Packaging|TransportEquipment|Consignee|Importer/.test(l)
+          )
+            expect(warningCount(r)).toBeGreaterThan(warningCount(base));
         }),
         { numRuns: 60 },
       );
@@ -465,7 +554,9 @@ describe('WCO DM date-times under a profile', () => {
     expect(at('20261201T101500+0800')).toBe('2026-12-01T02:15:00.000Z'); // ISO 8601 basic
     expect(at('2026-12-01T10:15:00')).toBe('2026-12-01T10:15:00.000Z');
     expect(at('2026-12-01T10:15:00+01:00')).toBe('2026-12-01T09:15:00.000Z');
-    expect(readWcoDateTime({ DateTimeString: { '#text': '20261201101500+01', '@formatCode': '304' } })).toBe('2026-12-01T09:15:00.000Z');
+    expect(readWcoDateTime({ DateTimeString: { '#text': '20261201101500+01', '@formatCode': '304' } })).toBe(
+      '2026-12-01T09:15:00.000Z',
+    );
     expect(() => at('2026-12-01 10:15')).toThrow(/not an ISO 8601/);
     expect(() => at('20261301101500')).toThrow(/not a real date/);
   });

@@ -13,13 +13,18 @@ const encode = (s: string) => new TextEncoder().encode(s);
 describe('generator → CUSDEC → importer', () => {
   it('gives back the same declarations (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 64 }), async (seed, count, chunk) => {
-        const declarations = generateDeclarations({ count, seed, now });
-        const edi = writeCusdecInterchange(declarations, options);
-        const r = await importFile({ name: 'rt.edi', bytes: encode(edi) }, { chunkBytes: chunk * 97 });
-        expect(r.rejects).toEqual([]);
-        expect(r.declarations).toEqual(declarations);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 64 }),
+        async (seed, count, chunk) => {
+          const declarations = generateDeclarations({ count, seed, now });
+          const edi = writeCusdecInterchange(declarations, options);
+          const r = await importFile({ name: 'rt.edi', bytes: encode(edi) }, { chunkBytes: chunk * 97 });
+          expect(r.rejects).toEqual([]);
+          expect(r.declarations).toEqual(declarations);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -37,7 +42,10 @@ describe('generator → CUSDEC → importer', () => {
     const base = writeCusdecInterchange(generateDeclarations({ count: 3, seed: 5, now }), options);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.constantFrom("'", '+', ':', '?', 'X', '9', '', '\n', 'UNH+')), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.constantFrom("'", '+', ':', '?', 'X', '9', '', '\n', 'UNH+')), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         async (edits) => {
           let text = base;
           for (const [at, insert] of edits) text = text.slice(0, at) + insert + text.slice(at + 1);
@@ -52,11 +60,15 @@ describe('generator → CUSDEC → importer', () => {
 
   it('never crashes on arbitrary bytes', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('', 'UNA:+.? \'', 'UNB+', '<', '{', '['), async (bytes, prefix) => {
-        const all = new Uint8Array([...encode(prefix), ...bytes]);
-        const r = await importFile({ name: 'fuzz', bytes: all });
-        expect(Array.isArray(r.declarations) && Array.isArray(r.rejects)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.constantFrom('', "UNA:+.? '", 'UNB+', '<', '{', '['),
+        async (bytes, prefix) => {
+          const all = new Uint8Array([...encode(prefix), ...bytes]);
+          const r = await importFile({ name: 'fuzz', bytes: all });
+          expect(Array.isArray(r.declarations) && Array.isArray(r.rejects)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isCountryCode } from '../../../preload/contract/schemas/validators/country-code';
 import { isCurrencyCode } from '../../../preload/contract/schemas/validators/currency-code';
 import { hsChapter, isHsCode } from '../../../preload/contract/schemas/validators/hs-code';
-import { iso6346CheckDigit, isValidContainerId, normalizeContainerId } from '../../../preload/contract/schemas/validators/iso6346';
+import {
+  iso6346CheckDigit,
+  isValidContainerId,
+  normalizeContainerId,
+} from '../../../preload/contract/schemas/validators/iso6346';
 import { isUnLocode } from '../../../preload/contract/schemas/validators/unlocode';
 
 describe('ISO 6346 container numbers', () => {

@@ -51,6 +51,10 @@ describe('WCO DM declaration XML import', () => {
     const xml = `<Declarations>${one}${bad}</Declarations>`;
     const r = await importFile({ name: 'batch.xml', bytes: new TextEncoder().encode(xml) });
     expect(r.declarations.map((d) => d.functionalReferenceId)).toEqual(['DEC2026X0001']);
-    expect(r.rejects[0]).toMatchObject({ messageRef: 'DEC2026X0002', messageIndex: 1, path: '/Declarations/Declaration[2]/DeclarationOffice/ID' });
+    expect(r.rejects[0]).toMatchObject({
+      messageRef: 'DEC2026X0002',
+      messageIndex: 1,
+      path: '/Declarations/Declaration[2]/DeclarationOffice/ID',
+    });
   });
 });

@@ -24,7 +24,18 @@ const site = Site.parse({
       ],
     },
   ],
-  cameras: [{ id: 'cam-in', name: 'Lane camera', kind: 'fixed', position: [0, 6, 10], yawDeg: 0, pitchDeg: -20, fovDeg: 60, source: { type: 'url', url: 'media/lane.webm' } }],
+  cameras: [
+    {
+      id: 'cam-in',
+      name: 'Lane camera',
+      kind: 'fixed',
+      position: [0, 6, 10],
+      yawDeg: 0,
+      pitchDeg: -20,
+      fovDeg: 60,
+      source: { type: 'url', url: 'media/lane.webm' },
+    },
+  ],
 });
 
 const officer = actorOf(OFFICER);
@@ -71,10 +82,24 @@ describe('recording gate events', () => {
       declaration('OTHER', { plate: '粤C·99999' }),
     ]);
     transactions.length = 0;
-    const event = await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: '粤b-12345', source: 'officer', cameraId: 'cam-in' });
+    const event = await gate.record(officer, {
+      laneId: 'lane-in',
+      direction: 'arrival',
+      plate: '粤b-12345',
+      source: 'officer',
+      cameraId: 'cam-in',
+    });
 
     expect(GateEvent.safeParse(event).success).toBe(true);
-    expect(event).toMatchObject({ plate: '粤B12345', laneId: 'lane-in', direction: 'arrival', source: 'officer', cameraId: 'cam-in', recordedBy: 'Li Na (officer.li)', at: '2026-03-02T08:00:00.000Z' });
+    expect(event).toMatchObject({
+      plate: '粤B12345',
+      laneId: 'lane-in',
+      direction: 'arrival',
+      source: 'officer',
+      cameraId: 'cam-in',
+      recordedBy: 'Li Na (officer.li)',
+      at: '2026-03-02T08:00:00.000Z',
+    });
     expect(event.confidence).toBeUndefined();
     expect(event.declaration?.number).toBe('NEW-1');
     expect(event.declaration?.lane).toBe('green');
@@ -86,16 +111,32 @@ describe('recording gate events', () => {
     expect(sql.some((s) => s.includes('INSERT INTO audit'))).toBe(true);
     const [audit] = await f.store.query(`SELECT actor_name, action, subject, detail FROM audit WHERE action LIKE 'gate.%'`);
     expect(audit).toMatchObject({ actor_name: 'Li Na (officer.li)', action: 'gate.arrival', subject: '粤B12345' });
-    expect(JSON.parse(String(audit!.detail))).toMatchObject({ eventId: event.id, laneId: 'lane-in', source: 'officer', cameraId: 'cam-in' });
+    expect(JSON.parse(String(audit!.detail))).toMatchObject({
+      eventId: event.id,
+      laneId: 'lane-in',
+      source: 'officer',
+      cameraId: 'cam-in',
+    });
   });
 
   it('skips released declarations and leaves an event unlinked when no declaration carries the plate', async () => {
-    await addDeclarations(f, [declaration('REL-1', { plate: 'AB1234', lodged: '2026-03-02T07:10:00.000Z' }), declaration('OPEN-1', { plate: 'AB1234', lodged: '2026-03-01T07:00:00.000Z' })]);
+    await addDeclarations(f, [
+      declaration('REL-1', { plate: 'AB1234', lodged: '2026-03-02T07:10:00.000Z' }),
+      declaration('OPEN-1', { plate: 'AB1234', lodged: '2026-03-01T07:00:00.000Z' }),
+    ]);
     await f.queue.actions.decide(OFFICER, ['REL-1'], 'release', 'documents in order');
-    expect((await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'ab 1234', source: 'officer' })).declaration?.number).toBe('OPEN-1');
+    expect(
+      (await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'ab 1234', source: 'officer' })).declaration
+        ?.number,
+    ).toBe('OPEN-1');
     await f.queue.actions.decide(OFFICER, ['OPEN-1'], 'release', 'documents in order');
-    expect((await gate.record(officer, { laneId: 'lane-out', direction: 'departure', plate: 'AB1234', source: 'officer' })).declaration).toBeNull();
-    expect((await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'ZZ0001', source: 'officer' })).declaration).toBeNull();
+    expect(
+      (await gate.record(officer, { laneId: 'lane-out', direction: 'departure', plate: 'AB1234', source: 'officer' }))
+        .declaration,
+    ).toBeNull();
+    expect(
+      (await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'ZZ0001', source: 'officer' })).declaration,
+    ).toBeNull();
   });
 
   it('links plates declared with en dashes, underscores, full-width forms or a minus sign', async () => {
@@ -105,7 +146,8 @@ describe('recording gate events', () => {
       declaration('WIDE', { plate: 'ＣＤ５６７８' }),
       declaration('MINUS', { plate: 'EF\u221290' }),
     ]);
-    const linked = async (plate: string) => (await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate, source: 'officer' })).declaration?.number;
+    const linked = async (plate: string) =>
+      (await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate, source: 'officer' })).declaration?.number;
     expect(await linked('粤B12345')).toBe('DASH');
     expect(await linked('AB-1234')).toBe('UNDER');
     expect(await linked('cd 5678')).toBe('WIDE');
@@ -115,35 +157,79 @@ describe('recording gate events', () => {
   it('keys declarations stored before the key column, once, and then links them', async () => {
     await addDeclarations(f, [declaration('OLDER', { plate: '粤B_7777' }), declaration('SEA')]);
     await f.store.transaction([{ sql: 'UPDATE declarations SET plate_key = NULL', params: [] }]);
-    expect((await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: '粤B7777', source: 'officer' })).declaration).toBeNull();
+    expect(
+      (await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: '粤B7777', source: 'officer' })).declaration,
+    ).toBeNull();
     expect(await fillPlateKeys(f.store)).toBe(1);
     expect(await fillPlateKeys(f.store)).toBe(0);
-    expect((await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: '粤B7777', source: 'officer' })).declaration?.number).toBe('OLDER');
+    expect(
+      (await gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: '粤B7777', source: 'officer' })).declaration
+        ?.number,
+    ).toBe('OLDER');
   });
 
   it('takes recognition events with their confidence and refuses a confidence on an officer entry', async () => {
-    const read = await gate.record({ id: 'recognition', name: 'Plate recognition (cam-in)' }, { laneId: 'lane-in', direction: 'arrival', plate: 'XY4321', source: 'recognition', cameraId: 'cam-in', confidence: 0.93 });
+    const read = await gate.record(
+      { id: 'recognition', name: 'Plate recognition (cam-in)' },
+      { laneId: 'lane-in', direction: 'arrival', plate: 'XY4321', source: 'recognition', cameraId: 'cam-in', confidence: 0.93 },
+    );
     expect(read).toMatchObject({ source: 'recognition', confidence: 0.93, recordedBy: 'Plate recognition (cam-in)' });
-    expect((await serviceError(gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'XY4321', source: 'recognition' }))).issues?.[0]?.path).toBe('confidence');
-    expect((await serviceError(gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'XY4321', source: 'officer', confidence: 0.5 }))).issues?.[0]?.path).toBe('confidence');
-    expect((await serviceError(gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'XY4321', source: 'recognition', confidence: 1.5 }))).issues?.[0]?.path).toBe('confidence');
+    expect(
+      (
+        await serviceError(
+          gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'XY4321', source: 'recognition' }),
+        )
+      ).issues?.[0]?.path,
+    ).toBe('confidence');
+    expect(
+      (
+        await serviceError(
+          gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'XY4321', source: 'officer', confidence: 0.5 }),
+        )
+      ).issues?.[0]?.path,
+    ).toBe('confidence');
+    expect(
+      (
+        await serviceError(
+          gate.record(officer, {
+            laneId: 'lane-in',
+            direction: 'arrival',
+            plate: 'XY4321',
+            source: 'recognition',
+            confidence: 1.5,
+          }),
+        )
+      ).issues?.[0]?.path,
+    ).toBe('confidence');
   });
 
   it('names the field when the lane, camera or plate is wrong, and writes nothing', async () => {
-    const lane = await serviceError(gate.record(officer, { laneId: 'lane-9', direction: 'arrival', plate: 'AB1234', source: 'officer' }));
+    const lane = await serviceError(
+      gate.record(officer, { laneId: 'lane-9', direction: 'arrival', plate: 'AB1234', source: 'officer' }),
+    );
     expect(lane.code).toBe('INVALID_ARGUMENT');
     expect(lane.issues?.[0]?.path).toBe('laneId');
     expect(lane.message).toContain('lane-9');
     expect(lane.message).toContain('lane-in, lane-out');
 
-    const camera = await serviceError(gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'AB1234', source: 'officer', cameraId: 'cam-x' }));
+    const camera = await serviceError(
+      gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'AB1234', source: 'officer', cameraId: 'cam-x' }),
+    );
     expect(camera.issues?.[0]?.path).toBe('cameraId');
     expect(camera.message).toContain('cam-x');
 
-    const plate = await serviceError(gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'AB#1234', source: 'officer' }));
+    const plate = await serviceError(
+      gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'AB#1234', source: 'officer' }),
+    );
     expect(plate.issues?.[0]).toEqual({ path: 'plate', message: expect.stringContaining('"#"') as string });
-    expect((await serviceError(gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: ' - ', source: 'officer' }))).issues?.[0]?.message).toBe('must not be empty');
-    expect((await serviceError(gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'A', source: 'officer' }))).issues?.[0]?.path).toBe('plate');
+    expect(
+      (await serviceError(gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: ' - ', source: 'officer' })))
+        .issues?.[0]?.message,
+    ).toBe('must not be empty');
+    expect(
+      (await serviceError(gate.record(officer, { laneId: 'lane-in', direction: 'arrival', plate: 'A', source: 'officer' })))
+        .issues?.[0]?.path,
+    ).toBe('plate');
 
     expect((await gate.list({ limit: 10, offset: 0 })).total).toBe(0);
     expect(transactions).toHaveLength(0);
@@ -154,14 +240,22 @@ describe('listing the gate log', () => {
   it('pages newest first and filters by lane and by part of a plate in any spelling', async () => {
     const plates = ['粤B11111', '粤B22222', 'AB1234', 'CD5678', '粤B33333'];
     for (const [i, plate] of plates.entries()) {
-      await gate.record(officer, { laneId: i % 2 === 0 ? 'lane-in' : 'lane-out', direction: 'arrival', plate, source: 'officer' });
+      await gate.record(officer, {
+        laneId: i % 2 === 0 ? 'lane-in' : 'lane-out',
+        direction: 'arrival',
+        plate,
+        source: 'officer',
+      });
       f.clock.advance(minutes(1));
     }
     const first = await gate.list({ limit: 2, offset: 0 });
     expect(first.total).toBe(5);
     expect(first.rows.map((e) => e.plate)).toEqual(['粤B33333', 'CD5678']);
     expect((await gate.list({ limit: 2, offset: 4 })).rows.map((e) => e.plate)).toEqual(['粤B11111']);
-    expect((await gate.list({ limit: 10, offset: 0, laneId: 'lane-out' })).rows.map((e) => e.plate)).toEqual(['CD5678', '粤B22222']);
+    expect((await gate.list({ limit: 10, offset: 0, laneId: 'lane-out' })).rows.map((e) => e.plate)).toEqual([
+      'CD5678',
+      '粤B22222',
+    ]);
     const byPlate = await gate.list({ limit: 10, offset: 0, plate: '粤b·2' });
     expect(byPlate.rows.map((e) => e.plate)).toEqual(['粤B22222']);
     expect(byPlate.total).toBe(1);

@@ -28,7 +28,15 @@ describe('plate normalisation', () => {
 });
 
 describe('gate event schema', () => {
-  const base = { id: 'e1', at: '2026-03-02T08:00:00.000Z', laneId: 'lane-1', direction: 'arrival', plate: 'AB1234', recordedBy: 'Li Na (officer.li)', declaration: null };
+  const base = {
+    id: 'e1',
+    at: '2026-03-02T08:00:00.000Z',
+    laneId: 'lane-1',
+    direction: 'arrival',
+    plate: 'AB1234',
+    recordedBy: 'Li Na (officer.li)',
+    declaration: null,
+  };
 
   it('requires a confidence for recognition and refuses one for an officer entry', () => {
     expect(GateEvent.safeParse({ ...base, source: 'officer' }).success).toBe(true);
@@ -39,9 +47,19 @@ describe('gate event schema', () => {
   });
 
   it('takes only an officer’s entry through the channel: no source or confidence to claim', () => {
-    const parsed = RecordGateInput.parse({ laneId: 'lane-1', direction: 'departure', plate: ' 粤B·12345 ', source: 'recognition', confidence: 1 });
+    const parsed = RecordGateInput.parse({
+      laneId: 'lane-1',
+      direction: 'departure',
+      plate: ' 粤B·12345 ',
+      source: 'recognition',
+      confidence: 1,
+    });
     expect(parsed).toEqual({ laneId: 'lane-1', direction: 'departure', plate: '粤B·12345' });
-    expect(RecordGateInput.safeParse({ laneId: 'lane 1', direction: 'arrival', plate: 'AB1234' }).error?.issues[0]?.path).toEqual(['laneId']);
-    expect(RecordGateInput.safeParse({ laneId: 'lane-1', direction: 'sideways', plate: 'AB1234' }).error?.issues[0]?.path).toEqual(['direction']);
+    expect(RecordGateInput.safeParse({ laneId: 'lane 1', direction: 'arrival', plate: 'AB1234' }).error?.issues[0]?.path).toEqual(
+      ['laneId'],
+    );
+    expect(
+      RecordGateInput.safeParse({ laneId: 'lane-1', direction: 'sideways', plate: 'AB1234' }).error?.issues[0]?.path,
+    ).toEqual(['direction']);
   });
 });

@@ -15,15 +15,22 @@ const supervisor = { user: userWithRole('supervisor'), locked: false };
 const appInfo = sampleValid(AppInfo);
 
 describe('unknown channels', () => {
-  it.each([['cw:nope'], [''], ['toString'], ['__proto__'], ['constructor'], [42], [undefined], [null], [{ channel: 'cw:app.info' }]])(
-    '%j is UNKNOWN_CHANNEL',
-    async (channel) => {
-      const host = fakeServiceHost(supervisor);
-      const envelope = await createDispatcher(host)(channel, undefined);
-      expect(envelope).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-      expect(host.calls).toEqual([]);
-    },
-  );
+  it.each([
+    ['cw:nope'],
+    [''],
+    ['toString'],
+    ['__proto__'],
+    ['constructor'],
+    [42],
+    [undefined],
+    [null],
+    [{ channel: 'cw:app.info' }],
+  ])('%j is UNKNOWN_CHANNEL', async (channel) => {
+    const host = fakeServiceHost(supervisor);
+    const envelope = await createDispatcher(host)(channel, undefined);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(host.calls).toEqual([]);
+  });
 
   it('keeps a hostile channel name short in the message', async () => {
     const envelope = await createDispatcher(fakeServiceHost())('x'.repeat(100_000), undefined);

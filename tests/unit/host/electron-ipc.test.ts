@@ -29,7 +29,9 @@ const { guardInvoke, isTrustedSender, startElectronHost } = await import('../../
 
 const appFrame = { url: 'app://clearway/index.html', parent: null };
 // A signed-in officer, so session channels pass the dispatcher's access check.
-const officer = { id: 'u1', username: 'officer', role: 'officer' } as unknown as NonNullable<ReturnType<ServiceHost['session']>['user']>;
+const officer = { id: 'u1', username: 'officer', role: 'officer' } as unknown as NonNullable<
+  ReturnType<ServiceHost['session']>['user']
+>;
 
 function fakeHost() {
   const events = new EventEmitter();
@@ -60,7 +62,7 @@ async function invoke(channel: string, event: { senderFrame: unknown }, ...args:
 
 describe('isTrustedSender', () => {
   it.each([
-    ['the app\'s top-level frame', appFrame, true],
+    ["the app's top-level frame", appFrame, true],
     ['no frame (navigated or destroyed)', null, false],
     ['undefined frame', undefined, false],
     ['a subframe of the app', { url: 'app://clearway/x.html', parent: appFrame }, false],
@@ -126,7 +128,9 @@ describe('Electron IPC host', () => {
   });
 
   it('uses only the first argument as the input', async () => {
-    await expect(invoke('cw:shifts.list', { senderFrame: appFrame }, { limit: 1 }, { limit: 'evil' })).resolves.toMatchObject({ ok: true });
+    await expect(invoke('cw:shifts.list', { senderFrame: appFrame }, { limit: 1 }, { limit: 'evil' })).resolves.toMatchObject({
+      ok: true,
+    });
     expect(fake.handlers['cw:shifts.list']).toHaveBeenCalledWith({ limit: 1 });
   });
 

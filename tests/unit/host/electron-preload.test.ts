@@ -22,7 +22,8 @@ vi.mock('electron', async () => {
     ipcRenderer: {
       invoke: (channel: string, input: unknown) => electron.invoke.fn(channel, input),
       on: (channel: string, listener: (...args: unknown[]) => void) => electron.emitter.on(channel, listener),
-      removeListener: (channel: string, listener: (...args: unknown[]) => void) => electron.emitter.removeListener(channel, listener),
+      removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
+        electron.emitter.removeListener(channel, listener),
     },
   };
 });
@@ -64,8 +65,13 @@ describe('preload bridge', () => {
   it.each(['electron-store-get-data', 'cw:debug.eval', 'cw:auth.changed', '', '__proto__', 'constructor', 'toString'])(
     'never forwards %j',
     async (channel) => {
-      await expect(bridge.call(channel as never, undefined)).resolves.toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-      await expect((bridge.invoke as (name: string) => Promise<unknown>)(channel)).rejects.toMatchObject({ code: 'UNKNOWN_CHANNEL' });
+      await expect(bridge.call(channel as never, undefined)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL' },
+      });
+      await expect((bridge.invoke as (name: string) => Promise<unknown>)(channel)).rejects.toMatchObject({
+        code: 'UNKNOWN_CHANNEL',
+      });
       expect(invoked).toEqual([]);
     },
   );
@@ -77,7 +83,7 @@ describe('preload bridge', () => {
     expect(error).toMatchObject({ code: 'BAD_CREDENTIALS', message: 'Wrong password' });
   });
 
-  it('delivers contract events without Electron\'s event object, and unsubscribes exactly its listener', () => {
+  it("delivers contract events without Electron's event object, and unsubscribes exactly its listener", () => {
     const first = vi.fn();
     const second = vi.fn();
     const stopFirst = bridge.on('cw:settings.changed', first);

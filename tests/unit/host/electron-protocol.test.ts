@@ -52,7 +52,12 @@ describe('serveAppRequest', () => {
   });
 
   it('puts the CSP and nosniff on every response, errors included', async () => {
-    for (const url of ['app://clearway/index.html', 'app://clearway/missing.js', 'app://clearway/%2e%2e/secret.txt', 'app://other/index.html']) {
+    for (const url of [
+      'app://clearway/index.html',
+      'app://clearway/missing.js',
+      'app://clearway/%2e%2e/secret.txt',
+      'app://other/index.html',
+    ]) {
       const response = await serve(url);
       expect(response.headers.get('content-security-policy'), url).toBe(csp);
       expect(response.headers.get('x-content-type-options'), url).toBe('nosniff');

@@ -362,7 +362,13 @@ describe('WebSocket protocol', () => {
   it('broadcasts service events to every connection', async () => {
     const [a, b] = [await connect(), await connect()];
     const got = [nextMessage(a), nextMessage(b)];
-    const notice = { id: 'n1', level: 'warning', code: 'store.recovered', message: 'Recovered', at: '2026-05-01T10:00:00.000Z' } as const;
+    const notice = {
+      id: 'n1',
+      level: 'warning',
+      code: 'store.recovered',
+      message: 'Recovered',
+      at: '2026-05-01T10:00:00.000Z',
+    } as const;
     services.emit('cw:app.notice', notice);
     for (const message of await Promise.all(got)) expect(message).toEqual({ event: 'cw:app.notice', payload: notice });
   });
@@ -385,7 +391,10 @@ describe('close()', () => {
         resolve(String(res.headers['set-cookie']?.[0]).split(';')[0] ?? '');
       }).end();
     });
-    const ws = new WebSocket(`ws://127.0.0.1:${other.port}/ws`, { headers: { cookie: redirect }, origin: `http://127.0.0.1:${other.port}` });
+    const ws = new WebSocket(`ws://127.0.0.1:${other.port}/ws`, {
+      headers: { cookie: redirect },
+      origin: `http://127.0.0.1:${other.port}`,
+    });
     await opened(ws);
     const closed = new Promise<void>((resolve) => ws.once('close', () => resolve()));
     await other.close();

@@ -48,7 +48,8 @@ function transport(
 ): WebSocketTransport {
   const t = createWebSocketTransport({
     url: `ws://127.0.0.1:${port}/ws`,
-    createSocket: (url) => new WebSocket(url, { headers: { cookie: withCookie }, origin: `http://127.0.0.1:${port}` }) as unknown as SocketLike,
+    createSocket: (url) =>
+      new WebSocket(url, { headers: { cookie: withCookie }, origin: `http://127.0.0.1:${port}` }) as unknown as SocketLike,
     initialBackoffMs: 20,
     maxBackoffMs: 100,
     ...options,
@@ -92,9 +93,16 @@ describe('web socket transport', () => {
   });
 
   it('keeps concurrent calls apart by id', async () => {
-    services.reply('cw:shifts.list', (input) => new Promise((resolve) => setTimeout(() => resolve([]), (input as { limit: number }).limit)));
+    services.reply(
+      'cw:shifts.list',
+      (input) => new Promise((resolve) => setTimeout(() => resolve([]), (input as { limit: number }).limit)),
+    );
     const t = transport(web.port);
-    const results = await Promise.all([t.call('cw:shifts.list', { limit: 30 }), t.call('cw:app.info', undefined), t.call('cw:shifts.list', { limit: 1 })]);
+    const results = await Promise.all([
+      t.call('cw:shifts.list', { limit: 30 }),
+      t.call('cw:app.info', undefined),
+      t.call('cw:shifts.list', { limit: 1 }),
+    ]);
     expect(results).toEqual([
       { ok: true, value: [] },
       { ok: true, value: appInfo },

@@ -39,7 +39,9 @@ class ScriptedSource extends BaseSource<HTMLCanvasElement> {
 }
 
 describe('BaseSource (health + watchdog + listeners)', () => {
-  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] }));
+  beforeEach(() =>
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] }),
+  );
   afterEach(() => vi.useRealTimers());
 
   async function started() {
@@ -139,7 +141,10 @@ describe('webcamFailure', () => {
     const of = (name: string, deviceId?: string) => webcamFailure(new DOMException('x', name), deviceId);
     expect(of('NotAllowedError')).toMatchObject({ reason: 'permission-denied', retryable: false });
     expect(of('NotFoundError')).toMatchObject({ reason: 'no-device', retryable: false, message: 'No camera is connected' });
-    expect(of('OverconstrainedError', 'abc')).toMatchObject({ reason: 'no-device', message: 'The chosen camera (abc) is not connected' });
+    expect(of('OverconstrainedError', 'abc')).toMatchObject({
+      reason: 'no-device',
+      message: 'The chosen camera (abc) is not connected',
+    });
     expect(of('NotReadableError')).toMatchObject({ reason: 'device-busy', retryable: true });
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatCameraOrigins, maxCameraOrigins, parseCameraOrigins } from '../../../renderer/features/port/settings/cameraOrigins';
+import {
+  formatCameraOrigins,
+  maxCameraOrigins,
+  parseCameraOrigins,
+} from '../../../renderer/features/port/settings/cameraOrigins';
 
 describe('camera bridge origins typed in settings', () => {
   it('reduces good lines to bare origins, skipping blank lines and trailing slashes', () => {
@@ -10,7 +14,15 @@ describe('camera bridge origins typed in settings', () => {
 
   it('names each bad line with its number, text and why', () => {
     const parsed = parseCameraOrigins(
-      ['cams.gate3.example', 'ftp://files.example', 'https://go2rtc.example/api/stream.mjpeg', 'https://admin:pw@cam.example', 'https://ok.example', 'https://ok.example/', 'javascript:alert(1)'].join('\n'),
+      [
+        'cams.gate3.example',
+        'ftp://files.example',
+        'https://go2rtc.example/api/stream.mjpeg',
+        'https://admin:pw@cam.example',
+        'https://ok.example',
+        'https://ok.example/',
+        'javascript:alert(1)',
+      ].join('\n'),
     );
     expect(parsed.origins).toEqual(['https://ok.example']);
     expect(parsed.problems).toEqual([

@@ -33,7 +33,9 @@ const user = (role: User['role']): User => ({
 describe('camera settings access', () => {
   it('lets only a supervisor widen the camera origins, and says who can', async () => {
     const { settings } = await service();
-    const error = await settings.update(user('inspector'), { cameraOrigins: ['https://cams.gate3.example'] }).catch((e: unknown) => e);
+    const error = await settings
+      .update(user('inspector'), { cameraOrigins: ['https://cams.gate3.example'] })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).code).toBe('FORBIDDEN');
     expect((error as ServiceError).message).toMatch(/supervisor.*cameraOrigins/);
@@ -59,7 +61,9 @@ describe('camera settings access', () => {
 
   it('refuses a device id longer than the schema allows, naming the field', async () => {
     const { settings } = await service();
-    const error = (await settings.update(user('officer'), { webcamDeviceId: 'x'.repeat(257) }).catch((e: unknown) => e)) as ServiceError;
+    const error = (await settings
+      .update(user('officer'), { webcamDeviceId: 'x'.repeat(257) })
+      .catch((e: unknown) => e)) as ServiceError;
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.issues?.map((i) => i.path)).toContain('webcamDeviceId');
   });

@@ -3,13 +3,22 @@ import { type LabelCandidate, LabelLayout, type LabelRect } from '../../../rende
 
 const viewport = { width: 800, height: 600 };
 const box = (x: number, y: number, width = 100, height = 24): LabelRect => ({ x, y, width, height });
-const label = (id: string, rect: LabelRect | null, priority: number, extra: Partial<LabelCandidate> = {}): LabelCandidate => ({ id, rect, priority, depth: 50, ...extra });
+const label = (id: string, rect: LabelRect | null, priority: number, extra: Partial<LabelCandidate> = {}): LabelCandidate => ({
+  id,
+  rect,
+  priority,
+  depth: 50,
+  ...extra,
+});
 const sorted = (shown: ReadonlySet<string>) => [...shown].sort();
 
 describe('label layout', () => {
   it('shows labels that do not overlap, all of them', () => {
     const layout = new LabelLayout();
-    const shown = layout.layout([label('gate', box(10, 10), 50), label('lane-1', box(300, 10), 20), label('yard', box(10, 300), 40)], viewport);
+    const shown = layout.layout(
+      [label('gate', box(10, 10), 50), label('lane-1', box(300, 10), 20), label('yard', box(10, 300), 40)],
+      viewport,
+    );
     expect(sorted(shown)).toEqual(['gate', 'lane-1', 'yard']);
   });
 
@@ -25,12 +34,19 @@ describe('label layout', () => {
   it('keeps padding between labels: touching boxes count as overlapping', () => {
     const layout = new LabelLayout({ padding: 4, revealMargin: 0 });
     expect(sorted(layout.layout([label('a', box(0, 0), 2), label('b', box(103, 0), 1)], viewport))).toEqual(['a']);
-    expect(sorted(new LabelLayout({ padding: 4, revealMargin: 0 }).layout([label('a', box(0, 0), 2), label('b', box(105, 0), 1)], viewport))).toEqual(['a', 'b']);
+    expect(
+      sorted(
+        new LabelLayout({ padding: 4, revealMargin: 0 }).layout([label('a', box(0, 0), 2), label('b', box(105, 0), 1)], viewport),
+      ),
+    ).toEqual(['a', 'b']);
   });
 
   it('a hidden label does not block others: only shown labels take space', () => {
     // b is hidden under a; c overlaps b but not a, so c shows.
-    const shown = new LabelLayout({ padding: 0, revealMargin: 0 }).layout([label('a', box(0, 0), 3), label('b', box(60, 0), 2), label('c', box(130, 0), 1)], viewport);
+    const shown = new LabelLayout({ padding: 0, revealMargin: 0 }).layout(
+      [label('a', box(0, 0), 3), label('b', box(60, 0), 2), label('c', box(130, 0), 1)],
+      viewport,
+    );
     expect(sorted(shown)).toEqual(['a', 'c']);
   });
 
@@ -49,7 +65,10 @@ describe('label layout', () => {
   });
 
   it('shows two pinned labels (hovered and selected) even where they overlap each other', () => {
-    const shown = new LabelLayout().layout([label('hovered', box(100, 100), 10, { pinned: true }), label('selected', box(110, 100), 60, { pinned: true })], viewport);
+    const shown = new LabelLayout().layout(
+      [label('hovered', box(100, 100), 10, { pinned: true }), label('selected', box(110, 100), 60, { pinned: true })],
+      viewport,
+    );
     expect(sorted(shown)).toEqual(['hovered', 'selected']);
   });
 
@@ -100,16 +119,25 @@ describe('label layout', () => {
     const layout = new LabelLayout({ keepNearerBy: 0.5 });
     layout.layout([label('a', box(100, 100), 60, { depth: 40 }), label('b', box(120, 100), 60, { depth: 42 })], viewport);
     layout.reset();
-    expect(sorted(layout.layout([label('a', box(100, 100), 60, { depth: 40 }), label('b', box(120, 100), 60, { depth: 30 })], viewport))).toEqual(['b']);
+    expect(
+      sorted(
+        layout.layout([label('a', box(100, 100), 60, { depth: 40 }), label('b', box(120, 100), 60, { depth: 30 })], viewport),
+      ),
+    ).toEqual(['b']);
   });
 
   it('is deterministic: the same candidates in any order give the same result, ties broken by id', () => {
     const candidates: LabelCandidate[] = [];
-    for (let i = 0; i < 40; i++) candidates.push(label(`l${String(i).padStart(2, '0')}`, box((i * 37) % 700, (i * 53) % 560, 90, 22), i % 4, { depth: 50 }));
+    for (let i = 0; i < 40; i++)
+      candidates.push(label(`l${String(i).padStart(2, '0')}`, box((i * 37) % 700, (i * 53) % 560, 90, 22), i % 4, { depth: 50 }));
     const first = sorted(new LabelLayout().layout(candidates, viewport));
     for (let round = 0; round < 5; round++) {
       // A fixed shuffle per round, so a failure can be replayed.
-      const shuffled = [...candidates].sort((x, y) => ((x.id.charCodeAt(2) * (round + 3)) % 11) - ((y.id.charCodeAt(2) * (round + 3)) % 11) || (round % 2 ? 1 : -1) * x.id.localeCompare(y.id));
+      const shuffled = [...candidates].sort(
+        (x, y) =>
+          ((x.id.charCodeAt(2) * (round + 3)) % 11) - ((y.id.charCodeAt(2) * (round + 3)) % 11) ||
+          (round % 2 ? 1 : -1) * x.id.localeCompare(y.id),
+      );
       expect(sorted(new LabelLayout().layout(shuffled, viewport))).toEqual(first);
     }
     // Two identical boxes of equal priority and depth: the smaller id shows.
@@ -118,7 +146,10 @@ describe('label layout', () => {
 
   it('no two shown labels overlap in a crowded scene', () => {
     const candidates: LabelCandidate[] = [];
-    for (let i = 0; i < 200; i++) candidates.push(label(`l${i}`, box((i * 97) % 720, (i * 61) % 570, 60 + (i % 5) * 10, 22), i % 6, { depth: 10 + (i % 13) }));
+    for (let i = 0; i < 200; i++)
+      candidates.push(
+        label(`l${i}`, box((i * 97) % 720, (i * 61) % 570, 60 + (i % 5) * 10, 22), i % 6, { depth: 10 + (i % 13) }),
+      );
     const shown = new LabelLayout({ padding: 4 }).layout(candidates, viewport);
     const rects = candidates.filter((c) => shown.has(c.id)).map((c) => c.rect as LabelRect);
     expect(rects.length).toBeGreaterThan(5);
@@ -127,7 +158,8 @@ describe('label layout', () => {
       for (let j = i + 1; j < rects.length; j++) {
         const a = rects[i] as LabelRect;
         const b = rects[j] as LabelRect;
-        const apart = a.x + a.width + 4 <= b.x || b.x + b.width + 4 <= a.x || a.y + a.height + 4 <= b.y || b.y + b.height + 4 <= a.y;
+        const apart =
+          a.x + a.width + 4 <= b.x || b.x + b.width + 4 <= a.x || a.y + a.height + 4 <= b.y || b.y + b.height + 4 <= a.y;
         expect(apart, `shown labels ${i} and ${j} overlap`).toBe(true);
       }
     }
@@ -136,7 +168,9 @@ describe('label layout', () => {
   it('rejects bad input with an error naming the label', () => {
     const layout = new LabelLayout();
     expect(() => layout.layout([label('x', box(0, 0), 1), label('x', box(200, 0), 1)], viewport)).toThrow(/"x" was given twice/);
-    expect(() => layout.layout([label('lane-2', box(Number.NaN, 0), 1)], viewport)).toThrow(/"lane-2" has a box with a non-finite/);
+    expect(() => layout.layout([label('lane-2', box(Number.NaN, 0), 1)], viewport)).toThrow(
+      /"lane-2" has a box with a non-finite/,
+    );
     expect(() => layout.layout([label('gate', box(0, 0), Number.POSITIVE_INFINITY)], viewport)).toThrow(/"gate" has priority/);
     expect(() => new LabelLayout({ padding: -1 })).toThrow(/"padding"/);
   });

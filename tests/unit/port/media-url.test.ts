@@ -26,6 +26,8 @@ describe('base64Chunks', () => {
 
 describe('summarizeHealth', () => {
   it('counts states, connecting only in the total', () => {
-    expect(summarizeHealth([{ state: 'live' }, { state: 'live' }, { state: 'stalled' }, { state: 'failed' }, { state: 'connecting' }])).toEqual({ total: 5, live: 2, stalled: 1, failed: 1 });
+    expect(
+      summarizeHealth([{ state: 'live' }, { state: 'live' }, { state: 'stalled' }, { state: 'failed' }, { state: 'connecting' }]),
+    ).toEqual({ total: 5, live: 2, stalled: 1, failed: 1 });
   });
 });

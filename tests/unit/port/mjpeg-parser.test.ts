@@ -132,7 +132,10 @@ describe('MjpegParser', () => {
         (sizes, withLength, cuts) => {
           const expected = sizes.map((size, i) => jpeg(i + 1, size));
           const stream = concat(multipart(expected, { boundary: 'cw-frame', withLength }), '--cw-frame\r\n');
-          const chunks = splitAt(stream, cuts.map((c) => c % (stream.length + 1)));
+          const chunks = splitAt(
+            stream,
+            cuts.map((c) => c % (stream.length + 1)),
+          );
           expect(feed(new MjpegParser('cw-frame'), chunks)).toEqual(expected);
         },
       ),

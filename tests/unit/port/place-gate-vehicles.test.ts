@@ -51,7 +51,12 @@ describe('placing trucks at the gate lanes', () => {
   });
 
   it('keeps to what fits on a lane and leaves out unknown lanes', () => {
-    const many = Array.from({ length: 8 }, (_, i) => ({ plate: `IN${i}000`, laneId: 'in', arrivedAt: at(i), declarationNumber: null }));
+    const many = Array.from({ length: 8 }, (_, i) => ({
+      plate: `IN${i}000`,
+      laneId: 'in',
+      arrivedAt: at(i),
+      declarationNumber: null,
+    }));
     // 60 m from the lane start to the gate: fronts at 51, 33 and 15 m along the lane.
     expect(placeGateVehicles(site, many).map((v) => v.label)).toEqual(['IN0000', 'IN1000', 'IN2000']);
     const east = placeGateVehicles(site, [
@@ -71,7 +76,16 @@ describe('placing trucks at the gate lanes', () => {
         { number: 'D-1', atInspection: true, plate: 'AA1111', containers: [] },
         { number: 'D-2', atInspection: true, plate: 'BB2222', containers: [] },
       ],
-      [{ plate: 'AA1111', laneId: 'in', arrivedAt: at(1), eventId: 'e1', source: 'officer', declaration: { number: 'D-1', lane: 'red' } }],
+      [
+        {
+          plate: 'AA1111',
+          laneId: 'in',
+          arrivedAt: at(1),
+          eventId: 'e1',
+          source: 'officer',
+          declaration: { number: 'D-1', lane: 'red' },
+        },
+      ],
     );
     expect(vehicles.map((v) => [v.id, v.declarationId])).toEqual([
       ['gate-AA1111', 'D-1'],

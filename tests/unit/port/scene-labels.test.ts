@@ -49,7 +49,13 @@ describe('label screen box', () => {
     expect(distant.rect.height).toBeCloseTo(22, 6);
     expect(distant.worldHeight).toBeGreaterThan(2);
     // The returned world height, projected back, is the clamped pixel height.
-    const check = labelScreenBox(new Vector3(0, 0, 0), { ...sizing, worldHeight: distant.worldHeight, minPx: 0, maxPx: 1e6 }, cameraAt(400), width, height);
+    const check = labelScreenBox(
+      new Vector3(0, 0, 0),
+      { ...sizing, worldHeight: distant.worldHeight, minPx: 0, maxPx: 1e6 },
+      cameraAt(400),
+      width,
+      height,
+    );
     expect(check?.rect.height).toBeCloseTo(22, 6);
   });
 
@@ -78,7 +84,7 @@ describe('scene labels', () => {
     expect(labels.shownIds().sort()).toEqual(['area:gate', 'area:yard-a']);
     expect([gate.visible, lane.visible, camera.visible, yard.visible]).toEqual([true, false, false, true]);
     // At 120 m a 2 m label would be 8.7 px tall; it is drawn at the 22 px minimum.
-    const pxPerMetre = (height / 2 / Math.tan(Math.PI / 6)) / 120;
+    const pxPerMetre = height / 2 / Math.tan(Math.PI / 6) / 120;
     expect(gate.scale.y * pxPerMetre).toBeCloseTo(22, 3);
   });
 
@@ -129,7 +135,10 @@ describe('scene labels', () => {
 
   it('gives a second label of the same owner its own id', () => {
     const root = new Group();
-    root.add(tagged('vehicle:container-MSCU1234565', 'vehicle', new Vector3(-20, 0, 0)), tagged('vehicle:container-MSCU1234565', 'vehicle', new Vector3(20, 0, 0)));
+    root.add(
+      tagged('vehicle:container-MSCU1234565', 'vehicle', new Vector3(-20, 0, 0)),
+      tagged('vehicle:container-MSCU1234565', 'vehicle', new Vector3(20, 0, 0)),
+    );
     const labels = new SceneLabels();
     labels.collect(root, 'vehicles');
     labels.update(cameraAt(60), width, height);

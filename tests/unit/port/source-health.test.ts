@@ -12,7 +12,14 @@ function liveAt(start: number, until: number, step = 100): SourceHealthMachine {
 describe('SourceHealthMachine', () => {
   it('starts connecting and goes live on the first frame', () => {
     const health = new SourceHealthMachine(0, options);
-    expect(health.snapshot(0)).toEqual({ state: 'connecting', fps: 0, lastFrameAt: null, error: null, reason: null, restarts: 0 });
+    expect(health.snapshot(0)).toEqual({
+      state: 'connecting',
+      fps: 0,
+      lastFrameAt: null,
+      error: null,
+      reason: null,
+      restarts: 0,
+    });
     health.frame(500);
     expect(health.state).toBe('live');
     expect(health.snapshot(500).lastFrameAt).toBe(500);
@@ -64,7 +71,12 @@ describe('SourceHealthMachine', () => {
   it('fails with a message; only retryable failures may be restarted', () => {
     const health = new SourceHealthMachine(0, options);
     health.fail(100, { reason: 'permission-denied', message: 'Camera permission was denied', retryable: false });
-    expect(health.snapshot(100)).toMatchObject({ state: 'failed', reason: 'permission-denied', error: 'Camera permission was denied', fps: 0 });
+    expect(health.snapshot(100)).toMatchObject({
+      state: 'failed',
+      reason: 'permission-denied',
+      error: 'Camera permission was denied',
+      fps: 0,
+    });
     expect(health.restartable).toBe(false);
     expect(health.tick(100_000)).toBe(false);
     health.fail(200, { reason: 'network', message: 'HTTP 503', retryable: true });

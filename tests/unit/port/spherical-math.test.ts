@@ -61,7 +61,9 @@ describe('panorama sphere orientation', () => {
       }
     }
     const p = { x: position.getX(best), y: position.getY(best), z: position.getZ(best) };
-    const world = sphere.localToWorld(new (sphere.position.constructor as new (x: number, y: number, z: number) => typeof sphere.position)(p.x, p.y, p.z));
+    const world = sphere.localToWorld(
+      new (sphere.position.constructor as new (x: number, y: number, z: number) => typeof sphere.position)(p.x, p.y, p.z),
+    );
     tracker.disposeAll();
     return vectorToYawPitch(world);
   }

@@ -38,7 +38,14 @@ class FakeVideo {
     const callback = this.callback;
     if (!callback) throw new Error('no frame callback is waiting');
     const t = performance.now();
-    callback(t, { presentedFrames: this.presentedFrames, mediaTime: 0, width: 640, height: 360, expectedDisplayTime: t, presentationTime: t });
+    callback(t, {
+      presentedFrames: this.presentedFrames,
+      mediaTime: 0,
+      width: 640,
+      height: 360,
+      expectedDisplayTime: t,
+      presentationTime: t,
+    });
   }
 }
 
@@ -51,7 +58,9 @@ class TestVideoSource extends VideoSource {
 }
 
 describe('VideoSource frame rate', () => {
-  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] }));
+  beforeEach(() =>
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] }),
+  );
   afterEach(() => vi.useRealTimers());
 
   async function running(reportsQuality: boolean) {

@@ -102,7 +102,12 @@ describe('group edits', () => {
   });
 
   it('drops a missing camera from its group; a group left empty goes', () => {
-    expect(withoutCamera(groups, 'group-two', 'cam-gone')[1]).toEqual({ id: 'group-two', name: 'Two', layout: '2x2', cameraIds: ['cam-lane-1'] });
+    expect(withoutCamera(groups, 'group-two', 'cam-gone')[1]).toEqual({
+      id: 'group-two',
+      name: 'Two',
+      layout: '2x2',
+      cameraIds: ['cam-lane-1'],
+    });
     expect(withoutCamera(groups, 'group-mine', 'cam-lane-2').map((g) => g.id)).toEqual(['group-two']);
   });
 
@@ -117,7 +122,8 @@ describe('group edits', () => {
     expect(newGroupId('Gate lanes', new Set())).toBe('group-gate-lanes');
     expect(newGroupId('Gate lanes', taken)).toBe('group-gate-lanes-2');
     expect(newGroupId('查验区', taken)).toBe('group-2');
-    for (const id of ['group-gate-lanes-2', 'group-2', newGroupId('x'.repeat(200), new Set())]) expect(SiteWallGroups.safeParse([{ ...mine, id }]).success).toBe(true);
+    for (const id of ['group-gate-lanes-2', 'group-2', newGroupId('x'.repeat(200), new Set())])
+      expect(SiteWallGroups.safeParse([{ ...mine, id }]).success).toBe(true);
   });
 
   it('finds a taken name the way the schema compares names', () => {

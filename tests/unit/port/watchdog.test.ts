@@ -79,7 +79,10 @@ describe('Watchdog', () => {
             health.fail(now, { reason: 'network', message: 'connection refused', retryable: true });
           }
         },
-        timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+        timers: {
+          setTimeout: (cb, ms) => setTimeout(cb, ms),
+          clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+        },
       });
       let recoveredAt: number | null = null;
       for (now = 0; now < backAt + 20_000; now += 250) {

@@ -15,7 +15,16 @@ describe('Time Release Study dashboard', () => {
     expect(nearestRank([10, 30, 120], 90)).toBe(120);
     expect(nearestRank([], 50)).toBeNull();
     expect(releaseStats([30, 120, 10])).toEqual({ released: 3, avgMinutes: 53.3, p50Minutes: 30, p90Minutes: 120 });
-    expect([5, 6, 13, 14, 21, 22, 23, 0].map(shiftOf)).toEqual(['night', 'morning', 'morning', 'afternoon', 'afternoon', 'night', 'night', 'night']);
+    expect([5, 6, 13, 14, 21, 22, 23, 0].map(shiftOf)).toEqual([
+      'night',
+      'morning',
+      'morning',
+      'afternoon',
+      'afternoon',
+      'night',
+      'night',
+      'night',
+    ]);
   });
 
   it('aggregates per lane, shift and day on a known data set', async () => {
@@ -55,7 +64,14 @@ describe('Time Release Study dashboard', () => {
     // Risk assessment at 08:00 for all; Y-B's documentary check at 09:00, R-D's inspection ended at 15:00.
     expect(d.stages.riskAssessmentToDocumentaryCheck).toBe(60);
     expect(d.stages.riskAssessmentToInspection).toBe(420);
-    expect(d.currentShift).toEqual({ shift: 'afternoon', since: '2026-03-02T14:00:00.000Z', released: 1, avgReleaseMinutes: 480, open: 1, overdue: 1 });
+    expect(d.currentShift).toEqual({
+      shift: 'afternoon',
+      since: '2026-03-02T14:00:00.000Z',
+      released: 1,
+      avgReleaseMinutes: 480,
+      open: 1,
+      overdue: 1,
+    });
   });
 
   it('reads days and shifts in the office time zone', async () => {

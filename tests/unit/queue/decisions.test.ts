@@ -12,7 +12,12 @@ import { addDeclarations, declaration, INSPECTOR, OFFICER, setup, SUPERVISOR, ty
 let f: Fixture;
 beforeEach(async () => {
   f = await setup();
-  await addDeclarations(f, [declaration('G-1'), declaration('G-2', { name: 'Shenzhen "Best" & Co <Ltd>' }), declaration('R-1', { hs: '293941' }), declaration('Y-1', { hs: '080510' })]);
+  await addDeclarations(f, [
+    declaration('G-1'),
+    declaration('G-2', { name: 'Shenzhen "Best" & Co <Ltd>' }),
+    declaration('R-1', { hs: '293941' }),
+    declaration('Y-1', { hs: '080510' }),
+  ]);
 });
 afterEach(async () => f.close());
 
@@ -38,7 +43,9 @@ describe('decisions', () => {
       { number: 'G-2', status: 'released' },
     ]);
     expect(out.failed).toEqual([{ number: 'NOPE', code: 'NOT_FOUND', message: 'declaration NOPE is not in the queue' }]);
-    const audit = await f.store.query("SELECT actor_id, subject, detail FROM audit WHERE action = 'declaration.release' ORDER BY seq");
+    const audit = await f.store.query(
+      "SELECT actor_id, subject, detail FROM audit WHERE action = 'declaration.release' ORDER BY seq",
+    );
     expect(audit.map((a) => [a.actor_id, a.subject])).toEqual([
       [OFFICER.id, 'G-1'],
       [OFFICER.id, 'G-2'],
@@ -46,7 +53,13 @@ describe('decisions', () => {
     expect(JSON.parse(String(audit[0]!.detail))).toMatchObject({ from: 'pending', to: 'released', reason: 'documents in order' });
     const detail = await declarationDetail(f.store, f.queue.declarations, 'G-1');
     expect(detail.timeline.map((t) => t.kind)).toEqual(['lodgement', 'arrival', 'riskAssessed', 'decision']);
-    expect(detail.timeline.at(-1)).toMatchObject({ actor: 'Li Na', decision: 'release', fromStatus: 'pending', toStatus: 'released', reason: 'documents in order' });
+    expect(detail.timeline.at(-1)).toMatchObject({
+      actor: 'Li Na',
+      decision: 'release',
+      fromStatus: 'pending',
+      toStatus: 'released',
+      reason: 'documents in order',
+    });
     expect(detail.trs.releasedAt).toBe('2026-03-02T08:00:00.000Z');
     expect(detail.allowedDecisions).toEqual([]);
   });
@@ -54,7 +67,9 @@ describe('decisions', () => {
   it('refuses transitions the status does not allow, with a clear reason', async () => {
     await f.queue.actions.decide(OFFICER, ['G-1'], 'release', 'documents in order');
     const again = await f.queue.actions.decide(OFFICER, ['G-1'], 'hold', 'second thoughts');
-    expect(again.failed).toEqual([{ number: 'G-1', code: 'FAILED_PRECONDITION', message: 'G-1 is already released; a release is final' }]);
+    expect(again.failed).toEqual([
+      { number: 'G-1', code: 'FAILED_PRECONDITION', message: 'G-1 is already released; a release is final' },
+    ]);
     await f.queue.actions.decide(OFFICER, ['Y-1'], 'requestDocuments', 'send the phytosanitary certificate');
     const twice = await f.queue.actions.decide(OFFICER, ['Y-1'], 'requestDocuments', 'send it again');
     expect(twice.failed[0]!.message).toBe('Y-1 is waiting for documents; it cannot be asked for documents from there');
@@ -69,7 +84,11 @@ describe('decisions', () => {
     const ok = await f.queue.actions.decide(INSPECTOR, ['R-1'], 'release', 'inspected: matches declaration');
     expect(ok.decided).toEqual([{ number: 'R-1', status: 'released' }]);
     const detail = await declarationDetail(f.store, f.queue.declarations, 'R-1');
-    expect(detail.trs).toMatchObject({ inspectionAt: '2026-03-02T09:30:00.000Z', releasedAt: '2026-03-02T09:30:00.000Z', documentaryCheckAt: null });
+    expect(detail.trs).toMatchObject({
+      inspectionAt: '2026-03-02T09:30:00.000Z',
+      releasedAt: '2026-03-02T09:30:00.000Z',
+      documentaryCheckAt: null,
+    });
   });
 
   it('writes a CUSRES and a WCO DM response to the outbox and records them', async () => {
@@ -83,7 +102,13 @@ describe('decisions', () => {
     const tags = cusres.map((s) => s.tag);
     expect(tags).toEqual(['UNB', 'UNH', 'BGM', 'DTM', 'FTX', 'LOC', 'GIS', 'RFF', 'DTM', 'ERP', 'ERC', 'FTX', 'UNT', 'UNZ']);
     const by = (tag: string) => cusres.filter((s) => s.tag === tag);
-    expect(by('UNB')[0]!.elements).toEqual([['UNOW', '4'], ['CNSZX001', 'ZZZ'], ['CN1001', 'ZZZ'], ['20260302', '0800'], [by('UNZ')[0]!.elements[1]![0]]]);
+    expect(by('UNB')[0]!.elements).toEqual([
+      ['UNOW', '4'],
+      ['CNSZX001', 'ZZZ'],
+      ['CN1001', 'ZZZ'],
+      ['20260302', '0800'],
+      [by('UNZ')[0]!.elements[1]![0]],
+    ]);
     expect(by('UNH')[0]!.elements).toEqual([['1'], ['CUSRES', 'D', '96B', 'UN']]);
     expect(by('RFF')[0]!.elements).toEqual([['ABT', 'G-2']]);
     expect(by('GIS')[0]!.elements[0]![0]).toBe('HLD');
@@ -92,7 +117,9 @@ describe('decisions', () => {
     // UNT counts UNH..UNT.
     expect(by('UNT')[0]!.elements[0]).toEqual([String(tags.indexOf('UNT') - tags.indexOf('UNH') + 1)]);
 
-    const xml = new XMLParser({ ignoreAttributes: false, processEntities: true, parseTagValue: false }).parse(await readFile(join(f.dataDir, 'outbox', files[1]!), 'utf8'));
+    const xml = new XMLParser({ ignoreAttributes: false, processEntities: true, parseTagValue: false }).parse(
+      await readFile(join(f.dataDir, 'outbox', files[1]!), 'utf8'),
+    );
     expect(xml.Response['@_xmlns']).toBe('urn:wco:datamodel:WCO:RES-DMS:2');
     expect(xml.Response.FunctionCode).toBe('05');
     expect(xml.Response.Declaration.FunctionalReferenceID).toBe('G-2');
@@ -114,7 +141,12 @@ describe('decisions', () => {
     await f.queue.actions.decide(INSPECTOR, ['R-1'], 'hold', 'undeclared ephedrine found');
     const detail = await declarationDetail(f.store, f.queue.declarations, 'R-3');
     expect(detail.priorDispositions).toEqual([
-      { hitKey: 'rule:alkaloids', label: 'Alkaloids (HS 2939)', declarations: 2, counts: { release: 0, hold: 1, requestDocuments: 0, sendToInspection: 2 } },
+      {
+        hitKey: 'rule:alkaloids',
+        label: 'Alkaloids (HS 2939)',
+        declarations: 2,
+        counts: { release: 0, hold: 1, requestDocuments: 0, sendToInspection: 2 },
+      },
     ]);
   });
 });
@@ -123,7 +155,12 @@ describe('assignment and reroute', () => {
   it('assigns to me, to another user and back to nobody, audited', async () => {
     expect(await f.queue.actions.assign(OFFICER, ['G-1', 'G-2'], 'me')).toEqual(['G-1', 'G-2']);
     await f.queue.actions.assign(OFFICER, ['G-1'], INSPECTOR.id);
-    expect(await f.store.query('SELECT number, assignee_name FROM declaration_queue WHERE number IN (?, ?) ORDER BY number', ['G-1', 'G-2'])).toEqual([
+    expect(
+      await f.store.query('SELECT number, assignee_name FROM declaration_queue WHERE number IN (?, ?) ORDER BY number', [
+        'G-1',
+        'G-2',
+      ]),
+    ).toEqual([
       { number: 'G-1', assignee_name: 'Wang Fang' },
       { number: 'G-2', assignee_name: 'Li Na' },
     ]);
@@ -134,10 +171,14 @@ describe('assignment and reroute', () => {
 
   it('lets only a supervisor reroute, recomputing the SLA', async () => {
     expect(channels['cw:queue.reroute'].access).toEqual(['supervisor']);
-    await expect(f.queue.actions.reroute(OFFICER, 'G-1', 'red', 'intelligence tip-off')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(f.queue.actions.reroute(OFFICER, 'G-1', 'red', 'intelligence tip-off')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const row = await f.queue.actions.reroute(SUPERVISOR, 'G-1', 'red', 'intelligence tip-off');
     expect(row).toMatchObject({ lane: 'red', slaDueAt: '2026-03-02T15:30:00.000Z' });
-    await expect(f.queue.actions.reroute(SUPERVISOR, 'G-1', 'red', 'again')).rejects.toMatchObject({ code: 'FAILED_PRECONDITION' });
+    await expect(f.queue.actions.reroute(SUPERVISOR, 'G-1', 'red', 'again')).rejects.toMatchObject({
+      code: 'FAILED_PRECONDITION',
+    });
     const detail = await declarationDetail(f.store, f.queue.declarations, 'G-1');
     expect(detail.assessment.lane).toBe('green');
     expect(detail.timeline.at(-1)).toMatchObject({ kind: 'rerouted', fromLane: 'green', toLane: 'red', actor: 'Zhou Qiang' });

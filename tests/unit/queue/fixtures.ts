@@ -22,17 +22,68 @@ export const OFFICER: User = {
   createdAt: '2026-03-01T00:00:00.000Z',
   lastLoginAt: null,
 };
-export const SUPERVISOR: User = { ...OFFICER, id: 'u-super', username: 'supervisor.zhou', displayName: 'Zhou Qiang', role: 'supervisor' };
-export const INSPECTOR: User = { ...OFFICER, id: 'u-insp', username: 'inspector.wang', displayName: 'Wang Fang', role: 'inspector' };
+export const SUPERVISOR: User = {
+  ...OFFICER,
+  id: 'u-super',
+  username: 'supervisor.zhou',
+  displayName: 'Zhou Qiang',
+  role: 'supervisor',
+};
+export const INSPECTOR: User = {
+  ...OFFICER,
+  id: 'u-insp',
+  username: 'inspector.wang',
+  displayName: 'Wang Fang',
+  role: 'inspector',
+};
 
 export const RULES: RiskRuleDraft[] = [
-  { id: 'alkaloids', name: 'Alkaloids (HS 2939)', conditions: [{ field: 'hsCode', op: 'prefix', value: '2939' }], lane: 'red', score: 90, profileId: null, active: true },
-  { id: 'fruit', name: 'Fresh fruit (HS 0805)', conditions: [{ field: 'hsCode', op: 'prefix', value: '0805' }], lane: 'yellow', score: 30, profileId: null, active: true },
-  { id: 'big-trader', name: 'Large trader audit', conditions: [{ field: 'declarantId', op: 'eq', value: 'CN9999' }], lane: 'blue', score: 5, profileId: null, active: true },
+  {
+    id: 'alkaloids',
+    name: 'Alkaloids (HS 2939)',
+    conditions: [{ field: 'hsCode', op: 'prefix', value: '2939' }],
+    lane: 'red',
+    score: 90,
+    profileId: null,
+    active: true,
+  },
+  {
+    id: 'fruit',
+    name: 'Fresh fruit (HS 0805)',
+    conditions: [{ field: 'hsCode', op: 'prefix', value: '0805' }],
+    lane: 'yellow',
+    score: 30,
+    profileId: null,
+    active: true,
+  },
+  {
+    id: 'big-trader',
+    name: 'Large trader audit',
+    conditions: [{ field: 'declarantId', op: 'eq', value: 'CN9999' }],
+    lane: 'blue',
+    score: 5,
+    profileId: null,
+    active: true,
+  },
 ];
 
 /** A valid declaration; `hs` decides which test rule (if any) it hits. */
-export function declaration(number: string, o: { hs?: string; lodged?: string; arrival?: string | null; perishable?: boolean; expedited?: boolean; aeo?: boolean; declarantId?: string; name?: string; office?: string; container?: string; plate?: string } = {}): Declaration {
+export function declaration(
+  number: string,
+  o: {
+    hs?: string;
+    lodged?: string;
+    arrival?: string | null;
+    perishable?: boolean;
+    expedited?: boolean;
+    aeo?: boolean;
+    declarantId?: string;
+    name?: string;
+    office?: string;
+    container?: string;
+    plate?: string;
+  } = {},
+): Declaration {
   const input: DeclarationInput = {
     functionalReferenceId: number,
     typeCode: 'IM',
@@ -40,9 +91,20 @@ export function declaration(number: string, o: { hs?: string; lodged?: string; a
     lodgementTime: o.lodged ?? '2026-03-02T07:00:00.000Z',
     ...(o.arrival === null ? {} : { arrivalTime: o.arrival ?? '2026-03-02T07:30:00.000Z' }),
     declarant: { id: o.declarantId ?? 'CN1001', name: o.name ?? 'Qianhai Brokerage', country: 'CN' },
-    transport: o.plate ? { mode: 'road', vehiclePlate: o.plate, routeCountries: [] } : { mode: 'sea', meansId: '9321483', routeCountries: [] },
+    transport: o.plate
+      ? { mode: 'road', vehiclePlate: o.plate, routeCountries: [] }
+      : { mode: 'sea', meansId: '9321483', routeCountries: [] },
     containers: o.container ? [{ id: o.container }] : [],
-    goodsItems: [{ sequence: 1, description: 'Goods', hsCode: o.hs ?? '850440', originCountry: 'CN', grossMassKg: 100, customsValue: { amount: 1000, currency: 'USD' } }],
+    goodsItems: [
+      {
+        sequence: 1,
+        description: 'Goods',
+        hsCode: o.hs ?? '850440',
+        originCountry: 'CN',
+        grossMassKg: 100,
+        customsValue: { amount: 1000, currency: 'USD' },
+      },
+    ],
     flags: { perishable: o.perishable ?? false, expedited: o.expedited ?? false, aeo: o.aeo ?? false },
   };
   return Declaration.parse(input);
@@ -78,7 +140,10 @@ export async function setup(o: { watchInbox?: boolean; start?: string } = {}) {
   // No random selection (rate 0) so lanes are exactly the rules'.
   const meta = (v = 0) => ({ author: 'test', at: clock.now(), expectedVersion: v });
   // Saved over the starter selection, which is in force (version 1) until then.
-  await risk.rules.saveRandomSelection({ offices: [], defaultExpectedRate: 0, defaultMinimumRate: 0, aeoReductionFactor: 1, lane: 'yellow', score: 10 }, meta(1));
+  await risk.rules.saveRandomSelection(
+    { offices: [], defaultExpectedRate: 0, defaultMinimumRate: 0, aeoReductionFactor: 1, lane: 'yellow', score: 10 },
+    meta(1),
+  );
   for (const rule of RULES) await risk.rules.saveRule(rule, meta());
   risk.assessor.invalidate();
   await queue.start();

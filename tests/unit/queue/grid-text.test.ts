@@ -8,7 +8,12 @@ import { gridText } from '../../../renderer/features/queue/gridText';
 
 async function translator(lng: string) {
   const i18n = i18next.createInstance();
-  await i18n.init({ resources: { en: { queue: queueEn }, 'zh-CN': { queue: queueZh } }, lng, ns: ['queue'], interpolation: { escapeValue: false } });
+  await i18n.init({
+    resources: { en: { queue: queueEn }, 'zh-CN': { queue: queueZh } },
+    lng,
+    ns: ['queue'],
+    interpolation: { escapeValue: false },
+  });
   return i18n.getFixedT(lng, 'queue');
 }
 

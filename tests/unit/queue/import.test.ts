@@ -18,19 +18,39 @@ async function queueRow(number: string) {
 describe('import assigns lanes and stores hits', () => {
   it('stores each declaration with its assessment, SLA and TRS timestamps in the queue', async () => {
     const path = join(f.dataDir, 'batch.json');
-    await writeFile(path, JSON.stringify([declaration('D-RED', { hs: '293941' }), declaration('D-YEL', { hs: '080510', perishable: true }), declaration('D-GRN')]));
+    await writeFile(
+      path,
+      JSON.stringify([
+        declaration('D-RED', { hs: '293941' }),
+        declaration('D-YEL', { hs: '080510', perishable: true }),
+        declaration('D-GRN'),
+      ]),
+    );
     const out = await f.queue.importPaths([path], OFFICER);
     expect(out).toMatchObject({ imported: 3, rejected: 0 });
     expect(out.files[0]).toMatchObject({ file: 'batch.json', format: 'json', numbers: ['D-RED', 'D-YEL', 'D-GRN'] });
 
     const red = await queueRow('D-RED');
-    expect(red).toMatchObject({ lane: 'red', engine_lane: 'red', score: 90, status: 'pending', risk_assessed_at: '2026-03-02T08:00:00.000Z' });
-    expect(JSON.parse(String(red.hits_json))).toMatchObject([{ kind: 'rule', ruleId: 'alkaloids', matches: [{ field: 'hsCode', actual: '293941', itemSequence: 1 }] }]);
+    expect(red).toMatchObject({
+      lane: 'red',
+      engine_lane: 'red',
+      score: 90,
+      status: 'pending',
+      risk_assessed_at: '2026-03-02T08:00:00.000Z',
+    });
+    expect(JSON.parse(String(red.hits_json))).toMatchObject([
+      { kind: 'rule', ruleId: 'alkaloids', matches: [{ field: 'hsCode', actual: '293941', itemSequence: 1 }] },
+    ]);
     // Red: 8 h from arrival (07:30, after lodgement at 07:00).
     expect(red.sla_due_at).toBe('2026-03-02T15:30:00.000Z');
     // Yellow perishable: 4 h halved.
     expect(await queueRow('D-YEL')).toMatchObject({ lane: 'yellow', priority: 1, sla_due_at: '2026-03-02T09:30:00.000Z' });
-    expect(await queueRow('D-GRN')).toMatchObject({ lane: 'green', score: 0, hits_json: '[]', sla_due_at: '2026-03-02T08:00:00.000Z' });
+    expect(await queueRow('D-GRN')).toMatchObject({
+      lane: 'green',
+      score: 0,
+      hits_json: '[]',
+      sla_due_at: '2026-03-02T08:00:00.000Z',
+    });
     expect(f.changed).toContainEqual({ ids: 'all' });
     expect(f.progress.at(-1)).toMatchObject({ file: 'batch.json', imported: 3, rejected: 0 });
     const audit = await f.store.query("SELECT actor_id, subject, detail FROM audit WHERE action = 'declarations.import'");
@@ -62,6 +82,8 @@ describe('import assigns lanes and stores hits', () => {
     await f.queue.actions.decide(OFFICER, ['AMEND'], 'hold', 'waiting for the permit');
     await addDeclarations(f, [declaration('AMEND', { hs: '293941' })]);
     expect(await queueRow('AMEND')).toMatchObject({ status: 'pending', lane: 'red' });
-    expect(await f.store.query("SELECT hit_key FROM declaration_hit_keys WHERE number = 'AMEND'")).toEqual([{ hit_key: 'rule:alkaloids' }]);
+    expect(await f.store.query("SELECT hit_key FROM declaration_hit_keys WHERE number = 'AMEND'")).toEqual([
+      { hit_key: 'rule:alkaloids' },
+    ]);
   });
 });

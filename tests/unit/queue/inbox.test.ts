@@ -33,14 +33,22 @@ describe('inbox watcher', () => {
       { number: 'IN-1', lane: 'red' },
       { number: 'IN-2', lane: 'green' },
     ]);
-    expect(await f.store.query("SELECT actor_name, subject FROM audit WHERE action = 'declarations.import'")).toEqual([{ actor_name: 'Clearway inbox', subject: 'drop.json' }]);
+    expect(await f.store.query("SELECT actor_name, subject FROM audit WHERE action = 'declarations.import'")).toEqual([
+      { actor_name: 'Clearway inbox', subject: 'drop.json' },
+    ]);
   });
 
   it('moves a bad file to rejected/ with the error beside it', async () => {
     const inbox = join(f.dataDir, 'inbox');
-    await writeFile(join(inbox, 'bad.xml'), '<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2"><FunctionalReferenceID>X</FunctionalReferenceID>');
+    await writeFile(
+      join(inbox, 'bad.xml'),
+      '<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2"><FunctionalReferenceID>X</FunctionalReferenceID>',
+    );
     await until(async () => (await readdir(join(inbox, 'rejected'))).length === 2);
-    expect((await readdir(join(inbox, 'rejected'))).sort()).toEqual(['20260302T080000Z_bad.xml', '20260302T080000Z_bad.xml.error.txt']);
+    expect((await readdir(join(inbox, 'rejected'))).sort()).toEqual([
+      '20260302T080000Z_bad.xml',
+      '20260302T080000Z_bad.xml.error.txt',
+    ]);
     const error = await readFile(join(inbox, 'rejected', '20260302T080000Z_bad.xml.error.txt'), 'utf8');
     expect(error).toMatch(/^bad\.xml.*: .+/);
     expect(await f.store.query('SELECT COUNT(*) AS n FROM declaration_queue')).toEqual([{ n: 0 }]);

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey, cursorReducer, initialCursor, QUEUE_SHORTCUTS, type KeyLike, type CursorState } from '../../../renderer/features/queue/logic/keyboard';
+import {
+  commandForKey,
+  cursorReducer,
+  initialCursor,
+  QUEUE_SHORTCUTS,
+  type KeyLike,
+  type CursorState,
+} from '../../../renderer/features/queue/logic/keyboard';
 
-const key = (k: string, over: Partial<KeyLike> = {}): KeyLike => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, ...over });
+const key = (k: string, over: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...over,
+});
 const idAt = (i: number) => `D${i}`;
 
 describe('commandForKey', () => {

@@ -27,13 +27,31 @@ afterAll(async () => f.close());
 describe('queue list', () => {
   it('puts perishable and expedited first, then the least SLA time left', async () => {
     expect(await numbers({})).toEqual(['C-FRUIT', 'D-EXPRESS', 'A-GREEN', 'B-RED', 'E-AUDIT']);
-    expect(await numbers({ sort: { by: 'priority', dir: 'desc' } })).toEqual(['E-AUDIT', 'B-RED', 'A-GREEN', 'D-EXPRESS', 'C-FRUIT']);
+    expect(await numbers({ sort: { by: 'priority', dir: 'desc' } })).toEqual([
+      'E-AUDIT',
+      'B-RED',
+      'A-GREEN',
+      'D-EXPRESS',
+      'C-FRUIT',
+    ]);
   });
 
   it('sorts by a column, lanes by precedence', async () => {
     expect(await numbers({ sort: { by: 'lane', dir: 'desc' } })).toEqual(['B-RED', 'C-FRUIT', 'E-AUDIT', 'D-EXPRESS', 'A-GREEN']);
-    expect(await numbers({ sort: { by: 'trader', dir: 'asc' } })).toEqual(['A-GREEN', 'B-RED', 'C-FRUIT', 'D-EXPRESS', 'E-AUDIT']);
-    expect(await numbers({ sort: { by: 'score', dir: 'desc' } })).toEqual(['B-RED', 'C-FRUIT', 'E-AUDIT', 'D-EXPRESS', 'A-GREEN']);
+    expect(await numbers({ sort: { by: 'trader', dir: 'asc' } })).toEqual([
+      'A-GREEN',
+      'B-RED',
+      'C-FRUIT',
+      'D-EXPRESS',
+      'E-AUDIT',
+    ]);
+    expect(await numbers({ sort: { by: 'score', dir: 'desc' } })).toEqual([
+      'B-RED',
+      'C-FRUIT',
+      'E-AUDIT',
+      'D-EXPRESS',
+      'A-GREEN',
+    ]);
   });
 
   it('filters by lane, flags, office, trader, HS prefix and free text', async () => {
@@ -72,7 +90,11 @@ describe('queue list', () => {
     const page = await list({ filter: { text: '-' }, offset: 1, limit: 2 });
     expect(page.total).toBe(5);
     expect(page.rows.map((r) => r.number)).toEqual(['D-EXPRESS', 'A-GREEN']);
-    expect(await numbers({ filter: { text: '-', lanes: ['green', 'blue'] }, sort: { by: 'trader', dir: 'desc' } })).toEqual(['E-AUDIT', 'D-EXPRESS', 'A-GREEN']);
+    expect(await numbers({ filter: { text: '-', lanes: ['green', 'blue'] }, sort: { by: 'trader', dir: 'desc' } })).toEqual([
+      'E-AUDIT',
+      'D-EXPRESS',
+      'A-GREEN',
+    ]);
     expect(await list({ filter: { text: '-' }, offset: 10 })).toEqual({ rows: [], total: 5 });
   });
 

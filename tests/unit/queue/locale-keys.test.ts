@@ -28,7 +28,13 @@ function keys(area: string): Set<string> {
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === 'locales' ? [] : sources(join(dir, e.name))) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? e.name === 'locales'
+        ? []
+        : sources(join(dir, e.name))
+      : /\.tsx?$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -59,7 +65,9 @@ describe('queue, dashboard and rules strings', () => {
   });
 
   it('has a name and a meaning for every lane, in both languages', () => {
-    const zh = JSON.parse(readFileSync(join(features, 'queue', 'locales', 'zh-CN.json'), 'utf8')) as { lane: Record<string, { name: string; meaning: string }> };
+    const zh = JSON.parse(readFileSync(join(features, 'queue', 'locales', 'zh-CN.json'), 'utf8')) as {
+      lane: Record<string, { name: string; meaning: string }>;
+    };
     expect(zh.lane.green).toEqual({ name: '绿色', meaning: '放行' });
     expect(zh.lane.yellow?.meaning).toBe('单证审核');
     expect(zh.lane.blue?.meaning).toContain('稽查');

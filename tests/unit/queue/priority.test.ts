@@ -21,7 +21,11 @@ describe('comparePriority', () => {
     expect(rows.sort(comparePriority).map((r) => r.number)).toEqual(['both', 'perishable', 'expedited', 'plain']);
   });
   it('orders by least SLA time left within a tier, no SLA last', () => {
-    const rows = [row('none', { slaDueAt: null }), row('late', { slaDueAt: '2026-03-01T14:00:00Z' }), row('soon', { slaDueAt: '2026-03-01T09:00:00Z' })];
+    const rows = [
+      row('none', { slaDueAt: null }),
+      row('late', { slaDueAt: '2026-03-01T14:00:00Z' }),
+      row('soon', { slaDueAt: '2026-03-01T09:00:00Z' }),
+    ];
     expect(rows.sort(comparePriority).map((r) => r.number)).toEqual(['soon', 'late', 'none']);
   });
   it('breaks ties by lodgement time, then number, so the order is total', () => {

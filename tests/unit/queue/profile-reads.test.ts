@@ -21,22 +21,31 @@ describe('queue import under profiles', () => {
     expect(result).toMatchObject({ imported: 5, rejected: 0 });
     const reads = await declarationReads(f.store, '530120261000000456');
     expect(reads).toHaveLength(1);
-    expect(reads[0]).toMatchObject({ profile: 'cn-single-window', reason: 'cn-single-window (interchange recipient CNCUSTOMS (UNB 0010))' });
-    expect(reads[0]!.warnings.map((w) => w.message)).toEqual(['no customs office in the message and none set for this workstation: shown as UNASSIGNED until one is assigned']);
+    expect(reads[0]).toMatchObject({
+      profile: 'cn-single-window',
+      reason: 'cn-single-window (interchange recipient CNCUSTOMS (UNB 0010))',
+    });
+    expect(reads[0]!.warnings.map((w) => w.message)).toEqual([
+      'no customs office in the message and none set for this workstation: shown as UNASSIGNED until one is assigned',
+    ]);
     expect(reads[0]!.facts).toMatchObject({ procedure: '0110', officeAssignedOnReceipt: true });
     expect(reads[0]!.raw).toContain("EQD+TE+TRL88771'"); // content no profile maps is kept
     await f.queue.importOne({ name: 'cn.edi', bytes }, OFFICER);
     expect(await declarationReads(f.store, '530120261000000456')).toHaveLength(2); // one per version
   });
 
-  it('assigns the workstation\'s office from its settings to a message that names none', async () => {
+  it("assigns the workstation's office from its settings to a message that names none", async () => {
     f = await setup();
     await writeFile(join(f.dataDir, 'settings.json'), JSON.stringify({ office: 'CNSZX001' }));
     const bytes = readFileSync(fixture('profiles/cn-single-window.edi'));
     await f.queue.importOne({ name: 'cn.edi', bytes }, OFFICER);
     const [read] = await declarationReads(f.store, '530120261000000456');
-    expect(read!.warnings.map((w) => w.message)).toEqual(['no customs office in the message: office CNSZX001 assigned on receipt']);
-    const rows = await f.store.query<{ office: string }>('SELECT office FROM declarations WHERE number = ?', ['530120261000000456']);
+    expect(read!.warnings.map((w) => w.message)).toEqual([
+      'no customs office in the message: office CNSZX001 assigned on receipt',
+    ]);
+    const rows = await f.store.query<{ office: string }>('SELECT office FROM declarations WHERE number = ?', [
+      '530120261000000456',
+    ]);
     expect(rows[0]!.office).toBe('CNSZX001');
   });
 
@@ -45,7 +54,13 @@ describe('queue import under profiles', () => {
     await mkdir(join(f.dataDir, 'profiles'));
     await writeFile(
       join(f.dataDir, 'profiles', 'my-upload-partner.json'),
-      JSON.stringify({ name: 'my-upload-partner', extends: 'un-cusdec', title: 'Partner uploads', defaults: { office: 'CNSZX001' }, match: { sources: ['upload'] } }),
+      JSON.stringify({
+        name: 'my-upload-partner',
+        extends: 'un-cusdec',
+        title: 'Partner uploads',
+        defaults: { office: 'CNSZX001' },
+        match: { sources: ['upload'] },
+      }),
     );
     const bytes = readFileSync(fixture('profiles/un-cusdec.edi'));
     expect(await f.queue.importOne({ name: 'u.edi', bytes }, OFFICER)).toMatchObject({ imported: 2, rejected: 0 });

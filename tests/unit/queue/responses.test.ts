@@ -28,18 +28,26 @@ const facts = (reason: string, decision: Decision = 'hold'): ResponseFacts => ({
 describe('responses round-trip', () => {
   it('any reason and any number survive CUSRES escaping and XML escaping', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', minLength: 5, maxLength: 300 }), fc.constantFrom(...Decision.options), (reason, decision) => {
-        const cusres = segments(writeCusres(facts(reason, decision)));
-        const expected = reason.replace(/[\r\n\t]+/g, ' ').trim();
-        const ftx = cusres.filter((s) => s.tag === 'FTX').at(-1)!;
-        expect((ftx.elements[3] ?? []).join('')).toBe(expected);
-        expect(cusres.find((s) => s.tag === 'RFF')!.elements[0]).toEqual(['ABT', "CN2026'00+1:2?"]);
+      fc.property(
+        fc.string({ unit: 'binary', minLength: 5, maxLength: 300 }),
+        fc.constantFrom(...Decision.options),
+        (reason, decision) => {
+          const cusres = segments(writeCusres(facts(reason, decision)));
+          const expected = reason.replace(/[\r\n\t]+/g, ' ').trim();
+          const ftx = cusres.filter((s) => s.tag === 'FTX').at(-1)!;
+          expect((ftx.elements[3] ?? []).join('')).toBe(expected);
+          expect(cusres.find((s) => s.tag === 'RFF')!.elements[0]).toEqual(['ABT', "CN2026'00+1:2?"]);
 
-        const xml = new XMLParser({ parseTagValue: false, trimValues: false }).parse(writeWcoResponse(facts(reason, decision)));
-        const withoutControls = [...reason].map((ch) => (ch < ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' ? ' ' : ch)).join('');
-        expect(String(xml.Response.AdditionalInformation.StatementDescription).replace(/\r\n?/g, '\n')).toBe(withoutControls.replace(/\r\n?/g, '\n'));
-        expect(xml.Response.Declaration.FunctionalReferenceID).toBe("CN2026'00+1:2?");
-      }),
+          const xml = new XMLParser({ parseTagValue: false, trimValues: false }).parse(writeWcoResponse(facts(reason, decision)));
+          const withoutControls = [...reason]
+            .map((ch) => (ch < ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' ? ' ' : ch))
+            .join('');
+          expect(String(xml.Response.AdditionalInformation.StatementDescription).replace(/\r\n?/g, '\n')).toBe(
+            withoutControls.replace(/\r\n?/g, '\n'),
+          );
+          expect(xml.Response.Declaration.FunctionalReferenceID).toBe("CN2026'00+1:2?");
+        },
+      ),
       { numRuns: 200 },
     );
   });

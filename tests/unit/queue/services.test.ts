@@ -36,7 +36,13 @@ const codeOf = (channel: ChannelName, input?: unknown) =>
 beforeAll(async () => {
   ({ services, dataDir, cleanup } = await startTempServices('cw-queue-services', { host: 'electron' }));
   services.onEvent((event, payload) => events.push({ event, payload }));
-  await ok('cw:auth.setup', { username: 'supervisor.zhou', displayName: 'Zhou Qiang', password: 'correct horse battery', office: 'Gate 3', demo: true });
+  await ok('cw:auth.setup', {
+    username: 'supervisor.zhou',
+    displayName: 'Zhou Qiang',
+    password: 'correct horse battery',
+    office: 'Gate 3',
+    demo: true,
+  });
 }, 120_000);
 afterAll(async () => {
   await cleanup();
@@ -83,7 +89,9 @@ describe('the queue in createServices', { timeout: 120_000 }, () => {
     expect(events.some((e) => e.event === 'cw:queue.importProgress')).toBe(true);
     expect(await codeOf('cw:queue.import', { paths: [join(dataDir, 'missing.json')] })).toBe('NOT_FOUND');
     const data = Buffer.from(JSON.stringify(declaration('SVC-2'))).toString('base64');
-    expect(await ok('cw:queue.uploadChunk', { uploadId: 'upload-svc-1', name: 'up.json', index: 0, last: true, base64: data })).toMatchObject({
+    expect(
+      await ok('cw:queue.uploadChunk', { uploadId: 'upload-svc-1', name: 'up.json', index: 0, last: true, base64: data }),
+    ).toMatchObject({
       result: { imported: 1, numbers: ['SVC-2'] },
     });
     expect((await ok('cw:queue.rejects', { limit: 10 }))[0]).toMatchObject({ file: 'one.json', messageRef: 'BAD' });
@@ -91,10 +99,22 @@ describe('the queue in createServices', { timeout: 120_000 }, () => {
   });
 
   it('keeps saved views per user and edits risk rules as a supervisor only', async () => {
-    const view = await ok('cw:queue.saveView', { name: 'Reds', filter: { lanes: ['red'] }, sort: { by: 'priority', dir: 'asc' } });
+    const view = await ok('cw:queue.saveView', {
+      name: 'Reds',
+      filter: { lanes: ['red'] },
+      sort: { by: 'priority', dir: 'asc' },
+    });
     expect((await ok('cw:queue.savedViews')).map((v) => v.id)).toEqual([view.id]);
     await ok('cw:queue.deleteView', { id: view.id });
-    const rule = { id: 'svc-test', name: 'Test rule', conditions: [{ field: 'hsCode', op: 'prefix', value: '0101' }], lane: 'yellow', score: 5, profileId: null, active: true };
+    const rule = {
+      id: 'svc-test',
+      name: 'Test rule',
+      conditions: [{ field: 'hsCode', op: 'prefix', value: '0101' }],
+      lane: 'yellow',
+      score: 5,
+      profileId: null,
+      active: true,
+    };
     expect((await ok('cw:risk.saveRule', { rule, expectedVersion: 0 })).version).toBe(1);
     expect(await codeOf('cw:risk.saveRule', { rule, expectedVersion: 0 })).toBe('CONFLICT');
     expect((await ok('cw:risk.ruleHistory', { id: 'svc-test' })).length).toBe(1);
@@ -103,10 +123,18 @@ describe('the queue in createServices', { timeout: 120_000 }, () => {
     const watchlist = (await ok('cw:risk.config')).watchlists[0]!;
     await ok('cw:risk.saveWatchlist', { watchlist: { ...watchlist, active: false }, expectedVersion: watchlist.version });
     const selection = (await ok('cw:risk.config')).randomSelection;
-    await ok('cw:risk.saveRandomSelection', { randomSelection: { ...selection, defaultExpectedRate: 0.05 }, expectedVersion: selection.version });
+    await ok('cw:risk.saveRandomSelection', {
+      randomSelection: { ...selection, defaultExpectedRate: 0.05 },
+      expectedVersion: selection.version,
+    });
     expect((await ok('cw:risk.dryRun', { rules: [rule], days: 7 })).subjects).toBeGreaterThan(0);
 
-    await ok('cw:auth.createUser', { username: 'officer.test', displayName: 'Test Officer', role: 'officer', password: 'a long enough password' });
+    await ok('cw:auth.createUser', {
+      username: 'officer.test',
+      displayName: 'Test Officer',
+      role: 'officer',
+      password: 'a long enough password',
+    });
     await ok('cw:auth.logout');
     await ok('cw:auth.login', { username: 'officer.li', password: DEMO_PASSWORD });
     expect(await codeOf('cw:risk.saveRule', { rule, expectedVersion: 1 })).toBe('FORBIDDEN');

@@ -38,7 +38,10 @@ describe('chunked upload', () => {
     const full = chunks(Buffer.alloc(UPLOAD_CHUNK_BYTES, 67), UPLOAD_CHUNK_BYTES)[0]!;
     expect(UploadChunkInput.safeParse(full).success).toBe(true);
     const tooBig = UploadChunkInput.safeParse({ ...full, base64: 'A'.repeat(UPLOAD_CHUNK_BASE64_MAX + 4) });
-    expect(tooBig.error?.issues[0]).toMatchObject({ path: ['base64'], message: `must be at most ${UPLOAD_CHUNK_BASE64_MAX} characters per chunk` });
+    expect(tooBig.error?.issues[0]).toMatchObject({
+      path: ['base64'],
+      message: `must be at most ${UPLOAD_CHUNK_BASE64_MAX} characters per chunk`,
+    });
   });
 
   it('refuses out-of-order chunks, other users and bad base64', () => {
@@ -49,7 +52,9 @@ describe('chunked upload', () => {
     expect(() => uploads.accept(OFFICER.id, parts[2]!)).toThrow(/chunk 2 of drop.json arrived out of order \(expected 1\)/);
     // The broken upload is gone: the client starts again.
     expect(() => uploads.accept(OFFICER.id, parts[1]!)).toThrow(/unknown or expired/);
-    expect(() => uploads.accept(OFFICER.id, { ...parts[0]!, uploadId: 'upload-0002', base64: 'not base64!' })).toThrow(/not valid base64/);
+    expect(() => uploads.accept(OFFICER.id, { ...parts[0]!, uploadId: 'upload-0002', base64: 'not base64!' })).toThrow(
+      /not valid base64/,
+    );
   });
 
   it('drops abandoned uploads after ten minutes', () => {

@@ -99,7 +99,8 @@ describe('renderer translations', () => {
         const raw = m[1] ?? '';
         const [ns, key] = raw.includes(':') ? (raw.split(':', 2) as [string, string]) : [null, raw];
         const candidates = ns ? [ns] : namespaces;
-        if (!candidates.some((n) => hasKey(namespaceKeys(n), key))) missing.push(`${file.slice(root.length + 1)}: ${raw} (looked in ${candidates.join(', ')})`);
+        if (!candidates.some((n) => hasKey(namespaceKeys(n), key)))
+          missing.push(`${file.slice(root.length + 1)}: ${raw} (looked in ${candidates.join(', ')})`);
       }
     }
     expect(missing).toEqual([]);

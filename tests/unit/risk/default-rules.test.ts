@@ -7,7 +7,9 @@ import { item, NEVER, NOW, subject } from './fixtures';
 describe('default rule set', () => {
   const cfg = defaultRiskConfig();
   const ruleIds = (s: Parameters<typeof assess>[0]) =>
-    assess(s, cfg, { now: NOW, random: NEVER }).hits.filter((h): h is RuleHit => h.kind === 'rule').map((h) => h.ruleId);
+    assess(s, cfg, { now: NOW, random: NEVER })
+      .hits.filter((h): h is RuleHit => h.kind === 'rule')
+      .map((h) => h.ruleId);
 
   it('validates', () => {
     expect(cfg.rules.length).toBeGreaterThanOrEqual(10);
@@ -18,7 +20,9 @@ describe('default rule set', () => {
   });
 
   it('flags undervalued T-shirts and perishable fish', () => {
-    expect(ruleIds(subject({ items: [item({ hsCode: '610910', customsValue: 250, grossMassKg: 100 })] }))).toEqual(['tshirts-undervalued']);
+    expect(ruleIds(subject({ items: [item({ hsCode: '610910', customsValue: 250, grossMassKg: 100 })] }))).toEqual([
+      'tshirts-undervalued',
+    ]);
     expect(ruleIds(subject({ perishable: true, items: [item({ hsCode: '030389' })] }))).toEqual(['perishable-meat-fish']);
   });
 
@@ -27,7 +31,10 @@ describe('default rule set', () => {
   });
 
   it('matches its sample watchlists', () => {
-    const result = assess(subject({ exporterName: '深圳恒通达国际贸易有限公司', vehiclePlate: '粤B 12345' }), cfg, { now: NOW, random: NEVER });
+    const result = assess(subject({ exporterName: '深圳恒通达国际贸易有限公司', vehiclePlate: '粤B 12345' }), cfg, {
+      now: NOW,
+      random: NEVER,
+    });
     expect(result.hits.map((h) => (h.kind === 'watchlist' ? h.entryId : h.kind))).toEqual(['T-002', 'P-001']);
   });
 });

@@ -35,7 +35,13 @@ describe('dry run', () => {
   it('uses the same random draw per declaration before and after', () => {
     const rs = randomSelection({ defaultExpectedRate: 0.3, defaultMinimumRate: 0.3 });
     const many = Array.from({ length: 2000 }, (_, i) => subject({ declarationId: `D${i}` }));
-    const result = dryRun({ current: config({ randomSelection: rs }), candidate: config({ randomSelection: rs }), subjects: many, now: NOW, seed: 3 });
+    const result = dryRun({
+      current: config({ randomSelection: rs }),
+      candidate: config({ randomSelection: rs }),
+      subjects: many,
+      now: NOW,
+      seed: 3,
+    });
     expect(result.randomSelections.before).toBe(result.randomSelections.after);
     expect(result.laneChanged).toBe(0);
     expect(result.randomSelections.after / 2000).toBeGreaterThan(0.25);

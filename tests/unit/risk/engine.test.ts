@@ -14,7 +14,12 @@ describe('item-level conditions hold on the same goods item', () => {
   const cfg = config({ rules: [phonesFromUae] });
 
   it('does not hit when the conditions hold on different items', () => {
-    const split = subject({ items: [item({ sequence: 1, hsCode: '851712', originCountry: 'CN' }), item({ sequence: 2, hsCode: '847130', originCountry: 'AE' })] });
+    const split = subject({
+      items: [
+        item({ sequence: 1, hsCode: '851712', originCountry: 'CN' }),
+        item({ sequence: 2, hsCode: '847130', originCountry: 'AE' }),
+      ],
+    });
     expect(assess(split, cfg, { now: NOW, random: NEVER }).hits).toEqual([]);
   });
 
@@ -46,13 +51,20 @@ describe('item-level conditions hold on the same goods item', () => {
       ['hsCode', '240220', 1],
     ]);
     expect(hit?.itemSequences).toEqual([1]);
-    expect(assess(subject({ items: [item({ hsCode: '240220' })] }), config({ rules: [r] }), { now: NOW, random: NEVER }).hits).toEqual([]);
+    expect(
+      assess(subject({ items: [item({ hsCode: '240220' })] }), config({ rules: [r] }), { now: NOW, random: NEVER }).hits,
+    ).toEqual([]);
   });
 });
 
 describe('explanations', () => {
   it('names the rule, its version, profile, lane and score', () => {
-    const r = rule('precursor', [{ field: 'hsCode', op: 'prefix', value: '2939' }], 'red', { version: 4, score: 90, profileId: 'narcotics', name: 'Precursors' });
+    const r = rule('precursor', [{ field: 'hsCode', op: 'prefix', value: '2939' }], 'red', {
+      version: 4,
+      score: 90,
+      profileId: 'narcotics',
+      name: 'Precursors',
+    });
     const cfg = config({ rules: [r], profiles: [profile('narcotics', '2026-01-01', null)] });
     const result = assess(subject({ items: [item({ hsCode: '2939.41' })] }), cfg, { now: NOW, random: NEVER });
     expect(result).toEqual({
@@ -104,13 +116,18 @@ describe('lane precedence red > yellow > blue > green', () => {
     fc.assert(
       fc.property(fc.array(ruleArb, { maxLength: 12 }), fc.array(itemArb, { minLength: 1, maxLength: 5 }), (rules, hsCodes) => {
         const cfg = config({
-          rules: rules.map((r, i) => rule(`r${i}`, [{ field: 'hsCode', op: 'prefix', value: r.hsPrefix }], r.lane, { score: r.score })),
+          rules: rules.map((r, i) =>
+            rule(`r${i}`, [{ field: 'hsCode', op: 'prefix', value: r.hsPrefix }], r.lane, { score: r.score }),
+          ),
         });
         const s = subject({ items: hsCodes.map((hsCode, i) => item({ sequence: i + 1, hsCode })) });
         const result = assess(s, cfg, { now: NOW, random: NEVER });
         const expectedHits = rules.filter((r) => hsCodes.some((hs) => hs.startsWith(r.hsPrefix)));
         expect(result.hits).toHaveLength(expectedHits.length);
-        const strongest = expectedHits.reduce((lane, r) => (LANE_PRECEDENCE[r.lane] > LANE_PRECEDENCE[lane] ? r.lane : lane), 'green' as Lane);
+        const strongest = expectedHits.reduce(
+          (lane, r) => (LANE_PRECEDENCE[r.lane] > LANE_PRECEDENCE[lane] ? r.lane : lane),
+          'green' as Lane,
+        );
         expect(result.lane).toBe(strongest);
         expect(laneOf(result.hits)).toBe(strongest);
         expect(result.score).toBe(expectedHits.reduce((sum, r) => sum + r.score, 0));
@@ -123,7 +140,11 @@ describe('lane precedence red > yellow > blue > green', () => {
 describe('profile validity window', () => {
   const r = rule('seasonal', [{ field: 'office', op: 'eq', value: 'CNSZX001' }], 'yellow', { profileId: 'season' });
   const cfg = (validFrom: string, validTo: string | null, extra: { active?: boolean; timeZone?: string } = {}) =>
-    config({ rules: [r], profiles: [profile('season', validFrom, validTo, { active: extra.active ?? true })], timeZone: extra.timeZone ?? 'UTC' });
+    config({
+      rules: [r],
+      profiles: [profile('season', validFrom, validTo, { active: extra.active ?? true })],
+      timeZone: extra.timeZone ?? 'UTC',
+    });
 
   it.each([
     ['before validFrom', '2026-02-28T23:59:59Z', false],

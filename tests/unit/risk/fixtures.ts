@@ -44,15 +44,43 @@ export function subject(overrides: Partial<RiskSubject> = {}): RiskSubject {
 }
 
 export function rule(id: string, conditions: Condition[], lane: Lane = 'yellow', overrides: Partial<RiskRule> = {}): RiskRule {
-  return { id, name: `rule ${id}`, description: '', conditions, lane, score: 10, profileId: null, active: true, ...STAMP, ...overrides };
+  return {
+    id,
+    name: `rule ${id}`,
+    description: '',
+    conditions,
+    lane,
+    score: 10,
+    profileId: null,
+    active: true,
+    ...STAMP,
+    ...overrides,
+  };
 }
 
-export function profile(id: string, validFrom: string, validTo: string | null, overrides: Partial<RiskProfile> = {}): RiskProfile {
+export function profile(
+  id: string,
+  validFrom: string,
+  validTo: string | null,
+  overrides: Partial<RiskProfile> = {},
+): RiskProfile {
   return { id, name: `profile ${id}`, description: '', validFrom, validTo, active: true, ...STAMP, ...overrides };
 }
 
 export function watchlist(kind: Watchlist['kind'], entries: Watchlist['entries'], overrides: Partial<Watchlist> = {}): Watchlist {
-  return { id: `wl-${kind}`, name: `${kind} list`, kind, lane: 'red', score: 50, profileId: null, similarityThreshold: 0.86, entries, active: true, ...STAMP, ...overrides };
+  return {
+    id: `wl-${kind}`,
+    name: `${kind} list`,
+    kind,
+    lane: 'red',
+    score: 50,
+    profileId: null,
+    similarityThreshold: 0.86,
+    entries,
+    active: true,
+    ...STAMP,
+    ...overrides,
+  };
 }
 
 export function randomSelection(overrides: Partial<RandomSelection> = {}): RandomSelection {
@@ -68,6 +96,15 @@ export function randomSelection(overrides: Partial<RandomSelection> = {}): Rando
   };
 }
 
-export function config(parts: Partial<Omit<RiskConfig, 'randomSelection'>> & { randomSelection?: RandomSelection } = {}): RiskConfig {
-  return RiskConfig.parse({ rules: [], profiles: [], watchlists: [], randomSelection: randomSelection(), timeZone: 'UTC', ...parts });
+export function config(
+  parts: Partial<Omit<RiskConfig, 'randomSelection'>> & { randomSelection?: RandomSelection } = {},
+): RiskConfig {
+  return RiskConfig.parse({
+    rules: [],
+    profiles: [],
+    watchlists: [],
+    randomSelection: randomSelection(),
+    timeZone: 'UTC',
+    ...parts,
+  });
 }

@@ -45,7 +45,12 @@ const cases: Case[] = [
   ['range value per kg (60000/200 = 300)', { field: 'itemValuePerKg', op: 'range', min: 299, max: 301 }, base, true],
   ['range total value per kg (10000/500 = 20)', { field: 'totalValuePerKg', op: 'range', max: 20 }, base, true],
   ['range on unknown never holds', { field: 'itemCustomsValue', op: 'range', min: 0 }, unknownValues, false],
-  ['range value per kg with zero mass', { field: 'itemValuePerKg', op: 'range', min: 0 }, subject({ items: [item({ grossMassKg: 0 })] }), false],
+  [
+    'range value per kg with zero mass',
+    { field: 'itemValuePerKg', op: 'range', min: 0 },
+    subject({ items: [item({ grossMassKg: 0 })] }),
+    false,
+  ],
   ['regex', { field: 'hsCode', op: 'regex', pattern: '^85(17|25)' }, base, true],
   ['regex miss', { field: 'hsCode', op: 'regex', pattern: '^84' }, base, false],
   ['regex case flag', { field: 'exporterId', op: 'regex', pattern: '^exp-', flags: 'i' }, base, true],

@@ -19,8 +19,18 @@ describe('random selection editor form', () => {
   });
 
   it('turns percentages into rates and trims office codes', () => {
-    const { draft } = draftOf(form({ defaultExpectedPct: 4, defaultMinimumPct: 1.5, offices: [{ key: 'a', office: ' CNNGB001 ', expectedPct: 12.5, minimumPct: 0.25 }] }));
-    expect(draft).toMatchObject({ defaultExpectedRate: 0.04, defaultMinimumRate: 0.015, offices: [{ office: 'CNNGB001', expectedRate: 0.125, minimumRate: 0.0025 }] });
+    const { draft } = draftOf(
+      form({
+        defaultExpectedPct: 4,
+        defaultMinimumPct: 1.5,
+        offices: [{ key: 'a', office: ' CNNGB001 ', expectedPct: 12.5, minimumPct: 0.25 }],
+      }),
+    );
+    expect(draft).toMatchObject({
+      defaultExpectedRate: 0.04,
+      defaultMinimumRate: 0.015,
+      offices: [{ office: 'CNNGB001', expectedRate: 0.125, minimumRate: 0.0025 }],
+    });
   });
 
   it('names each problem with its row and field', () => {

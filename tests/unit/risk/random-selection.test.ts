@@ -45,7 +45,18 @@ describe('random selection', () => {
     const result = assess(subject({ office: 'CNSZX001', aeo: true }), cfg, { now: NOW, random: () => 0.019 });
     expect(result.lane).toBe('red');
     expect(result.hits).toEqual([
-      { kind: 'random', office: 'CNSZX001', randomSelectionVersion: 1, expectedRate: 0.1, minimumRate: 0.01, aeo: true, aeoReductionFactor: 0.2, rateApplied: 0.020000000000000004, lane: 'red', score: 5 },
+      {
+        kind: 'random',
+        office: 'CNSZX001',
+        randomSelectionVersion: 1,
+        expectedRate: 0.1,
+        minimumRate: 0.01,
+        aeo: true,
+        aeoReductionFactor: 0.2,
+        rateApplied: 0.020000000000000004,
+        lane: 'red',
+        score: 5,
+      },
     ] satisfies RandomHit[]);
   });
 
@@ -71,6 +82,8 @@ describe('random selection', () => {
   });
 
   it('rejects a minimum above the expected rate', () => {
-    expect(() => config({ randomSelection: randomSelection({ offices: [{ office: 'X', expectedRate: 0.01, minimumRate: 0.02 }] }) })).toThrow();
+    expect(() =>
+      config({ randomSelection: randomSelection({ offices: [{ office: 'X', expectedRate: 0.01, minimumRate: 0.02 }] }) }),
+    ).toThrow();
   });
 });

@@ -20,7 +20,9 @@ describe('risk administration', () => {
     const saved = await f.risk.admin.saveRule(SUPERVISOR, rule, 1);
     expect(saved).toMatchObject({ id: 'fruit', version: 2, author: 'supervisor.zhou', lane: 'red' });
     await expect(f.risk.admin.saveRule(SUPERVISOR, rule, 1)).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await f.store.query("SELECT subject, detail FROM audit WHERE action = 'risk.rule.save'")).toEqual([{ subject: 'fruit', detail: '{"version":2}' }]);
+    expect(await f.store.query("SELECT subject, detail FROM audit WHERE action = 'risk.rule.save'")).toEqual([
+      { subject: 'fruit', detail: '{"version":2}' },
+    ]);
     expect((await f.risk.admin.ruleHistory('fruit')).map((r) => [r.version, r.lane])).toEqual([
       [1, 'yellow'],
       [2, 'red'],
@@ -38,7 +40,17 @@ describe('risk administration', () => {
       declaration('N-3', { hs: '293941' }),
     ]);
     const result = await f.risk.admin.dryRun(
-      [{ id: 'transformers', name: 'Transformers (HS 8504)', conditions: [{ field: 'hsCode', op: 'prefix', value: '8504' }], lane: 'yellow', score: 20, profileId: null, active: true }],
+      [
+        {
+          id: 'transformers',
+          name: 'Transformers (HS 8504)',
+          conditions: [{ field: 'hsCode', op: 'prefix', value: '8504' }],
+          lane: 'yellow',
+          score: 20,
+          profileId: null,
+          active: true,
+        },
+      ],
       [],
       7,
     );
@@ -47,6 +59,8 @@ describe('risk administration', () => {
     expect(result.laneMixBefore).toEqual({ green: 2, yellow: 0, blue: 0, red: 1 });
     expect(result.laneMixAfter).toEqual({ green: 0, yellow: 2, blue: 0, red: 1 });
     expect(result.laneChanged).toBe(2);
-    await expect(f.risk.admin.dryRun([{ ...RULES[0]!, profileId: 'missing' }], [], 7)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(f.risk.admin.dryRun([{ ...RULES[0]!, profileId: 'missing' }], [], 7)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
   });
 });

@@ -25,16 +25,40 @@ function reference(s: RiskSubject, cfg: RiskConfig, today: string): { lane: stri
     const itemLevel = conditions.filter((c) => c.level === 'item');
     const headerActuals = header.map((c) => c.satisfiedBy(prepared.header[c.field] ?? []));
     if (headerActuals.some((a) => a === undefined)) continue;
-    const matching = itemLevel.length === 0 ? [] : prepared.items.filter((g) => itemLevel.every((c) => c.satisfiedBy(g.values[c.field] ?? []) !== undefined));
+    const matching =
+      itemLevel.length === 0
+        ? []
+        : prepared.items.filter((g) => itemLevel.every((c) => c.satisfiedBy(g.values[c.field] ?? []) !== undefined));
     if (itemLevel.length > 0 && matching.length === 0) continue;
-    const matches: ConditionMatch[] = header.map((c, i) => ({ field: c.field, op: c.condition.op, expected: c.expected, actual: headerActuals[i] ?? null }));
+    const matches: ConditionMatch[] = header.map((c, i) => ({
+      field: c.field,
+      op: c.condition.op,
+      expected: c.expected,
+      actual: headerActuals[i] ?? null,
+    }));
     const firstItem = matching[0];
     if (firstItem) {
       for (const c of itemLevel) {
-        matches.push({ field: c.field, op: c.condition.op, expected: c.expected, actual: c.satisfiedBy(firstItem.values[c.field] ?? []) ?? null, itemSequence: firstItem.sequence });
+        matches.push({
+          field: c.field,
+          op: c.condition.op,
+          expected: c.expected,
+          actual: c.satisfiedBy(firstItem.values[c.field] ?? []) ?? null,
+          itemSequence: firstItem.sequence,
+        });
       }
     }
-    hits.push({ kind: 'rule', ruleId: r.id, ruleVersion: r.version, ruleName: r.name, matches, itemSequences: matching.map((g) => g.sequence), lane: r.lane, score: r.score, profileId: r.profileId });
+    hits.push({
+      kind: 'rule',
+      ruleId: r.id,
+      ruleVersion: r.version,
+      ruleName: r.name,
+      matches,
+      itemSequences: matching.map((g) => g.sequence),
+      lane: r.lane,
+      score: r.score,
+      profileId: r.profileId,
+    });
   }
   return { lane: laneOf(hits), score: hits.reduce((sum, h) => sum + h.score, 0), hits };
 }
@@ -43,25 +67,62 @@ const HS = ['0302', '030389', '2939', '293941', '8517', '851712', '851762', '610
 const COUNTRIES = ['CN', 'AE', 'SG', 'DE'];
 
 const condition: fc.Arbitrary<Condition> = fc.oneof(
-  fc.record({ field: fc.constant('hsCode' as const), op: fc.constant('prefix' as const), value: fc.constantFrom(...HS, '85.17', '6109 10') }),
+  fc.record({
+    field: fc.constant('hsCode' as const),
+    op: fc.constant('prefix' as const),
+    value: fc.constantFrom(...HS, '85.17', '6109 10'),
+  }),
   fc.record({ field: fc.constant('hsCode' as const), op: fc.constant('eq' as const), value: fc.constantFrom(...HS) }),
-  fc.record({ field: fc.constant('hsCode' as const), op: fc.constant('regex' as const), pattern: fc.constantFrom('^85', '^0[23]', '12$') }),
+  fc.record({
+    field: fc.constant('hsCode' as const),
+    op: fc.constant('regex' as const),
+    pattern: fc.constantFrom('^85', '^0[23]', '12$'),
+  }),
   fc.record({ field: fc.constant('hsCode' as const), op: fc.constant('in' as const), values: fc.subarray(HS, { minLength: 1 }) }),
-  fc.record({ field: fc.constant('originCountry' as const), op: fc.constant('in' as const), values: fc.subarray(COUNTRIES, { minLength: 1 }) }),
-  fc.record({ field: fc.constant('itemValuePerKg' as const), op: fc.constant('range' as const), max: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ field: fc.constant('routeCountry' as const), op: fc.constant('eq' as const), value: fc.constantFrom(...COUNTRIES) }),
-  fc.record({ field: fc.constant('routeCountry' as const), op: fc.constant('ne' as const), value: fc.constantFrom(...COUNTRIES) }),
+  fc.record({
+    field: fc.constant('originCountry' as const),
+    op: fc.constant('in' as const),
+    values: fc.subarray(COUNTRIES, { minLength: 1 }),
+  }),
+  fc.record({
+    field: fc.constant('itemValuePerKg' as const),
+    op: fc.constant('range' as const),
+    max: fc.integer({ min: 1, max: 40 }),
+  }),
+  fc.record({
+    field: fc.constant('routeCountry' as const),
+    op: fc.constant('eq' as const),
+    value: fc.constantFrom(...COUNTRIES),
+  }),
+  fc.record({
+    field: fc.constant('routeCountry' as const),
+    op: fc.constant('ne' as const),
+    value: fc.constantFrom(...COUNTRIES),
+  }),
   fc.record({ field: fc.constant('perishable' as const), op: fc.constant('eq' as const), value: fc.boolean() }),
 );
 
 const rulesArb = fc.array(
-  fc.tuple(fc.array(condition, { minLength: 1, maxLength: 3 }), fc.constantFrom('yellow', 'blue', 'red') as fc.Arbitrary<'yellow' | 'blue' | 'red'>, fc.constantFrom(null, 'now', 'expired'), fc.boolean()),
+  fc.tuple(
+    fc.array(condition, { minLength: 1, maxLength: 3 }),
+    fc.constantFrom('yellow', 'blue', 'red') as fc.Arbitrary<'yellow' | 'blue' | 'red'>,
+    fc.constantFrom(null, 'now', 'expired'),
+    fc.boolean(),
+  ),
   { maxLength: 25 },
 );
 
 const subjectArb = fc
   .tuple(
-    fc.array(fc.tuple(fc.constantFrom('0302.11', '030389', '2939.41', '851712', '8517.62', '610910', '6110.20', '8471.30', ''), fc.constantFrom(...COUNTRIES), fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 2_000 })), { minLength: 1, maxLength: 12 }),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom('0302.11', '030389', '2939.41', '851712', '8517.62', '610910', '6110.20', '8471.30', ''),
+        fc.constantFrom(...COUNTRIES),
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 1, max: 2_000 }),
+      ),
+      { minLength: 1, maxLength: 12 },
+    ),
     fc.subarray(COUNTRIES),
     fc.boolean(),
   )
@@ -69,7 +130,9 @@ const subjectArb = fc
     subject({
       routeCountries: route,
       perishable,
-      items: items.map(([hsCode, originCountry, customsValue, grossMassKg], i) => item({ sequence: i + 1, hsCode, originCountry, customsValue, grossMassKg })),
+      items: items.map(([hsCode, originCountry, customsValue, grossMassKg], i) =>
+        item({ sequence: i + 1, hsCode, originCountry, customsValue, grossMassKg }),
+      ),
     }),
   );
 
@@ -88,7 +151,10 @@ describe('rule selection by HS code', () => {
   });
 
   it('evaluates an HS rule only on the items under its code, still naming them all', () => {
-    const r = rule('phones', [{ field: 'hsCode', op: 'prefix', value: '8517' }, { field: 'originCountry', op: 'eq', value: 'AE' }]);
+    const r = rule('phones', [
+      { field: 'hsCode', op: 'prefix', value: '8517' },
+      { field: 'originCountry', op: 'eq', value: 'AE' },
+    ]);
     const s = subject({
       items: [
         item({ sequence: 1, hsCode: '851712', originCountry: 'AE' }),
@@ -102,7 +168,10 @@ describe('rule selection by HS code', () => {
   });
 
   it('reads the profile validity for each date, not only the first one asked', () => {
-    const cfg = config({ rules: [rule('r', [{ field: 'hsCode', op: 'prefix', value: '85' }], 'red', { profileId: 'p' })], profiles: [profile('p', '2026-03-15', '2026-03-15')] });
+    const cfg = config({
+      rules: [rule('r', [{ field: 'hsCode', op: 'prefix', value: '85' }], 'red', { profileId: 'p' })],
+      profiles: [profile('p', '2026-03-15', '2026-03-15')],
+    });
     const s = subject({ items: [item({ hsCode: '851712' })] });
     expect(assess(s, cfg, { now: NOW, random: NEVER }).lane).toBe('red');
     expect(assess(s, cfg, { now: new Date('2026-03-16T10:00:00Z'), random: NEVER }).lane).toBe('green');

@@ -81,7 +81,10 @@ describe('risk rules repository', () => {
     const bad = { ...draft, conditions: [{ field: 'hsCode', op: 'regex', pattern: '(a+)+' }] } as RiskRuleDraft;
     const error = await repo.saveRule(bad, meta(0)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
-    expect((error as ServiceError).toShape()).toMatchObject({ code: 'INVALID_ARGUMENT', issues: [{ path: 'conditions.0.pattern' }] });
+    expect((error as ServiceError).toShape()).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      issues: [{ path: 'conditions.0.pattern' }],
+    });
   });
 
   it('loads a saved rule on a fresh database, with the starter random selection', async () => {
@@ -98,7 +101,16 @@ describe('risk rules repository', () => {
   it('loads a whole config with watchlists and random selection', async () => {
     await repo.saveRule(draft, meta(0));
     await repo.saveWatchlist(
-      { id: 'plates', name: 'Plates', kind: 'plate', lane: 'red', score: 50, profileId: null, entries: [{ id: 'p', value: 'AB1', reason: 'x' }], active: true },
+      {
+        id: 'plates',
+        name: 'Plates',
+        kind: 'plate',
+        lane: 'red',
+        score: 50,
+        profileId: null,
+        entries: [{ id: 'p', value: 'AB1', reason: 'x' }],
+        active: true,
+      },
       meta(0),
     );
     await repo.saveRandomSelection(
@@ -108,7 +120,12 @@ describe('risk rules repository', () => {
     const config = await repo.loadConfig('Asia/Shanghai');
     expect(config.rules.map((r) => r.id)).toEqual(['precursor']);
     expect(config.watchlists[0]).toMatchObject({ version: 1, similarityThreshold: 0.9 });
-    expect(config.randomSelection).toMatchObject({ version: 2, author: 'sup1', defaultExpectedRate: 0.03, defaultMinimumRate: 0.01 });
+    expect(config.randomSelection).toMatchObject({
+      version: 2,
+      author: 'sup1',
+      defaultExpectedRate: 0.03,
+      defaultMinimumRate: 0.01,
+    });
     expect(config.timeZone).toBe('Asia/Shanghai');
     expect((await repo.watchlistVersion('plates', 1))?.entries).toHaveLength(1);
   });
@@ -116,7 +133,14 @@ describe('risk rules repository', () => {
   it('saves over the starter random selection with the version the editor was shown', async () => {
     const shown = (await repo.loadConfig()).randomSelection;
     expect(shown.version).toBe(1);
-    const edit = { offices: [{ office: 'CNSHA001', expectedRate: 0.08, minimumRate: 0.02 }], defaultExpectedRate: 0.04, defaultMinimumRate: 0.01, aeoReductionFactor: 0.25, lane: 'yellow' as const, score: 12 };
+    const edit = {
+      offices: [{ office: 'CNSHA001', expectedRate: 0.08, minimumRate: 0.02 }],
+      defaultExpectedRate: 0.04,
+      defaultMinimumRate: 0.01,
+      aeoReductionFactor: 0.25,
+      lane: 'yellow' as const,
+      score: 12,
+    };
     // 0 would claim nothing is in force, but the starter selection is.
     await expect(repo.saveRandomSelection(edit, meta(0))).rejects.toMatchObject({ code: 'CONFLICT' });
     const saved = await repo.saveRandomSelection(edit, meta(shown.version));

@@ -13,8 +13,22 @@ const declaration = Declaration.parse({
   transport: { mode: 'road', vehiclePlate: '粤B·12345', routeCountries: ['HK', 'CN'] },
   containers: [{ id: 'MSCU1234566' }],
   goodsItems: [
-    { sequence: 1, description: 'phones', hsCode: '851712', originCountry: 'VN', grossMassKg: 100, customsValue: { amount: 1000, currency: 'USD' } },
-    { sequence: 2, description: 'cases', hsCode: '420292', originCountry: 'CN', grossMassKg: 50, customsValue: { amount: 700, currency: 'CNY' } },
+    {
+      sequence: 1,
+      description: 'phones',
+      hsCode: '851712',
+      originCountry: 'VN',
+      grossMassKg: 100,
+      customsValue: { amount: 1000, currency: 'USD' },
+    },
+    {
+      sequence: 2,
+      description: 'cases',
+      hsCode: '420292',
+      originCountry: 'CN',
+      grossMassKg: 50,
+      customsValue: { amount: 700, currency: 'CNY' },
+    },
   ],
   flags: { perishable: false, expedited: true, aeo: true },
 });

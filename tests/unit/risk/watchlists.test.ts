@@ -61,7 +61,14 @@ describe('trader names', () => {
   it('counts one hit per entry even when several parties match', () => {
     const hits = traderHits('ACME Trading Co', { declarantName: 'Acme Trading Ltd', consigneeName: 'Acme Tradng' });
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ entryId: 'acme', similarity: 1, lane: 'red', score: 50, watchlistVersion: 1, reason: 'undervaluation' });
+    expect(hits[0]).toMatchObject({
+      entryId: 'acme',
+      similarity: 1,
+      lane: 'red',
+      score: 50,
+      watchlistVersion: 1,
+      reason: 'undervaluation',
+    });
   });
 
   it('normalizes names', () => {
@@ -74,17 +81,30 @@ describe('trader names', () => {
     const word = fc.stringMatching(/^[A-Z]{2,8}$/);
     const name = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' '));
     fc.assert(
-      fc.property(fc.array(name, { minLength: 1, maxLength: 30 }), fc.array(name, { minLength: 1, maxLength: 10 }), fc.constantFrom(0.7, 0.8, 0.86, 0.95), (listed, queries, threshold) => {
-        const index = new TraderNameIndex(listed.map((n, i) => ({ name: n, entry: i })), threshold);
-        for (const query of [...queries, ...listed.slice(0, 3).map((n) => n.slice(1))]) {
-          const brute = listed
-            .map((n, i) => ({ i, s: nameSimilarity(traderNameTokens(query), traderNameTokens(n)) }))
-            .filter((m) => traderNameTokens(listed[m.i] as string).length > 0 && m.s >= threshold)
-            .map((m) => m.i)
-            .sort((a, b) => a - b);
-          expect(index.match(query).map((m) => m.entry).sort((a, b) => a - b)).toEqual(brute);
-        }
-      }),
+      fc.property(
+        fc.array(name, { minLength: 1, maxLength: 30 }),
+        fc.array(name, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(0.7, 0.8, 0.86, 0.95),
+        (listed, queries, threshold) => {
+          const index = new TraderNameIndex(
+            listed.map((n, i) => ({ name: n, entry: i })),
+            threshold,
+          );
+          for (const query of [...queries, ...listed.slice(0, 3).map((n) => n.slice(1))]) {
+            const brute = listed
+              .map((n, i) => ({ i, s: nameSimilarity(traderNameTokens(query), traderNameTokens(n)) }))
+              .filter((m) => traderNameTokens(listed[m.i] as string).length > 0 && m.s >= threshold)
+              .map((m) => m.i)
+              .sort((a, b) => a - b);
+            expect(
+              index
+                .match(query)
+                .map((m) => m.entry)
+                .sort((a, b) => a - b),
+            ).toEqual(brute);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -104,7 +124,14 @@ describe('plates, containers and HS prefixes', () => {
   it('matches plates written differently', () => {
     const c = config({ watchlists: [watchlist('plate', [{ id: 'p1', value: '粤B·12345', reason: 'concealment' }])] });
     const [hit] = assess(subject({ vehiclePlate: '粤b 123-45' }), c, { now: NOW, random: NEVER }).hits as WatchlistHit[];
-    expect(hit).toMatchObject({ kind: 'watchlist', listKind: 'plate', entryId: 'p1', matchedField: 'vehiclePlate', matchedValue: '粤B12345', similarity: 1 });
+    expect(hit).toMatchObject({
+      kind: 'watchlist',
+      listKind: 'plate',
+      entryId: 'p1',
+      matchedField: 'vehiclePlate',
+      matchedValue: '粤B12345',
+      similarity: 1,
+    });
     expect(assess(subject({ vehiclePlate: '粤B12346' }), c, { now: NOW, random: NEVER }).hits).toEqual([]);
   });
 
@@ -115,7 +142,9 @@ describe('plates, containers and HS prefixes', () => {
   });
 
   it('matches HS prefixes per item, naming the item', () => {
-    const c = config({ watchlists: [watchlist('hsPrefix', [{ id: 'ivory', value: '0507.10', reason: 'CITES' }], { lane: 'yellow' })] });
+    const c = config({
+      watchlists: [watchlist('hsPrefix', [{ id: 'ivory', value: '0507.10', reason: 'CITES' }], { lane: 'yellow' })],
+    });
     const s = subject({ items: [item({ sequence: 1, hsCode: '8471' }), item({ sequence: 2, hsCode: '0507.10.00' })] });
     const result = assess(s, c, { now: NOW, random: NEVER });
     expect(result.lane).toBe('yellow');

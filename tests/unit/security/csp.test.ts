@@ -40,7 +40,7 @@ describe('buildCsp', () => {
     expect(directives(csp).get('script-src')).not.toContain("'unsafe-inline'");
   });
 
-  it('adds the web host\'s own WebSocket origin to connect-src only', () => {
+  it("adds the web host's own WebSocket origin to connect-src only", () => {
     const csp = directives(buildCsp({ selfOrigins: ['ws://127.0.0.1:4321'], connectOrigins: [], mediaOrigins: [] }));
     expect(csp.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:4321']);
     expect(csp.get('media-src')).toEqual(["'self'", 'blob:']);
@@ -48,7 +48,14 @@ describe('buildCsp', () => {
 
   it('drops values that are not http(s)/ws(s) origins, so settings cannot inject directives', () => {
     const csp = buildCsp({
-      connectOrigins: ["https://a.example; script-src 'unsafe-inline'", 'javascript:alert(1)', '*', 'not a url', 'https://user:pw@b.example', 'file:///etc'],
+      connectOrigins: [
+        "https://a.example; script-src 'unsafe-inline'",
+        'javascript:alert(1)',
+        '*',
+        'not a url',
+        'https://user:pw@b.example',
+        'file:///etc',
+      ],
       mediaOrigins: ["'unsafe-inline'", 'data:'],
     });
     const policy = directives(csp);

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s configuration validation', async () => {
+  it("passes electron-builder's configuration validation", async () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 

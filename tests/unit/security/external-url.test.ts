@@ -45,15 +45,22 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl(url)).toBe(false);
   });
 
-  it.each([null, undefined, 42, {}, ['https://example.org'], new URL('https://example.org')])('refuses non-strings (%j)', (value) => {
-    expect(isAllowedExternalUrl(value)).toBe(false);
-  });
+  it.each([null, undefined, 42, {}, ['https://example.org'], new URL('https://example.org')])(
+    'refuses non-strings (%j)',
+    (value) => {
+      expect(isAllowedExternalUrl(value)).toBe(false);
+    },
+  );
 
   it('refuses every URL whose scheme is not https or mailto (property)', () => {
     const scheme = fc
       .stringMatching(/^[a-zA-Z][a-zA-Z0-9+.-]{0,15}$/)
       .filter((s) => !['https', 'mailto'].includes(s.toLowerCase()));
-    const rest = fc.oneof(fc.webUrl().map((url) => url.replace(/^https?:/, '')), fc.emailAddress(), fc.string());
+    const rest = fc.oneof(
+      fc.webUrl().map((url) => url.replace(/^https?:/, '')),
+      fc.emailAddress(),
+      fc.string(),
+    );
     fc.assert(
       fc.property(scheme, rest, (name, tail) => {
         expect(isAllowedExternalUrl(`${name}:${tail}`)).toBe(false);

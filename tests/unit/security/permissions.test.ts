@@ -91,7 +91,9 @@ describe('installPermissionHandlers', () => {
 
   it('refuses requests from other frames and for audio', () => {
     const { request } = install({ cameraEnabled: true });
-    expect(ask(request, 'media', { requestingUrl: 'https://evil.example/', isMainFrame: false, mediaTypes: ['video'] })).toBe(false);
+    expect(ask(request, 'media', { requestingUrl: 'https://evil.example/', isMainFrame: false, mediaTypes: ['video'] })).toBe(
+      false,
+    );
     expect(ask(request, 'media', { requestingUrl: app, isMainFrame: true, mediaTypes: ['audio'] })).toBe(false);
     expect(ask(request, 'notifications', { requestingUrl: app, isMainFrame: true })).toBe(false);
   });

@@ -26,7 +26,12 @@ describe('main/services is host-neutral', () => {
   });
 
   it('the check recognises the forms it forbids', () => {
-    for (const line of ["import { app } from 'electron';", 'const e = require("electron")', "await import('electron/main')", "import 'electron';"]) {
+    for (const line of [
+      "import { app } from 'electron';",
+      'const e = require("electron")',
+      "await import('electron/main')",
+      "import 'electron';",
+    ]) {
       expect(electronImport.test(line), line).toBe(true);
     }
     expect(electronImport.test("import Store from 'electron-store';")).toBe(false);

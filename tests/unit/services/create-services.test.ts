@@ -22,8 +22,7 @@ async function start(extra: Partial<CreateServicesOptions> = {}) {
   const events: { event: EventName; payload: unknown }[] = [];
   services.onEvent((event, payload) => events.push({ event, payload }));
   // Calls a channel as a host would: unknown input, typed output.
-  const call = <C extends ChannelName>(channel: C, input?: unknown) =>
-    callChannel(services, channel, input);
+  const call = <C extends ChannelName>(channel: C, input?: unknown) => callChannel(services, channel, input);
   return { services, clock, dataDir, events, call };
 }
 
@@ -32,9 +31,19 @@ async function start(extra: Partial<CreateServicesOptions> = {}) {
  * later area (cases, declarations, risk, sync…) proves its own channels in its
  * own tests; here they are only required to be handled (see the first test).
  */
-const foundationChannels = Object.keys({ ...appChannels, ...authChannels, ...shiftsChannels, ...settingsChannels, ...auditChannels }) as ChannelName[];
+const foundationChannels = Object.keys({
+  ...appChannels,
+  ...authChannels,
+  ...shiftsChannels,
+  ...settingsChannels,
+  ...auditChannels,
+}) as ChannelName[];
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'ok', (e: unknown) => (e instanceof ServiceError ? e.code : `thrown: ${String(e)}`));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof ServiceError ? e.code : `thrown: ${String(e)}`),
+  );
 
 describe('createServices with the real store', { timeout: 90_000 }, () => {
   it('implements every contract channel, of every area, and nothing else', async () => {
@@ -62,14 +71,43 @@ describe('createServices with the real store', { timeout: 90_000 }, () => {
     expect(await ok('cw:app.info')).toMatchObject({ name: 'Clearway', host: 'web', version: '0.1.0-test', demo: false });
     expect(await ok('cw:app.status')).toMatchObject({ online: true, sync: { state: 'standalone' } });
     expect(await codeOf(call('cw:shifts.current'))).toBe('UNAUTHENTICATED');
-    expect(await codeOf(call('cw:auth.setup', { username: 'Bad Name', displayName: 'x', password: 'short', office: 'x', demo: false }))).toBe('INVALID_ARGUMENT');
+    expect(
+      await codeOf(
+        call('cw:auth.setup', { username: 'Bad Name', displayName: 'x', password: 'short', office: 'x', demo: false }),
+      ),
+    ).toBe('INVALID_ARGUMENT');
 
-    const state = await ok('cw:auth.setup', { username: 'supervisor.zhou', displayName: 'Zhou Qiang', password: 'correct horse battery', office: 'Qingdao Port, Gate 3', demo: false });
-    expect(state).toMatchObject({ setupRequired: false, user: { username: 'supervisor.zhou', role: 'supervisor' }, locked: false });
-    expect(await codeOf(call('cw:auth.setup', { username: 'again.boss', displayName: 'x', password: 'correct horse battery', office: 'x', demo: false }))).toBe('SETUP_DONE');
+    const state = await ok('cw:auth.setup', {
+      username: 'supervisor.zhou',
+      displayName: 'Zhou Qiang',
+      password: 'correct horse battery',
+      office: 'Qingdao Port, Gate 3',
+      demo: false,
+    });
+    expect(state).toMatchObject({
+      setupRequired: false,
+      user: { username: 'supervisor.zhou', role: 'supervisor' },
+      locked: false,
+    });
+    expect(
+      await codeOf(
+        call('cw:auth.setup', {
+          username: 'again.boss',
+          displayName: 'x',
+          password: 'correct horse battery',
+          office: 'x',
+          demo: false,
+        }),
+      ),
+    ).toBe('SETUP_DONE');
     expect((await ok('cw:settings.get')).office).toBe('Qingdao Port, Gate 3');
 
-    const li = await ok('cw:auth.createUser', { username: 'officer.li', displayName: 'Li Wei', role: 'officer', password: 'officer li password' });
+    const li = await ok('cw:auth.createUser', {
+      username: 'officer.li',
+      displayName: 'Li Wei',
+      role: 'officer',
+      password: 'officer li password',
+    });
     await ok('cw:auth.updateUser', { id: li.id, displayName: 'Li Wei 李伟' });
     await ok('cw:auth.resetPassword', { id: li.id, password: 'officer li password 2' });
     expect((await ok('cw:auth.listUsers')).length).toBe(2);
@@ -85,8 +123,12 @@ describe('createServices with the real store', { timeout: 90_000 }, () => {
     expect(events.some((e) => e.event === 'cw:settings.changed')).toBe(true);
     expect(await codeOf(call('cw:settings.update', { idleLockMinutes: 0 }))).toBe('INVALID_ARGUMENT');
     const groups = [{ id: 'group-gate', name: 'Gate lanes', layout: '2x2', cameraIds: ['cam-lane-1', 'cam-lane-2'] }];
-    expect((await ok('cw:settings.saveCameraGroups', { siteId: 'eastgate-demo', groups })).cameraGroups).toEqual({ 'eastgate-demo': groups });
-    expect(await codeOf(call('cw:settings.saveCameraGroups', { siteId: 'eastgate-demo', groups: [{ ...groups[0], layout: '1x1' }] }))).toBe('INVALID_ARGUMENT');
+    expect((await ok('cw:settings.saveCameraGroups', { siteId: 'eastgate-demo', groups })).cameraGroups).toEqual({
+      'eastgate-demo': groups,
+    });
+    expect(
+      await codeOf(call('cw:settings.saveCameraGroups', { siteId: 'eastgate-demo', groups: [{ ...groups[0], layout: '1x1' }] })),
+    ).toBe('INVALID_ARGUMENT');
     expect(await codeOf(call('cw:app.openExternal', { url: 'https://www.wto.org/' }))).toBe('FAILED_PRECONDITION');
     expect(await codeOf(call('cw:app.openExternal', { url: 'file:///etc/passwd' }))).toBe('INVALID_ARGUMENT');
     reached.add('cw:app.openExternal');
@@ -111,7 +153,21 @@ describe('createServices with the real store', { timeout: 90_000 }, () => {
 
     const audit = await ok('cw:audit.list', { limit: 100 });
     const actions = new Set(audit.map((e) => e.action));
-    for (const action of ['auth.setup', 'user.create', 'user.update', 'user.resetPassword', 'shift.start', 'shift.end', 'auth.changePassword', 'settings.update', 'diagnostics.export', 'auth.lock', 'auth.unlock', 'auth.logout', 'auth.login']) {
+    for (const action of [
+      'auth.setup',
+      'user.create',
+      'user.update',
+      'user.resetPassword',
+      'shift.start',
+      'shift.end',
+      'auth.changePassword',
+      'settings.update',
+      'diagnostics.export',
+      'auth.lock',
+      'auth.unlock',
+      'auth.logout',
+      'auth.login',
+    ]) {
       expect(actions, action).toContain(action);
     }
     const chain = await ok('cw:audit.verifyChain');
@@ -123,7 +179,13 @@ describe('createServices with the real store', { timeout: 90_000 }, () => {
 
   it('keeps data across a restart and keeps training in its own database', async () => {
     const first = await start();
-    await first.call('cw:auth.setup', { username: 'supervisor.zhou', displayName: 'Zhou Qiang', password: 'correct horse battery', office: 'Gate 3', demo: false });
+    await first.call('cw:auth.setup', {
+      username: 'supervisor.zhou',
+      displayName: 'Zhou Qiang',
+      password: 'correct horse battery',
+      office: 'Gate 3',
+      demo: false,
+    });
     await first.services.close();
 
     const again = await start({ dataDir: first.dataDir });
@@ -134,10 +196,18 @@ describe('createServices with the real store', { timeout: 90_000 }, () => {
 
   it('seeds demo data on request: accounts for every role signing in with the demo password, a week of handovers', async () => {
     const { call } = await start();
-    await call('cw:auth.setup', { username: 'supervisor.zhou', displayName: 'Zhou Qiang', password: 'correct horse battery', office: 'Qingdao Port, Gate 3', demo: true });
+    await call('cw:auth.setup', {
+      username: 'supervisor.zhou',
+      displayName: 'Zhou Qiang',
+      password: 'correct horse battery',
+      office: 'Qingdao Port, Gate 3',
+      demo: true,
+    });
     const info = await call('cw:app.info');
     expect(info.demo).toBe(true);
-    expect(new Set(info.demoAccounts?.map((a) => a.role))).toEqual(new Set(['officer', 'inspector', 'supervisor', 'trainer', 'trainee']));
+    expect(new Set(info.demoAccounts?.map((a) => a.role))).toEqual(
+      new Set(['officer', 'inspector', 'supervisor', 'trainer', 'trainee']),
+    );
     expect(info.demoAccounts?.every((a) => a.password === DEMO_PASSWORD)).toBe(true);
     expect((await call('cw:shifts.list', { limit: 100 })).length).toBe(14);
     await call('cw:auth.logout');
@@ -149,13 +219,25 @@ describe('createServices with the real store', { timeout: 90_000 }, () => {
 
   it('idle-locks through the settings’ minutes and tells every window', async () => {
     const ticks: (() => void)[] = [];
-    const { call, clock, events, services } = await start({ testing: { scryptParams: TEST_SCRYPT, idleTimer: { every: (_ms, tick) => (ticks.push(tick), () => undefined) } } });
-    await call('cw:auth.setup', { username: 'supervisor.zhou', displayName: 'Zhou Qiang', password: 'correct horse battery', office: 'Gate 3', demo: false });
+    const { call, clock, events, services } = await start({
+      testing: { scryptParams: TEST_SCRYPT, idleTimer: { every: (_ms, tick) => (ticks.push(tick), () => undefined) } },
+    });
+    await call('cw:auth.setup', {
+      username: 'supervisor.zhou',
+      displayName: 'Zhou Qiang',
+      password: 'correct horse battery',
+      office: 'Gate 3',
+      demo: false,
+    });
     await call('cw:settings.update', { idleLockMinutes: 2 });
     clock.advance(2 * 60_000);
     ticks.forEach((tick) => tick());
     // Generous polls: on a loaded machine the lock's audited write can take more than the default second.
     await expect.poll(() => services.session().locked, { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => events.some((e) => e.event === 'cw:auth.changed' && (e.payload as { locked: boolean }).locked), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => events.some((e) => e.event === 'cw:auth.changed' && (e.payload as { locked: boolean }).locked), {
+        timeout: 15_000,
+      })
+      .toBe(true);
   });
 });

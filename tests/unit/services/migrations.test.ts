@@ -40,7 +40,9 @@ describe('service migrations', () => {
 
   it('build the foundation tables and those of every area', async () => {
     const store = await openMemoryStore(migrations);
-    const tables = (await store.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).map((r) => r.name);
+    const tables = (
+      await store.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    ).map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['audit', 'profile', 'shifts', 'users', 'declarations', 'risk_rule_versions']));
   });
 });

@@ -48,7 +48,11 @@ export async function startTempServices(prefix: string, options: Partial<CreateS
  * Calls a channel the way a host does, through the one dispatcher (access, input,
  * handler, output), and turns a failure envelope back into a ServiceError.
  */
-export async function callChannel<C extends ChannelName>(services: ServiceHost, channel: C, input?: unknown): Promise<ChannelOutput<C>> {
+export async function callChannel<C extends ChannelName>(
+  services: ServiceHost,
+  channel: C,
+  input?: unknown,
+): Promise<ChannelOutput<C>> {
   const envelope = await createDispatcher(services, (error) => {
     throw error;
   })(channel, input);

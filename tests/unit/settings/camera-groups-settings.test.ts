@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { User } from '../../../preload/contract/schemas/auth';
-import { CameraGroupsBySite, Settings, SiteWallGroups, defaultSettings, type WallGroup } from '../../../preload/contract/schemas/settings';
+import {
+  CameraGroupsBySite,
+  Settings,
+  SiteWallGroups,
+  defaultSettings,
+  type WallGroup,
+} from '../../../preload/contract/schemas/settings';
 import { ManualClock } from '../../../main/services/clock';
 import { ServiceError } from '../../../main/services/errors';
 import { migrations } from '../../../main/services/migrations';
@@ -17,7 +23,12 @@ import { createConfSettingsBackend } from '../../../main/services/settings/conf-
 import { SettingsService, repairSettings } from '../../../main/services/settings/settings-service';
 import { openMemoryStore } from '../services/memory-store';
 
-const gate: WallGroup = { id: 'group-gate', name: 'Gate lanes', layout: '2x2', cameraIds: ['cam-lane-1', 'cam-lane-2', 'cam-lane-3', 'cam-lane-4'] };
+const gate: WallGroup = {
+  id: 'group-gate',
+  name: 'Gate lanes',
+  layout: '2x2',
+  cameraIds: ['cam-lane-1', 'cam-lane-2', 'cam-lane-3', 'cam-lane-4'],
+};
 const yard: WallGroup = { id: 'group-yard', name: 'Yard', layout: '1x1', cameraIds: ['cam-yard-mast'] };
 
 const user = (role: User['role']): User => ({
@@ -43,14 +54,34 @@ describe('camera groups schema', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['a duplicate group id', { s: [gate, { ...yard, id: 'group-gate' }] }, 's.1.id: "group-gate" is already used by group 0; group ids must be unique'],
-    ['a duplicate name, ignoring case', { s: [gate, { ...yard, name: ' gate LANES ' }] }, 's.1.name: "gate LANES" is already the name of group 0; group names must be unique'],
+    [
+      'a duplicate group id',
+      { s: [gate, { ...yard, id: 'group-gate' }] },
+      's.1.id: "group-gate" is already used by group 0; group ids must be unique',
+    ],
+    [
+      'a duplicate name, ignoring case',
+      { s: [gate, { ...yard, name: ' gate LANES ' }] },
+      's.1.name: "gate LANES" is already the name of group 0; group names must be unique',
+    ],
     ['an empty name', { s: [{ ...gate, name: '  ' }] }, 's.0.name: must not be empty'],
-    ['more cameras than the layout has tiles', { s: [{ ...gate, layout: '1x1' }] }, 's.0.cameraIds: lists 4 cameras but a 1x1 wall shows 1'],
-    ['a camera listed twice', { s: [{ ...yard, layout: '2x2', cameraIds: ['cam-a', 'cam-a'] }] }, 's.0.cameraIds.1: "cam-a" is listed twice'],
+    [
+      'more cameras than the layout has tiles',
+      { s: [{ ...gate, layout: '1x1' }] },
+      's.0.cameraIds: lists 4 cameras but a 1x1 wall shows 1',
+    ],
+    [
+      'a camera listed twice',
+      { s: [{ ...yard, layout: '2x2', cameraIds: ['cam-a', 'cam-a'] }] },
+      's.0.cameraIds.1: "cam-a" is listed twice',
+    ],
     ['no cameras', { s: [{ ...yard, cameraIds: [] }] }, 's.0.cameraIds: must list at least one camera'],
     ['an unknown layout', { s: [{ ...yard, layout: '4x4' }] }, 's.0.layout: must be 1x1, 2x2 or 3x3'],
-    ['a bad camera id', { s: [{ ...yard, cameraIds: ['../cam'] }] }, 's.0.cameraIds.0: must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit'],
+    [
+      'a bad camera id',
+      { s: [{ ...yard, cameraIds: ['../cam'] }] },
+      's.0.cameraIds.0: must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    ],
   ])('refuses %s, naming the path', (_name, value, expected) => {
     expect(problems(value)).toContain(expected);
   });
@@ -74,7 +105,13 @@ async function service(initial: unknown = {}) {
   const backend = memoryBackend(initial);
   const store = await openMemoryStore(migrations);
   const changed: Settings[] = [];
-  const settings = new SettingsService({ backend, store, clock: new ManualClock(), onRepaired: () => undefined, onChanged: (s) => changed.push(s) });
+  const settings = new SettingsService({
+    backend,
+    store,
+    clock: new ManualClock(),
+    onRepaired: () => undefined,
+    onChanged: (s) => changed.push(s),
+  });
   return { settings, store, backend, changed };
 }
 
@@ -110,12 +147,16 @@ describe('saving camera groups', () => {
       expect(saved.cameraGroups['demo-port'], role).toEqual([yard]);
     }
     const { settings } = await service();
-    expect((await settings.update(user('inspector'), { cameraGroups: { 'demo-port': [gate] } })).cameraGroups).toEqual({ 'demo-port': [gate] });
+    expect((await settings.update(user('inspector'), { cameraGroups: { 'demo-port': [gate] } })).cameraGroups).toEqual({
+      'demo-port': [gate],
+    });
   });
 
   it('refuses invalid groups with INVALID_ARGUMENT naming each path, and changes nothing', async () => {
     const { settings, store } = await service();
-    const error = (await settings.saveCameraGroups(user('inspector'), 'demo-port', [gate, { ...yard, layout: '1x1', cameraIds: ['a', 'b'] }]).catch((e: unknown) => e)) as ServiceError;
+    const error = (await settings
+      .saveCameraGroups(user('inspector'), 'demo-port', [gate, { ...yard, layout: '1x1', cameraIds: ['a', 'b'] }])
+      .catch((e: unknown) => e)) as ServiceError;
     expect(error).toBeInstanceOf(ServiceError);
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.message).toContain('groups.1.cameraIds: lists 2 cameras but a 1x1 wall shows 1');
@@ -134,7 +175,10 @@ describe('saving camera groups', () => {
   });
 
   it('repairs a stored groups map that no longer validates, keeping the other settings', () => {
-    const { settings, invalidFields } = repairSettings({ theme: 'light', cameraGroups: { 'demo-port': [{ ...gate, layout: '9x9' }] } });
+    const { settings, invalidFields } = repairSettings({
+      theme: 'light',
+      cameraGroups: { 'demo-port': [{ ...gate, layout: '9x9' }] },
+    });
     expect(invalidFields).toEqual(['cameraGroups']);
     expect(settings.cameraGroups).toEqual({});
     expect(settings.theme).toBe('light');
@@ -150,11 +194,23 @@ describe('camera groups through the conf backend', () => {
     dirs.push(dir);
     const first = await service();
     const store = first.store;
-    const settings = new SettingsService({ backend: createConfSettingsBackend(dir), store, clock: new ManualClock(), onRepaired: () => undefined, onChanged: () => undefined });
+    const settings = new SettingsService({
+      backend: createConfSettingsBackend(dir),
+      store,
+      clock: new ManualClock(),
+      onRepaired: () => undefined,
+      onChanged: () => undefined,
+    });
     await settings.saveCameraGroups(user('inspector'), 'demo-port', [gate, yard]);
     await settings.saveCameraGroups(user('inspector'), 'north-gate', [yard]);
     const repaired: string[][] = [];
-    const reopened = new SettingsService({ backend: createConfSettingsBackend(dir), store, clock: new ManualClock(), onRepaired: (f) => repaired.push(f), onChanged: () => undefined });
+    const reopened = new SettingsService({
+      backend: createConfSettingsBackend(dir),
+      store,
+      clock: new ManualClock(),
+      onRepaired: (f) => repaired.push(f),
+      onChanged: () => undefined,
+    });
     expect(reopened.get().cameraGroups).toEqual({ 'demo-port': [gate, yard], 'north-gate': [yard] });
     expect(repaired).toEqual([]);
   });

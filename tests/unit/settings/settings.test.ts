@@ -29,7 +29,13 @@ async function service(backend: SettingsBackend) {
   const store = await openMemoryStore(migrations);
   const repaired: string[][] = [];
   const changed: Settings[] = [];
-  const settings = new SettingsService({ backend, store, clock: new ManualClock(), onRepaired: (f) => repaired.push(f), onChanged: (s) => changed.push(s) });
+  const settings = new SettingsService({
+    backend,
+    store,
+    clock: new ManualClock(),
+    onRepaired: (f) => repaired.push(f),
+    onChanged: (s) => changed.push(s),
+  });
   return { settings, store, repaired, changed };
 }
 

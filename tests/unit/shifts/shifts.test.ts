@@ -6,11 +6,20 @@ import { SUPERVISOR, auditActions, freshAccounts } from '../services/fixtures';
 async function setup() {
   const fixture = await freshAccounts();
   const supervisor = await fixture.accounts.setup(SUPERVISOR);
-  const li = await fixture.accounts.create(supervisor, { username: 'officer.li', displayName: 'Li Wei', role: 'officer', password: 'officer li password' });
+  const li = await fixture.accounts.create(supervisor, {
+    username: 'officer.li',
+    displayName: 'Li Wei',
+    role: 'officer',
+    password: 'officer li password',
+  });
   return { ...fixture, supervisor, li, shifts: new Shifts(fixture.store, fixture.clock) };
 }
 
-const code = (promise: Promise<unknown>) => promise.then(() => null, (e: ServiceError) => e.code);
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (e: ServiceError) => e.code,
+  );
 
 describe('shifts', () => {
   it('runs start → end with handover → the next officer reads it', async () => {
@@ -18,7 +27,13 @@ describe('shifts', () => {
     expect(await shifts.lastHandover('Port of Qingdao, Gate 3')).toBeNull();
 
     const first = await shifts.start(supervisor, 'Port of Qingdao, Gate 3', undefined);
-    expect(first).toMatchObject({ userId: supervisor.id, userDisplayName: 'Zhou Qiang', endedAt: null, handoverNotes: null, startNotes: null });
+    expect(first).toMatchObject({
+      userId: supervisor.id,
+      userDisplayName: 'Zhou Qiang',
+      endedAt: null,
+      handoverNotes: null,
+      startNotes: null,
+    });
     expect(await shifts.current(supervisor.id)).toEqual(first);
     expect(await code(shifts.start(supervisor, 'Port of Qingdao, Gate 3', undefined))).toBe('CONFLICT');
 

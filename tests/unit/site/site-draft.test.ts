@@ -2,12 +2,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSite, type Site } from '../../../preload/contract/schemas/site';
-import { addCamera, checkDraft, fromForm, newCamera, removeCamera, replaceCamera, toForm } from '../../../renderer/features/port/site/siteDraft';
+import {
+  addCamera,
+  checkDraft,
+  fromForm,
+  newCamera,
+  removeCamera,
+  replaceCamera,
+  toForm,
+} from '../../../renderer/features/port/site/siteDraft';
 import en from '../../../renderer/features/port/site/locales/en.json';
 import zhCN from '../../../renderer/features/port/site/locales/zh-CN.json';
 
 function demo(): Site {
-  const result = checkSite(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'resources', 'site', 'demo-site.json'), 'utf8')));
+  const result = checkSite(
+    JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'resources', 'site', 'demo-site.json'), 'utf8')),
+  );
   if (!result.ok) throw new Error('demo site invalid');
   return result.site;
 }
@@ -36,7 +46,10 @@ describe('camera editor drafts', () => {
 
   it('removes a camera with its markers and group places, dropping groups left empty', () => {
     let site = demo();
-    site = { ...site, cameraGroups: [...site.cameraGroups, { id: 'solo', name: 'Solo', layout: '1x1', cameraIds: ['cam-inspection-360'] }] };
+    site = {
+      ...site,
+      cameraGroups: [...site.cameraGroups, { id: 'solo', name: 'Solo', layout: '1x1', cameraIds: ['cam-inspection-360'] }],
+    };
     const index = site.cameras.findIndex((c) => c.id === 'cam-inspection-360');
     const next = removeCamera(site, index);
     expect(checkSite(next).ok).toBe(true);
@@ -60,10 +73,13 @@ describe('camera editor drafts', () => {
 
 describe('camera editor strings', () => {
   const keys = (tree: object, prefix = ''): string[] =>
-    Object.entries(tree).flatMap(([key, value]) => (typeof value === 'object' && value !== null ? keys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`]));
+    Object.entries(tree).flatMap(([key, value]) =>
+      typeof value === 'object' && value !== null ? keys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+    );
   it('has the same keys in English and Chinese, none empty', () => {
     expect(keys(zhCN).sort()).toEqual(keys(en).sort());
-    const values = (tree: object): string[] => Object.values(tree).flatMap((v) => (typeof v === 'object' && v !== null ? values(v as object) : [String(v)]));
+    const values = (tree: object): string[] =>
+      Object.values(tree).flatMap((v) => (typeof v === 'object' && v !== null ? values(v as object) : [String(v)]));
     for (const value of [...values(en), ...values(zhCN)]) expect(value.trim()).not.toBe('');
   });
 });

@@ -34,7 +34,13 @@ describe('the shipped demo site', () => {
 
   it('fills defaults a hand-written file may leave out', () => {
     const result = checkSite({ schemaVersion: 1, id: 'tiny', name: 'Tiny', origin: { latitude: 0, longitude: 0 } });
-    expect(result.ok && result.site).toMatchObject({ gates: [], cameras: [], markers: [], cameraGroups: [], origin: { elevationM: 0 } });
+    expect(result.ok && result.site).toMatchObject({
+      gates: [],
+      cameras: [],
+      markers: [],
+      cameraGroups: [],
+      origin: { elevationM: 0 },
+    });
   });
 });
 
@@ -44,25 +50,81 @@ describe('site validation names the path and the rule', () => {
     ['pitch out of range', (s) => (s.cameras[0].pitchDeg = -120), 'cameras[0].pitchDeg: must be between -90 and 90'],
     ['position not a triple', (s) => (s.cameras[1].position = [1, 2]), 'cameras[1].position: must be [x, y, z] in metres'],
     ['unknown camera kind', (s) => (s.cameras[0].kind = 'ptz'), 'cameras[0].kind: must be fixed or 360'],
-    ['unknown source type', (s) => (s.cameras[2].source = { type: 'rtsp', url: 'rtsp://cam/1' }), 'cameras[2].source.type: must have type webcam, url, hls, mjpeg or whep'],
-    ['source URL with a scheme the browser cannot play', (s) => (s.cameras[2].source = { type: 'hls', url: 'rtsp://cam/1' }), 'cameras[2].source.url: must be an http(s) URL or a path inside the app media folder such as media/gate-1.webm'],
-    ['relative media path escaping the folder', (s) => (s.cameras[2].source = { type: 'url', url: '../secrets.webm' }), 'cameras[2].source.url: must be an http(s) URL'],
-    ['duplicate camera id', (s) => (s.cameras[1].id = s.cameras[0].id), 'cameras[1].id: "cam-lane-1" is already used by cameras[0]; ids must be unique'],
-    ['duplicate lane id across gates', (s) => s.gates.push({ ...s.gates[0], id: 'gate-2', lanes: [{ ...s.gates[0].lanes[0] }] }), 'gates[1].lanes[0].id: "lane-1" is already used by gates[0].lanes[0]; lane ids must be unique across gates'],
+    [
+      'unknown source type',
+      (s) => (s.cameras[2].source = { type: 'rtsp', url: 'rtsp://cam/1' }),
+      'cameras[2].source.type: must have type webcam, url, hls, mjpeg or whep',
+    ],
+    [
+      'source URL with a scheme the browser cannot play',
+      (s) => (s.cameras[2].source = { type: 'hls', url: 'rtsp://cam/1' }),
+      'cameras[2].source.url: must be an http(s) URL or a path inside the app media folder such as media/gate-1.webm',
+    ],
+    [
+      'relative media path escaping the folder',
+      (s) => (s.cameras[2].source = { type: 'url', url: '../secrets.webm' }),
+      'cameras[2].source.url: must be an http(s) URL',
+    ],
+    [
+      'duplicate camera id',
+      (s) => (s.cameras[1].id = s.cameras[0].id),
+      'cameras[1].id: "cam-lane-1" is already used by cameras[0]; ids must be unique',
+    ],
+    [
+      'duplicate lane id across gates',
+      (s) => s.gates.push({ ...s.gates[0], id: 'gate-2', lanes: [{ ...s.gates[0].lanes[0] }] }),
+      'gates[1].lanes[0].id: "lane-1" is already used by gates[0].lanes[0]; lane ids must be unique across gates',
+    ],
     ['gate without lanes', (s) => (s.gates[0].lanes = []), 'gates[0].lanes: must list at least one lane'],
-    ['bad lane kind', (s) => (s.gates[0].lanes[1].kind = 'express'), 'gates[0].lanes[1].kind: must be inbound, outbound or inspection'],
+    [
+      'bad lane kind',
+      (s) => (s.gates[0].lanes[1].kind = 'express'),
+      'gates[0].lanes[1].kind: must be inbound, outbound or inspection',
+    ],
     ['yard tiers out of range', (s) => (s.yardBlocks[0].tiers = 0), 'yardBlocks[0].tiers: must be between 1 and 12'],
     ['yard rows not whole', (s) => (s.yardBlocks[1].rows = 2.5), 'yardBlocks[1].rows: must be a whole number'],
-    ['marker on an unknown camera', (s) => (s.markers[0].cameraId = 'cam-nowhere'), 'markers[0].cameraId: no camera has id "cam-nowhere"'],
+    [
+      'marker on an unknown camera',
+      (s) => (s.markers[0].cameraId = 'cam-nowhere'),
+      'markers[0].cameraId: no camera has id "cam-nowhere"',
+    ],
     ['marker linking an unknown lane', (s) => (s.markers[0].link.ref = 'lane-9'), 'markers[0].link.ref: no lane has id "lane-9"'],
-    ['marker linking a bad container number', (s) => (s.markers[1].link.ref = 'MSCU4812205'), 'markers[1].link.ref: "MSCU4812205" is not an ISO 6346 container number with a valid check digit'],
-    ['marker link kind unknown', (s) => (s.markers[1].link.kind = 'vessel'), 'markers[1].link.kind: must be declaration, case, lane or container'],
-    ['group naming an unknown camera', (s) => s.cameraGroups[0].cameraIds.push('cam-ghost'), 'cameraGroups[0].cameraIds[4]: no camera has id "cam-ghost"'],
-    ['group listing a camera twice', (s) => (s.cameraGroups[1].cameraIds = ['cam-lane-4', 'cam-lane-4']), 'cameraGroups[1].cameraIds[1]: "cam-lane-4" is listed twice'],
-    ['group larger than its layout', (s) => (s.cameraGroups[0].layout = '1x1'), 'cameraGroups[0].cameraIds: lists 4 cameras but a 1x1 wall shows 1'],
-    ['group with more than 9 cameras', (s) => (s.cameraGroups[2].cameraIds = Array.from({ length: 10 }, (_, i) => `cam-${i}`)), 'cameraGroups[2].cameraIds: must list at most 9 cameras (a 3×3 wall)'],
+    [
+      'marker linking a bad container number',
+      (s) => (s.markers[1].link.ref = 'MSCU4812205'),
+      'markers[1].link.ref: "MSCU4812205" is not an ISO 6346 container number with a valid check digit',
+    ],
+    [
+      'marker link kind unknown',
+      (s) => (s.markers[1].link.kind = 'vessel'),
+      'markers[1].link.kind: must be declaration, case, lane or container',
+    ],
+    [
+      'group naming an unknown camera',
+      (s) => s.cameraGroups[0].cameraIds.push('cam-ghost'),
+      'cameraGroups[0].cameraIds[4]: no camera has id "cam-ghost"',
+    ],
+    [
+      'group listing a camera twice',
+      (s) => (s.cameraGroups[1].cameraIds = ['cam-lane-4', 'cam-lane-4']),
+      'cameraGroups[1].cameraIds[1]: "cam-lane-4" is listed twice',
+    ],
+    [
+      'group larger than its layout',
+      (s) => (s.cameraGroups[0].layout = '1x1'),
+      'cameraGroups[0].cameraIds: lists 4 cameras but a 1x1 wall shows 1',
+    ],
+    [
+      'group with more than 9 cameras',
+      (s) => (s.cameraGroups[2].cameraIds = Array.from({ length: 10 }, (_, i) => `cam-${i}`)),
+      'cameraGroups[2].cameraIds: must list at most 9 cameras (a 3×3 wall)',
+    ],
     ['camera in an unknown group', (s) => (s.cameras[0].group = 'group-x'), 'cameras[0].group: no camera group has id "group-x"'],
-    ['still on a fixed camera', (s) => (s.cameras[0].still = 'media/x.jpg'), 'cameras[0].still: only 360 cameras take an equirectangular still'],
+    [
+      'still on a fixed camera',
+      (s) => (s.cameras[0].still = 'media/x.jpg'),
+      'cameras[0].still: only 360 cameras take an equirectangular still',
+    ],
     ['id with spaces', (s) => (s.cameras[0].id = 'cam lane'), 'cameras[0].id: must be 1–64 letters, digits'],
     ['empty name', (s) => (s.cameras[0].name = '  '), 'cameras[0].name: must not be empty'],
     ['latitude out of range', (s) => (s.origin.latitude = 91), 'origin.latitude: must be between -90 and 90'],
@@ -72,7 +134,10 @@ describe('site validation names the path and the rule', () => {
 
   it.each(cases)('%s', (_name, change, expected) => {
     const problems = problemsAfter(change);
-    expect(problems.some((p) => p.startsWith(expected)), `got:\n${problems.join('\n')}`).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(expected)),
+      `got:\n${problems.join('\n')}`,
+    ).toBe(true);
   });
 
   it('reports every problem of a file at once', () => {
@@ -95,9 +160,25 @@ describe('formatSitePath', () => {
 
 describe('isMediaUrl', () => {
   it('accepts http(s) URLs and plain relative media paths', () => {
-    for (const ok of ['media/gate-1.webm', 'https://bridge.local:8889/gate1/whep', 'http://10.0.0.5:1984/api/stream.mjpeg?src=gate1']) expect(isMediaUrl(ok), ok).toBe(true);
+    for (const ok of [
+      'media/gate-1.webm',
+      'https://bridge.local:8889/gate1/whep',
+      'http://10.0.0.5:1984/api/stream.mjpeg?src=gate1',
+    ])
+      expect(isMediaUrl(ok), ok).toBe(true);
   });
   it('refuses other schemes, traversal, absolute paths and protocol-relative URLs', () => {
-    for (const bad of ['rtsp://cam/1', 'file:///etc/passwd', '../x.webm', 'media/../../x', '/media/x.webm', '//evil.example/x', 'javascript:alert(1)', 'media/x.webm?x=1', 'https://']) expect(isMediaUrl(bad), bad).toBe(false);
+    for (const bad of [
+      'rtsp://cam/1',
+      'file:///etc/passwd',
+      '../x.webm',
+      'media/../../x',
+      '/media/x.webm',
+      '//evil.example/x',
+      'javascript:alert(1)',
+      'media/x.webm?x=1',
+      'https://',
+    ])
+      expect(isMediaUrl(bad), bad).toBe(false);
   });
 });

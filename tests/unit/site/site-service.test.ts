@@ -75,7 +75,12 @@ function png(width: number, height: number, noise = false): Buffer {
   const raw = noise ? randomBytes(stride * height) : Buffer.alloc(stride * height, 0x40);
   // Filter type 0 at the start of each row.
   for (let row = 0; row < height; row++) raw[row * stride] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('SiteService', () => {
@@ -89,7 +94,14 @@ describe('SiteService', () => {
   it('saves atomically to <dataDir>/site.json, audits, tells listeners, and serves the saved site', async () => {
     const { store, dataDir, clock } = await setup();
     const changed: string[] = [];
-    const site = new SiteService({ dataDir, resourcesDir, store, clock, logger: quietLogger, onChanged: (d) => changed.push(d.source) });
+    const site = new SiteService({
+      dataDir,
+      resourcesDir,
+      store,
+      clock,
+      logger: quietLogger,
+      onChanged: (d) => changed.push(d.source),
+    });
     const edited = (await site.get()).site;
     edited.cameras[0] = { ...edited.cameras[0]!, yawDeg: 170, name: 'Lane 1 plate camera (moved)' };
     const doc = await site.save(supervisor, edited);
@@ -141,7 +153,11 @@ describe('EvidenceSnapshots', () => {
   it('saves a PNG by its SHA-256 with a sidecar, audited', async () => {
     const { evidence, store, dataDir } = await setup();
     const image = png(64, 36);
-    const saved = await evidence.save(inspector, { cameraId: 'cam-lane-1', takenAt: '2026-11-25T09:59:58.000Z', pngBase64: image.toString('base64') });
+    const saved = await evidence.save(inspector, {
+      cameraId: 'cam-lane-1',
+      takenAt: '2026-11-25T09:59:58.000Z',
+      pngBase64: image.toString('base64'),
+    });
     expect(saved).toMatchObject({ width: 64, height: 36, bytes: image.length });
     expect(saved.path).toBe(join(dataDir, 'evidence', `${saved.sha256}.png`));
     expect(readFileSync(saved.path).equals(image)).toBe(true);
@@ -170,7 +186,9 @@ describe('EvidenceSnapshots', () => {
     expect(saved.bytes).toBe(image.length);
     expect(readFileSync(saved.path).equals(image)).toBe(true);
     // An upload is used once.
-    expect(await codeOf(evidence.save(inspector, { cameraId: 'cam-yard-mast', takenAt: '2026-11-25T09:59:00.000Z', uploadId }))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(evidence.save(inspector, { cameraId: 'cam-yard-mast', takenAt: '2026-11-25T09:59:00.000Z', uploadId })),
+    ).toBe('NOT_FOUND');
   });
 
   it('refuses chunks out of order, other users’ uploads, non-PNG data and unknown cameras', async () => {
@@ -182,9 +200,13 @@ describe('EvidenceSnapshots', () => {
     expect(() => evidence.uploadChunk(supervisor, uploadId, 1, 'AAAA')).toThrow(/unknown or expired/);
     expect(() => evidence.uploadChunk(inspector, uploadId, 1, 'not base64!')).toThrow(/not base64/);
     const notPng = Buffer.from('GIF89a plus some bytes to pass the length check').toString('base64');
-    expect(await codeOf(evidence.save(inspector, { cameraId: 'cam-lane-1', takenAt: '2026-11-25T09:00:00.000Z', pngBase64: notPng }))).toBe('INVALID_ARGUMENT');
+    expect(
+      await codeOf(evidence.save(inspector, { cameraId: 'cam-lane-1', takenAt: '2026-11-25T09:00:00.000Z', pngBase64: notPng })),
+    ).toBe('INVALID_ARGUMENT');
     const image = png(8, 8).toString('base64');
-    expect(await codeOf(evidence.save(inspector, { cameraId: 'cam-ghost', takenAt: '2026-11-25T09:00:00.000Z', pngBase64: image }))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(evidence.save(inspector, { cameraId: 'cam-ghost', takenAt: '2026-11-25T09:00:00.000Z', pngBase64: image })),
+    ).toBe('NOT_FOUND');
   });
 });
 

@@ -34,14 +34,22 @@ function executor(cacheSize?: number, db: Database = new SQL.Database()): SqlExe
 }
 
 const noJournal = () => () => {};
-const insertParent = (id: number, label: string | null) => ({ sql: 'INSERT INTO parent (id, label) VALUES (?, ?)', params: [id, label] });
+const insertParent = (id: number, label: string | null) => ({
+  sql: 'INSERT INTO parent (id, label) VALUES (?, ?)',
+  params: [id, label],
+});
 
 describe('statement cache', () => {
   it('reuses one prepared statement per SQL text and keeps each run its own parameters', () => {
     const x = executor();
-    const results = x.runTransaction(Array.from({ length: 50 }, (_, i) => insertParent(i + 1, `p${i + 1}`)), noJournal);
+    const results = x.runTransaction(
+      Array.from({ length: 50 }, (_, i) => insertParent(i + 1, `p${i + 1}`)),
+      noJournal,
+    );
     expect(results.every((r) => r.changes === 1 && r.rows.length === 0)).toBe(true);
-    expect(x.runQuery('SELECT count(*) AS n, sum(id) AS s, max(label) AS top FROM parent', undefined)).toEqual([{ n: 50, s: 1275, top: 'p9' }]);
+    expect(x.runQuery('SELECT count(*) AS n, sum(id) AS s, max(label) AS top FROM parent', undefined)).toEqual([
+      { n: 50, s: 1275, top: 'p9' },
+    ]);
     // The INSERT text, the query, and the query_only pragmas; not 50 statements.
     expect(x.cachedStatements).toBeLessThanOrEqual(4);
   });
@@ -64,7 +72,10 @@ describe('statement cache', () => {
     for (let round = 0; round < 3; round += 1) {
       for (let id = 1; id <= 4; id += 1) {
         const label = `r${round}`;
-        x.runTransaction([{ sql: `INSERT OR REPLACE INTO parent (id, label) VALUES (?, ?) -- text ${id}`, params: [id, label] }], noJournal);
+        x.runTransaction(
+          [{ sql: `INSERT OR REPLACE INTO parent (id, label) VALUES (?, ?) -- text ${id}`, params: [id, label] }],
+          noJournal,
+        );
         expect(x.cachedStatements).toBeLessThanOrEqual(2);
       }
     }
@@ -78,18 +89,22 @@ describe('statement cache', () => {
     expect(image.byteLength).toBeGreaterThan(0);
     x.runTransaction([insertParent(2, 'b')], noJournal);
     expect(x.runQuery('SELECT count(*) AS n FROM parent', undefined)).toEqual([{ n: 2 }]);
-    expect(() => x.runTransaction([{ sql: 'INSERT INTO child (id, parent_id) VALUES (?, ?)', params: [1, 99] }], noJournal)).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      x.runTransaction([{ sql: 'INSERT INTO child (id, parent_id) VALUES (?, ?)', params: [1, 99] }], noJournal),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it('caches neither multi-statement texts nor statements that cannot be prepared twice', () => {
     const x = executor();
     const [made] = x.runTransaction([{ sql: 'CREATE TABLE once (id INTEGER)' }], noJournal);
     expect(made).toEqual({ changes: 0, rows: [] });
-    expect(() => x.runTransaction([{ sql: 'CREATE TABLE once (id INTEGER)' }], noJournal)).toThrow(/statement 0 .*already exists/);
-    const script = 'INSERT INTO parent (id, label) VALUES (10, \'x\'); INSERT INTO parent (id, label) VALUES (11, \'y\')';
+    expect(() => x.runTransaction([{ sql: 'CREATE TABLE once (id INTEGER)' }], noJournal)).toThrow(
+      /statement 0 .*already exists/,
+    );
+    const script = "INSERT INTO parent (id, label) VALUES (10, 'x'); INSERT INTO parent (id, label) VALUES (11, 'y')";
     x.runTransaction([{ sql: script }], noJournal);
     expect(() => x.runTransaction([{ sql: script }], noJournal)).toThrow(/UNIQUE/);
-    const fresh = 'INSERT INTO parent (id, label) VALUES (20, \'x\'); INSERT INTO parent (id, label) VALUES (21, \'y\')';
+    const fresh = "INSERT INTO parent (id, label) VALUES (20, 'x'); INSERT INTO parent (id, label) VALUES (21, 'y')";
     expect(() => x.runTransaction([{ sql: fresh, params: [] }], noJournal)).toThrow(/single SQL statement/);
     expect(x.runQuery('SELECT count(*) AS n FROM parent WHERE id >= 20', undefined)).toEqual([{ n: 0 }]);
   });

@@ -5,7 +5,11 @@ import type { Migration } from '../../../main/services/store/types';
 
 export const migrations: Migration[] = [
   { version: 1, name: 'items', sql: 'CREATE TABLE items (id INTEGER PRIMARY KEY, label TEXT NOT NULL, data BLOB);' },
-  { version: 2, name: 'items-index', sql: 'CREATE INDEX items_label ON items(label); CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);' },
+  {
+    version: 2,
+    name: 'items-index',
+    sql: 'CREATE INDEX items_label ON items(label); CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);',
+  },
 ];
 
 export function tempDir(): { dir: string; cleanup: () => void } {

@@ -2,7 +2,13 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeRecords, encodeRecord, JournalWriter, listSegments, RECORD_HEADER_BYTES } from '../../../main/services/store/journal';
+import {
+  decodeRecords,
+  encodeRecord,
+  JournalWriter,
+  listSegments,
+  RECORD_HEADER_BYTES,
+} from '../../../main/services/store/journal';
 import { decodeTransaction, encodeTransaction } from '../../../main/services/store/tx-codec';
 import { tempDir } from './helpers';
 
@@ -53,7 +59,10 @@ describe('journal records', () => {
 describe('transaction payload codec', () => {
   it('keeps blobs, named params and non-finite numbers exact', () => {
     const statements = [
-      { sql: 'INSERT INTO t VALUES (?, ?, ?, ?, ?)', params: [1, 'text', null, new Uint8Array([0, 255, 7]), Number.POSITIVE_INFINITY] },
+      {
+        sql: 'INSERT INTO t VALUES (?, ?, ?, ?, ?)',
+        params: [1, 'text', null, new Uint8Array([0, 255, 7]), Number.POSITIVE_INFINITY],
+      },
       { sql: 'UPDATE t SET a = :a', params: { ':a': new Uint8Array([9]) } },
       { sql: 'DELETE FROM t' },
     ];

@@ -17,13 +17,14 @@ function dir(): string {
   return t.dir;
 }
 
-const open = (d: string, snapshotAfterBytes = 1 << 30) => StoreEngine.open({ dir: d, name: 'live', migrations, snapshotAfterBytes });
+const open = (d: string, snapshotAfterBytes = 1 << 30) =>
+  StoreEngine.open({ dir: d, name: 'live', migrations, snapshotAfterBytes });
 
 function dump(engine: StoreEngine): unknown[] {
   return [
     engine.query('SELECT * FROM items ORDER BY id'),
     engine.query('SELECT * FROM notes ORDER BY id'),
-    engine.query("SELECT type, name, sql FROM sqlite_master ORDER BY name"),
+    engine.query('SELECT type, name, sql FROM sqlite_master ORDER BY name'),
     engine.query('PRAGMA user_version'),
   ];
 }
@@ -34,7 +35,10 @@ function integrity(engine: StoreEngine): string {
 
 function commitMany(engine: StoreEngine, from: number, to: number): void {
   for (let id = from; id <= to; id += 1) {
-    engine.transaction([insert(id, `label ${id}`, id % 3 === 0 ? new Uint8Array([id & 255, 1, 2]) : null), { sql: 'INSERT INTO notes (body) VALUES (?)', params: [`note ${id}`] }]);
+    engine.transaction([
+      insert(id, `label ${id}`, id % 3 === 0 ? new Uint8Array([id & 255, 1, 2]) : null),
+      { sql: 'INSERT INTO notes (body) VALUES (?)', params: [`note ${id}`] },
+    ]);
     if (id % 7 === 0) engine.transaction([{ sql: 'UPDATE items SET label = label || ? WHERE id = ?', params: ['!', id - 3] }]);
     if (id % 11 === 0) engine.transaction([{ sql: 'DELETE FROM notes WHERE id = ?', params: [id - 5] }]);
   }
@@ -204,7 +208,12 @@ describe('corrupt snapshot', () => {
 
     const b = await open(d);
     const event = b.openEvents[0];
-    expect(event).toMatchObject({ kind: 'snapshot-corrupt', file: latest, recoveredFrom: 'previous-snapshot', reason: 'checksum mismatch' });
+    expect(event).toMatchObject({
+      kind: 'snapshot-corrupt',
+      file: latest,
+      recoveredFrom: 'previous-snapshot',
+      reason: 'checksum mismatch',
+    });
     expect(event?.kind === 'snapshot-corrupt' && existsSync(event.movedTo)).toBe(true);
     expect(event?.kind === 'snapshot-corrupt' && event.movedTo.startsWith(`${latest}.corrupt-`)).toBe(true);
     expect(dump(b)).toEqual(before);
@@ -245,7 +254,9 @@ describe('failed transactions', () => {
     expect(() => a.transaction([insert(10), { sql: 'INSERT INTO notes (body) VALUES (?)', params: ['n'] }, insert(1)])).toThrow(
       /statement 2 .*UNIQUE constraint failed: items\.id/,
     );
-    expect(() => a.transaction([insert(11), { sql: 'INSERT INTO nowhere VALUES (1)' }])).toThrow(/statement 1 .*no such table: nowhere/);
+    expect(() => a.transaction([insert(11), { sql: 'INSERT INTO nowhere VALUES (1)' }])).toThrow(
+      /statement 1 .*no such table: nowhere/,
+    );
     expect(statSync(segment).size).toBe(size);
     expect(a.query('SELECT id FROM items WHERE id IN (10, 11)')).toEqual([]);
     const before = dump(a);

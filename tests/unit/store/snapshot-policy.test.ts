@@ -21,7 +21,13 @@ const blob = (bytes: number, seed: number) => Uint8Array.from({ length: bytes },
 describe('snapshot policy', () => {
   it('waits for ratio × the last image of journal once that is above the minimum', async () => {
     const d = dir();
-    const engine = await StoreEngine.open({ dir: d, name: 'live', migrations, snapshotAfterBytes: 16 * KB, snapshotGrowthRatio: 0.5 });
+    const engine = await StoreEngine.open({
+      dir: d,
+      name: 'live',
+      migrations,
+      snapshotAfterBytes: 16 * KB,
+      snapshotGrowthRatio: 0.5,
+    });
     try {
       // ~400 KB of rows (more image: one 8 KB row per page), then a snapshot: the threshold becomes half the image, not 16 KB.
       for (let id = 1; id <= 50; id += 1) engine.transaction([insert(id, `big ${id}`, blob(8 * KB, id))]);
@@ -49,7 +55,13 @@ describe('snapshot policy', () => {
 
   it('with ratio 0 keeps the fixed threshold; the default minimum is 8 MiB', async () => {
     const d = dir();
-    const fixed = await StoreEngine.open({ dir: d, name: 'fixed', migrations, snapshotAfterBytes: 16 * KB, snapshotGrowthRatio: 0 });
+    const fixed = await StoreEngine.open({
+      dir: d,
+      name: 'fixed',
+      migrations,
+      snapshotAfterBytes: 16 * KB,
+      snapshotGrowthRatio: 0,
+    });
     try {
       for (let id = 1; id <= 50; id += 1) fixed.transaction([insert(id, `big ${id}`, blob(8 * KB, id))]);
       await fixed.snapshot();
@@ -74,7 +86,9 @@ describe('snapshot policy', () => {
     try {
       const loaded = again.openEvents.find((e) => e.kind === 'loaded');
       expect(loaded?.kind === 'loaded' && loaded.snapshotBytes).toBeGreaterThan(400 * KB);
-      expect(again.snapshotThreshold()).toBe(loaded?.kind === 'loaded' ? loaded.snapshotBytes * DEFAULT_SNAPSHOT_GROWTH_RATIO : -1);
+      expect(again.snapshotThreshold()).toBe(
+        loaded?.kind === 'loaded' ? loaded.snapshotBytes * DEFAULT_SNAPSHOT_GROWTH_RATIO : -1,
+      );
     } finally {
       await again.close();
     }
@@ -82,7 +96,11 @@ describe('snapshot policy', () => {
 
   it('refuses nonsense settings with a clear error', async () => {
     const d = dir();
-    await expect(StoreEngine.open({ dir: d, name: 'bad', migrations, snapshotGrowthRatio: -1 })).rejects.toThrow(/snapshotGrowthRatio must be a finite number/);
-    await expect(StoreEngine.open({ dir: d, name: 'bad', migrations, snapshotAfterBytes: 0 })).rejects.toThrow(/snapshotAfterBytes must be positive/);
+    await expect(StoreEngine.open({ dir: d, name: 'bad', migrations, snapshotGrowthRatio: -1 })).rejects.toThrow(
+      /snapshotGrowthRatio must be a finite number/,
+    );
+    await expect(StoreEngine.open({ dir: d, name: 'bad', migrations, snapshotAfterBytes: 0 })).rejects.toThrow(
+      /snapshotAfterBytes must be positive/,
+    );
   });
 });

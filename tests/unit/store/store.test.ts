@@ -41,7 +41,10 @@ describe('worker resolution', () => {
     const d = dir();
     mkdirSync(join(d, 'chunks'));
     writeFileSync(join(d, 'store-worker.js'), '');
-    expect(resolveWorkerEntry(undefined, join(d, 'chunks'))).toEqual({ file: join(d, 'chunks', '..', 'store-worker.js'), execArgv: [] });
+    expect(resolveWorkerEntry(undefined, join(d, 'chunks'))).toEqual({
+      file: join(d, 'chunks', '..', 'store-worker.js'),
+      execArgv: [],
+    });
   });
 });
 
@@ -161,11 +164,15 @@ describe('migrations', () => {
   it('a failing migration names itself and leaves the version where it was', async () => {
     const d = dir();
     const broken: Migration = { version: 3, name: 'broken', sql: 'CREATE TABLE ok3 (x); ALTER TABLE nope ADD COLUMN y' };
-    await expect(openStore({ dir: d, name: 'live', migrations: [...migrations, broken] })).rejects.toThrow(/migration 3 "broken" failed: .*no such table: nope/);
+    await expect(openStore({ dir: d, name: 'live', migrations: [...migrations, broken] })).rejects.toThrow(
+      /migration 3 "broken" failed: .*no such table: nope/,
+    );
     const store = await open(d);
     expect(store.schemaVersion).toBe(2);
     expect(await store.query("SELECT name FROM sqlite_master WHERE name = 'ok3'")).toEqual([]);
-    await expect(openStore({ dir: d, name: 'x', migrations: [migrations[0] as Migration, { ...(migrations[0] as Migration) }] })).rejects.toThrow(/share version 1/);
+    await expect(
+      openStore({ dir: d, name: 'x', migrations: [migrations[0] as Migration, { ...(migrations[0] as Migration) }] }),
+    ).rejects.toThrow(/share version 1/);
   });
 });
 
@@ -186,7 +193,9 @@ describe('page size', () => {
     const d = dir();
     const SQL = await initSqlJs();
     const old = new SQL.Database();
-    old.exec('PRAGMA page_size = 4096; CREATE TABLE items (id INTEGER PRIMARY KEY, label TEXT NOT NULL, data BLOB); PRAGMA user_version = 1;');
+    old.exec(
+      'PRAGMA page_size = 4096; CREATE TABLE items (id INTEGER PRIMARY KEY, label TEXT NOT NULL, data BLOB); PRAGMA user_version = 1;',
+    );
     old.exec("INSERT INTO items (id, label) VALUES (1, 'from an older store')");
     await writeSnapshot(snapshotPaths(d, 'live'), d, 0, old.export());
     old.close();

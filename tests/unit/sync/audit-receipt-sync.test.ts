@@ -40,7 +40,15 @@ describeWithPostgres('audit chain head receipts through a real hub', () => {
     const audited = chain.wrap(station.store);
     for (let i = 0; i < 5; i += 1) {
       clock.advance(1000);
-      await audited.transaction([auditStatement({ at: clock.now(), actor: { id: 'u1', name: 'Inspector' }, action: 'case.seizure', subject: 'case-1', detail: { seized: i + 1 } })]);
+      await audited.transaction([
+        auditStatement({
+          at: clock.now(),
+          actor: { id: 'u1', name: 'Inspector' },
+          action: 'case.seizure',
+          subject: 'case-1',
+          detail: { seized: i + 1 },
+        }),
+      ]);
     }
     await station.engine.syncOnce();
     const head = chain.chainHead();

@@ -17,7 +17,11 @@ describeWithPostgres('evidence blob upload resumes after an interruption', () =>
   const clock = new ManualClock('2026-05-01T08:00:00.000Z');
   const bytes = new Uint8Array(7 * CHUNK + 321).map((_, i) => (i * 17 + 3) % 253);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const source: BlobSource = { read: async (sha) => (sha === sha256 ? bytes : null), has: async (sha) => sha === sha256, put: async () => undefined };
+  const source: BlobSource = {
+    read: async (sha) => (sha === sha256 ? bytes : null),
+    has: async (sha) => sha === sha256,
+    put: async () => undefined,
+  };
 
   /** Every chunk POST that reached the hub, by offset; cutAfter: the answer to that upload (1-based) is lost. */
   const sent: number[] = [];
@@ -36,7 +40,12 @@ describeWithPostgres('evidence blob upload resumes after an interruption', () =>
     local = await startLocalHub('cw-blob-resume');
     const { cluster, url: hubUrl, dir } = local;
     const token = await addDeviceToken(cluster.url, 'ws-blob');
-    station = await openWorkstation('b', join(dir, 'b'), clock, { hub: () => ({ url: hubUrl, token }), blobs: source, blobChunkBytes: CHUNK, fetch: cuttingFetch });
+    station = await openWorkstation('b', join(dir, 'b'), clock, {
+      hub: () => ({ url: hubUrl, token }),
+      blobs: source,
+      blobChunkBytes: CHUNK,
+      fetch: cuttingFetch,
+    });
   }, 120_000);
 
   afterAll(async () => {

@@ -17,7 +17,15 @@ import { openMemoryStore } from '../services/memory-store';
 import { describeWithPostgres } from '../../support/describe-with-postgres';
 import { startLocalHub, type LocalHub } from '../../support/local-hub';
 
-const person = (id: string, username: string, role: User['role'], displayName: string): User => ({ id, username, displayName, role, active: true, createdAt: '2026-03-01T00:00:00.000Z', lastLoginAt: null });
+const person = (id: string, username: string, role: User['role'], displayName: string): User => ({
+  id,
+  username,
+  displayName,
+  role,
+  active: true,
+  createdAt: '2026-03-01T00:00:00.000Z',
+  lastLoginAt: null,
+});
 const inspector = person('u-li', 'insp.li', 'inspector', 'Li Na');
 const supervisor = person('u-zhou', 'sup.zhou', 'supervisor', 'Zhou Qiang');
 
@@ -54,20 +62,35 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
     const clock = new ManualClock('2026-06-02T07:00:00.000Z');
     const a = await workstation(clock);
     const b = await workstation(clock);
-    const opened = await a.cases.open(inspector, { title: 'Undeclared tobacco', subject: { kind: 'container', ref: 'MSCU4821907' } });
-    for (const status of ['under_inspection', 'pending_decision'] as const) await a.cases.setStatus(inspector, { id: opened.id, status });
+    const opened = await a.cases.open(inspector, {
+      title: 'Undeclared tobacco',
+      subject: { kind: 'container', ref: 'MSCU4821907' },
+    });
+    for (const status of ['under_inspection', 'pending_decision'] as const)
+      await a.cases.setStatus(inspector, { id: opened.id, status });
     await a.engine.syncOnce();
     await b.engine.syncOnce();
     expect((await b.cases.get(supervisor, opened.id)).status).toBe('pending_decision');
     clock.advance(60_000);
-    return { clock, a, b, id: opened.id, close: async () => { await a.store.close(); await b.store.close(); } };
+    return {
+      clock,
+      a,
+      b,
+      id: opened.id,
+      close: async () => {
+        await a.store.close();
+        await b.store.close();
+      },
+    };
   }
 
   /** Open conflicts about one case (every workstation pulls the whole shared hub log, other tests' cases too). */
-  const conflictsOf = async (ws: { engine: SyncEngine }, id: string) => (await ws.engine.conflicts()).filter((c) => c.entityId === id);
+  const conflictsOf = async (ws: { engine: SyncEngine }, id: string) =>
+    (await ws.engine.conflicts()).filter((c) => c.entityId === id);
 
   const hubCase = async (id: string) =>
-    (await db!.query('SELECT status, closed_by_id, closed_by_name, closed_at FROM case_states WHERE case_id = $1', [id])).rows[0] as Record<string, unknown> | undefined;
+    (await db!.query('SELECT status, closed_by_id, closed_by_name, closed_at FROM case_states WHERE case_id = $1', [id]))
+      .rows[0] as Record<string, unknown> | undefined;
 
   it('a case closed on A shows its closer on B and at the hub, sent once; a reopen on B clears it everywhere', async () => {
     const { clock, a, b, id, close } = await caseOnTwo();
@@ -79,9 +102,17 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
 
     const onB = await b.cases.get(supervisor, id);
     expect(onB).toMatchObject({ status: 'closed', closedAt: closed.closedAt, closedBy: { id: inspector.id, name: 'Li Na' } });
-    const sent = await db!.query("SELECT count(*)::int AS n FROM changes WHERE entity = 'case' AND entity_id = $1 AND fields->>'closedById' = $2", [id, inspector.id]);
+    const sent = await db!.query(
+      "SELECT count(*)::int AS n FROM changes WHERE entity = 'case' AND entity_id = $1 AND fields->>'closedById' = $2",
+      [id, inspector.id],
+    );
     expect(sent.rows[0].n).toBe(1);
-    expect(await hubCase(id)).toEqual({ status: 'closed', closed_by_id: inspector.id, closed_by_name: 'Li Na', closed_at: new Date(closed.closedAt!) });
+    expect(await hubCase(id)).toEqual({
+      status: 'closed',
+      closed_by_id: inspector.id,
+      closed_by_name: 'Li Na',
+      closed_at: new Date(closed.closedAt!),
+    });
 
     clock.advance(3_600_000);
     await b.cases.setStatus(supervisor, { id, status: 'under_inspection', reason: 'lab result came back' });
@@ -101,7 +132,11 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
     await b.engine.syncOnce();
     await a.engine.syncOnce();
     for (const ws of [a, b]) {
-      expect(await ws.cases.get(supervisor, id)).toMatchObject({ status: 'closed', title: 'Undeclared tobacco, 40 cartons', closedBy: { id: inspector.id, name: 'Li Na' } });
+      expect(await ws.cases.get(supervisor, id)).toMatchObject({
+        status: 'closed',
+        title: 'Undeclared tobacco, 40 cartons',
+        closedBy: { id: inspector.id, name: 'Li Na' },
+      });
       expect(await conflictsOf(ws, id)).toEqual([]);
     }
     await close();
@@ -126,21 +161,39 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
     await close();
   }, 60_000);
 
-  it('a case closed before closers were recorded gets its closer from the closing workstation\'s audit log, on B too', async () => {
+  it("a case closed before closers were recorded gets its closer from the closing workstation's audit log, on B too", async () => {
     const clock = new ManualClock('2026-06-03T07:00:00.000Z');
     const storeDir = join(local!.dir, 'upgraded');
     // The previous release on A: a case opened and closed offline, its changes still in the outbox.
-    const old = await openStore({ dir: storeDir, name: 'live', migrations: migrations.slice(0, migrations.length - caseCloserMigrations.length) });
+    const old = await openStore({
+      dir: storeDir,
+      name: 'live',
+      migrations: migrations.slice(0, migrations.length - caseCloserMigrations.length),
+    });
     const id = '0b7c6a52-4a8e-4d1c-9a51-1f6f0a3c2e11';
     const openedAt = new Date('2026-06-01T08:00:00.000Z');
     const closedAt = new Date('2026-06-01T10:30:00.000Z');
     const opening = {
-      ref: 'C-20260601-0B7C6A52', title: 'Seal tampered', status: 'open', subjectKind: 'container', subjectRef: 'TGHU7712345', subjectLabel: null,
-      origin: '{"kind":"manual"}', assigneeId: null, assigneeName: null, openedById: inspector.id, openedByName: 'Li Na',
-      openedAt: openedAt.toISOString(), updatedAt: openedAt.toISOString(), closedAt: null,
+      ref: 'C-20260601-0B7C6A52',
+      title: 'Seal tampered',
+      status: 'open',
+      subjectKind: 'container',
+      subjectRef: 'TGHU7712345',
+      subjectLabel: null,
+      origin: '{"kind":"manual"}',
+      assigneeId: null,
+      assigneeName: null,
+      openedById: inspector.id,
+      openedByName: 'Li Na',
+      openedAt: openedAt.toISOString(),
+      updatedAt: openedAt.toISOString(),
+      closedAt: null,
     };
     await old.transaction([
-      { sql: "INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES (?, 'insp.li', 'Li Na', 'inspector', 'x', 't', 't')", params: [inspector.id] },
+      {
+        sql: "INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES (?, 'insp.li', 'Li Na', 'inspector', 'x', 't', 't')",
+        params: [inspector.id],
+      },
       {
         sql: `INSERT INTO cases (id, ref, title, status, subject_kind, subject_ref, origin, opened_by_id, opened_by_name, opened_at, updated_at, closed_at)
               VALUES (?, ?, 'Seal tampered', 'closed', 'container', 'TGHU7712345', '{"kind":"manual"}', ?, 'Li Na', ?, ?, ?)`,
@@ -148,11 +201,30 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
       },
       {
         sql: 'INSERT INTO audit (at, actor_id, actor_name, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)',
-        params: [closedAt.toISOString(), inspector.id, 'Li Na (insp.li)', 'case.status', id, canonicalJson({ from: 'pending_decision', reason: null, ref: opening.ref, to: 'closed' })],
+        params: [
+          closedAt.toISOString(),
+          inspector.id,
+          'Li Na (insp.li)',
+          'case.status',
+          id,
+          canonicalJson({ from: 'pending_decision', reason: null, ref: opening.ref, to: 'closed' }),
+        ],
       },
-      ...mutationStatements({ entity: CASE_ENTITY, entityId: id, op: 'upsert', fields: opening, at: openedAt, actorId: inspector.id }),
       ...mutationStatements({
-        entity: CASE_ENTITY, entityId: id, op: 'upsert', fields: { status: 'closed', closedAt: closedAt.toISOString(), updatedAt: closedAt.toISOString() }, at: closedAt, actorId: inspector.id,
+        entity: CASE_ENTITY,
+        entityId: id,
+        op: 'upsert',
+        fields: opening,
+        at: openedAt,
+        actorId: inspector.id,
+      }),
+      ...mutationStatements({
+        entity: CASE_ENTITY,
+        entityId: id,
+        op: 'upsert',
+        fields: { status: 'closed', closedAt: closedAt.toISOString(), updatedAt: closedAt.toISOString() },
+        at: closedAt,
+        actorId: inspector.id,
       }),
     ]);
     await old.close();
@@ -163,8 +235,17 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
     expect((await a.cases.get(inspector, id)).closedBy).toEqual({ id: inspector.id, name: 'Li Na' });
     await a.engine.syncOnce();
     await b.engine.syncOnce();
-    expect(await b.cases.get(supervisor, id)).toMatchObject({ status: 'closed', closedAt: closedAt.toISOString(), closedBy: { id: inspector.id, name: 'Li Na' } });
-    expect(await hubCase(id)).toEqual({ status: 'closed', closed_by_id: inspector.id, closed_by_name: 'Li Na', closed_at: closedAt });
+    expect(await b.cases.get(supervisor, id)).toMatchObject({
+      status: 'closed',
+      closedAt: closedAt.toISOString(),
+      closedBy: { id: inspector.id, name: 'Li Na' },
+    });
+    expect(await hubCase(id)).toEqual({
+      status: 'closed',
+      closed_by_id: inspector.id,
+      closed_by_name: 'Li Na',
+      closed_at: closedAt,
+    });
     expect(await conflictsOf(b, id)).toEqual([]);
     await a.store.close();
     await b.store.close();

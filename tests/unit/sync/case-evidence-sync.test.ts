@@ -14,7 +14,6 @@ import { openMemoryStore } from '../services/memory-store';
 import { describeWithPostgres } from '../../support/describe-with-postgres';
 import { startLocalHub, type LocalHub } from '../../support/local-hub';
 
-
 const inspector: User = {
   id: 'insp.li',
   username: 'insp.li',
@@ -61,7 +60,13 @@ describeWithPostgres('case evidence through the hub', () => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const opened = await a.cases.open(inspector, { title: 'Seal tampered', subject: { kind: 'container', ref: 'TGHU7712345' } });
     a.cases.uploadChunk(inspector, 'up-seal', 0, bytes.toString('base64'));
-    await a.cases.addFile(inspector, { caseId: opened.id, fileName: 'seal.jpg', mediaType: 'image/jpeg', uploadId: 'up-seal', sha256 });
+    await a.cases.addFile(inspector, {
+      caseId: opened.id,
+      fileName: 'seal.jpg',
+      mediaType: 'image/jpeg',
+      uploadId: 'up-seal',
+      sha256,
+    });
 
     const roundA = await a.engine.syncOnce();
     expect(roundA.blobsUploaded).toBe(1);

@@ -20,7 +20,15 @@ const conflict = {
   resolution: null,
 };
 
-const entry = { seq: 3, at: '2026-05-01T08:00:00.000Z', actorId: 'u1', actorName: 'Li', action: 'case.note', subject: 'c1', detail: { n: 1, list: [true, 'x'], nested: { ok: null } } };
+const entry = {
+  seq: 3,
+  at: '2026-05-01T08:00:00.000Z',
+  actorId: 'u1',
+  actorName: 'Li',
+  action: 'case.note',
+  subject: 'c1',
+  detail: { n: 1, list: [true, 'x'], nested: { ok: null } },
+};
 
 /** The dispatcher re-parses every output: only values that survive JSON pass. */
 describe('synced values and audit details are JSON in the contract', () => {

@@ -6,7 +6,6 @@ import { createHub, type Hub } from '../../../hub/src/server';
 import { startPostgres, type PostgresCluster } from '../../support/postgres';
 import { describeWithPostgres } from '../../support/describe-with-postgres';
 
-
 const mutation = (id: number, over: Record<string, unknown> = {}): Record<string, unknown> => ({
   mutationId: id,
   baseSeq: 0,
@@ -31,14 +30,33 @@ describeWithPostgres('hub API', () => {
       method: method as 'GET',
       url,
       headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...headers },
-      ...(body === undefined ? {} : typeof body === 'string' || Buffer.isBuffer(body) ? { payload: body } : { payload: body as object }),
+      ...(body === undefined
+        ? {}
+        : typeof body === 'string' || Buffer.isBuffer(body)
+          ? { payload: body }
+          : { payload: body as object }),
     });
   /** Everything the hub holds that a request could change. */
   const snapshot = async (): Promise<string> =>
     JSON.stringify(
       await Promise.all(
-        ['changes', 'clients', 'entity_fields', 'entity_list_items', 'conflicts', 'blob_uploads', 'blobs', 'audit_heads', 'log_head'].map(
-          async (t) => (await hub.pool.query(`SELECT count(*) AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS h FROM ${t} x`)).rows[0],
+        [
+          'changes',
+          'clients',
+          'entity_fields',
+          'entity_list_items',
+          'conflicts',
+          'blob_uploads',
+          'blobs',
+          'audit_heads',
+          'log_head',
+        ].map(
+          async (t) =>
+            (
+              await hub.pool.query(
+                `SELECT count(*) AS n, md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) AS h FROM ${t} x`,
+              )
+            ).rows[0],
         ),
       ),
     );
@@ -98,7 +116,10 @@ describeWithPostgres('hub API', () => {
   });
 
   it('refuses an oversized push with 413, changing nothing', async () => {
-    const res = await call('POST', '/v1/push', { clientId, mutations: [mutation(1, { fields: { status: 'x'.repeat(70 * 1024) } })] });
+    const res = await call('POST', '/v1/push', {
+      clientId,
+      mutations: [mutation(1, { fields: { status: 'x'.repeat(70 * 1024) } })],
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('too_large');
     await unchanged();
@@ -126,7 +147,13 @@ describeWithPostgres('hub API', () => {
   });
 
   it('pages the log by cursor', async () => {
-    await call('POST', '/v1/push', { clientId: 'client-0002', mutations: [1, 2, 3, 4, 5].map((i) => mutation(i, { entityId: `p${i}` })) }, {}, otherToken);
+    await call(
+      'POST',
+      '/v1/push',
+      { clientId: 'client-0002', mutations: [1, 2, 3, 4, 5].map((i) => mutation(i, { entityId: `p${i}` })) },
+      {},
+      otherToken,
+    );
     const seen: number[] = [];
     let cursor = 0;
     for (let page = 0; page < 10; page++) {
@@ -138,14 +165,19 @@ describeWithPostgres('hub API', () => {
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const tail = (await call('GET', `/v1/pull?cursor=${cursor}&limit=3`)).json();
     expect(tail).toEqual({ changes: [], cursor, hasMore: false });
-    for (const bad of ['cursor=-1', 'cursor=abc', 'limit=0', 'limit=99999']) expect((await call('GET', `/v1/pull?${bad}`)).statusCode).toBe(400);
+    for (const bad of ['cursor=-1', 'cursor=abc', 'limit=0', 'limit=99999'])
+      expect((await call('GET', `/v1/pull?${bad}`)).statusCode).toBe(400);
   });
 
   it('takes a blob in resumable chunks, checks its hash, and keeps it once', async () => {
     const data = Buffer.from('evidence photo bytes '.repeat(100)); // 2100 bytes: three 1 KiB-limited chunks
     const sha = createHash('sha256').update(data).digest('hex');
     const put = (offset: number, chunk: Buffer) =>
-      call('POST', `/v1/blobs/${sha}`, chunk, { 'content-type': 'application/octet-stream', 'upload-offset': String(offset), 'upload-length': String(data.length) });
+      call('POST', `/v1/blobs/${sha}`, chunk, {
+        'content-type': 'application/octet-stream',
+        'upload-offset': String(offset),
+        'upload-length': String(data.length),
+      });
     expect((await call('HEAD', `/v1/blobs/${sha}`)).statusCode).toBe(404);
     expect((await put(0, data.subarray(0, 1000))).json()).toEqual({ offset: 1000, complete: false });
     const head = await call('HEAD', `/v1/blobs/${sha}`);
@@ -161,11 +193,17 @@ describeWithPostgres('hub API', () => {
 
   it('refuses blob uploads that are too big, mis-addressed or do not hash to their address', async () => {
     const sha = 'f'.repeat(64);
-    const headers = (offset: number, length: number) => ({ 'content-type': 'application/octet-stream', 'upload-offset': String(offset), 'upload-length': String(length) });
+    const headers = (offset: number, length: number) => ({
+      'content-type': 'application/octet-stream',
+      'upload-offset': String(offset),
+      'upload-length': String(length),
+    });
     expect((await call('POST', `/v1/blobs/${sha}`, Buffer.alloc(10), headers(0, 5000))).statusCode).toBe(413); // over maxBlobBytes
     expect((await call('POST', `/v1/blobs/${sha}`, Buffer.alloc(2000), headers(0, 3000))).statusCode).toBe(413); // chunk over limit
     expect((await call('POST', '/v1/blobs/not-a-hash', Buffer.alloc(1), headers(0, 1))).statusCode).toBe(400);
-    expect((await call('POST', `/v1/blobs/${sha}`, Buffer.alloc(1), { 'content-type': 'application/octet-stream' })).statusCode).toBe(400);
+    expect(
+      (await call('POST', `/v1/blobs/${sha}`, Buffer.alloc(1), { 'content-type': 'application/octet-stream' })).statusCode,
+    ).toBe(400);
     expect((await call('POST', `/v1/blobs/${sha}`, Buffer.alloc(5), headers(0, 3))).statusCode).toBe(400);
     await unchanged();
     const bad = await call('POST', `/v1/blobs/${sha}`, Buffer.from('abc'), headers(0, 3));
@@ -180,11 +218,18 @@ describeWithPostgres('hub API', () => {
     const receipt = res.json();
     const { publicKeyPem, keyId } = (await call('GET', '/v1/receipt-key')).json();
     expect(receipt.keyId).toBe(keyId);
-    expect(verify(null, Buffer.from(receiptPayload(receipt)), createPublicKey(publicKeyPem), Buffer.from(receipt.signature, 'base64'))).toBe(true);
+    expect(
+      verify(null, Buffer.from(receiptPayload(receipt)), createPublicKey(publicKeyPem), Buffer.from(receipt.signature, 'base64')),
+    ).toBe(true);
     const again = await call('POST', '/v1/audit-head', { clientId, seq: 42, head, at: '2026-05-01T09:00:00.000Z' });
     expect(again.json()).toEqual(receipt);
     const mid = await snapshot();
-    const rewritten = await call('POST', '/v1/audit-head', { clientId, seq: 42, head: 'cd'.repeat(32), at: '2026-05-01T09:00:00.000Z' });
+    const rewritten = await call('POST', '/v1/audit-head', {
+      clientId,
+      seq: 42,
+      head: 'cd'.repeat(32),
+      at: '2026-05-01T09:00:00.000Z',
+    });
     expect([rewritten.statusCode, rewritten.json().error.code]).toEqual([409, 'audit_head_mismatch']);
     expect((await call('POST', '/v1/audit-head', { clientId, seq: -1, head, at: 'x' })).statusCode).toBe(400);
     expect(await snapshot()).toBe(mid);

@@ -32,41 +32,63 @@ function get(url: URL, ca?: Buffer): Promise<{ status: number; body: string }> {
   });
 }
 
-describeWithPostgres('hub served over TLS', () => {
-  let cluster: PostgresCluster;
-  let hub: Hub;
-  let dir = '';
-  let cert: Buffer;
-  let port = 0;
+describeWithPostgres(
+  'hub served over TLS',
+  () => {
+    let cluster: PostgresCluster;
+    let hub: Hub;
+    let dir = '';
+    let cert: Buffer;
+    let port = 0;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cw-hub-tls-'));
-    // A self-signed certificate for 127.0.0.1, as an office CA would issue for the hub's name.
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-      '-subj', '/CN=clearway-hub', '-addext', 'subjectAltName=IP:127.0.0.1',
-      '-keyout', join(dir, 'hub.key'), '-out', join(dir, 'hub.crt'),
-    ], { stdio: 'ignore' });
-    cert = readFileSync(join(dir, 'hub.crt'));
-    cluster = await startPostgres({ fsync: false });
-    hub = await createHub({ databaseUrl: cluster.url, tls: { cert, key: readFileSync(join(dir, 'hub.key')) } });
-    const address = await hub.app.listen({ port: 0, host: '127.0.0.1' });
-    expect(address.startsWith('https://')).toBe(true);
-    port = Number(new URL(address).port);
-  }, 120_000);
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'cw-hub-tls-'));
+      // A self-signed certificate for 127.0.0.1, as an office CA would issue for the hub's name.
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '2',
+          '-subj',
+          '/CN=clearway-hub',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+          '-keyout',
+          join(dir, 'hub.key'),
+          '-out',
+          join(dir, 'hub.crt'),
+        ],
+        { stdio: 'ignore' },
+      );
+      cert = readFileSync(join(dir, 'hub.crt'));
+      cluster = await startPostgres({ fsync: false });
+      hub = await createHub({ databaseUrl: cluster.url, tls: { cert, key: readFileSync(join(dir, 'hub.key')) } });
+      const address = await hub.app.listen({ port: 0, host: '127.0.0.1' });
+      expect(address.startsWith('https://')).toBe(true);
+      port = Number(new URL(address).port);
+    }, 120_000);
 
-  afterAll(async () => {
-    await hub?.close();
-    await cluster?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      await hub?.close();
+      await cluster?.stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
 
-  it('answers HTTPS for a client that trusts its certificate, and refuses the rest', async () => {
-    const ok = await get(new URL(`https://127.0.0.1:${port}/healthz`), cert);
-    expect(ok).toEqual({ status: 200, body: JSON.stringify({ ok: true }) });
-    const refused = await get(new URL(`https://127.0.0.1:${port}/v1/pull?cursor=0`), cert);
-    expect(refused.status).toBe(401); // still needs a device token
-    await expect(get(new URL(`https://127.0.0.1:${port}/healthz`))).rejects.toThrow(/self-signed|certificate/i); // not trusted
-    await expect(get(new URL(`http://127.0.0.1:${port}/healthz`))).rejects.toThrow(); // no plain HTTP on the TLS port
-  });
-}, opensslMissing);
+    it('answers HTTPS for a client that trusts its certificate, and refuses the rest', async () => {
+      const ok = await get(new URL(`https://127.0.0.1:${port}/healthz`), cert);
+      expect(ok).toEqual({ status: 200, body: JSON.stringify({ ok: true }) });
+      const refused = await get(new URL(`https://127.0.0.1:${port}/v1/pull?cursor=0`), cert);
+      expect(refused.status).toBe(401); // still needs a device token
+      await expect(get(new URL(`https://127.0.0.1:${port}/healthz`))).rejects.toThrow(/self-signed|certificate/i); // not trusted
+      await expect(get(new URL(`http://127.0.0.1:${port}/healthz`))).rejects.toThrow(); // no plain HTTP on the TLS port
+    });
+  },
+  opensslMissing,
+);

@@ -17,12 +17,21 @@ const change = (over: Partial<HubChange>): HubChange => ({
   actorId: 'u1',
   ...over,
 });
-const version = (over: Partial<FieldVersion>): FieldVersion => ({ value: '"open"', seq: 5, clientId: 'client-a', actorId: 'u0', at: '2026-05-01T07:00:00.000Z', ...over });
+const version = (over: Partial<FieldVersion>): FieldVersion => ({
+  value: '"open"',
+  seq: 5,
+  clientId: 'client-a',
+  actorId: 'u0',
+  at: '2026-05-01T07:00:00.000Z',
+  ...over,
+});
 const fold = (): FoldResult => ({ changedScalars: new Set(), newItems: [], conflicts: [] });
 
 describe('canonical JSON', () => {
   it('gives equal values equal text whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: 1 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { y: 1, z: 0 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: 1 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { y: 1, z: 0 }] }, b: 1 }),
+    );
   });
   it('identifies list items by id, else by content', () => {
     expect(listItemKey({ id: 'n1', text: 'a' })).toBe(listItemKey({ text: 'b', id: 'n1' }));
@@ -35,7 +44,12 @@ describe('scalar last-writer-wins with the loser kept', () => {
   it('conflicts when another workstation wrote a different value the writer had not seen', () => {
     const { next, conflict } = decideScalar(version({ seq: 5 }), change({ baseSeq: 4 }), 'status', '"closed"');
     expect(next).toMatchObject({ value: '"closed"', seq: 10, clientId: 'client-b' });
-    expect(conflict).toMatchObject({ id: '10:status', field: 'status', winner: { value: '"closed"' }, loser: { value: '"open"', clientId: 'client-a', seq: 5 } });
+    expect(conflict).toMatchObject({
+      id: '10:status',
+      field: 'status',
+      winner: { value: '"closed"' },
+      loser: { value: '"open"', clientId: 'client-a', seq: 5 },
+    });
   });
   it('does not conflict when the writer had seen the value it replaces', () => {
     expect(decideScalar(version({ seq: 5 }), change({ baseSeq: 5 }), 'status', '"closed"').conflict).toBeNull();
@@ -64,7 +78,11 @@ describe('replica fold and display', () => {
     const replica = emptyReplica('case', 'c1');
     const f = fold();
     foldChange(replica, change({ seq: 1, op: 'append', fields: { notes: [{ id: 'a', t: 1 }] } }), f);
-    foldChange(replica, change({ seq: 2, clientId: 'client-a', op: 'append', fields: { notes: [{ id: 'b' }, { id: 'a', t: 1 }] } }), f);
+    foldChange(
+      replica,
+      change({ seq: 2, clientId: 'client-a', op: 'append', fields: { notes: [{ id: 'b' }, { id: 'a', t: 1 }] } }),
+      f,
+    );
     expect(f.newItems.map((i) => [i.key, i.seq])).toEqual([
       ['id:a', 1],
       ['id:b', 2],
@@ -77,8 +95,26 @@ describe('replica fold and display', () => {
     foldChange(replica, change({ seq: 1, fields: { status: 'open', weight: 3 } }), fold());
     foldChange(replica, change({ seq: 2, op: 'append', fields: { tags: ['x'] } }), fold());
     const pending: OutboxRow[] = [
-      { mutationId: 7, baseSeq: 2, entity: 'case', entityId: 'c1', op: 'upsert' as const, fields: { status: 'closed' }, at: '', actorId: null },
-      { mutationId: 8, baseSeq: 2, entity: 'case', entityId: 'c1', op: 'append' as const, fields: { tags: ['x', 'y'] }, at: '', actorId: null },
+      {
+        mutationId: 7,
+        baseSeq: 2,
+        entity: 'case',
+        entityId: 'c1',
+        op: 'upsert' as const,
+        fields: { status: 'closed' },
+        at: '',
+        actorId: null,
+      },
+      {
+        mutationId: 8,
+        baseSeq: 2,
+        entity: 'case',
+        entityId: 'c1',
+        op: 'append' as const,
+        fields: { tags: ['x', 'y'] },
+        at: '',
+        actorId: null,
+      },
     ];
     expect(displayState(replica, pending, ['status'])).toEqual({
       entity: 'case',
@@ -106,7 +142,13 @@ describe('replica fold and display', () => {
 
 describe('bookkeeping fields', () => {
   it('take the last writer without raising a conflict', () => {
-    const current = { value: '"2026-11-25T10:00:00.000Z"', seq: 5, clientId: 'ws-a', actorId: 'u1', at: '2026-11-25T10:00:00.000Z' };
+    const current = {
+      value: '"2026-11-25T10:00:00.000Z"',
+      seq: 5,
+      clientId: 'ws-a',
+      actorId: 'u1',
+      at: '2026-11-25T10:00:00.000Z',
+    };
     const change = {
       seq: 6,
       clientId: 'ws-b',

@@ -60,7 +60,9 @@ describe('online/offline in the status bar follows sync rounds at once', () => {
     const flaky: FetchLike = async (input) => {
       if (!hubUp) throw new TypeError('fetch failed: ECONNREFUSED');
       // Any HTTP answer means the hub is there; a refusal keeps the round from finishing.
-      return new Response(JSON.stringify({ error: { code: 'unauthorized', message: `token refused for ${String(input)}` } }), { status: 401 });
+      return new Response(JSON.stringify({ error: { code: 'unauthorized', message: `token refused for ${String(input)}` } }), {
+        status: 401,
+      });
     };
     const { monitor, engine, changes, probes } = await wired(flaky, false);
     expect((await monitor.get()).online).toBe(false);
@@ -75,7 +77,12 @@ describe('online/offline in the status bar follows sync rounds at once', () => {
   it('ignores hub contact in standalone mode', async () => {
     const clock = new ManualClock();
     const changes: AppStatus[] = [];
-    const monitor = new AppStatusMonitor({ clock, hubUrl: () => '', probeHub: async () => false, onChanged: (s) => changes.push(s) });
+    const monitor = new AppStatusMonitor({
+      clock,
+      hubUrl: () => '',
+      probeHub: async () => false,
+      onChanged: (s) => changes.push(s),
+    });
     await monitor.get();
     monitor.recordHubContact(false);
     await settle();

@@ -10,7 +10,15 @@ import { type Mutation, mutationStatements } from '../../../main/services/sync/o
 import '../../integration/sync-harness'; // registers the probe entity (lists: notes, tags)
 
 const at = new Date('2026-05-01T08:00:00.000Z');
-const m = (over: Partial<Mutation> = {}): Mutation => ({ entity: 'probe', entityId: 'c1', op: 'upsert', fields: { status: 'open' }, at, actorId: 'u1', ...over });
+const m = (over: Partial<Mutation> = {}): Mutation => ({
+  entity: 'probe',
+  entityId: 'c1',
+  op: 'upsert',
+  fields: { status: 'open' },
+  at,
+  actorId: 'u1',
+  ...over,
+});
 
 describe('outbox', () => {
   let dir = '';
@@ -37,9 +45,13 @@ describe('outbox', () => {
   });
 
   it('consumes no id when the surrounding transaction rolls back', async () => {
-    await expect(store.transaction([...mutationStatements(m()), { sql: 'INSERT INTO no_such_table VALUES (1)' }])).rejects.toThrow();
+    await expect(
+      store.transaction([...mutationStatements(m()), { sql: 'INSERT INTO no_such_table VALUES (1)' }]),
+    ).rejects.toThrow();
     await store.transaction(mutationStatements(m({ entityId: 'c9' })));
-    const ids = (await store.query<{ mutation_id: number }>('SELECT mutation_id FROM sync_outbox ORDER BY mutation_id')).map((r) => r.mutation_id);
+    const ids = (await store.query<{ mutation_id: number }>('SELECT mutation_id FROM sync_outbox ORDER BY mutation_id')).map(
+      (r) => r.mutation_id,
+    );
     expect(ids).toEqual([1, 2, 3, 4]);
   });
 
@@ -48,7 +60,9 @@ describe('outbox', () => {
     expect(() => mutationStatements(m({ entityId: '' }))).toThrow(/entityId/);
     expect(() => mutationStatements(m({ fields: {} }))).toThrow(/at least one field/);
     expect(() => mutationStatements(m({ fields: { notes: 'x' } }))).toThrow(/notes is a list field/);
-    expect(() => mutationStatements(m({ op: 'append', fields: { status: ['x'] } }))).toThrow(/status is not a list field of probe/);
+    expect(() => mutationStatements(m({ op: 'append', fields: { status: ['x'] } }))).toThrow(
+      /status is not a list field of probe/,
+    );
     expect(() => mutationStatements(m({ op: 'append', fields: { notes: 'x' } }))).toThrow(/must be an array/);
     expect(() => mutationStatements(m({ op: 'delete', fields: { a: 1 } }))).toThrow(/delete takes no fields/);
     expect(() => mutationStatements(m({ fields: { $deleted: true } }))).toThrow(/plain name|reserved/);
@@ -59,7 +73,10 @@ describe('outbox', () => {
 
   it('queues a blob once, and refuses a malformed hash', async () => {
     const sha = 'a'.repeat(64);
-    await store.transaction([...blobUploadStatements({ sha256: sha, size: 10, at }), ...blobUploadStatements({ sha256: sha, size: 10, at })]);
+    await store.transaction([
+      ...blobUploadStatements({ sha256: sha, size: 10, at }),
+      ...blobUploadStatements({ sha256: sha, size: 10, at }),
+    ]);
     expect(await store.query('SELECT sha256, size FROM sync_blob_queue')).toEqual([{ sha256: sha, size: 10 }]);
     expect(() => blobUploadStatements({ sha256: 'ABC', size: 1, at })).toThrow(/64 lowercase hex/);
   });

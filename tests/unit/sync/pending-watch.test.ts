@@ -31,7 +31,16 @@ describe('sync service pending watch', () => {
     try {
       await expect.poll(() => seen.length).toBeGreaterThan(0);
       expect(seen.at(-1)).toBe(0);
-      await store.transaction(mutationStatements({ entity: 'case', entityId: 'c-1', op: 'upsert', fields: { title: 'Seal check' }, at: clock.now(), actorId: 'u-1' }));
+      await store.transaction(
+        mutationStatements({
+          entity: 'case',
+          entityId: 'c-1',
+          op: 'upsert',
+          fields: { title: 'Seal check' },
+          at: clock.now(),
+          actorId: 'u-1',
+        }),
+      );
       await expect.poll(() => seen.at(-1)).toBe(1);
       const calls = seen.length;
       // No change, no further reports.

@@ -23,7 +23,13 @@ describe('sync panel logic', () => {
   });
 
   it('checks a device token by the same rule as the contract', () => {
-    for (const token of ['cwd_' + 'a'.repeat(43), 'cwd_short', 'cwd_' + 'x'.repeat(19), 'cwx_' + 'a'.repeat(30), 'cwd_' + 'a_b-c'.repeat(8)])
+    for (const token of [
+      'cwd_' + 'a'.repeat(43),
+      'cwd_short',
+      'cwd_' + 'x'.repeat(19),
+      'cwx_' + 'a'.repeat(30),
+      'cwd_' + 'a_b-c'.repeat(8),
+    ])
       expect(DEVICE_TOKEN.test(token), token).toBe(DeviceTokenInput.safeParse({ token }).success);
   });
 

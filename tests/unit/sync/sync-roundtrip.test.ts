@@ -29,7 +29,6 @@ const memoryBlobs = (): BlobSource & { map: Map<string, Uint8Array> } => {
 import { describeWithPostgres } from '../../support/describe-with-postgres';
 import { startLocalHub, type LocalHub } from '../../support/local-hub';
 
-
 describeWithPostgres('sync round trip through a real hub', () => {
   let local: LocalHub | undefined;
   const clock = new ManualClock('2026-05-01T08:00:00.000Z');
@@ -120,7 +119,14 @@ describeWithPostgres('sync round trip through a real hub', () => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     blobs[0]?.map.set(sha256, bytes);
     await a.store.transaction([
-      ...mutationStatements({ entity: 'exhibit', entityId: 'x1', op: 'append', fields: { files: [{ id: 'f1', sha256 }] }, at: clock.now(), actorId: 'u1' }),
+      ...mutationStatements({
+        entity: 'exhibit',
+        entityId: 'x1',
+        op: 'append',
+        fields: { files: [{ id: 'f1', sha256 }] },
+        at: clock.now(),
+        actorId: 'u1',
+      }),
       ...blobUploadStatements({ sha256, size: bytes.length, at: clock.now() }),
     ]);
     const roundA = await a.engine.syncOnce();

@@ -7,14 +7,19 @@ import { viewWindowFromHash, viewWindowRoute } from '../../../renderer/features/
 describe('second windows and the shared selection', () => {
   it('opens a view through the host when it can', async () => {
     const opened: string[] = [];
-    const handlers = createWindowsArea({ emit: () => undefined }, { openWindow: async (view) => void opened.push(view) }).handlers;
+    const handlers = createWindowsArea(
+      { emit: () => undefined },
+      { openWindow: async (view) => void opened.push(view) },
+    ).handlers;
     await handlers['cw:windows.open']({ view: 'wall' });
     expect(opened).toEqual(['wall']);
   });
 
   it('answers FAILED_PRECONDITION in a host without windows, so the browser opens one', async () => {
     const handlers = createWindowsArea({ emit: () => undefined }, {}).handlers;
-    await expect(handlers['cw:windows.open']({ view: 'port' })).rejects.toSatisfy((e: unknown) => e instanceof ServiceError && e.code === 'FAILED_PRECONDITION');
+    await expect(handlers['cw:windows.open']({ view: 'port' })).rejects.toSatisfy(
+      (e: unknown) => e instanceof ServiceError && e.code === 'FAILED_PRECONDITION',
+    );
   });
 
   it('broadcasts a selection unchanged', async () => {

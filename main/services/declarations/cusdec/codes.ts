@@ -34,8 +34,19 @@ export const PARTY = {
 export const TRANSPORT_STAGE_AT_BORDER = '11';
 
 /** 8067 transport mode, from UN/ECE Recommendation 19. */
-export const TRANSPORT_MODE_CODE = { sea: '1', rail: '2', road: '3', air: '4', mail: '5', multimodal: '6', 'fixed-installation': '7', 'inland-water': '8' } as const satisfies Record<TransportMode, string>;
-export const TRANSPORT_MODE: Record<string, TransportMode> = Object.fromEntries(Object.entries(TRANSPORT_MODE_CODE).map(([mode, code]) => [code, mode as TransportMode]));
+export const TRANSPORT_MODE_CODE = {
+  sea: '1',
+  rail: '2',
+  road: '3',
+  air: '4',
+  mail: '5',
+  multimodal: '6',
+  'fixed-installation': '7',
+  'inland-water': '8',
+} as const satisfies Record<TransportMode, string>;
+export const TRANSPORT_MODE: Record<string, TransportMode> = Object.fromEntries(
+  Object.entries(TRANSPORT_MODE_CODE).map(([mode, code]) => [code, mode as TransportMode]),
+);
 /** For error messages: "1 sea, 2 rail, …, 8 inland-water". */
 export const TRANSPORT_MODE_LIST = Object.entries(TRANSPORT_MODE_CODE)
   .map(([mode, code]) => `${code} ${mode}`)

@@ -17,7 +17,21 @@ import { CusdecError } from './cusdec-error';
 import { acceptDeclaration } from '../accept-declaration';
 
 // Read once: the code lists are consulted for every segment.
-const { DTM, EQUIPMENT_CONTAINER, FLAG, FTX_GOODS_DESCRIPTION, LOC, MASS_UNIT_KG, MEA, MOA, PARTY, RFF_CONTAINER, TRANSPORT_MODE, TRANSPORT_MODE_LIST, TRANSPORT_STAGE_AT_BORDER } = C;
+const {
+  DTM,
+  EQUIPMENT_CONTAINER,
+  FLAG,
+  FTX_GOODS_DESCRIPTION,
+  LOC,
+  MASS_UNIT_KG,
+  MEA,
+  MOA,
+  PARTY,
+  RFF_CONTAINER,
+  TRANSPORT_MODE,
+  TRANSPORT_MODE_LIST,
+  TRANSPORT_STAGE_AT_BORDER,
+} = C;
 
 type Item = DeclarationInput['goodsItems'][number];
 type Party = NonNullable<DeclarationInput['exporter']>;
@@ -151,7 +165,14 @@ function mapSegments(segments: Segment[], provenance: Map<string, number> | null
         const sequence = parseInteger(component(seg, 1), 'goods item number (1496)');
         const hsCode = component(seg, 2);
         if (!hsCode) fail('CST has no commodity code (C246/7361)');
-        item = { sequence, hsCode, description: '', originCountry: '', grossMassKg: 0, customsValue: { amount: 0, currency: '' } };
+        item = {
+          sequence,
+          hsCode,
+          description: '',
+          originCountry: '',
+          grossMassKg: 0,
+          customsValue: { amount: 0, currency: '' },
+        };
         itemValueQualifier = '';
         draft.goodsItems.push(item);
         if (at) {
@@ -260,7 +281,8 @@ function header(
       if (draft.transport && (!atBorder || stage.atBorder)) return;
       stage.atBorder = atBorder;
       const modeCode = component(seg, 3);
-      const mode = TRANSPORT_MODE[modeCode] ?? fail(`TDT transport mode (8067) "${modeCode}" is not one of ${TRANSPORT_MODE_LIST}`);
+      const mode =
+        TRANSPORT_MODE[modeCode] ?? fail(`TDT transport mode (8067) "${modeCode}" is not one of ${TRANSPORT_MODE_LIST}`);
       const id = component(seg, 8, 0);
       const name = component(seg, 8, 3);
       const nationality = component(seg, 8, 4);
@@ -358,7 +380,11 @@ function goodsItemSegment(
       }
       return;
     case 'MOA': {
-      const q = componentIs(seg, 1, 0, MOA.customsValue) ? MOA.customsValue : componentIs(seg, 1, 0, MOA.itemAmount) ? MOA.itemAmount : null;
+      const q = componentIs(seg, 1, 0, MOA.customsValue)
+        ? MOA.customsValue
+        : componentIs(seg, 1, 0, MOA.itemAmount)
+          ? MOA.itemAmount
+          : null;
       if (q === null || !preferValue(q)) return;
       const currency = component(seg, 1, 2);
       if (!currency) fail(`MOA+${q} has no currency (6345)`);

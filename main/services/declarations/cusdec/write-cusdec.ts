@@ -29,12 +29,20 @@ export function writeCusdecInterchange(declarations: readonly Declaration[], o: 
     const parts = elements.map((e) => (typeof e === 'string' ? [e] : e).map((c) => escapeEdifact(c, d)).join(d.component));
     // Trailing empty elements and components are omitted, as ISO 9735 asks.
     let text = [tag, ...parts].join(d.element);
-    while ((text.endsWith(d.element) || text.endsWith(d.component)) && !isReleased(text, text.length - 1, d.release)) text = text.slice(0, -1);
+    while ((text.endsWith(d.element) || text.endsWith(d.component)) && !isReleased(text, text.length - 1, d.release))
+      text = text.slice(0, -1);
     return text + d.segment + nl;
   };
   const prepared = formatDtm203(o.preparedAt);
   let out = `UNA${d.component}${d.element}${d.decimal}${d.release}${d.reserved}${d.segment}${nl}`;
-  out += seg('UNB', ['UNOW', '4'], [o.sender, 'ZZZ'], [o.recipient, 'ZZZ'], [prepared.slice(0, 8), prepared.slice(8, 12)], o.controlRef);
+  out += seg(
+    'UNB',
+    ['UNOW', '4'],
+    [o.sender, 'ZZZ'],
+    [o.recipient, 'ZZZ'],
+    [prepared.slice(0, 8), prepared.slice(8, 12)],
+    o.controlRef,
+  );
   declarations.forEach((decl, i) => {
     const body = messageSegments(decl, seg, d);
     const ref = String(i + 1);
@@ -59,7 +67,14 @@ function num(n: number, d: Delimiters): string {
 
 function messageSegments(decl: Declaration, seg: (tag: string, ...e: Element[]) => string, d: Delimiters): string[] {
   const s: string[] = [];
-  s.push(seg('BGM', decl.typeCode.startsWith('EX') ? '830' : C.BGM_IMPORT_DECLARATION, decl.functionalReferenceId, C.MESSAGE_FUNCTION_ORIGINAL));
+  s.push(
+    seg(
+      'BGM',
+      decl.typeCode.startsWith('EX') ? '830' : C.BGM_IMPORT_DECLARATION,
+      decl.functionalReferenceId,
+      C.MESSAGE_FUNCTION_ORIGINAL,
+    ),
+  );
   s.push(seg('CST', '', decl.typeCode));
   s.push(seg('LOC', C.LOC.customsOffice, decl.office));
   if (decl.loadingLocation) s.push(seg('LOC', C.LOC.loading, decl.loadingLocation));
@@ -82,7 +97,15 @@ function messageSegments(decl: Declaration, seg: (tag: string, ...e: Element[]) 
   if (decl.importer) s.push(party('IM', decl.importer));
   const t = decl.transport;
   const id = t.mode === 'road' ? (t.vehiclePlate ?? '') : (t.meansId ?? '');
-  s.push(seg('TDT', '12', '', C.TRANSPORT_MODE_CODE[t.mode], '', '', '', '', [id, '', '', t.borderTransportMeans?.name ?? '', t.borderTransportMeans?.nationality ?? '']));
+  s.push(
+    seg('TDT', '12', '', C.TRANSPORT_MODE_CODE[t.mode], '', '', '', '', [
+      id,
+      '',
+      '',
+      t.borderTransportMeans?.name ?? '',
+      t.borderTransportMeans?.nationality ?? '',
+    ]),
+  );
   s.push(seg('UNS', 'D'));
   for (const g of decl.goodsItems) {
     s.push(seg('CST', String(g.sequence), [g.hsCode, '122']));

@@ -28,7 +28,8 @@ export function parseServiceStringAdvice(six: string): Delimiters {
   const d: Delimiters = { component, element, decimal, release, reserved, segment };
   const separators = [component, element, release, segment];
   if (new Set(separators).size !== separators.length) throw new Error(`UNA service characters must be distinct, got "${six}"`);
-  if (/[A-Za-z0-9]/.test(separators.join(''))) throw new Error(`UNA service characters must not be letters or digits, got "${six}"`);
+  if (/[A-Za-z0-9]/.test(separators.join('')))
+    throw new Error(`UNA service characters must not be letters or digits, got "${six}"`);
   // A space release character means "no release character" in syntax 3 practice.
   return d;
 }
@@ -37,7 +38,14 @@ export function parseServiceStringAdvice(six: string): Delimiters {
 export function escapeEdifact(value: string, d: Delimiters = DEFAULT_DELIMITERS): string {
   let out = '';
   for (const ch of value) {
-    if (ch === d.release || ch === d.component || ch === d.element || ch === d.segment || (d.reserved !== ' ' && ch === d.reserved)) out += d.release;
+    if (
+      ch === d.release ||
+      ch === d.component ||
+      ch === d.element ||
+      ch === d.segment ||
+      (d.reserved !== ' ' && ch === d.reserved)
+    )
+      out += d.release;
     out += ch;
   }
   return out;

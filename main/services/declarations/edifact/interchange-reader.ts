@@ -90,7 +90,8 @@ export class InterchangeReader {
     switch (t.tag) {
       case 'UNB':
         if (this.message) this.rejectOpen(out, 'UNB inside a message: its UNT is missing', 'UNB');
-        if (this.seenUnb && !this.closed) out.push(fileError(t.ordinal, 'UNB', 'a new UNB before the UNZ of the previous interchange'));
+        if (this.seenUnb && !this.closed)
+          out.push(fileError(t.ordinal, 'UNB', 'a new UNB before the UNZ of the previous interchange'));
         this.seenUnb = true;
         this.closed = false;
         this.interchangeRef = component(t, 5);
@@ -113,13 +114,15 @@ export class InterchangeReader {
       case 'UNZ':
         if (this.message) this.rejectOpen(out, 'UNZ inside a message: its UNT is missing', 'UNZ');
         if (!this.seenUnb) out.push(fileError(t.ordinal, 'UNZ', 'UNZ without UNB'));
-        if (this.groupsInInterchange > 0) this.checkCount(out, t, 'UNZ', this.groupsInInterchange, this.interchangeRef, 'interchange', 'functional groups');
+        if (this.groupsInInterchange > 0)
+          this.checkCount(out, t, 'UNZ', this.groupsInInterchange, this.interchangeRef, 'interchange', 'functional groups');
         else this.checkCount(out, t, 'UNZ', this.messagesInInterchange, this.interchangeRef, 'interchange');
         this.closed = true;
         return;
       case 'UNH':
         if (this.message) this.rejectOpen(out, `UNH of the next message before UNT: the message has no trailer`, 'UNH');
-        if (!this.seenUnb && this.messageCount === 0) out.push(fileError(t.ordinal, 'UNH', 'the file has no UNB interchange header'));
+        if (!this.seenUnb && this.messageCount === 0)
+          out.push(fileError(t.ordinal, 'UNH', 'the file has no UNB interchange header'));
         if (this.closed) out.push(fileError(t.ordinal, 'UNH', 'message after UNZ'));
         this.message = { ref: component(t, 1), index: this.messageCount++, segments: [t], broken: null };
         this.messagesInInterchange++;
@@ -139,7 +142,11 @@ export class InterchangeReader {
           return;
         }
         if (this.message.segments.length >= MAX_SEGMENTS_PER_MESSAGE) {
-          this.breakOpen(this.message.segments.length + 1, t.tag, `more than ${MAX_SEGMENTS_PER_MESSAGE} segments in one message`);
+          this.breakOpen(
+            this.message.segments.length + 1,
+            t.tag,
+            `more than ${MAX_SEGMENTS_PER_MESSAGE} segments in one message`,
+          );
           return;
         }
         if (!this.message.broken) this.message.segments.push(t);
@@ -159,11 +166,17 @@ export class InterchangeReader {
     const declared = component(unt, 1);
     const untRef = component(unt, 2);
     if (!/^\d+$/.test(declared) || Number(declared) !== count) {
-      out.push({ kind: 'error', error: err(m, untNumber, 'UNT', `UNT says ${declared || 'nothing'} segments but the message has ${count} (UNH to UNT)`) });
+      out.push({
+        kind: 'error',
+        error: err(m, untNumber, 'UNT', `UNT says ${declared || 'nothing'} segments but the message has ${count} (UNH to UNT)`),
+      });
       return;
     }
     if (untRef !== m.ref) {
-      out.push({ kind: 'error', error: err(m, untNumber, 'UNT', `UNT message reference "${untRef}" does not match UNH "${m.ref}"`) });
+      out.push({
+        kind: 'error',
+        error: err(m, untNumber, 'UNT', `UNT message reference "${untRef}" does not match UNH "${m.ref}"`),
+      });
       return;
     }
     const unh = m.segments[0]!;
@@ -184,7 +197,15 @@ export class InterchangeReader {
     });
   }
 
-  private checkCount(out: EnvelopeItem[], t: Segment, tag: string, actual: number, ref: string | null, what: string, counted = 'messages'): void {
+  private checkCount(
+    out: EnvelopeItem[],
+    t: Segment,
+    tag: string,
+    actual: number,
+    ref: string | null,
+    what: string,
+    counted = 'messages',
+  ): void {
     const declared = component(t, 1);
     if (!/^\d+$/.test(declared) || Number(declared) !== actual) {
       out.push(fileError(t.ordinal, tag, `${tag} says ${declared || 'nothing'} ${counted} but the ${what} has ${actual}`));

@@ -91,7 +91,11 @@ export class EdifactTokenizer {
     this.buffer = '';
     if (rest) {
       this.ordinal++;
-      sink.push({ error: 'the last segment has no segment terminator (truncated file?)', ordinal: this.ordinal, tag: rest.slice(0, 3) });
+      sink.push({
+        error: 'the last segment has no segment terminator (truncated file?)',
+        ordinal: this.ordinal,
+        tag: rest.slice(0, 3),
+      });
     }
   }
 
@@ -162,7 +166,11 @@ export class EdifactTokenizer {
     }
     const tag = released ? releasedTag(buf.slice(start, end), d) : plainTag(buf, start, end, this.syntax);
     if (tag === null) {
-      sink.push({ error: `"${buf.slice(start, Math.min(end, start + 20))}" does not start with a segment tag`, ordinal: this.ordinal, tag: buf.slice(start, Math.min(end, start + 3)) });
+      sink.push({
+        error: `"${buf.slice(start, Math.min(end, start + 20))}" does not start with a segment tag`,
+        ordinal: this.ordinal,
+        tag: buf.slice(start, Math.min(end, start + 3)),
+      });
       return;
     }
     sink.push(new TextSegment(tag, this.ordinal, buf, start, end, released, this.syntax));
@@ -191,7 +199,17 @@ function plainTag(buf: string, start: number, end: number, syntax: SegmentSyntax
 /** What /^[\s\uFEFF]+/ strips: the characters JavaScript's \s matches, and the byte order mark. */
 function isLeadingSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function isReleased(buf: string, at: number, floor: number, release: string): boolean {

@@ -70,7 +70,16 @@ export function parseDtm(value: string, format: string, what: string): string {
   if (value.length !== digits || !isDigits(value)) throw new Error(`${what} "${value}" does not match format ${f}`);
   const year = digitsAt(value, 0, 4);
   const hms = digits > 8;
-  if (!isRealDateTime(year, digitsAt(value, 4, 2), digitsAt(value, 6, 2), hms ? digitsAt(value, 8, 2) : 0, hms ? digitsAt(value, 10, 2) : 0, digits > 12 ? digitsAt(value, 12, 2) : 0)) {
+  if (
+    !isRealDateTime(
+      year,
+      digitsAt(value, 4, 2),
+      digitsAt(value, 6, 2),
+      hms ? digitsAt(value, 8, 2) : 0,
+      hms ? digitsAt(value, 10, 2) : 0,
+      digits > 12 ? digitsAt(value, 12, 2) : 0,
+    )
+  ) {
     throw new Error(`${what} "${value}" is not a real date/time`);
   }
   const y = value.slice(0, 4);
@@ -90,7 +99,8 @@ const DTM_ZONE = /^(?:(Z|UTC|GMT)|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
 function parseZonedDtm(value: string, format: string, digits: number, what: string): string {
   const zone = DTM_ZONE.exec(value.slice(digits));
-  if (value.length <= digits || !zone) throw new Error(`${what} "${value}" does not match format ${format} (date and time, then a zone such as +08 or UTC)`);
+  if (value.length <= digits || !zone)
+    throw new Error(`${what} "${value}" does not match format ${format} (date and time, then a zone such as +08 or UTC)`);
   const local = parseDtm(value.slice(0, digits), digits === 12 ? '203' : '204', what);
   if (zone[1]) return local;
   const offsetMinutes = (zone[2] === '-' ? -1 : 1) * (Number(zone[3]) * 60 + Number(zone[4] ?? '0'));

@@ -22,13 +22,17 @@ export function readDeclarationJson(textValue: string): JsonMessageResult[] {
   }
   const entries = Array.isArray(data) ? data : [data];
   return entries.map((entry, index) => {
-    const ref = typeof entry === 'object' && entry !== null && typeof (entry as Record<string, unknown>).functionalReferenceId === 'string'
-      ? ((entry as Record<string, unknown>).functionalReferenceId as string)
-      : null;
+    const ref =
+      typeof entry === 'object' && entry !== null && typeof (entry as Record<string, unknown>).functionalReferenceId === 'string'
+        ? ((entry as Record<string, unknown>).functionalReferenceId as string)
+        : null;
     const parsed = Declaration.safeParse(entry);
     if (parsed.success) return { index, ref, declaration: parsed.data };
     const issue = parsed.error.issues[0]!;
-    const path = (Array.isArray(data) ? [index, ...issue.path] : issue.path).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const path = (Array.isArray(data) ? [index, ...issue.path] : issue.path)
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     return { index, ref, error: { path: path || '(root)', reason: `${path || '(root)'}: ${issue.message}` } };
   });
 }

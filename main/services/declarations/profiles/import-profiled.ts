@@ -12,7 +12,14 @@ import type { Declaration } from '../../../../preload/contract/schemas/declarati
 import { CusdecError } from '../cusdec/cusdec-error';
 import { readCusdec } from '../cusdec/read-cusdec';
 import type { EdifactMessage } from '../edifact/interchange-reader';
-import { importFile, type ImportOptions, type ImportResult, type ImportSource, type MessageNote, type MessageReaders } from '../import';
+import {
+  importFile,
+  type ImportOptions,
+  type ImportResult,
+  type ImportSource,
+  type MessageNote,
+  type MessageReaders,
+} from '../import';
 import { mapDeclaration, parseWcoDeclarations, type Node } from '../wco/read-wco-xml';
 import { XmlImportError } from '../wco/xml-import-error';
 import type { Profile } from './profile-schema';
@@ -68,15 +75,23 @@ function describeMatch(p: Profile, why: string): string {
 }
 
 /** The profiles a message's envelope or source points at, with the reason. */
-function matched(candidates: readonly Profile[], source: string | undefined, envelope: { sender?: string; recipient?: string; association?: string; country?: string }): { profile: Profile; why: string } | null {
+function matched(
+  candidates: readonly Profile[],
+  source: string | undefined,
+  envelope: { sender?: string; recipient?: string; association?: string; country?: string },
+): { profile: Profile; why: string } | null {
   for (const p of candidates) {
     if (source && p.match.sources.includes(source)) return { profile: p, why: `import source "${source}"` };
   }
   for (const p of candidates) {
-    if (envelope.sender && p.match.senders.includes(envelope.sender)) return { profile: p, why: `interchange sender ${envelope.sender} (UNB 0004)` };
-    if (envelope.recipient && p.match.recipients.includes(envelope.recipient)) return { profile: p, why: `interchange recipient ${envelope.recipient} (UNB 0010)` };
-    if (envelope.association && p.match.associationCodes.includes(envelope.association)) return { profile: p, why: `association code ${envelope.association} (UNH 0057)` };
-    if (envelope.country && p.match.responsibleCountries.includes(envelope.country)) return { profile: p, why: `MetaData responsible country ${envelope.country}` };
+    if (envelope.sender && p.match.senders.includes(envelope.sender))
+      return { profile: p, why: `interchange sender ${envelope.sender} (UNB 0004)` };
+    if (envelope.recipient && p.match.recipients.includes(envelope.recipient))
+      return { profile: p, why: `interchange recipient ${envelope.recipient} (UNB 0010)` };
+    if (envelope.association && p.match.associationCodes.includes(envelope.association))
+      return { profile: p, why: `association code ${envelope.association} (UNH 0057)` };
+    if (envelope.country && p.match.responsibleCountries.includes(envelope.country))
+      return { profile: p, why: `MetaData responsible country ${envelope.country}` };
   }
   return null;
 }
@@ -101,7 +116,9 @@ function choose(
       throw new UnknownProfileError(other ? `profile ${name} reads ${other.format}, not ${format}` : `no profile named ${name}`);
     }
     const a = attempt(p);
-    return a.read ? { chosen: a, reason: describeMatch(p, 'named for this import'), tried: [] } : { chosen: null, reason: `${p.name} (named for this import) cannot read it`, tried: [a], failure: a };
+    return a.read
+      ? { chosen: a, reason: describeMatch(p, 'named for this import'), tried: [] }
+      : { chosen: null, reason: `${p.name} (named for this import) cannot read it`, tried: [a], failure: a };
   }
   const tried: Attempt[] = [];
   const hit = matched(order, options.source, envelope);
@@ -137,7 +154,9 @@ function choose(
 }
 
 function triedList(tried: Attempt[]): MessageReport['tried'] {
-  return tried.map((t) => (t.read ? { profile: t.profile.name, warnings: t.read.warnings.length } : { profile: t.profile.name, error: t.error!.message }));
+  return tried.map((t) =>
+    t.read ? { profile: t.profile.name, warnings: t.read.warnings.length } : { profile: t.profile.name, error: t.error!.message },
+  );
 }
 
 export function profileReaders(options: ProfileOptions): MessageReaders {
@@ -153,7 +172,11 @@ export function profileReaders(options: ProfileOptions): MessageReaders {
           }
           return { profile: p, read: readCusdecProfiled(message, p, ctx) };
         } catch (e) {
-          if (e instanceof CusdecError) return { profile: p, error: { message: e.message, place: { segmentNumber: e.segmentNumber, segmentTag: e.segmentTag } } };
+          if (e instanceof CusdecError)
+            return {
+              profile: p,
+              error: { message: e.message, place: { segmentNumber: e.segmentNumber, segmentTag: e.segmentTag } },
+            };
           if (e instanceof ProfileReadError) return { profile: p, error: { message: e.message, place: e.place } };
           return { profile: p, error: { message: (e as Error).message, place: {} } };
         }
@@ -173,13 +196,25 @@ export function profileReaders(options: ProfileOptions): MessageReaders {
       const note = report as unknown as MessageNote;
       if (c.chosen?.read) return { declaration: c.chosen.read.declaration, note };
       const f = c.failure!;
-      return { error: new CusdecError(f.error!.place.segmentNumber ?? 1, f.error!.place.segmentTag ?? 'UNH', f.profile.strict ? f.error!.message : `${f.profile.name}: ${f.error!.message}`), note };
+      return {
+        error: new CusdecError(
+          f.error!.place.segmentNumber ?? 1,
+          f.error!.place.segmentTag ?? 'UNH',
+          f.profile.strict ? f.error!.message : `${f.profile.name}: ${f.error!.message}`,
+        ),
+        note,
+      };
     },
     wcoXml(xml: string) {
       const found = parseWcoDeclarations(xml);
       const meta = (found.doc.MetaData ?? (found.doc as Record<string, Node>)['MetaData']) as Node | undefined;
       const countryRaw = meta?.ResponsibleCountryCode;
-      const country = typeof countryRaw === 'string' ? countryRaw : typeof countryRaw === 'object' && countryRaw ? String((countryRaw as Node)['#text'] ?? '') : undefined;
+      const country =
+        typeof countryRaw === 'string'
+          ? countryRaw
+          : typeof countryRaw === 'object' && countryRaw
+            ? String((countryRaw as Node)['#text'] ?? '')
+            : undefined;
       const declarationTexts = found.nodes.length > 1 ? splitDeclarations(xml, found.nodes.length) : null;
       return found.nodes.map((node, index) => {
         const base = found.nodes.length > 1 ? `${found.path}/Declaration[${index + 1}]` : `${found.path}/Declaration`;
@@ -191,7 +226,8 @@ export function profileReaders(options: ProfileOptions): MessageReaders {
             }
             return { profile: p, read: readWcoProfiled(node, base, p, ctx) };
           } catch (e) {
-            if (e instanceof XmlImportError) return { profile: p, error: { message: `${e.path}: ${e.message}`, place: { path: e.path } } };
+            if (e instanceof XmlImportError)
+              return { profile: p, error: { message: `${e.path}: ${e.message}`, place: { path: e.path } } };
             if (e instanceof ProfileReadError) {
               const path = e.place.path ? (e.place.path.startsWith(base) ? e.place.path : `${base}/${e.place.path}`) : base;
               return { profile: p, error: { message: `${path}: ${e.message}`, place: { path } } };
@@ -214,8 +250,15 @@ export function profileReaders(options: ProfileOptions): MessageReaders {
         const note = report as unknown as MessageNote;
         if (c.chosen?.read) return { index, ref, declaration: c.chosen.read.declaration, note };
         const f = c.failure!;
-        const message = f.error!.message.startsWith(`${f.error!.place.path}: `) ? f.error!.message.slice(f.error!.place.path!.length + 2) : f.error!.message;
-        return { index, ref, error: new XmlImportError(f.error!.place.path ?? base, f.profile.strict ? message : `${f.profile.name}: ${message}`), note };
+        const message = f.error!.message.startsWith(`${f.error!.place.path}: `)
+          ? f.error!.message.slice(f.error!.place.path!.length + 2)
+          : f.error!.message;
+        return {
+          index,
+          ref,
+          error: new XmlImportError(f.error!.place.path ?? base, f.profile.strict ? message : `${f.profile.name}: ${message}`),
+          note,
+        };
       });
     },
   };
@@ -246,7 +289,10 @@ function firstText(node: Node, name: string): string | undefined {
 }
 
 /** importFile under profiles: the same result, plus one report per message. */
-export async function importWithProfiles(source: ImportSource, options: ProfileOptions & Omit<ImportOptions, 'readers'> = {}): Promise<ProfiledImportResult> {
+export async function importWithProfiles(
+  source: ImportSource,
+  options: ProfileOptions & Omit<ImportOptions, 'readers'> = {},
+): Promise<ProfiledImportResult> {
   const reports: MessageReport[] = [];
   const result = await importFile(source, {
     ...options,

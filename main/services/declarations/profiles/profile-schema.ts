@@ -53,9 +53,7 @@ export const CusdecMapping = z
     lodgementQualifiers: Codes,
     arrivalQualifiers: z.array(Code),
     /** NAD 3035 party function codes per role. */
-    parties: z
-      .object({ declarant: Codes, exporter: z.array(Code), importer: z.array(Code), consignee: z.array(Code) })
-      .strict(),
+    parties: z.object({ declarant: Codes, exporter: z.array(Code), importer: z.array(Code), consignee: z.array(Code) }).strict(),
     /** TDT 8051 stages, preferred first (11 at border); any other TDT only when none of these is present. */
     transportStages: z.array(Code),
     /** EQD 8053 qualifiers that are containers (CN); others (TE trailer, RG road train) are not. */
@@ -70,12 +68,19 @@ export const CusdecMapping = z
     itemHsCode: z.array(EdifactPick).default([]),
     /** MEA 6311 / 6313 qualifiers. */
     /** `unqualifiedIsGross`: a weight without 6313 is the gross mass (with a warning). */
-    mass: z.object({ measurement: Codes, gross: Codes, net: z.array(Code), unqualifiedIsGross: z.boolean().default(false) }).strict(),
+    mass: z
+      .object({ measurement: Codes, gross: Codes, net: z.array(Code), unqualifiedIsGross: z.boolean().default(false) })
+      .strict(),
     /** MOA 5025 qualifiers for the item value, preferred first. */
     valueQualifiers: Codes,
     /** Summary section (after UNS+S): declared totals, cross-checked against the items. */
     totals: z
-      .object({ itemCountCnt: z.array(Code), grossMassCnt: z.array(Code), valueMoa: z.array(Code), valueCnt: z.array(Code).default([]) })
+      .object({
+        itemCountCnt: z.array(Code),
+        grossMassCnt: z.array(Code),
+        valueMoa: z.array(Code),
+        valueCnt: z.array(Code).default([]),
+      })
       .strict(),
   })
   .strict();
@@ -150,7 +155,9 @@ export const ProfileMatch = z
 
 export const Profile = z
   .object({
-    name: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a profile name is 2–40 lower-case letters, digits and dashes, e.g. cn-single-window'),
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'a profile name is 2–40 lower-case letters, digits and dashes, e.g. cn-single-window'),
     /** Another profile (shipped or in the same folder) this one starts from: objects merge, lists and values replace. */
     extends: z.string().optional(),
     title: z.string().min(1).max(200),
@@ -174,7 +181,10 @@ export const Profile = z
         /** "settings": the workstation's office, stated on the declaration as assigned on receipt. */
         office: z.union([z.literal('settings'), z.string().regex(/^[A-Z0-9]{2,17}$/)]).optional(),
         /** The declaration type when no code gives one. */
-        typeCode: z.string().regex(/^[A-Z0-9]{1,3}$/).optional(),
+        typeCode: z
+          .string()
+          .regex(/^[A-Z0-9]{1,3}$/)
+          .optional(),
         /** The interchange sender (UNB 0004) stands for a missing declarant. */
         declarantFromSender: z.boolean().default(false),
       })
@@ -188,8 +198,10 @@ export const Profile = z
   .strict()
   .superRefine((p, ctx) => {
     if (p.strict) return;
-    if (p.format === 'cusdec' && !p.cusdec) ctx.addIssue({ code: 'custom', message: 'a CUSDEC profile needs a "cusdec" mapping', path: ['cusdec'] });
-    if (p.format === 'wco-xml' && !p.wco) ctx.addIssue({ code: 'custom', message: 'a WCO DM profile needs a "wco" mapping', path: ['wco'] });
+    if (p.format === 'cusdec' && !p.cusdec)
+      ctx.addIssue({ code: 'custom', message: 'a CUSDEC profile needs a "cusdec" mapping', path: ['cusdec'] });
+    if (p.format === 'wco-xml' && !p.wco)
+      ctx.addIssue({ code: 'custom', message: 'a WCO DM profile needs a "wco" mapping', path: ['wco'] });
   });
 export type Profile = z.infer<typeof Profile>;
 export type ProfileInput = z.input<typeof Profile>;
@@ -208,7 +220,8 @@ export class ProfileFileError extends Error {
  * not a dependency yet, so a .yaml/.yml file is refused with that reason.
  */
 export function parseProfileFile(file: string, textValue: string): Profile {
-  if (/\.ya?ml$/i.test(file)) throw new ProfileFileError(file, 'YAML profiles are not supported yet; write the profile as JSON (same fields)');
+  if (/\.ya?ml$/i.test(file))
+    throw new ProfileFileError(file, 'YAML profiles are not supported yet; write the profile as JSON (same fields)');
   let raw: unknown;
   try {
     raw = JSON.parse(textValue);

@@ -11,7 +11,16 @@ import type { EdifactMessage } from '../edifact/interchange-reader';
 import { component, componentIs, joinedComponents, type Segment } from '../edifact/segment';
 import { parseDecimal, parseDtm, parseInteger } from '../edifact/values';
 import { mapCode, type CusdecMapping, type EdifactPick, type Profile } from './profile-schema';
-import { emptyDraft, ProfileReadError, settle, type ImportWarning, type LooseItem, type LooseParty, type ProfiledFacts, type SettleContext } from './settle';
+import {
+  emptyDraft,
+  ProfileReadError,
+  settle,
+  type ImportWarning,
+  type LooseItem,
+  type LooseParty,
+  type ProfiledFacts,
+  type SettleContext,
+} from './settle';
 
 export interface ProfiledRead {
   declaration: Declaration;
@@ -44,9 +53,14 @@ function oneOf(seg: Segment, e: number, c: number, codes: readonly string[]): bo
   return false;
 }
 
-export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ctx: Omit<SettleContext, 'officeFromSettings' | 'defaultTypeCode' | 'sender'>): ProfiledRead {
+export function readCusdecProfiled(
+  message: EdifactMessage,
+  profile: Profile,
+  ctx: Omit<SettleContext, 'officeFromSettings' | 'defaultTypeCode' | 'sender'>,
+): ProfiledRead {
   const m = profile.cusdec as CusdecMapping;
-  if (message.type !== 'CUSDEC') throw new ProfileReadError(`message type ${message.type || '(none)'} is not CUSDEC`, { segmentNumber: 1, segmentTag: 'UNH' });
+  if (message.type !== 'CUSDEC')
+    throw new ProfileReadError(`message type ${message.type || '(none)'} is not CUSDEC`, { segmentNumber: 1, segmentTag: 'UNH' });
   const warnings: ImportWarning[] = [];
   const draft = emptyDraft();
   const segments = message.segments;
@@ -85,12 +99,18 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
       continue;
     }
     if (section === 'header' && tag === 'CST' && component(seg, 1) !== '') section = 'detail'; // no UNS+D
-    if (section === 'summary' || (section === 'header' && (tag === 'CNT' || (tag === 'MOA' && oneOf(seg, 1, 0, m.totals.valueMoa))))) {
+    if (
+      section === 'summary' ||
+      (section === 'header' && (tag === 'CNT' || (tag === 'MOA' && oneOf(seg, 1, 0, m.totals.valueMoa))))
+    ) {
       if (tag === 'CNT') {
         const raw = component(seg, 1, 1);
-        if (oneOf(seg, 1, 0, m.totals.itemCountCnt)) draft.declared.goodsItemCount = number(() => parseInteger(raw, 'control total (6066)'));
-        else if (oneOf(seg, 1, 0, m.totals.grossMassCnt)) draft.declared.grossMassKg = number(() => parseDecimal(raw, 'control total (6066)'));
-        else if (oneOf(seg, 1, 0, m.totals.valueCnt)) (draft.declared.value ??= []).push({ amount: number(() => parseDecimal(raw, 'control total (6066)')) });
+        if (oneOf(seg, 1, 0, m.totals.itemCountCnt))
+          draft.declared.goodsItemCount = number(() => parseInteger(raw, 'control total (6066)'));
+        else if (oneOf(seg, 1, 0, m.totals.grossMassCnt))
+          draft.declared.grossMassKg = number(() => parseDecimal(raw, 'control total (6066)'));
+        else if (oneOf(seg, 1, 0, m.totals.valueCnt))
+          (draft.declared.value ??= []).push({ amount: number(() => parseDecimal(raw, 'control total (6066)')) });
       } else if (tag === 'MOA' && oneOf(seg, 1, 0, m.totals.valueMoa)) {
         const amount = number(() => parseDecimal(component(seg, 1, 1), 'total amount (5004)'));
         const currency = component(seg, 1, 2);
@@ -113,7 +133,11 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
           if (!lodgement && !arrival) break;
           if (lodgement ? draft.lodgementTime : draft.arrivalTime) break;
           try {
-            const iso = parseDtm(component(seg, 1, 1), component(seg, 1, 2), lodgement ? 'lodgement date/time' : 'arrival date/time');
+            const iso = parseDtm(
+              component(seg, 1, 1),
+              component(seg, 1, 2),
+              lodgement ? 'lodgement date/time' : 'arrival date/time',
+            );
             if (lodgement) draft.lodgementTime = iso;
             else draft.arrivalTime = iso;
           } catch (e) {
@@ -172,9 +196,16 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
           break;
         case 'MEA': {
           // A gross weight in the header is the declared total, cross-checked against the items.
-          if (draft.declared.grossMassKg !== undefined || !oneOf(seg, 1, 0, m.mass.measurement) || !oneOf(seg, 2, 0, m.mass.gross)) break;
+          if (
+            draft.declared.grossMassKg !== undefined ||
+            !oneOf(seg, 1, 0, m.mass.measurement) ||
+            !oneOf(seg, 2, 0, m.mass.gross)
+          )
+            break;
           const factor = massUnit(component(seg, 3, 0) || 'KGM');
-          if (factor !== undefined) draft.declared.grossMassKg = Math.round(number(() => parseDecimal(component(seg, 3, 1), 'measured mass (6314)')) * factor * 1000) / 1000;
+          if (factor !== undefined)
+            draft.declared.grossMassKg =
+              Math.round(number(() => parseDecimal(component(seg, 3, 1), 'measured mass (6314)')) * factor * 1000) / 1000;
           break;
         }
         case 'GIS':
@@ -269,7 +300,8 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
   if (procedure) {
     draft.procedure = procedure;
     if (Object.keys(profile.codes.procedure).length) {
-      if (mapCode(profile.codes.procedure, procedure) === undefined) warnings.push({ segmentNumber: 2, message: `procedure code "${procedure}" is not in the profile's list; kept as sent` });
+      if (mapCode(profile.codes.procedure, procedure) === undefined)
+        warnings.push({ segmentNumber: 2, message: `procedure code "${procedure}" is not in the profile's list; kept as sent` });
       else recognized++;
     }
   }
@@ -278,7 +310,9 @@ export function readCusdecProfiled(message: EdifactMessage, profile: Profile, ct
     {
       ...ctx,
       officeFromSettings: profile.defaults.office === 'settings',
-      ...(profile.defaults.office && profile.defaults.office !== 'settings' ? { office: profile.defaults.office, officeFromSettings: true } : {}),
+      ...(profile.defaults.office && profile.defaults.office !== 'settings'
+        ? { office: profile.defaults.office, officeFromSettings: true }
+        : {}),
       ...(profile.defaults.typeCode ? { defaultTypeCode: profile.defaults.typeCode } : {}),
       ...(profile.defaults.declarantFromSender && message.sender ? { sender: message.sender } : {}),
     },

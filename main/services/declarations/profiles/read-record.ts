@@ -30,10 +30,21 @@ CREATE INDEX declaration_reads_number ON declaration_reads (declaration_number, 
 const MAX_RAW_CHARS = 1 << 20;
 
 export function readRecordStatement(number: string, importedAt: string, report: MessageReport): Statement {
-  const raw = report.raw.length > MAX_RAW_CHARS ? `${report.raw.slice(0, MAX_RAW_CHARS)}\n… (cut at ${MAX_RAW_CHARS} characters)` : report.raw;
+  const raw =
+    report.raw.length > MAX_RAW_CHARS
+      ? `${report.raw.slice(0, MAX_RAW_CHARS)}\n… (cut at ${MAX_RAW_CHARS} characters)`
+      : report.raw;
   return {
     sql: 'INSERT INTO declaration_reads (declaration_number, imported_at, profile, reason, warnings_json, facts_json, raw) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    params: [number, importedAt, report.profile ?? '', report.reason, JSON.stringify(report.warnings), report.facts ? JSON.stringify(report.facts) : null, raw],
+    params: [
+      number,
+      importedAt,
+      report.profile ?? '',
+      report.reason,
+      JSON.stringify(report.warnings),
+      report.facts ? JSON.stringify(report.facts) : null,
+      raw,
+    ],
   };
 }
 
@@ -48,7 +59,14 @@ export interface DeclarationRead {
 
 /** Every recorded read of a declaration, newest first. */
 export async function declarationReads(store: Store, number: string): Promise<DeclarationRead[]> {
-  const rows = await store.query<{ imported_at: string; profile: string; reason: string; warnings_json: string; facts_json: string | null; raw: string }>(
+  const rows = await store.query<{
+    imported_at: string;
+    profile: string;
+    reason: string;
+    warnings_json: string;
+    facts_json: string | null;
+    raw: string;
+  }>(
     'SELECT imported_at, profile, reason, warnings_json, facts_json, raw FROM declaration_reads WHERE declaration_number = ? ORDER BY id DESC',
     [number],
   );

@@ -104,7 +104,8 @@ export function readWcoDateTime(node: Node): string {
   // Without a zone, a time is read as UTC (as CUSDEC times are), never as the machine's local time.
   const zoned = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(raw) ? `${raw}Z` : raw;
   const d = new Date(zoned);
-  if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(raw) || Number.isNaN(d.getTime())) throw new Error(`"${raw}" is not an ISO 8601 or format 102/203/204/304 date/time`);
+  if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(raw) || Number.isNaN(d.getTime()))
+    throw new Error(`"${raw}" is not an ISO 8601 or format 102/203/204/304 date/time`);
   return d.toISOString();
 }
 
@@ -114,7 +115,12 @@ function procedureOf(n: Node): string | undefined {
   return textOf(n);
 }
 
-export function readWcoProfiled(d: Node, base: string, profile: Profile, ctx: Omit<SettleContext, 'officeFromSettings' | 'defaultTypeCode' | 'sender'>): ProfiledRead {
+export function readWcoProfiled(
+  d: Node,
+  base: string,
+  profile: Profile,
+  ctx: Omit<SettleContext, 'officeFromSettings' | 'defaultTypeCode' | 'sender'>,
+): ProfiledRead {
   const m = profile.wco as WcoMapping;
   const warnings: ImportWarning[] = [];
   const draft = emptyDraft();
@@ -137,7 +143,8 @@ export function readWcoProfiled(d: Node, base: string, profile: Profile, ctx: Om
   }
   let recognized = draft.typeCode ? 1 : 0;
   if (draft.procedure && Object.keys(profile.codes.procedure).length) {
-    if (mapCode(profile.codes.procedure, draft.procedure) === undefined) warnings.push({ path: base, message: `procedure code "${draft.procedure}" is not in the profile's list; kept as sent` });
+    if (mapCode(profile.codes.procedure, draft.procedure) === undefined)
+      warnings.push({ path: base, message: `procedure code "${draft.procedure}" is not in the profile's list; kept as sent` });
     else recognized++;
   }
   draft.office = first(d, m.office);
@@ -192,7 +199,9 @@ export function readWcoProfiled(d: Node, base: string, profile: Profile, ctx: Om
     const id = first(c, ['ID']);
     if (!id) continue;
     const seal = walk(c, 'Seal/ID').map(textOf).filter(Boolean).join(' ');
-    draft.containers.push(seal ? { id, seal, at: { path: `${base}/${m.containers[0]}` } } : { id, at: { path: `${base}/${m.containers[0]}` } });
+    draft.containers.push(
+      seal ? { id, seal, at: { path: `${base}/${m.containers[0]}` } } : { id, at: { path: `${base}/${m.containers[0]}` } },
+    );
   }
   for (const info of walk(d, 'AdditionalInformation/StatementCode').map(textOf)) {
     if (info === 'PER') draft.flags.perishable = true;
@@ -204,7 +213,10 @@ export function readWcoProfiled(d: Node, base: string, profile: Profile, ctx: Om
     if (typeof doc === 'string') continue;
     const category = first(doc, ['CategoryCode']) ?? '';
     const type = first(doc, ['TypeCode']) ?? '';
-    draft.documents.push({ type: category && type && category.length + type.length <= 8 ? `${category}${type}` : type, reference: first(doc, ['ID']) ?? '' });
+    draft.documents.push({
+      type: category && type && category.length + type.length <= 8 ? `${category}${type}` : type,
+      reference: first(doc, ['ID']) ?? '',
+    });
   }
   const currencyNode = firstNode(d, m.currency);
   draft.currency = currencyNode ? ((currencyNode['@currencyID'] as string | undefined) ?? textOf(currencyNode)) : undefined;
@@ -234,12 +246,18 @@ export function readWcoProfiled(d: Node, base: string, profile: Profile, ctx: Om
     main ??= classifications.find((c) => !m.classificationSuffixTypes.includes(typeOf(c)));
     let hsCode = main ? first(main, ['ID']) : undefined;
     const suffix = classifications.find((c) => m.classificationSuffixTypes.includes(typeOf(c)));
-    if (hsCode && suffix && /^\d{8}$/.test(hsCode.replace(/[\s.]/g, ''))) hsCode = `${hsCode.replace(/[\s.]/g, '')}${first(suffix, ['ID']) ?? ''}`;
+    if (hsCode && suffix && /^\d{8}$/.test(hsCode.replace(/[\s.]/g, '')))
+      hsCode = `${hsCode.replace(/[\s.]/g, '')}${first(suffix, ['ID']) ?? ''}`;
     const origins = nodes(g, m.origin);
-    const origin = origins.find((o) => first(o, ['TypeCode']) === '1') ?? origins.find((o) => first(o, ['TypeCode']) !== '2') ?? origins[0];
+    const origin =
+      origins.find((o) => first(o, ['TypeCode']) === '1') ?? origins.find((o) => first(o, ['TypeCode']) !== '2') ?? origins[0];
     const valueNode = firstNode(g, m.value);
     const valueText = textOf(valueNode);
-    const packages = m.packages.length ? walk(g, m.packages[0]!).map(textOf).filter((x): x is string => !!x) : [];
+    const packages = m.packages.length
+      ? walk(g, m.packages[0]!)
+          .map(textOf)
+          .filter((x): x is string => !!x)
+      : [];
     const sequence = seqRaw === undefined ? undefined : decimal(seqRaw, `${p}/SequenceNumeric`);
     draft.items.push({
       ...(sequence !== undefined ? { sequence } : {}),
@@ -272,7 +290,9 @@ export function readWcoProfiled(d: Node, base: string, profile: Profile, ctx: Om
     {
       ...ctx,
       officeFromSettings: profile.defaults.office === 'settings',
-      ...(profile.defaults.office && profile.defaults.office !== 'settings' ? { office: profile.defaults.office, officeFromSettings: true } : {}),
+      ...(profile.defaults.office && profile.defaults.office !== 'settings'
+        ? { office: profile.defaults.office, officeFromSettings: true }
+        : {}),
       ...(profile.defaults.typeCode ? { defaultTypeCode: profile.defaults.typeCode } : {}),
     },
     warnings,

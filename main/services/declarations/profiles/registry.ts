@@ -42,7 +42,8 @@ function resolveAll(entries: readonly { file: string; raw: Raw }[]): Profile[] {
     if (done) return done;
     const entry = byName.get(name);
     if (!entry) throw new ProfileFileError(file, `extends "${name}", which is not a known profile`);
-    if (seen.includes(name)) throw new ProfileFileError(entry.file, `"extends" goes round in a circle: ${[...seen, name].join(' → ')}`);
+    if (seen.includes(name))
+      throw new ProfileFileError(entry.file, `"extends" goes round in a circle: ${[...seen, name].join(' → ')}`);
     const parent = typeof entry.raw.extends === 'string' ? resolve(entry.raw.extends, entry.file, [...seen, name]) : undefined;
     const merged = parent ? mergeProfileData({ ...parent, match: {}, priority: 100 }, entry.raw) : entry.raw;
     resolved.set(name, merged);
@@ -66,7 +67,9 @@ export function loadProfiles(folder?: string): Profile[] {
   if (!folder) return shippedProfiles();
   let names: string[];
   try {
-    names = readdirSync(folder).filter((n) => /\.(json|ya?ml)$/i.test(n)).sort();
+    names = readdirSync(folder)
+      .filter((n) => /\.(json|ya?ml)$/i.test(n))
+      .sort();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return shippedProfiles();
     throw e;
@@ -74,7 +77,8 @@ export function loadProfiles(folder?: string): Profile[] {
   const entries = SHIPPED_RAW.map((raw) => ({ file: `shipped/${String(raw.name)}.json`, raw }));
   for (const n of names) {
     const file = join(folder, n);
-    if (/\.ya?ml$/i.test(n)) throw new ProfileFileError(file, 'YAML profiles are not supported yet; write the profile as JSON (same fields)');
+    if (/\.ya?ml$/i.test(n))
+      throw new ProfileFileError(file, 'YAML profiles are not supported yet; write the profile as JSON (same fields)');
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));

@@ -8,7 +8,13 @@
  * and where the model needs a value a stated stand-in is used (the office assigned
  * on receipt, origin ZZ "unknown", the time of receipt).
  */
-import { Declaration, declarationTotals, type DeclarationTotals, type Party, type TransportMode } from '../../../../preload/contract/schemas/declarations';
+import {
+  Declaration,
+  declarationTotals,
+  type DeclarationTotals,
+  type Party,
+  type TransportMode,
+} from '../../../../preload/contract/schemas/declarations';
 import { isCountryCode } from '../../../../preload/contract/schemas/validators/country-code';
 import { isCurrencyCode } from '../../../../preload/contract/schemas/validators/currency-code';
 import { isHsCode } from '../../../../preload/contract/schemas/validators/hs-code';
@@ -60,7 +66,15 @@ export interface LooseDraft {
   exporter?: LooseParty;
   importer?: LooseParty;
   consignee?: LooseParty;
-  transport?: { mode?: TransportMode; modeCode?: string; meansId?: string; name?: string; nationality?: string; routeCountries: string[]; at?: Place };
+  transport?: {
+    mode?: TransportMode;
+    modeCode?: string;
+    meansId?: string;
+    name?: string;
+    nationality?: string;
+    routeCountries: string[];
+    at?: Place;
+  };
   loadingLocation?: string;
   unloadingLocation?: string;
   containers: { id: string; seal?: string; at?: Place }[];
@@ -110,7 +124,13 @@ const ORIGIN_UNKNOWN = 'ZZ';
 /** The office of a declaration that names none, received where no office is set. */
 export const OFFICE_UNASSIGNED = 'UNASSIGNED';
 
-function clip(value: string | undefined, max: number, what: string, warn: (m: string, at?: Place) => void, at?: Place): string | undefined {
+function clip(
+  value: string | undefined,
+  max: number,
+  what: string,
+  warn: (m: string, at?: Place) => void,
+  at?: Place,
+): string | undefined {
   const v = value?.trim();
   if (!v) return undefined;
   if (v.length <= max) return v;
@@ -137,7 +157,11 @@ function settleParty(p: LooseParty | undefined, what: string, warn: (m: string, 
 }
 
 /** Turns a loose draft into a declaration plus warnings, or throws ProfileReadError. */
-export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWarning[]): { declaration: Declaration; facts: ProfiledFacts } {
+export function settle(
+  draft: LooseDraft,
+  ctx: SettleContext,
+  warnings: ImportWarning[],
+): { declaration: Declaration; facts: ProfiledFacts } {
   const warn = (message: string, at: Place = {}) => warnings.push({ ...at, message });
   const number = clip(draft.number, 35, 'declaration number', warn);
   if (!number) throw new ProfileReadError('the message has no declaration number');
@@ -153,7 +177,11 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
       typeCode = stated;
       warn(`declaration type "${stated}" is not in the profile's list; kept as sent`);
     } else {
-      throw new ProfileReadError(stated ? `declaration type "${stated}" is not in the profile's list and has no Clearway equivalent` : 'the message gives no declaration type');
+      throw new ProfileReadError(
+        stated
+          ? `declaration type "${stated}" is not in the profile's list and has no Clearway equivalent`
+          : 'the message gives no declaration type',
+      );
     }
   }
 
@@ -171,7 +199,9 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
       warn(`no customs office in the message: office ${office} assigned on receipt`);
     } else {
       office = OFFICE_UNASSIGNED;
-      warn(`no customs office in the message and none set for this workstation: shown as ${OFFICE_UNASSIGNED} until one is assigned`);
+      warn(
+        `no customs office in the message and none set for this workstation: shown as ${OFFICE_UNASSIGNED} until one is assigned`,
+      );
     }
   }
 
@@ -207,7 +237,13 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
   if (!t) throw new ProfileReadError('the message gives no transport means (mode of transport at the border)');
   if (!t.mode) throw new ProfileReadError(`transport mode "${t.modeCode ?? ''}" is not in the profile's list`, t.at ?? {});
   const transport: Declaration['transport'] = { mode: t.mode, routeCountries: [] };
-  const meansId = clip(t.meansId, t.mode === 'road' ? 20 : 35, t.mode === 'road' ? 'vehicle plate' : 'transport means identification', warn, t.at);
+  const meansId = clip(
+    t.meansId,
+    t.mode === 'road' ? 20 : 35,
+    t.mode === 'road' ? 'vehicle plate' : 'transport means identification',
+    warn,
+    t.at,
+  );
   if (meansId && t.mode === 'road') transport.vehiclePlate = meansId;
   else if (meansId) transport.meansId = meansId;
   if (t.mode === 'road' && !meansId) throw new ProfileReadError('road transport without the vehicle plate', t.at ?? {});
@@ -262,7 +298,10 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
     if (!hsRaw) throw new ProfileReadError(`${label} has no HS code`, g.at);
     if (/^\d{11,14}$/.test(hsRaw)) {
       // National additional digits past the 10 of a tariff code (e.g. China's inspection code, TARIC additional codes).
-      warn(`${label} commodity code ${hsRaw} has national digits past the tenth; ${hsRaw.slice(0, 10)} is kept as the HS code`, g.at);
+      warn(
+        `${label} commodity code ${hsRaw} has national digits past the tenth; ${hsRaw.slice(0, 10)} is kept as the HS code`,
+        g.at,
+      );
       hsRaw = hsRaw.slice(0, 10);
     }
     if (!isHsCode(hsRaw)) throw new ProfileReadError(`${label}: "${g.hsCode}" is not an HS code of 6 to 10 digits`, g.at);
@@ -280,7 +319,12 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
     }
     let originCountry = g.originCountry?.trim().toUpperCase();
     if (!originCountry || !isCountryCode(originCountry)) {
-      warn(originCountry ? `${label} origin "${g.originCountry}" is not an ISO 3166 code; shown as ZZ (unknown)` : `${label} has no country of origin; shown as ZZ (unknown)`, g.at);
+      warn(
+        originCountry
+          ? `${label} origin "${g.originCountry}" is not an ISO 3166 code; shown as ZZ (unknown)`
+          : `${label} has no country of origin; shown as ZZ (unknown)`,
+        g.at,
+      );
       originCountry = ORIGIN_UNKNOWN;
     }
     let gross = g.grossMassKg;
@@ -299,9 +343,11 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
       net = undefined;
     }
     if (g.amount === undefined) throw new ProfileReadError(`${label} has no customs value`, g.at);
-    if (!(g.amount >= 0) || !Number.isFinite(g.amount)) throw new ProfileReadError(`${label} customs value ${g.amount} is not a usable amount`, g.at);
+    if (!(g.amount >= 0) || !Number.isFinite(g.amount))
+      throw new ProfileReadError(`${label} customs value ${g.amount} is not a usable amount`, g.at);
     const currency = (g.currency || draft.currency)?.toUpperCase();
-    if (!currency) throw new ProfileReadError(`${label} value has no currency, and the message sets no reference currency (CUX)`, g.at);
+    if (!currency)
+      throw new ProfileReadError(`${label} value has no currency, and the message sets no reference currency (CUX)`, g.at);
     if (!isCurrencyCode(currency)) throw new ProfileReadError(`${label} currency "${currency}" is not an ISO 4217 code`, g.at);
     const containerIds: string[] = [];
     for (const raw of g.containerIds) {
@@ -349,7 +395,10 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
     ...(loadingLocation ? { loadingLocation } : {}),
     ...(unloadingLocation ? { unloadingLocation } : {}),
     containers,
-    goodsItems: goodsItems.length > 999 ? (warn(`${goodsItems.length} goods items; Clearway keeps the first 999`), goodsItems.slice(0, 999)) : goodsItems,
+    goodsItems:
+      goodsItems.length > 999
+        ? (warn(`${goodsItems.length} goods items; Clearway keeps the first 999`), goodsItems.slice(0, 999))
+        : goodsItems,
     flags: draft.flags,
     documents: documents.slice(0, 99),
     ...(draft.procedure ? { procedure: clip(draft.procedure, 35, 'procedure code', warn) } : {}),
@@ -366,16 +415,25 @@ export function settle(draft: LooseDraft, ctx: SettleContext, warnings: ImportWa
   const facts: ProfiledFacts = { officeAssignedOnReceipt, totals };
   if (draft.procedure) facts.procedure = draft.procedure;
   if (consignee) facts.consignee = consignee;
-  if (draft.declared.goodsItemCount !== undefined || draft.declared.grossMassKg !== undefined || draft.declared.value?.length) facts.declaredTotals = draft.declared;
+  if (draft.declared.goodsItemCount !== undefined || draft.declared.grossMassKg !== undefined || draft.declared.value?.length)
+    facts.declaredTotals = draft.declared;
   return { declaration, facts };
 }
 
 /** Declared totals against the sums of the items: a difference is a warning for the officer, not a reject. */
-function crossCheck(declared: LooseDraft['declared'], totals: DeclarationTotals, reference: string | undefined, warn: (m: string) => void): void {
+function crossCheck(
+  declared: LooseDraft['declared'],
+  totals: DeclarationTotals,
+  reference: string | undefined,
+  warn: (m: string) => void,
+): void {
   if (declared.goodsItemCount !== undefined && declared.goodsItemCount !== totals.goodsItemCount) {
     warn(`the message declares ${declared.goodsItemCount} goods items but lists ${totals.goodsItemCount}`);
   }
-  if (declared.grossMassKg !== undefined && Math.abs(declared.grossMassKg - totals.grossMassKg) > Math.max(0.001, totals.grossMassKg * 0.0005)) {
+  if (
+    declared.grossMassKg !== undefined &&
+    Math.abs(declared.grossMassKg - totals.grossMassKg) > Math.max(0.001, totals.grossMassKg * 0.0005)
+  ) {
     warn(`the declared total gross mass ${declared.grossMassKg} kg differs from the items' ${totals.grossMassKg} kg`);
   }
   for (const v of declared.value ?? []) {

@@ -71,7 +71,8 @@ export interface XmlMessageResult {
  * document that is not usable at all.
  */
 export function parseWcoDeclarations(xml: string): { doc: Node; path: string; nodes: Node[] } {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new XmlImportError('/', 'DTDs and entity declarations are not accepted in declaration XML');
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+    throw new XmlImportError('/', 'DTDs and entity declarations are not accepted in declaration XML');
   let doc: Node;
   try {
     doc = parser.parse(xml, true) as Node;
@@ -113,7 +114,8 @@ function findDeclarations(doc: Node): { path: string; nodes: Node[] } | null {
       if (Array.isArray(found)) return { path, nodes: found as Node[] };
       for (const [name, child] of Object.entries(node)) {
         if (name.startsWith('?') || name.startsWith('@') || typeof child !== 'object' || child === null) continue;
-        for (const c of Array.isArray(child) ? child : [child]) if (typeof c === 'object' && c !== null) next.push({ path: `${path}/${name}`, node: c as Node });
+        for (const c of Array.isArray(child) ? child : [child])
+          if (typeof c === 'object' && c !== null) next.push({ path: `${path}/${name}`, node: c as Node });
       }
     }
     level = next;
@@ -162,8 +164,11 @@ function dateTime(node: Node | undefined, path: string): string | undefined {
       const m = /^(\d{14})(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(raw);
       if (!m) throw new Error(`"${raw}" does not match format 304 (CCYYMMDDHHMMSS with zone)`);
       const s = m[1]!;
-      const zone = !m[2] || m[2] === 'Z' ? 'Z' : m[2].length === 3 ? `${m[2]}:00` : m[2].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
-      const d = new Date(`${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}${zone}`);
+      const zone =
+        !m[2] || m[2] === 'Z' ? 'Z' : m[2].length === 3 ? `${m[2]}:00` : m[2].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+      const d = new Date(
+        `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}${zone}`,
+      );
       if (Number.isNaN(d.getTime())) throw new Error(`"${raw}" is not a real date/time`);
       return d.toISOString();
     }
@@ -238,14 +243,20 @@ export function mapDeclaration(d: Node, base: string): Declaration {
 
   const modeCode = text(border, 'ModeCode') ?? text(arrival, 'ModeCode');
   const mode = modeCode ? TRANSPORT_MODE[modeCode] : undefined;
-  if (modeCode && !mode) throw new XmlImportError(`${base}/BorderTransportMeans/ModeCode`, `transport mode "${modeCode}" is not one of ${TRANSPORT_MODE_LIST}`);
+  if (modeCode && !mode)
+    throw new XmlImportError(
+      `${base}/BorderTransportMeans/ModeCode`,
+      `transport mode "${modeCode}" is not one of ${TRANSPORT_MODE_LIST}`,
+    );
   const meansId = text(border, 'ID') ?? text(arrival, 'ID');
   const name = text(border, 'Name');
   const nationality = text(border, 'RegistrationNationalityCode');
   const routeCountries = all(consignment, 'Itinerary')
     .map((i) => text(i, 'RoutingCountryCode'))
     .filter((c): c is string => !!c);
-  routeCountries.forEach((_, i) => at(`transport.routeCountries.${i}`, `GoodsShipment/Consignment/Itinerary[${i + 1}]/RoutingCountryCode`));
+  routeCountries.forEach((_, i) =>
+    at(`transport.routeCountries.${i}`, `GoodsShipment/Consignment/Itinerary[${i + 1}]/RoutingCountryCode`),
+  );
 
   const containers = all(consignment, 'TransportEquipment').map((t, i) => {
     at(`containers.${i}`, `GoodsShipment/Consignment/TransportEquipment[${i + 1}]/ID`);
@@ -262,11 +273,13 @@ export function mapDeclaration(d: Node, base: string): Declaration {
     const measure = el(commodity, 'GoodsMeasure') ?? el(g, 'GoodsMeasure');
     const classification = all(commodity, 'Classification');
     // Prefer the national tariff (TSP/TRC) or HS classification; fall back to the first.
-    const hs = classification.find((c) => ['TSP', 'HS', 'TRC'].includes(text(c, 'IdentificationTypeCode') ?? '')) ?? classification[0];
+    const hs =
+      classification.find((c) => ['TSP', 'HS', 'TRC'].includes(text(c, 'IdentificationTypeCode') ?? '')) ?? classification[0];
     const gross = el(measure, 'GrossMassMeasure');
     const net = el(measure, 'NetNetWeightMeasure') ?? el(measure, 'NetWeightMeasure');
     // Customs value, else statistical value, else the item price (Commodity/InvoiceLine/ItemChargeAmount, UK CDS DE 4/14).
-    const value = el(g, 'CustomsValueAmount') ?? el(g, 'StatisticalValueAmount') ?? el(el(commodity, 'InvoiceLine'), 'ItemChargeAmount');
+    const value =
+      el(g, 'CustomsValueAmount') ?? el(g, 'StatisticalValueAmount') ?? el(el(commodity, 'InvoiceLine'), 'ItemChargeAmount');
     const packages = el(g, 'Packaging');
     const item = `goodsItems.${i}`;
     at(item, p);
@@ -288,7 +301,9 @@ export function mapDeclaration(d: Node, base: string): Declaration {
       hsCode: text(hs, 'ID') ?? '',
       originCountry: text(originOf(g), 'CountryCode') ?? '',
       grossMassKg: grossKg === undefined ? 0 : kilograms(grossKg, gross, `${base}/${p}/Commodity/GoodsMeasure/GrossMassMeasure`),
-      ...(netKg !== undefined ? { netMassKg: kilograms(netKg, net, `${base}/${p}/Commodity/GoodsMeasure/NetNetWeightMeasure`) } : {}),
+      ...(netKg !== undefined
+        ? { netMassKg: kilograms(netKg, net, `${base}/${p}/Commodity/GoodsMeasure/NetNetWeightMeasure`) }
+        : {}),
       customsValue: {
         amount: number(text(value), `${base}/${p}/CustomsValueAmount`) ?? -1,
         currency: (value?.['@currencyID'] as string | undefined) ?? '',
@@ -308,8 +323,14 @@ export function mapDeclaration(d: Node, base: string): Declaration {
     functionalReferenceId: text(d, 'FunctionalReferenceID') ?? text(d, 'ID'),
     typeCode: text(d, 'TypeCode'),
     office: officeName ? text(el(d, officeName), 'ID') : undefined,
-    lodgementTime: dateTime(el(d, 'IssueDateTime') ?? el(d, 'AcceptanceDateTime'), `${base}/${el(d, 'IssueDateTime') ? 'IssueDateTime' : 'AcceptanceDateTime'}`),
-    arrivalTime: dateTime(el(arrival, 'ArrivalDateTime') ?? el(consignment, 'ArrivalDateTime'), `${base}/GoodsShipment/Consignment/ArrivalTransportMeans/ArrivalDateTime`),
+    lodgementTime: dateTime(
+      el(d, 'IssueDateTime') ?? el(d, 'AcceptanceDateTime'),
+      `${base}/${el(d, 'IssueDateTime') ? 'IssueDateTime' : 'AcceptanceDateTime'}`,
+    ),
+    arrivalTime: dateTime(
+      el(arrival, 'ArrivalDateTime') ?? el(consignment, 'ArrivalDateTime'),
+      `${base}/GoodsShipment/Consignment/ArrivalTransportMeans/ArrivalDateTime`,
+    ),
     declarant: party(el(d, 'Declarant')),
     exporter: party(el(d, 'Exporter') ?? el(shipment, 'Exporter') ?? el(shipment, 'Consignor')),
     importer: party(el(shipment, 'Importer') ?? el(d, 'Importer') ?? el(shipment, 'Consignee')),
@@ -317,7 +338,9 @@ export function mapDeclaration(d: Node, base: string): Declaration {
       ? {
           mode,
           ...(meansId && mode === 'road' ? { vehiclePlate: meansId } : meansId ? { meansId } : {}),
-          ...(name || nationality ? { borderTransportMeans: { ...(name ? { name } : {}), ...(nationality ? { nationality } : {}) } } : {}),
+          ...(name || nationality
+            ? { borderTransportMeans: { ...(name ? { name } : {}), ...(nationality ? { nationality } : {}) } }
+            : {}),
           routeCountries,
         }
       : undefined,

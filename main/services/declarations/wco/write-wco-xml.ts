@@ -26,13 +26,21 @@ export function writeWcoDeclaration(d: Declaration): string {
   const meansId = t.mode === 'road' ? t.vehiclePlate : t.meansId;
   const flags = (['perishable', 'expedited', 'aeo'] as const)
     .filter((f) => d.flags[f])
-    .map((f) => `<AdditionalInformation>${tag('StatementCode', { perishable: 'PER', expedited: 'EXP', aeo: 'AEO' }[f])}</AdditionalInformation>`)
+    .map(
+      (f) =>
+        `<AdditionalInformation>${tag('StatementCode', { perishable: 'PER', expedited: 'EXP', aeo: 'AEO' }[f])}</AdditionalInformation>`,
+    )
     .join('');
   const consignment = [
-    d.arrivalTime ? `<ArrivalTransportMeans><ArrivalDateTime>${dateTime(d.arrivalTime)}</ArrivalDateTime></ArrivalTransportMeans>` : '',
+    d.arrivalTime
+      ? `<ArrivalTransportMeans><ArrivalDateTime>${dateTime(d.arrivalTime)}</ArrivalDateTime></ArrivalTransportMeans>`
+      : '',
     d.loadingLocation ? `<LoadingLocation>${tag('ID', d.loadingLocation)}</LoadingLocation>` : '',
     d.unloadingLocation ? `<UnloadingLocation>${tag('ID', d.unloadingLocation)}</UnloadingLocation>` : '',
-    ...d.containers.map((c, i) => `<TransportEquipment>${tag('SequenceNumeric', i + 1)}${tag('ID', c.id)}${c.seal ? `<Seal>${tag('ID', c.seal)}</Seal>` : ''}</TransportEquipment>`),
+    ...d.containers.map(
+      (c, i) =>
+        `<TransportEquipment>${tag('SequenceNumeric', i + 1)}${tag('ID', c.id)}${c.seal ? `<Seal>${tag('ID', c.seal)}</Seal>` : ''}</TransportEquipment>`,
+    ),
     ...t.routeCountries.map((c, i) => `<Itinerary>${tag('SequenceNumeric', i + 1)}${tag('RoutingCountryCode', c)}</Itinerary>`),
   ].join('');
   const items = d.goodsItems
@@ -62,7 +70,9 @@ export function writeWcoDeclaration(d: Declaration): string {
     `<IssueDateTime>${dateTime(d.lodgementTime)}</IssueDateTime>`,
     tag('GoodsItemQuantity', d.goodsItems.length),
     `<DeclarationOffice>${tag('ID', d.office)}</DeclarationOffice>`,
-    ...d.documents.map((doc) => `<AdditionalDocument>${tag('ID', doc.reference)}${tag('TypeCode', doc.type)}</AdditionalDocument>`),
+    ...d.documents.map(
+      (doc) => `<AdditionalDocument>${tag('ID', doc.reference)}${tag('TypeCode', doc.type)}</AdditionalDocument>`,
+    ),
     flags,
     '<BorderTransportMeans>',
     tag('ID', meansId),

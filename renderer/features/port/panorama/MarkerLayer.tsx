@@ -14,7 +14,15 @@ const icons: Record<MarkerLinkKind, React.ReactNode> = {
  * Hotspots over the camera picture. The scene positions each button every frame
  * (straight on the element, no React render), so they stay anchored while the view turns.
  */
-export function MarkerLayer({ markers, elements, onMarker }: { markers: readonly SceneMarker[]; elements: { readonly current: Map<string, HTMLElement> }; onMarker(marker: SceneMarker): void }) {
+export function MarkerLayer({
+  markers,
+  elements,
+  onMarker,
+}: {
+  markers: readonly SceneMarker[];
+  elements: { readonly current: Map<string, HTMLElement> };
+  onMarker(marker: SceneMarker): void;
+}) {
   const { t } = useTranslation('port');
   return (
     <div className="cw-marker-layer">

@@ -10,7 +10,10 @@ import type { ResourceTracker } from '../scene/resourceTracker';
 export function panoramaSphere(texture: Texture | null, tracker: ResourceTracker, group: string): Mesh {
   const geometry = tracker.track(new SphereGeometry(50, 64, 32), group);
   geometry.scale(-1, 1, 1);
-  const material = tracker.track(new MeshBasicMaterial({ map: texture, color: texture ? 0xffffff : 0x1d2733, toneMapped: false }), group);
+  const material = tracker.track(
+    new MeshBasicMaterial({ map: texture, color: texture ? 0xffffff : 0x1d2733, toneMapped: false }),
+    group,
+  );
   const sphere = new Mesh(geometry, material);
   sphere.rotation.y = -Math.PI / 2;
   sphere.name = 'panorama';

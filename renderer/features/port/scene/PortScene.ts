@@ -21,7 +21,15 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { panoramaPicture, type PanoramaPicture } from '../panorama/panoramaPicture';
 import { panoramaSphere } from '../panorama/panoramaSphere';
 import { StillTexture } from '../panorama/stillTexture';
-import { clampFov, clampPitch, compassHeading, dragLook, wheelZoom, yawPitchToVector, type YawPitch } from '../panorama/sphericalMath';
+import {
+  clampFov,
+  clampPitch,
+  compassHeading,
+  dragLook,
+  wheelZoom,
+  yawPitchToVector,
+  type YawPitch,
+} from '../panorama/sphericalMath';
 import type { CameraSource } from '../sources/cameraSource';
 import { FlyTo, framingPose, type Pose } from './flyTo';
 import { FrameTexture } from './frameTexture';
@@ -126,7 +134,8 @@ export class PortScene<Source = unknown> {
 
   constructor(private readonly options: PortSceneOptions<Source>) {
     const canvas = options.canvas;
-    this.renderer = options.createRenderer?.(canvas) ?? new WebGLRenderer({ canvas, antialias: false, powerPreference: 'low-power' });
+    this.renderer =
+      options.createRenderer?.(canvas) ?? new WebGLRenderer({ canvas, antialias: false, powerPreference: 'low-power' });
     this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
     this.overview.add(new AmbientLight(0xffffff, 1.6));
     const sun = new DirectionalLight(0xffffff, 1.8);
@@ -177,7 +186,8 @@ export class PortScene<Source = unknown> {
 
   setMode(mode: PortSceneMode): void {
     this.assertLive('setMode');
-    if (mode.kind !== 'overview' && !this.entries.has(mode.cameraId)) throw new Error(`PortScene: no camera "${mode.cameraId}" in the site`);
+    if (mode.kind !== 'overview' && !this.entries.has(mode.cameraId))
+      throw new Error(`PortScene: no camera "${mode.cameraId}" in the site`);
     this.mode = mode;
     this.applyMode();
   }
@@ -372,7 +382,11 @@ export class PortScene<Source = unknown> {
   private choosePanoramaPicture(entry: CameraEntry<Source>): void {
     const material = this.panoMaterial;
     if (!material) return;
-    const picture = panoramaPicture({ stillReady: this.still?.ready ?? false, videoState: entry.source.health().state, videoHasFrame: entry.frame.frames > 0 });
+    const picture = panoramaPicture({
+      stillReady: this.still?.ready ?? false,
+      videoState: entry.source.health().state,
+      videoHasFrame: entry.frame.frames > 0,
+    });
     this.picture = picture;
     const map = picture === 'video' ? entry.frame.texture : picture === 'still' ? (this.still?.texture ?? null) : null;
     if (material.map === map) return;
@@ -410,7 +424,10 @@ export class PortScene<Source = unknown> {
     for (const marker of entry.camera.markers) {
       const dir = yawPitchToVector({ yaw: marker.yaw, pitch: marker.pitch });
       if (this.mode.kind === 'panorama') {
-        points.set(marker.id, projectToScreen({ x: dir.x * 40, y: dir.y * 40, z: dir.z * 40 }, this.panoCamera, this.width, this.height));
+        points.set(
+          marker.id,
+          projectToScreen({ x: dir.x * 40, y: dir.y * 40, z: dir.z * 40 }, this.panoCamera, this.width, this.height),
+        );
       } else {
         points.set(marker.id, this.fixedViewPoint(entry.camera, marker.yaw, marker.pitch));
       }
@@ -498,7 +515,12 @@ export class PortScene<Source = unknown> {
 
   private listen(): void {
     const canvas = this.options.canvas;
-    const on = <K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, handler: (event: HTMLElementEventMap[K]) => void, opts?: AddEventListenerOptions) => {
+    const on = <K extends keyof HTMLElementEventMap>(
+      target: HTMLElement,
+      type: K,
+      handler: (event: HTMLElementEventMap[K]) => void,
+      opts?: AddEventListenerOptions,
+    ) => {
       target.addEventListener(type, handler as EventListener, opts);
       this.cleanups.push(() => target.removeEventListener(type, handler as EventListener, opts));
     };
@@ -565,7 +587,12 @@ export class PortScene<Source = unknown> {
     on(canvas, 'keydown', (event) => {
       if (this.mode.kind !== 'panorama') return;
       const step = 5;
-      const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+      const moves: Record<string, [number, number]> = {
+        ArrowLeft: [-step, 0],
+        ArrowRight: [step, 0],
+        ArrowUp: [0, step],
+        ArrowDown: [0, -step],
+      };
       const move = moves[event.key];
       if (move) {
         event.preventDefault();

@@ -29,7 +29,11 @@ export class FlyTo {
   sample(now: number): Pose & { done: boolean } {
     const t = (now - this.startedAt) / this.durationMs;
     const e = easeInOutCubic(t);
-    return { position: lerp(this.from.position, this.to.position, e), target: lerp(this.from.target, this.to.target, e), done: t >= 1 };
+    return {
+      position: lerp(this.from.position, this.to.position, e),
+      target: lerp(this.from.target, this.to.target, e),
+      done: t >= 1,
+    };
   }
 }
 
@@ -54,6 +58,9 @@ export function framingPose(current: Pose, center: Vec3, radius: number, fovDegr
     dz *= scale;
     dy = minUp;
   }
-  const distance = Math.max(radius, 1) / Math.sin(((fovDegrees / 2) * Math.PI) / 180) * 1.2;
-  return { position: { x: center.x + dx * distance, y: center.y + dy * distance, z: center.z + dz * distance }, target: { ...center } };
+  const distance = (Math.max(radius, 1) / Math.sin(((fovDegrees / 2) * Math.PI) / 180)) * 1.2;
+  return {
+    position: { x: center.x + dx * distance, y: center.y + dy * distance, z: center.z + dz * distance },
+    target: { ...center },
+  };
 }

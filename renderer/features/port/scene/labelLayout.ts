@@ -56,7 +56,8 @@ export class LabelLayout {
   constructor(options: LabelLayoutOptions = {}) {
     this.options = { ...defaults, ...options };
     for (const [name, value] of Object.entries(this.options)) {
-      if (!Number.isFinite(value) || value < 0) throw new Error(`LabelLayout: option "${name}" must be a finite number ≥ 0, got ${String(value)}`);
+      if (!Number.isFinite(value) || value < 0)
+        throw new Error(`LabelLayout: option "${name}" must be a finite number ≥ 0, got ${String(value)}`);
     }
   }
 
@@ -107,7 +108,12 @@ function compareRanked(a: Ranked, b: Ranked): number {
 }
 
 function overlaps(a: LabelRect, b: LabelRect, clearance: number): boolean {
-  return a.x < b.x + b.width + clearance && b.x < a.x + a.width + clearance && a.y < b.y + b.height + clearance && b.y < a.y + a.height + clearance;
+  return (
+    a.x < b.x + b.width + clearance &&
+    b.x < a.x + a.width + clearance &&
+    a.y < b.y + b.height + clearance &&
+    b.y < a.y + a.height + clearance
+  );
 }
 
 /** Wholly on the canvas: a label cut by the edge cannot be read. */
@@ -116,13 +122,21 @@ function insideViewport(rect: LabelRect, viewport: { width: number; height: numb
 }
 
 function check(candidate: LabelCandidate, seen: Set<string>): void {
-  if (seen.has(candidate.id)) throw new Error(`LabelLayout: label "${candidate.id}" was given twice; each label needs its own id`);
+  if (seen.has(candidate.id))
+    throw new Error(`LabelLayout: label "${candidate.id}" was given twice; each label needs its own id`);
   seen.add(candidate.id);
-  if (!Number.isFinite(candidate.priority)) throw new Error(`LabelLayout: label "${candidate.id}" has priority ${String(candidate.priority)}; it must be a finite number`);
-  if (!Number.isFinite(candidate.depth)) throw new Error(`LabelLayout: label "${candidate.id}" has depth ${String(candidate.depth)}; it must be a finite number`);
+  if (!Number.isFinite(candidate.priority))
+    throw new Error(
+      `LabelLayout: label "${candidate.id}" has priority ${String(candidate.priority)}; it must be a finite number`,
+    );
+  if (!Number.isFinite(candidate.depth))
+    throw new Error(`LabelLayout: label "${candidate.id}" has depth ${String(candidate.depth)}; it must be a finite number`);
   const rect = candidate.rect;
   if (rect && ![rect.x, rect.y, rect.width, rect.height].every(Number.isFinite)) {
-    throw new Error(`LabelLayout: label "${candidate.id}" has a box with a non-finite coordinate (${rect.x}, ${rect.y}, ${rect.width} × ${rect.height})`);
+    throw new Error(
+      `LabelLayout: label "${candidate.id}" has a box with a non-finite coordinate (${rect.x}, ${rect.y}, ${rect.width} × ${rect.height})`,
+    );
   }
-  if (rect && (rect.width < 0 || rect.height < 0)) throw new Error(`LabelLayout: label "${candidate.id}" has a negative size ${rect.width} × ${rect.height}`);
+  if (rect && (rect.width < 0 || rect.height < 0))
+    throw new Error(`LabelLayout: label "${candidate.id}" has a negative size ${rect.width} × ${rect.height}`);
 }

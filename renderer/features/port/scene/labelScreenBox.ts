@@ -28,12 +28,18 @@ const view = new Vector3();
  * height clamped to the pixel range, or null when the anchor is not in front of
  * the camera. The camera's matrixWorldInverse must be current.
  */
-export function labelScreenBox(anchor: Vector3, sizing: LabelSizing, camera: PerspectiveCamera, width: number, height: number): LabelScreenBox | null {
+export function labelScreenBox(
+  anchor: Vector3,
+  sizing: LabelSizing,
+  camera: PerspectiveCamera,
+  width: number,
+  height: number,
+): LabelScreenBox | null {
   view.copy(anchor).applyMatrix4(camera.matrixWorldInverse);
   const depth = -view.z;
   if (!(depth > camera.near)) return null;
   // Pixels per metre at that depth: the projection's vertical scale over half the canvas height.
-  const pxPerMetre = (camera.projectionMatrix.elements[5] as number) * (height / 2) / depth;
+  const pxPerMetre = ((camera.projectionMatrix.elements[5] as number) * (height / 2)) / depth;
   const px = Math.min(sizing.maxPx, Math.max(sizing.minPx, sizing.worldHeight * pxPerMetre));
   view.applyMatrix4(camera.projectionMatrix);
   const cx = ((view.x + 1) / 2) * width;

@@ -9,7 +9,12 @@ const padding = 10;
  * `worldHeight` is the label's height in metres; the width follows the text.
  * A label tagged with userData.sceneLabel is then resized and decluttered by SceneLabels.
  */
-export function labelSprite(text: string, tracker: ResourceTracker, group: string, options: { worldHeight?: number; color?: string; background?: string } = {}): Sprite {
+export function labelSprite(
+  text: string,
+  tracker: ResourceTracker,
+  group: string,
+  options: { worldHeight?: number; color?: string; background?: string } = {},
+): Sprite {
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d');
   if (!context) throw new Error('labelSprite: the browser gave no 2D canvas context for a scene label');

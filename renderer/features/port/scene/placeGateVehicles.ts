@@ -48,7 +48,10 @@ export function placeGateVehicles(site: Site, present: readonly GateVehicle[]): 
     const ux = dx / length;
     const uz = dz / length;
     // Distance along the lane of the gate line, kept on the lane.
-    const gateAt = Math.min(length, Math.max(0, (gate.position[0] - lane.start[0]) * ux + (gate.position[2] - lane.start[2]) * uz));
+    const gateAt = Math.min(
+      length,
+      Math.max(0, (gate.position[0] - lane.start[0]) * ux + (gate.position[2] - lane.start[2]) * uz),
+    );
     const front = Math.max(Math.min(gateAt - STOP_BEFORE_GATE_M, length), Math.min(STOP_BEFORE_GATE_M, length / 2));
     const capacity = Math.max(1, Math.floor((front - Math.min(STOP_BEFORE_GATE_M, length / 2)) / QUEUE_SPACING_M) + 1);
     const heading = laneHeading(lane);

@@ -25,7 +25,12 @@ export function placeVehicles(site: Site, declarations: readonly PlacedDeclarati
       const spacing = area.size[0] / area.bays;
       const local = -area.size[0] / 2 + spacing * (i + 0.5);
       const angle = area.rotationDeg * toRad;
-      return { x: area.position[0] + local * Math.cos(angle), y: 0, z: area.position[2] + local * Math.sin(angle), heading: area.rotationDeg };
+      return {
+        x: area.position[0] + local * Math.cos(angle),
+        y: 0,
+        z: area.position[2] + local * Math.sin(angle),
+        heading: area.rotationDeg,
+      };
     }),
   );
   const slots = site.yardBlocks.flatMap((block) =>
@@ -50,15 +55,28 @@ export function placeVehicles(site: Site, declarations: readonly PlacedDeclarati
     if (d.atInspection) {
       const at = bays[bay++];
       if (!at) continue;
-      vehicles.push({ id: `truck-${d.number}`, kind: 'truck', label: d.plate ?? d.number, position: { x: at.x, y: at.y, z: at.z }, heading: at.heading, declarationId: d.number });
+      vehicles.push({
+        id: `truck-${d.number}`,
+        kind: 'truck',
+        label: d.plate ?? d.number,
+        position: { x: at.x, y: at.y, z: at.z },
+        heading: at.heading,
+        declarationId: d.number,
+      });
       continue;
     }
     for (const container of d.containers) {
       const at = slots[slot++];
       if (!at) break;
-      vehicles.push({ id: `container-${container}`, kind: 'container', label: container, position: { x: at.x, y: at.y, z: at.z }, heading: at.heading, declarationId: d.number });
+      vehicles.push({
+        id: `container-${container}`,
+        kind: 'container',
+        label: container,
+        position: { x: at.x, y: at.y, z: at.z },
+        heading: at.heading,
+        declarationId: d.number,
+      });
     }
   }
   return vehicles;
 }
-

@@ -13,7 +13,12 @@ const scratch = new Vector3();
  * Where a world point lands on a canvas width × height pixels (origin top-left),
  * for HTML overlays (panorama markers, labels) positioned every frame.
  */
-export function projectToScreen(point: { x: number; y: number; z: number }, camera: Camera, width: number, height: number): ScreenPoint {
+export function projectToScreen(
+  point: { x: number; y: number; z: number },
+  camera: Camera,
+  width: number,
+  height: number,
+): ScreenPoint {
   camera.updateMatrixWorld();
   scratch.set(point.x, point.y, point.z).project(camera);
   const inFront = scratch.z > -1 && scratch.z < 1;

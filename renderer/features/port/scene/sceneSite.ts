@@ -69,4 +69,5 @@ export interface SceneSite<Source = unknown> {
 }
 
 /** What a click in the scene hit. */
-export type ScenePick = { kind: 'camera'; id: string } | { kind: 'area'; id: string } | { kind: 'vehicle'; id: string; declarationId: string | null };
+export type ScenePick =
+  { kind: 'camera'; id: string } | { kind: 'area'; id: string } | { kind: 'vehicle'; id: string; declarationId: string | null };

@@ -75,11 +75,16 @@ export function buildCamera(camera: SceneCamera, texture: Texture | null, tracke
   group.position.set(camera.position.x, camera.position.y, camera.position.z);
   const pick: ScenePick = { kind: 'camera', id: camera.id };
 
-  const body = new Mesh(tracker.track(new BoxGeometry(1.2, 1.2, 1.2)), tracker.track(new MeshLambertMaterial({ color: 0xd9a441 })));
+  const body = new Mesh(
+    tracker.track(new BoxGeometry(1.2, 1.2, 1.2)),
+    tracker.track(new MeshLambertMaterial({ color: 0xd9a441 })),
+  );
   body.userData.pick = pick;
   group.add(body);
 
-  const screenMaterial = tracker.track(new MeshBasicMaterial({ color: texture ? 0xffffff : 0x1d2733, map: texture, side: DoubleSide, toneMapped: false }));
+  const screenMaterial = tracker.track(
+    new MeshBasicMaterial({ color: texture ? 0xffffff : 0x1d2733, map: texture, side: DoubleSide, toneMapped: false }),
+  );
   if (camera.kind === 'fixed') {
     const depth = 14;
     const halfHeight = Math.tan((camera.fov / 2) * toRad) * depth;
@@ -129,7 +134,10 @@ export function buildVehicle(vehicle: SceneVehicle, tracker: ResourceTracker): G
   const pick: ScenePick = { kind: 'vehicle', id: vehicle.id, declarationId: vehicle.declarationId };
   const size = vehicle.kind === 'truck' ? { w: 2.5, h: 3.6, d: 14 } : { w: 2.44, h: 2.59, d: 12.19 };
   const color = new Color(vehicle.kind === 'truck' ? 0x4d8fd6 : 0xc0603a);
-  const box = new Mesh(tracker.track(new BoxGeometry(size.w, size.h, size.d), 'vehicles'), tracker.track(new MeshLambertMaterial({ color }), 'vehicles'));
+  const box = new Mesh(
+    tracker.track(new BoxGeometry(size.w, size.h, size.d), 'vehicles'),
+    tracker.track(new MeshLambertMaterial({ color }), 'vehicles'),
+  );
   box.position.y = size.h / 2;
   box.userData.pick = pick;
   group.add(box);

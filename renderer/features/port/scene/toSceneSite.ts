@@ -40,12 +40,27 @@ function gateAreas(site: Site): SceneArea[] {
       const [outside, inside] = lane.kind === 'outbound' ? [end, start] : [start, end];
       const along = laneLabelAlong(index, gate.lanes.length);
       const labelAt = { x: outside.x + (inside.x - outside.x) * along, y: 0, z: outside.z + (inside.z - outside.z) * along };
-      areas.push({ id: lane.id, kind: 'lane', label: lane.name, center, size: { width: lane.widthM, depth: length, height: 0.08 }, heading: headingOf(start, end), labelAt });
+      areas.push({
+        id: lane.id,
+        kind: 'lane',
+        label: lane.name,
+        center,
+        size: { width: lane.widthM, depth: length, height: 0.08 },
+        heading: headingOf(start, end),
+        labelAt,
+      });
       minX = Math.min(minX, start.x - gate.position[0] - lane.widthM, end.x - gate.position[0] - lane.widthM);
       maxX = Math.max(maxX, start.x - gate.position[0] + lane.widthM, end.x - gate.position[0] + lane.widthM);
     }
     const width = Number.isFinite(minX) ? Math.max(8, maxX - minX) : 12;
-    areas.push({ id: gate.id, kind: 'gate', label: gate.name, center: { x: gate.position[0], y: gate.position[1] + 6, z: gate.position[2] }, size: { width, depth: 8, height: 0.8 }, heading: gate.rotationDeg });
+    areas.push({
+      id: gate.id,
+      kind: 'gate',
+      label: gate.name,
+      center: { x: gate.position[0], y: gate.position[1] + 6, z: gate.position[2] },
+      size: { width, depth: 8, height: 0.8 },
+      heading: gate.rotationDeg,
+    });
   }
   return areas;
 }
@@ -72,13 +87,35 @@ function cameraOf(site: Site, camera: SiteCamera): SceneCamera<SiteCamera> {
 export function toSceneSite(site: Site): SceneSite<SiteCamera> {
   const areas: SceneArea[] = [
     ...gateAreas(site),
-    ...site.yardBlocks.map((b): SceneArea => ({ id: b.id, kind: 'yard', label: b.name, center: vec(b.position), size: { width: b.size[0], height: b.size[1], depth: b.size[2] }, heading: b.rotationDeg })),
-    ...site.berths.map((b): SceneArea => ({ id: b.id, kind: 'berth', label: b.name, center: vec(b.position), size: { width: b.lengthM, height: 1.5, depth: 24 }, heading: b.rotationDeg })),
-    ...site.inspectionAreas.map((a): SceneArea => ({ id: a.id, kind: 'inspection', label: a.name, center: vec(a.position), size: { width: a.size[0], height: a.size[1], depth: a.size[2] }, heading: a.rotationDeg })),
+    ...site.yardBlocks.map((b): SceneArea => ({
+      id: b.id,
+      kind: 'yard',
+      label: b.name,
+      center: vec(b.position),
+      size: { width: b.size[0], height: b.size[1], depth: b.size[2] },
+      heading: b.rotationDeg,
+    })),
+    ...site.berths.map((b): SceneArea => ({
+      id: b.id,
+      kind: 'berth',
+      label: b.name,
+      center: vec(b.position),
+      size: { width: b.lengthM, height: 1.5, depth: 24 },
+      heading: b.rotationDeg,
+    })),
+    ...site.inspectionAreas.map((a): SceneArea => ({
+      id: a.id,
+      kind: 'inspection',
+      label: a.name,
+      center: vec(a.position),
+      size: { width: a.size[0], height: a.size[1], depth: a.size[2] },
+      heading: a.rotationDeg,
+    })),
   ];
   const cameras = site.cameras.map((c) => cameraOf(site, c));
   let extent = 40;
-  for (const a of areas) extent = Math.max(extent, Math.abs(a.center.x) + a.size.width / 2, Math.abs(a.center.z) + a.size.depth / 2);
+  for (const a of areas)
+    extent = Math.max(extent, Math.abs(a.center.x) + a.size.width / 2, Math.abs(a.center.z) + a.size.depth / 2);
   for (const c of cameras) extent = Math.max(extent, Math.abs(c.position.x), Math.abs(c.position.z));
   return { name: site.name, extent: extent * 1.1, areas, cameras };
 }

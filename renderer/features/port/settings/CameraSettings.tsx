@@ -33,25 +33,22 @@ function WebcamDeviceCard() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const refresh = useCallback(
-    async () => {
-      setBusy(true);
-      setError(null);
-      try {
-        let found = await listVideoInputs();
-        if (cameraEnabled && found.some((d) => d.label === null)) {
-          await revealVideoInputLabels();
-          found = await listVideoInputs();
-        }
-        setDevices(found);
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-      } finally {
-        setBusy(false);
+  const refresh = useCallback(async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      let found = await listVideoInputs();
+      if (cameraEnabled && found.some((d) => d.label === null)) {
+        await revealVideoInputLabels();
+        found = await listVideoInputs();
       }
-    },
-    [cameraEnabled],
-  );
+      setDevices(found);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }, [cameraEnabled]);
 
   // The list as the browser gives it without asking for access; "Find cameras" asks.
   useEffect(() => {
@@ -67,9 +64,12 @@ function WebcamDeviceCard() {
 
   const options = useMemo(() => {
     const list = [{ value: '', label: t('settings.device.systemDefault') }];
-    (devices ?? []).forEach((d, i) => list.push({ value: d.deviceId, label: d.label ?? t('settings.device.unnamed', { n: i + 1 }) }));
+    (devices ?? []).forEach((d, i) =>
+      list.push({ value: d.deviceId, label: d.label ?? t('settings.device.unnamed', { n: i + 1 }) }),
+    );
     // A chosen camera that is unplugged stays visible, so the officer sees why webcams fail.
-    if (chosen && devices && !devices.some((d) => d.deviceId === chosen)) list.push({ value: chosen, label: t('settings.device.missing') });
+    if (chosen && devices && !devices.some((d) => d.deviceId === chosen))
+      list.push({ value: chosen, label: t('settings.device.missing') });
     return list;
   }, [devices, chosen, t]);
 
@@ -88,14 +88,29 @@ function WebcamDeviceCard() {
       <Form layout="vertical">
         <Form.Item label={t('settings.device.label')} htmlFor="settings-webcam-device" extra={t('settings.device.help')}>
           <Space.Compact style={{ width: '100%', maxWidth: 480 }}>
-            <Select id="settings-webcam-device" data-testid="settings-webcam-device" value={chosen} options={options} onChange={(v: string) => void choose(v)} loading={busy} style={{ flex: 1 }} />
-            <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void refresh()} loading={busy} data-testid="settings-webcam-refresh">
+            <Select
+              id="settings-webcam-device"
+              data-testid="settings-webcam-device"
+              value={chosen}
+              options={options}
+              onChange={(v: string) => void choose(v)}
+              loading={busy}
+              style={{ flex: 1 }}
+            />
+            <Button
+              icon={<ReloadOutlined aria-hidden />}
+              onClick={() => void refresh()}
+              loading={busy}
+              data-testid="settings-webcam-refresh"
+            >
               {t('settings.device.refresh')}
             </Button>
           </Space.Compact>
         </Form.Item>
         {!cameraEnabled ? <Typography.Text type="secondary">{t('settings.device.accessOff')}</Typography.Text> : null}
-        {devices && devices.length === 0 ? <Typography.Paragraph type="secondary">{t('settings.device.none')}</Typography.Paragraph> : null}
+        {devices && devices.length === 0 ? (
+          <Typography.Paragraph type="secondary">{t('settings.device.none')}</Typography.Paragraph>
+        ) : null}
         {error ? (
           <Typography.Paragraph type="danger" role="alert">
             <WarningOutlined aria-hidden /> {t('settings.device.failed', { error })}
@@ -150,7 +165,9 @@ function CameraOriginsCard() {
             showProblems ? (
               <ul className="cw-problems" data-testid="camera-origin-problems">
                 {parsed.problems.map((p) => (
-                  <li key={`${p.line}:${p.value}`}>{t(`settings.origins.problem.${p.kind}`, { line: p.line, value: p.value })}</li>
+                  <li key={`${p.line}:${p.value}`}>
+                    {t(`settings.origins.problem.${p.kind}`, { line: p.line, value: p.value })}
+                  </li>
                 ))}
               </ul>
             ) : undefined
@@ -173,7 +190,13 @@ function CameraOriginsCard() {
           </Typography.Paragraph>
         ) : null}
         {supervisor ? (
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined aria-hidden />} loading={busy} data-testid="save-camera-origins">
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<SaveOutlined aria-hidden />}
+            loading={busy}
+            data-testid="save-camera-origins"
+          >
             {t('settings.origins.save')}
           </Button>
         ) : null}

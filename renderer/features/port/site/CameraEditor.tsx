@@ -9,7 +9,21 @@
  * It renders nothing for users who are not supervisors.
  */
 import { DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Form, Input, InputNumber, Popconfirm, Segmented, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Segmented,
+  Select,
+  Space,
+  Switch,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cameraSourceTypes, type Site, type SiteDocument } from '../../../../preload/contract/schemas/site';
@@ -43,7 +57,9 @@ export function CameraEditorButton({ document, cameraId, onSaved }: CameraEditor
           {t('editor.open')}
         </Button>
       </Tooltip>
-      {open ? <CameraEditorDrawer document={document} cameraId={cameraId ?? null} onClose={() => setOpen(false)} onSaved={onSaved} /> : null}
+      {open ? (
+        <CameraEditorDrawer document={document} cameraId={cameraId ?? null} onClose={() => setOpen(false)} onSaved={onSaved} />
+      ) : null}
     </>
   );
 }
@@ -60,9 +76,20 @@ export function CameraEditorDrawer({ document, cameraId, onClose, onSaved }: Dra
   const { t } = useTranslation(SITE_EDITOR_NS);
   const { t: tShell } = useTranslation();
   const [draft, setDraft] = useState<Site>(document.site);
-  const [index, setIndex] = useState(() => Math.max(0, document.site.cameras.findIndex((c) => c.id === cameraId)));
+  const [index, setIndex] = useState(() =>
+    Math.max(
+      0,
+      document.site.cameras.findIndex((c) => c.id === cameraId),
+    ),
+  );
   const [form, setForm] = useState<CameraForm | null>(() => {
-    const camera = document.site.cameras[Math.max(0, document.site.cameras.findIndex((c) => c.id === cameraId))];
+    const camera =
+      document.site.cameras[
+        Math.max(
+          0,
+          document.site.cameras.findIndex((c) => c.id === cameraId),
+        )
+      ];
     return camera ? toForm(camera) : null;
   });
   const [saving, setSaving] = useState(false);
@@ -147,15 +174,32 @@ export function CameraEditorDrawer({ document, cameraId, onClose, onSaved }: Dra
           <Typography.Text type="secondary">{dirty ? t('editor.unsaved') : null}</Typography.Text>
           <Space>
             <Button onClick={onClose}>{t('editor.cancel')}</Button>
-            <Button type="primary" icon={<SaveOutlined aria-hidden />} loading={saving} disabled={!dirty || check.all.length > 0} onClick={() => void save()} data-testid="site-save">
+            <Button
+              type="primary"
+              icon={<SaveOutlined aria-hidden />}
+              loading={saving}
+              disabled={!dirty || check.all.length > 0}
+              onClick={() => void save()}
+              data-testid="site-save"
+            >
               {saving ? t('editor.saving') : t('editor.save')}
             </Button>
           </Space>
         </Space>
       }
     >
-      {document.source === 'demo' ? <Alert type="info" showIcon title={t('editor.demoNotice')} style={{ marginBottom: 12 }} /> : null}
-      {error ? <Alert type="error" showIcon title={t('editor.saveFailed')} description={`${error.message} ${error.action}`} style={{ marginBottom: 12 }} /> : null}
+      {document.source === 'demo' ? (
+        <Alert type="info" showIcon title={t('editor.demoNotice')} style={{ marginBottom: 12 }} />
+      ) : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('editor.saveFailed')}
+          description={`${error.message} ${error.action}`}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
       <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
         <Select
           aria-label={t('editor.camera')}
@@ -169,9 +213,20 @@ export function CameraEditorDrawer({ document, cameraId, onClose, onSaved }: Dra
           <Button icon={<PlusOutlined aria-hidden />} aria-label={t('editor.add')} onClick={add} data-testid="site-camera-add" />
         </Tooltip>
         {form ? (
-          <Popconfirm title={t('editor.removeConfirm', { camera: form.name })} okText={t('editor.removeOk')} cancelText={t('editor.cancel')} okButtonProps={{ danger: true }} onConfirm={remove}>
+          <Popconfirm
+            title={t('editor.removeConfirm', { camera: form.name })}
+            okText={t('editor.removeOk')}
+            cancelText={t('editor.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={remove}
+          >
             <Tooltip title={t('editor.remove')}>
-              <Button danger icon={<DeleteOutlined aria-hidden />} aria-label={t('editor.remove')} data-testid="site-camera-remove" />
+              <Button
+                danger
+                icon={<DeleteOutlined aria-hidden />}
+                aria-label={t('editor.remove')}
+                data-testid="site-camera-remove"
+              />
             </Tooltip>
           </Popconfirm>
         ) : null}
@@ -201,7 +256,10 @@ export function CameraEditorDrawer({ document, cameraId, onClose, onSaved }: Dra
             <Select
               id="site-camera-group"
               value={form.group}
-              options={[{ value: '', label: t('editor.noGroup') }, ...draft.cameraGroups.map((g) => ({ value: g.id, label: g.name }))]}
+              options={[
+                { value: '', label: t('editor.noGroup') },
+                ...draft.cameraGroups.map((g) => ({ value: g.id, label: g.name })),
+              ]}
               onChange={(group: string) => edit({ group })}
             />
           </Form.Item>
@@ -227,12 +285,27 @@ export function CameraEditorDrawer({ document, cameraId, onClose, onSaved }: Dra
             />
           </Form.Item>
           {usesUrl ? (
-            <Form.Item {...field('url')} style={{ marginBottom: 8 }} extra={check.fields.url ? undefined : t(`editor.urlHints.${form.sourceType}`)}>
-              <Input id="site-camera-url" value={form.url} onChange={(e) => edit({ url: e.target.value })} spellCheck={false} data-testid="site-camera-url" />
+            <Form.Item
+              {...field('url')}
+              style={{ marginBottom: 8 }}
+              extra={check.fields.url ? undefined : t(`editor.urlHints.${form.sourceType}`)}
+            >
+              <Input
+                id="site-camera-url"
+                value={form.url}
+                onChange={(e) => edit({ url: e.target.value })}
+                spellCheck={false}
+                data-testid="site-camera-url"
+              />
             </Form.Item>
           ) : (
             <Form.Item {...field('deviceId')} style={{ marginBottom: 8 }}>
-              <Input id="site-camera-deviceId" value={form.deviceId} onChange={(e) => edit({ deviceId: e.target.value })} spellCheck={false} />
+              <Input
+                id="site-camera-deviceId"
+                value={form.deviceId}
+                onChange={(e) => edit({ deviceId: e.target.value })}
+                spellCheck={false}
+              />
             </Form.Item>
           )}
           {form.sourceType === 'url' ? (
@@ -242,7 +315,12 @@ export function CameraEditorDrawer({ document, cameraId, onClose, onSaved }: Dra
           ) : null}
           {form.kind === '360' ? (
             <Form.Item {...field('still')} style={{ marginBottom: 8 }}>
-              <Input id="site-camera-still" value={form.still} onChange={(e) => edit({ still: e.target.value })} spellCheck={false} />
+              <Input
+                id="site-camera-still"
+                value={form.still}
+                onChange={(e) => edit({ still: e.target.value })}
+                spellCheck={false}
+              />
             </Form.Item>
           ) : null}
         </Form>

@@ -4,7 +4,14 @@
  * every edit with the same schema the service uses, so the form shows exactly
  * what a save would refuse.
  */
-import { checkSite, type CameraSourceSpec, type CameraSourceType, type Site, type SiteCamera, type SiteProblem } from '../../../../preload/contract/schemas/site';
+import {
+  checkSite,
+  type CameraSourceSpec,
+  type CameraSourceType,
+  type Site,
+  type SiteCamera,
+  type SiteProblem,
+} from '../../../../preload/contract/schemas/site';
 
 /** A camera's fields as the form edits them; `source` keeps every type's settings so switching type back loses nothing. */
 export interface CameraForm {
@@ -82,7 +89,9 @@ export function replaceCamera(site: Site, index: number, next: SiteCamera): Site
     ...site,
     cameras: site.cameras.map((camera, i) => (i === index ? next : camera)),
     markers: renamed ? site.markers.map((m) => (m.cameraId === previous.id ? { ...m, cameraId: next.id } : m)) : site.markers,
-    cameraGroups: renamed ? site.cameraGroups.map((g) => ({ ...g, cameraIds: g.cameraIds.map((id) => (id === previous.id ? next.id : id)) })) : site.cameraGroups,
+    cameraGroups: renamed
+      ? site.cameraGroups.map((g) => ({ ...g, cameraIds: g.cameraIds.map((id) => (id === previous.id ? next.id : id)) }))
+      : site.cameraGroups,
   };
 }
 
@@ -91,7 +100,16 @@ export function newCamera(site: Site, name: string): SiteCamera {
   const used = new Set(site.cameras.map((c) => c.id));
   let n = site.cameras.length + 1;
   while (used.has(`cam-${n}`)) n++;
-  return { id: `cam-${n}`, name, kind: 'fixed', position: [0, 6, 0], yawDeg: 0, pitchDeg: -15, fovDeg: 60, source: { type: 'url', url: 'media/cam-gate-overview.webm', loop: true } };
+  return {
+    id: `cam-${n}`,
+    name,
+    kind: 'fixed',
+    position: [0, 6, 0],
+    yawDeg: 0,
+    pitchDeg: -15,
+    fovDeg: 60,
+    source: { type: 'url', url: 'media/cam-gate-overview.webm', loop: true },
+  };
 }
 
 export function addCamera(site: Site, camera: SiteCamera): Site {
@@ -106,7 +124,9 @@ export function removeCamera(site: Site, index: number): Site {
     ...site,
     cameras: site.cameras.filter((_, i) => i !== index),
     markers: site.markers.filter((m) => m.cameraId !== removed.id),
-    cameraGroups: site.cameraGroups.map((g) => ({ ...g, cameraIds: g.cameraIds.filter((id) => id !== removed.id) })).filter((g) => g.cameraIds.length > 0),
+    cameraGroups: site.cameraGroups
+      .map((g) => ({ ...g, cameraIds: g.cameraIds.filter((id) => id !== removed.id) }))
+      .filter((g) => g.cameraIds.length > 0),
   };
 }
 

@@ -17,7 +17,8 @@ export class FpsWindow {
 
   /** `frames` new frames were observed at `now` (1 unless the observer skipped some). */
   add(now: number, frames = 1): void {
-    if (!Number.isInteger(frames) || frames < 1) throw new RangeError(`FpsWindow.add needs a whole number of frames ≥ 1, got ${frames}`);
+    if (!Number.isInteger(frames) || frames < 1)
+      throw new RangeError(`FpsWindow.add needs a whole number of frames ≥ 1, got ${frames}`);
     this.#times.push(now);
     this.#counts.push(frames);
     this.#trim(now);

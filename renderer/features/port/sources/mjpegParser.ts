@@ -51,7 +51,8 @@ export class MjpegParser {
     const images: Uint8Array[] = [];
     if (this.#delimiter) this.#parseMultipart(this.#delimiter, images);
     else this.#parseMarkers(images);
-    if (this.#len > MAX_PART_BYTES) throw new MjpegStreamError(`An MJPEG part exceeds ${MAX_PART_BYTES} bytes; the stream is not multipart JPEG`);
+    if (this.#len > MAX_PART_BYTES)
+      throw new MjpegStreamError(`An MJPEG part exceeds ${MAX_PART_BYTES} bytes; the stream is not multipart JPEG`);
     return images;
   }
 

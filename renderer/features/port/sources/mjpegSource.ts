@@ -44,7 +44,11 @@ export class MjpegSource extends BaseSource<HTMLCanvasElement> {
       response = await fetch(this.#url, { signal: abort.signal, cache: 'no-store' });
     } catch (error) {
       if (abort.signal.aborted) return;
-      throw new SourceFailure('network', `MJPEG stream ${this.#url} could not be reached: ${error instanceof Error ? error.message : String(error)}`, true);
+      throw new SourceFailure(
+        'network',
+        `MJPEG stream ${this.#url} could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+        true,
+      );
     }
     if (!response.ok || !response.body) {
       throw new SourceFailure('network', `MJPEG stream ${this.#url} answered HTTP ${response.status}`, true);
@@ -70,7 +74,12 @@ export class MjpegSource extends BaseSource<HTMLCanvasElement> {
     this.element.height = 1;
   }
 
-  async #read(generation: number, reader: ReadableStreamDefaultReader<Uint8Array>, parser: MjpegParser, signal: AbortSignal): Promise<void> {
+  async #read(
+    generation: number,
+    reader: ReadableStreamDefaultReader<Uint8Array>,
+    parser: MjpegParser,
+    signal: AbortSignal,
+  ): Promise<void> {
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -80,10 +89,14 @@ export class MjpegSource extends BaseSource<HTMLCanvasElement> {
         const newest = images[images.length - 1];
         if (newest && !this.paused) this.#enqueue(generation, newest);
       }
-      if (this.current(generation)) this.connectionFailed(generation, new SourceFailure('network', 'The MJPEG stream ended', true));
+      if (this.current(generation))
+        this.connectionFailed(generation, new SourceFailure('network', 'The MJPEG stream ended', true));
     } catch (error) {
       if (signal.aborted || !this.current(generation)) return;
-      this.connectionFailed(generation, new SourceFailure('network', `The MJPEG stream broke: ${error instanceof Error ? error.message : String(error)}`, true));
+      this.connectionFailed(
+        generation,
+        new SourceFailure('network', `The MJPEG stream broke: ${error instanceof Error ? error.message : String(error)}`, true),
+      );
     } finally {
       reader.releaseLock();
     }

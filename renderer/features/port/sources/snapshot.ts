@@ -47,7 +47,10 @@ export function base64Chunks(base64: string, size = CHUNK_CHARS): string[] {
 }
 
 /** Captures and saves the current frame of `source` as evidence; returns its hash and path. */
-export async function saveSnapshot(source: Pick<CameraSource, 'element' | 'cameraId'>, takenAt: Date = new Date()): Promise<SavedSnapshot> {
+export async function saveSnapshot(
+  source: Pick<CameraSource, 'element' | 'cameraId'>,
+  takenAt: Date = new Date(),
+): Promise<SavedSnapshot> {
   const base64 = await canvasToPngBase64(captureFrame(source));
   const api = clearway();
   const input = { cameraId: source.cameraId, takenAt: takenAt.toISOString() };

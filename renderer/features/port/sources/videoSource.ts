@@ -40,7 +40,14 @@ export abstract class VideoSource extends BaseSource<HTMLVideoElement> {
     const error = this.element.error;
     const code = error?.code ?? 0;
     const detail = mediaErrorText[code] ?? 'unknown media error';
-    this.connectionFailed(this.#generationForEvents, new SourceFailure(code === 3 ? 'decode' : 'network', `Video error: ${detail}${error?.message ? ` (${error.message})` : ''}`, true));
+    this.connectionFailed(
+      this.#generationForEvents,
+      new SourceFailure(
+        code === 3 ? 'decode' : 'network',
+        `Video error: ${detail}${error?.message ? ` (${error.message})` : ''}`,
+        true,
+      ),
+    );
   };
   readonly #onEnded = () => {
     this.connectionFailed(this.#generationForEvents, new SourceFailure('no-frames', 'The stream ended', true));
@@ -97,7 +104,11 @@ export abstract class VideoSource extends BaseSource<HTMLVideoElement> {
       if (error instanceof DOMException && error.name === 'NotSupportedError') {
         throw new SourceFailure('unsupported', `This video cannot be played here: ${error.message}`, false);
       }
-      throw new SourceFailure('network', `The video did not start: ${error instanceof Error ? error.message : String(error)}`, true);
+      throw new SourceFailure(
+        'network',
+        `The video did not start: ${error instanceof Error ? error.message : String(error)}`,
+        true,
+      );
     }
   }
 

@@ -51,7 +51,11 @@ export class WebcamSource extends VideoSource {
     }
     this.#stream = stream;
     for (const track of stream.getVideoTracks()) {
-      track.addEventListener('ended', () => this.connectionFailed(generation, new SourceFailure('no-device', 'The camera was disconnected', true)), { once: true });
+      track.addEventListener(
+        'ended',
+        () => this.connectionFailed(generation, new SourceFailure('no-device', 'The camera was disconnected', true)),
+        { once: true },
+      );
     }
     this.element.srcObject = stream;
   }
@@ -76,10 +80,18 @@ export function webcamFailure(error: unknown, deviceId: string | undefined): Sou
       return new SourceFailure('permission-denied', `Camera access was denied (${detail})`, false);
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return new SourceFailure('no-device', deviceId ? `The chosen camera (${deviceId}) is not connected` : 'No camera is connected', false);
+      return new SourceFailure(
+        'no-device',
+        deviceId ? `The chosen camera (${deviceId}) is not connected` : 'No camera is connected',
+        false,
+      );
     case 'NotReadableError':
     case 'AbortError':
-      return new SourceFailure('device-busy', `The camera could not be started; another program may be using it (${detail})`, true);
+      return new SourceFailure(
+        'device-busy',
+        `The camera could not be started; another program may be using it (${detail})`,
+        true,
+      );
     default:
       return new SourceFailure('network', `The camera could not be opened: ${detail}`, true);
   }

@@ -66,7 +66,11 @@ export class WhepSource extends VideoSource {
         cache: 'no-store',
       });
     } catch (error) {
-      throw new SourceFailure('network', `WHEP endpoint ${this.#url} could not be reached: ${error instanceof Error ? error.message : String(error)}`, true);
+      throw new SourceFailure(
+        'network',
+        `WHEP endpoint ${this.#url} could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+        true,
+      );
     } finally {
       clearTimeout(timeout);
     }

@@ -39,7 +39,10 @@ export function CameraWall({ site }: { site: Site }) {
   const page = layoutWall(items, wallSize, wallPage);
 
   // The group shown got a new layout (here or in another window): follow it. A grid chosen by hand stays until then.
-  const shownLayout = useRef<{ id: string | null; layout: WallLayout | null }>({ id: group?.id ?? null, layout: group?.layout ?? null });
+  const shownLayout = useRef<{ id: string | null; layout: WallLayout | null }>({
+    id: group?.id ?? null,
+    layout: group?.layout ?? null,
+  });
   useEffect(() => {
     const last = shownLayout.current;
     shownLayout.current = { id: group?.id ?? null, layout: group?.layout ?? null };
@@ -73,7 +76,11 @@ export function CameraWall({ site }: { site: Site }) {
             value={group?.id ?? allCameras}
             onChange={(value: string) => {
               const chosen = groups.find((g) => g.id === value);
-              setWall({ wallGroupId: value === allCameras ? null : value, wallPage: 0, ...(chosen ? { wallSize: sizeOf[chosen.layout] } : {}) });
+              setWall({
+                wallGroupId: value === allCameras ? null : value,
+                wallPage: 0,
+                ...(chosen ? { wallSize: sizeOf[chosen.layout] } : {}),
+              });
             }}
             options={[{ value: allCameras, label: t('wall.allCameras') }, ...groups.map((g) => ({ value: g.id, label: g.name }))]}
           />
@@ -85,32 +92,65 @@ export function CameraWall({ site }: { site: Site }) {
             options={gridSizes.map((size) => ({ value: size, label: t('wall.grid', { size }) }))}
           />
           <Space size={4}>
-            <Button icon={<LeftOutlined />} aria-label={t('wall.previous')} disabled={page.page === 0} onClick={() => setWall({ wallPage: page.page - 1 })} />
+            <Button
+              icon={<LeftOutlined />}
+              aria-label={t('wall.previous')}
+              disabled={page.page === 0}
+              onClick={() => setWall({ wallPage: page.page - 1 })}
+            />
             <span className="cw-tabular" aria-live="polite">
               {t('wall.page', { page: page.page + 1, pages: page.pages })}
             </span>
-            <Button icon={<RightOutlined />} aria-label={t('wall.next')} disabled={page.page >= page.pages - 1} onClick={() => setWall({ wallPage: page.page + 1 })} />
+            <Button
+              icon={<RightOutlined />}
+              aria-label={t('wall.next')}
+              disabled={page.page >= page.pages - 1}
+              onClick={() => setWall({ wallPage: page.page + 1 })}
+            />
           </Space>
           {canEdit ? (
             <>
-              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ group: null })} data-testid="wall-new-group">
+              <Button
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => setEditing({ group: null })}
+                data-testid="wall-new-group"
+              >
                 {t('wall.newGroupButton')}
               </Button>
-              <Button icon={<EditOutlined aria-hidden />} disabled={!group} onClick={() => group && setEditing({ group })} data-testid="wall-edit-group">
+              <Button
+                icon={<EditOutlined aria-hidden />}
+                disabled={!group}
+                onClick={() => group && setEditing({ group })}
+                data-testid="wall-edit-group"
+              >
                 {t('wall.editGroupButton')}
               </Button>
             </>
           ) : null}
-          {suggested && groups.length > 0 ? <span className="cw-wall-origin" data-testid="wall-groups-suggested">{t('wall.suggested')}</span> : null}
+          {suggested && groups.length > 0 ? (
+            <span className="cw-wall-origin" data-testid="wall-groups-suggested">
+              {t('wall.suggested')}
+            </span>
+          ) : null}
         </Space>
       </div>
       {items.length === 0 ? (
         <p className="cw-empty-hint">{t('wall.empty')}</p>
       ) : (
-        <div className="cw-wall-grid" style={{ gridTemplateColumns: `repeat(${page.size}, 1fr)`, gridTemplateRows: `repeat(${page.size}, 1fr)` }}>
+        <div
+          className="cw-wall-grid"
+          style={{ gridTemplateColumns: `repeat(${page.size}, 1fr)`, gridTemplateRows: `repeat(${page.size}, 1fr)` }}
+        >
           {page.tiles.map((item, index) => {
             if (!item) return <div key={`empty-${index}`} className="cw-wall-tile cw-wall-tile-empty" aria-hidden />;
-            if (item.kind === 'missing') return <MissingTile key={itemKey(item)} cameraId={item.cameraId} onDrop={canEdit ? () => void dropMissing(item.cameraId) : null} />;
+            if (item.kind === 'missing')
+              return (
+                <MissingTile
+                  key={itemKey(item)}
+                  cameraId={item.cameraId}
+                  onDrop={canEdit ? () => void dropMissing(item.cameraId) : null}
+                />
+              );
             return <WallTile key={itemKey(item)} camera={item.camera} onExpand={expand} />;
           })}
         </div>
@@ -120,8 +160,16 @@ export function CameraWall({ site }: { site: Site }) {
           site={site}
           groups={groups}
           initial={editing.group}
-          startWith={editing.group ? null : { cameraIds: page.tiles.flatMap((item) => (item?.kind === 'camera' ? [item.camera.id] : [])), size: wallSize }}
-          onSaved={(next) => setWall(next ? { wallGroupId: next.id, wallSize: sizeOf[next.layout], wallPage: 0 } : { wallGroupId: null, wallPage: 0 })}
+          startWith={
+            editing.group
+              ? null
+              : { cameraIds: page.tiles.flatMap((item) => (item?.kind === 'camera' ? [item.camera.id] : [])), size: wallSize }
+          }
+          onSaved={(next) =>
+            setWall(
+              next ? { wallGroupId: next.id, wallSize: sizeOf[next.layout], wallPage: 0 } : { wallGroupId: null, wallPage: 0 },
+            )
+          }
           onClose={() => setEditing(null)}
         />
       ) : null}

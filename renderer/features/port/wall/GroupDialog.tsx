@@ -47,7 +47,9 @@ export function GroupDialog({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();
   const [layout, setLayout] = useState<WallLayout>(initial?.layout ?? layoutOf[startWith?.size ?? 2]);
-  const [tiles, setTiles] = useState<(string | null)[]>(() => tilesOf(initial?.cameraIds ?? startWith?.cameraIds.slice(0, wallCapacity[layoutOf[startWith.size]]) ?? []));
+  const [tiles, setTiles] = useState<(string | null)[]>(() =>
+    tilesOf(initial?.cameraIds ?? startWith?.cameraIds.slice(0, wallCapacity[layoutOf[startWith.size]]) ?? []),
+  );
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const capacity = wallCapacity[layout];
@@ -58,14 +60,16 @@ export function GroupDialog({
   const missing = missingCameraIds({ cameraIds: shown.filter((id): id is string => id !== null) }, site.cameras);
   const beyond = tiles.slice(capacity).filter((id): id is string => id !== null);
 
-  const setTile = (index: number, cameraId: string | null) => setTiles((current) => current.map((id, i) => (i === index ? cameraId : id)));
+  const setTile = (index: number, cameraId: string | null) =>
+    setTiles((current) => current.map((id, i) => (i === index ? cameraId : id)));
   const dropMissing = () => setTiles((current) => current.map((id) => (id !== null && missing.includes(id) ? null : id)));
 
   const optionsFor = (index: number) => {
     const here = tiles[index];
     const usedElsewhere = new Set(shown.filter((id, i): id is string => id !== null && i !== index));
     const options = site.cameras.map((c) => ({ value: c.id, label: c.name, disabled: usedElsewhere.has(c.id) }));
-    if (here && !cameraNames.has(here)) options.unshift({ value: here, label: t('wall.missingOption', { camera: here }), disabled: false });
+    if (here && !cameraNames.has(here))
+      options.unshift({ value: here, label: t('wall.missingOption', { camera: here }), disabled: false });
     return options;
   };
 
@@ -123,8 +127,19 @@ export function GroupDialog({
   const footer = (
     <div className="cw-dialog-footer" style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
       {initial ? (
-        <Popconfirm title={t('wall.deleteConfirm', { name: initial.name })} okText={t('wall.delete')} cancelText={t('wall.cancel')} okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
-          <Button icon={<DeleteOutlined aria-hidden />} disabled={busy} data-testid="group-delete" style={{ marginRight: 'auto' }}>
+        <Popconfirm
+          title={t('wall.deleteConfirm', { name: initial.name })}
+          okText={t('wall.delete')}
+          cancelText={t('wall.cancel')}
+          okButtonProps={{ danger: true }}
+          onConfirm={() => void remove()}
+        >
+          <Button
+            icon={<DeleteOutlined aria-hidden />}
+            disabled={busy}
+            data-testid="group-delete"
+            style={{ marginRight: 'auto' }}
+          >
             {t('wall.delete')}
           </Button>
         </Popconfirm>
@@ -132,7 +147,13 @@ export function GroupDialog({
       <Button onClick={onClose} disabled={busy}>
         {t('wall.cancel')}
       </Button>
-      <Button type="primary" icon={<SaveOutlined aria-hidden />} loading={busy} onClick={() => void save()} data-testid="group-save">
+      <Button
+        type="primary"
+        icon={<SaveOutlined aria-hidden />}
+        loading={busy}
+        onClick={() => void save()}
+        data-testid="group-save"
+      >
         {t('wall.save')}
       </Button>
     </div>
@@ -149,7 +170,14 @@ export function GroupDialog({
       modalRender={(node) => <div data-testid="group-dialog">{node}</div>}
     >
       <Form form={form} layout="vertical" initialValues={{ name: initial?.name ?? '' }} requiredMark={false}>
-        <Form.Item name="name" label={t('wall.groupName')} rules={[{ required: true, whitespace: true, message: t('wall.groupNameRequired') }, { max: 120, message: t('wall.groupNameTooLong') }]}>
+        <Form.Item
+          name="name"
+          label={t('wall.groupName')}
+          rules={[
+            { required: true, whitespace: true, message: t('wall.groupNameRequired') },
+            { max: 120, message: t('wall.groupNameTooLong') },
+          ]}
+        >
           <Input autoFocus data-testid="group-name" onPressEnter={() => void save()} />
         </Form.Item>
         <Form.Item label={t('wall.layout')}>
@@ -176,7 +204,11 @@ export function GroupDialog({
           />
         ) : null}
         <Form.Item label={t('wall.groupTiles', { capacity })} extra={t('wall.groupTilesHelp')}>
-          <div className="cw-group-tiles" style={{ gridTemplateColumns: `repeat(${size}, minmax(0, 1fr))` }} data-testid="group-tiles">
+          <div
+            className="cw-group-tiles"
+            style={{ gridTemplateColumns: `repeat(${size}, minmax(0, 1fr))` }}
+            data-testid="group-tiles"
+          >
             {shown.map((cameraId, index) => (
               <div className="cw-group-tile" key={index}>
                 <span className="cw-group-tile-label">{t('wall.tile', { n: index + 1 })}</span>
@@ -198,7 +230,8 @@ export function GroupDialog({
         </Form.Item>
         {beyond.length > 0 ? (
           <Typography.Paragraph type="warning" data-testid="group-beyond">
-            <WarningOutlined aria-hidden /> {t('wall.beyondLayout', { count: beyond.length, cameras: beyond.map((id) => cameraNames.get(id) ?? id).join(', ') })}
+            <WarningOutlined aria-hidden />{' '}
+            {t('wall.beyondLayout', { count: beyond.length, cameras: beyond.map((id) => cameraNames.get(id) ?? id).join(', ') })}
           </Typography.Paragraph>
         ) : null}
         {problem ? (

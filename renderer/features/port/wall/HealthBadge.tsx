@@ -26,10 +26,17 @@ export function HealthBadge({ health }: { health: SourceHealth | null }) {
   const { t } = useTranslation('port');
   if (!health) return null;
   return (
-    <span className={`cw-health cw-health-${health.state}`} data-testid="camera-health" data-state={health.state} title={health.error ?? undefined}>
+    <span
+      className={`cw-health cw-health-${health.state}`}
+      data-testid="camera-health"
+      data-state={health.state}
+      title={health.error ?? undefined}
+    >
       {icons[health.state]}
       <span>{t(`health.${health.state}`)}</span>
-      {health.state === 'live' || health.state === 'stalled' ? <span className="cw-health-fps">{t('health.fps', { fps: health.fps.toFixed(0) })}</span> : null}
+      {health.state === 'live' || health.state === 'stalled' ? (
+        <span className="cw-health-fps">{t('health.fps', { fps: health.fps.toFixed(0) })}</span>
+      ) : null}
     </span>
   );
 }

@@ -10,7 +10,12 @@ import { useTranslation } from 'react-i18next';
 export function MissingTile({ cameraId, onDrop }: { cameraId: string; onDrop: (() => void) | null }) {
   const { t } = useTranslation('port');
   return (
-    <figure className="cw-wall-tile cw-wall-tile-missing" data-testid="wall-tile-missing" data-camera={cameraId} aria-label={t('wall.missingTitle', { camera: cameraId })}>
+    <figure
+      className="cw-wall-tile cw-wall-tile-missing"
+      data-testid="wall-tile-missing"
+      data-camera={cameraId}
+      aria-label={t('wall.missingTitle', { camera: cameraId })}
+    >
       <div className="cw-wall-missing" role="status">
         <WarningOutlined aria-hidden className="cw-wall-missing-icon" />
         <span>{t('wall.missing', { camera: cameraId })}</span>

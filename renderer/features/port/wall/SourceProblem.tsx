@@ -8,12 +8,25 @@ import type { CameraSource, SourceHealth } from '../sources/cameraSource';
  * Why a camera shows no picture, in the officer's language, with what to do:
  * retry, or turn camera access on in settings when that is the cause.
  */
-export function SourceProblem({ source, health, compact = false }: { source: CameraSource | null; health: SourceHealth | null; compact?: boolean }) {
+export function SourceProblem({
+  source,
+  health,
+  compact = false,
+}: {
+  source: CameraSource | null;
+  health: SourceHealth | null;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('port');
   if (!source || !health || (health.state !== 'failed' && health.state !== 'stalled')) return null;
   const needsSettings = health.reason === 'camera-off' || health.reason === 'permission-denied';
   return (
-    <div className={compact ? 'cw-source-problem cw-source-problem-compact' : 'cw-source-problem'} role="status" data-testid="source-problem" data-reason={health.reason ?? ''}>
+    <div
+      className={compact ? 'cw-source-problem cw-source-problem-compact' : 'cw-source-problem'}
+      role="status"
+      data-testid="source-problem"
+      data-reason={health.reason ?? ''}
+    >
       <span>{health.reason ? t(`reason.${health.reason}`) : (health.error ?? t(`health.${health.state}`))}</span>
       <Space size={4}>
         <Button size="small" icon={<ReloadOutlined />} onClick={() => source.retry()}>

@@ -56,7 +56,13 @@ export function WallTile({ camera, onExpand }: { camera: SiteCamera; onExpand(ca
         <HealthBadge health={health} />
         <span className="cw-wall-actions">
           <Tooltip title={t('wall.expand')}>
-            <Button size="small" type="text" icon={<ExpandOutlined />} aria-label={t('wall.expandCamera', { camera: camera.name })} onClick={() => onExpand(camera.id)} />
+            <Button
+              size="small"
+              type="text"
+              icon={<ExpandOutlined />}
+              aria-label={t('wall.expandCamera', { camera: camera.name })}
+              onClick={() => onExpand(camera.id)}
+            />
           </Tooltip>
           <Tooltip title={t('snapshot.take')}>
             <Button

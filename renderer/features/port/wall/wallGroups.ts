@@ -20,7 +20,10 @@ export interface SiteGroups {
 export function groupsForSite(saved: CameraGroupsBySite, site: Site): SiteGroups {
   const own = saved[site.id];
   if (own !== undefined) return { groups: own, suggested: false };
-  return { groups: site.cameraGroups.map(({ id, name, layout, cameraIds }) => ({ id, name, layout, cameraIds: [...cameraIds] })), suggested: true };
+  return {
+    groups: site.cameraGroups.map(({ id, name, layout, cameraIds }) => ({ id, name, layout, cameraIds: [...cameraIds] })),
+    suggested: true,
+  };
 }
 
 /** One tile's content: a camera of the site, or a camera the group names that the site no longer has. */
@@ -75,7 +78,11 @@ export function cameraIdsFromTiles(tiles: readonly (string | null)[], layout: Wa
 
 /** A new group's id from its name (letters and digits), unique among `taken`; a counter when the name has no Latin letters. */
 export function newGroupId(name: string, taken: ReadonlySet<string>): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48);
   const base = slug ? `group-${slug}` : 'group';
   if (slug && !taken.has(base)) return base;
   for (let n = slug ? 2 : 1; ; n++) {

@@ -121,7 +121,9 @@ export function cursorReducer(state: CursorState, action: CursorAction): CursorS
     case 'toggle':
       return {
         ...state,
-        selected: state.selected.includes(action.id) ? state.selected.filter((s) => s !== action.id) : [...state.selected, action.id],
+        selected: state.selected.includes(action.id)
+          ? state.selected.filter((s) => s !== action.id)
+          : [...state.selected, action.id],
       };
     case 'clear':
       return state.selected.length === 0 ? state : { ...state, selected: [] };
