@@ -72,10 +72,12 @@ function parseServeArgs(argv: string[]): ServeArgs {
 }
 
 /** Chromium in app mode with a throw-away profile, so it shares nothing with the user's browser. */
-function openChromium(url: string, onClosed: () => void): ChildProcess | null {
+/** `newLaunchUrl` gives a fresh single-use link when the user must open the app by hand. */
+function openChromium(url: string, onClosed: () => void, newLaunchUrl: () => string): ChildProcess | null {
   const binary = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(binary)) {
-    console.error(`Chromium not found at ${binary} (set CHROMIUM_PATH); open the URL above in a Chromium-based browser.`);
+    console.error(`Chromium not found at ${binary} (set CHROMIUM_PATH); open this link once in a Chromium-based browser:`);
+    console.log(`CLEARWAY_URL=${newLaunchUrl()}`);
     return null;
   }
   const profile = mkdtempSync(join(tmpdir(), 'clearway-chromium-'));
@@ -101,7 +103,10 @@ function openChromium(url: string, onClosed: () => void): ChildProcess | null {
     setTimeout(cleanUp, 1000).unref();
     // Closing the window exits 0; a crash or a missing display must not take the host down with it.
     if (code === 0) onClosed();
-    else console.error(`Chromium exited (${signal ?? `code ${code}`}); the web host keeps serving the URL above.`);
+    else {
+      console.error(`Chromium exited (${signal ?? `code ${code}`}); the web host keeps serving. Open this link once to go on:`);
+      console.log(`CLEARWAY_URL=${newLaunchUrl()}`);
+    }
   });
   return child;
 }
@@ -151,13 +156,25 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
-  console.log(`CLEARWAY_URL=${web.url}`);
-  console.log(
-    `Clearway web host on http://127.0.0.1:${web.port} (data in ${args.dataDir}); open the URL above. Ctrl+C stops it.`,
-  );
+  if (args.open) {
+    // The launch link stays off the terminal when the host opens the browser itself.
+    console.log(
+      `Clearway web host on http://127.0.0.1:${web.port} (data in ${args.dataDir}); opening Chromium. Ctrl+C stops it.`,
+    );
+  } else {
+    console.log(`CLEARWAY_URL=${web.url}`);
+    console.log(
+      `Clearway web host on http://127.0.0.1:${web.port} (data in ${args.dataDir}); open the URL above once (it works once, for five minutes). Ctrl+C stops it.`,
+    );
+  }
 
   // In --open mode the Chromium window is the app: closing it quits, like the Electron window.
-  if (args.open) browser = openChromium(web.url, () => void stop(0));
+  if (args.open)
+    browser = openChromium(
+      web.url,
+      () => void stop(0),
+      () => web.newLaunchUrl(),
+    );
 }
 
 main().catch((error: unknown) => {

@@ -49,22 +49,34 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Defaults to 32 random bytes, base64url. */
+  /** The first launch token; defaults to 32 random bytes, base64url. */
   token?: string;
+  /** The secret the session cookie carries; defaults to a fresh one per host run (a restarted host passes its own to keep open pages signed in). */
+  cookieSecret?: string;
+  /** How long a launch token may wait to be used (default 5 minutes); each works once. */
+  launchTtlMs?: number;
+  /** Test seam: the clock launch tokens expire by. */
+  now?: () => number;
   /** A ready policy, or a builder; defaults to main/security/csp.ts with this host's origins. */
   csp?: string | ((context: CspContext) => string);
   log?: DispatchLog;
 }
 
 export interface WebHost {
-  /** The launch URL, token included: http://127.0.0.1:PORT/?token=T */
+  /** The first launch URL, token included: http://127.0.0.1:PORT/?token=T (works once, within the launch TTL). */
   readonly url: string;
   readonly port: number;
+  /** The first launch token. */
   readonly token: string;
+  /** Issues another single-use launch URL (a second browser, or a browser that lost its cookie). */
+  newLaunchUrl(): string;
   readonly server: Server;
   /** Stops serving and drops every connection; the ServiceHost stays open (its owner closes it). */
   close(): Promise<void>;
 }
+
+/** Long enough for a browser to start on a busy machine, short enough that a leaked link is soon worthless. */
+const DEFAULT_LAUNCH_TTL_MS = 5 * 60_000;
 
 const defaultCsp = (context: CspContext): string => cspForSettings(context.settings, context.selfOrigins);
 const noRemoteOrigins = { hubUrl: '', cameraOrigins: [] };
@@ -73,6 +85,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { host } = options;
   const token = options.token ?? newToken();
   assertUsableToken(token);
+  const now = options.now ?? Date.now;
+  const launchTtlMs = options.launchTtlMs ?? DEFAULT_LAUNCH_TTL_MS;
+  // Launch tokens travel in a URL (shell history, process list, logs): each works once and
+  // soon expires. The cookie carries a different secret, made here and never printed.
+  const launchTokens = new Map<string, number>([[token, now() + launchTtlMs]]);
+  const cookieSecret = options.cookieSecret ?? newToken();
+  assertUsableToken(cookieSecret);
+  const takeLaunchToken = (given: string): boolean => {
+    for (const [candidate, expiresAt] of launchTokens) {
+      if (expiresAt < now()) launchTokens.delete(candidate);
+      else if (tokensEqual(given, candidate)) {
+        launchTokens.delete(candidate);
+        return true;
+      }
+    }
+    return false;
+  };
   const root = await realRendererDir(options.rendererDir);
   const dispatch = createDispatcher(host, options.log);
   const cspOption = options.csp ?? defaultCsp;
@@ -125,17 +154,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     const given = query.get('token');
     if (given !== null) {
-      if (!tokensEqual(given, token)) return deny(res, 401, 'Unauthorized: wrong token');
+      if (!takeLaunchToken(given))
+        return deny(res, 401, 'Unauthorized: this launch link is wrong, used or expired; start the web host again for a new one');
       // Trade the token for a cookie and drop it from the address bar and history.
       query.delete('token');
       const rest = query.toString();
-      res.setHeader('Set-Cookie', sessionCookie(port, token));
+      res.setHeader('Set-Cookie', sessionCookie(port, cookieSecret));
       res.setHeader('Location', `${safeLocalPath(path)}${rest ? `?${rest}` : ''}`);
       res.statusCode = 303;
       res.end();
       return;
     }
-    if (!hasValidCookie(req, port, token)) return deny(res, 401, 'Unauthorized: open the URL the web host printed');
+    if (!hasValidCookie(req, port, cookieSecret)) return deny(res, 401, 'Unauthorized: open the launch link the web host gave');
     if (path === WS_PATH) return deny(res, 426, 'Upgrade required');
 
     const found = await lookupStatic(root, path);
@@ -161,7 +191,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!hostAllowed(req, port)) return refuseUpgrade(socket, 403, 'Forbidden');
     if (splitUrl(req.url ?? '/').path !== WS_PATH) return refuseUpgrade(socket, 404, 'Not Found');
     if (!originAllowed(req, port)) return refuseUpgrade(socket, 403, 'Forbidden');
-    if (!hasValidCookie(req, port, token)) return refuseUpgrade(socket, 401, 'Unauthorized');
+    if (!hasValidCookie(req, port, cookieSecret)) return refuseUpgrade(socket, 401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
@@ -196,6 +226,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    newLaunchUrl() {
+      const next = newToken();
+      launchTokens.set(next, now() + launchTtlMs);
+      return `http://127.0.0.1:${port}/?token=${next}`;
+    },
     server,
     close() {
       closing ??= (async () => {

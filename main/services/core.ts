@@ -81,9 +81,12 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
   const auditChain = await AuditChain.open(rawStore, loadOrCreateAuditKey(options.dataDir).key, clock);
   const store = auditChain.wrap(rawStore);
 
-  const notices = new NoticeBoard(clock, (notice) => {
-    logger.warn({ notice }, 'notice posted');
-    events.emit('cw:app.notice', notice);
+  const notices = new NoticeBoard({
+    clock,
+    onNotice: (notice) => {
+      logger.warn({ notice }, 'notice posted');
+      events.emit('cw:app.notice', notice);
+    },
   });
   postStoreRecoveryNotices(store.openEvents, notices);
 
@@ -104,12 +107,12 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
   const sessionChanged = async (): Promise<void> => {
     for (const listener of sessionListeners) await listener();
   };
-  const accounts = new Accounts(store, clock, hashParams);
+  const accounts = new Accounts({ store, clock, hashParams });
   const session = new Session({
     store,
     accounts,
     clock,
-    throttle: new LoginThrottle(clock, options.testing?.throttle),
+    throttle: new LoginThrottle({ clock, policy: options.testing?.throttle }),
     hashParams,
     idleLockMinutes: () => settings.get().idleLockMinutes,
     onChange: () => void sessionChanged(),

@@ -32,8 +32,9 @@ async function openCameraSettings(page: Page): Promise<void> {
 }
 
 /** The policy the web host sends with the app's page. */
+/** The policy the web host sends with the app page now (the page's cookie, not the spent launch link). */
 async function pageCsp(page: Page, url: string): Promise<string> {
-  const response = await page.request.get(url);
+  const response = await page.request.get(new URL('/', url).href);
   return response.headers()['content-security-policy'] ?? '';
 }
 

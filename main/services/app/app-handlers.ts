@@ -26,7 +26,7 @@ export function createAppArea(
   core.events.on((event) => {
     if (event === 'cw:settings.changed') status.invalidate();
   });
-  const appInfo = () => readAppInfo(store, core.identity);
+  const appInfo = () => readAppInfo(store, core.accounts, core.identity);
 
   return {
     status,

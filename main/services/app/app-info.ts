@@ -1,6 +1,7 @@
 import type { AppInfo, DemoAccount } from '../../../preload/contract/schemas/app';
 import type { Mode } from '../../../preload/contract/schemas/common';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../demo/demo-accounts';
+import type { Accounts } from '../auth/accounts';
 import type { Store } from '../store/types';
 
 export interface AppIdentity {
@@ -10,7 +11,7 @@ export interface AppIdentity {
 }
 
 /** What the login screen and the about box show; the demo accounts only while demo data is in this profile. */
-export async function readAppInfo(store: Store, identity: AppIdentity): Promise<AppInfo> {
+export async function readAppInfo(store: Store, accounts: Pick<Accounts, 'list'>, identity: AppIdentity): Promise<AppInfo> {
   const info: AppInfo = {
     name: 'Clearway',
     version: identity.version,
@@ -19,7 +20,7 @@ export async function readAppInfo(store: Store, identity: AppIdentity): Promise<
     mode: identity.mode,
     demo: await hasDemoData(store),
   };
-  return info.demo ? { ...info, demoAccounts: await activeDemoAccounts(store) } : info;
+  return info.demo ? { ...info, demoAccounts: await activeDemoAccounts(accounts) } : info;
 }
 
 export async function hasDemoData(store: Store): Promise<boolean> {
@@ -27,8 +28,7 @@ export async function hasDemoData(store: Store): Promise<boolean> {
   return rows.length > 0;
 }
 
-async function activeDemoAccounts(store: Store): Promise<DemoAccount[]> {
-  const rows = await store.query('SELECT username FROM users WHERE active = 1');
-  const active = new Set(rows.map((row) => String(row.username)));
+async function activeDemoAccounts(accounts: Pick<Accounts, 'list'>): Promise<DemoAccount[]> {
+  const active = new Set((await accounts.list()).filter((user) => user.active).map((user) => user.username));
   return DEMO_PEOPLE.filter((person) => active.has(person.username)).map((person) => ({ ...person, password: DEMO_PASSWORD }));
 }

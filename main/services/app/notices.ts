@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Notice } from '../../../preload/contract/schemas/app';
 import type { Clock } from '../clock';
 
+export interface NoticeBoardOptions {
+  clock: Clock;
+  onNotice: (notice: Notice) => void;
+}
+
 /**
  * Things the officer must be told about (a recovered database, reset settings).
  * Kept in memory for this run: each start re-derives them from what it found.
@@ -9,10 +14,13 @@ import type { Clock } from '../clock';
 export class NoticeBoard {
   readonly #notices: Notice[] = [];
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly onNotice: (notice: Notice) => void,
-  ) {}
+  private readonly clock: Clock;
+  private readonly onNotice: (notice: Notice) => void;
+
+  constructor(options: NoticeBoardOptions) {
+    this.clock = options.clock;
+    this.onNotice = options.onNotice;
+  }
 
   post(level: Notice['level'], code: string, message: string): Notice {
     const notice: Notice = { id: randomUUID(), level, code, message, at: this.clock.now().toISOString() };

@@ -18,6 +18,12 @@ export type SetupFields = Omit<z.output<typeof SetupInput>, 'demo' | 'office'>;
 
 const USER_COLUMNS = 'id, username, display_name, role, active, password_hash, created_at, last_login_at';
 
+export interface AccountsOptions {
+  store: Store;
+  clock: Clock;
+  hashParams: ScryptParams;
+}
+
 /**
  * Local officer accounts: first-run setup, supervisor administration, and the
  * rule that the workstation always keeps one active supervisor.
@@ -25,11 +31,15 @@ const USER_COLUMNS = 'id, username, display_name, role, active, password_hash, c
 export class Accounts {
   readonly #writes = new SerialQueue();
 
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly hashParams: ScryptParams,
-  ) {}
+  private readonly store: Store;
+  private readonly clock: Clock;
+  private readonly hashParams: ScryptParams;
+
+  constructor(options: AccountsOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+    this.hashParams = options.hashParams;
+  }
 
   /** Active people a case or declaration can be assigned to (not trainers or trainees), by display name. */
   async assignees(): Promise<{ id: string; name: string; role: string }[]> {

@@ -38,7 +38,7 @@ export function createAuthArea(core: Core, deps: { shifts: Pick<Shifts, 'current
       'cw:auth.setup': async (input) => {
         const user = await accounts.setup({ username: input.username, displayName: input.displayName, password: input.password });
         await settings.update(user, { office: input.office });
-        if (input.demo) await seedDemo(core.store, core.clock, { office: input.office, hashParams: core.hashParams });
+        if (input.demo) await seedDemo(core.store, accounts, core.clock, { office: input.office, hashParams: core.hashParams });
         core.logger.info({ username: user.username, demo: input.demo }, 'first-run setup done');
         session.beginAfterSetup(user);
         return sessionState();

@@ -9,6 +9,11 @@ export interface ThrottlePolicy {
 
 export const DEFAULT_THROTTLE: ThrottlePolicy = { maxFailures: 5, delayMs: 30_000 };
 
+export interface LoginThrottleOptions {
+  clock: Clock;
+  policy?: ThrottlePolicy;
+}
+
 /**
  * Slows password guessing per username (known or not, so it reveals nothing):
  * after maxFailures consecutive failures, attempts are refused for delayMs.
@@ -17,10 +22,13 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = { maxFailures: 5, delayMs: 30_00
 export class LoginThrottle {
   readonly #failures = new Map<string, { count: number; lastAt: number }>();
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE,
-  ) {}
+  private readonly clock: Clock;
+  private readonly policy: ThrottlePolicy;
+
+  constructor(options: LoginThrottleOptions) {
+    this.clock = options.clock;
+    this.policy = options.policy ?? DEFAULT_THROTTLE;
+  }
 
   /** Milliseconds until the next attempt is allowed; 0 when allowed now. */
   retryAfterMs(username: string): number {

@@ -1,16 +1,27 @@
 /** The cases area: inspection cases, their findings, seizures, notes, tasks and links, the status workflow and the case report. */
 import type { casesChannels } from '../../../preload/contract/channels/cases';
 import type { Area } from '../area';
+import type { AuditChain } from '../audit/audit-chain';
+import { Accounts } from '../auth/accounts';
+import { DEFAULT_SCRYPT_PARAMS } from '../auth/password-hash';
+import type { Clock } from '../clock';
 import type { Core } from '../core';
 import { EvidenceStore } from '../evidence/evidence-store';
-import { UploadBuffer } from '../evidence/upload-buffer';
+import { evidenceUploadBuffer } from '../evidence/evidence-uploads';
 import { ReportService } from '../report/report-service';
+import type { Store } from '../store/types';
 import { CaseService } from './case-service';
 
 export function createCasesArea(
   core: Pick<Core, 'dataDir' | 'store' | 'clock' | 'auditChain' | 'accounts' | 'me'>,
 ): Area<typeof casesChannels> & ReturnType<typeof createCaseServices> {
-  const services = createCaseServices({ dataDir: core.dataDir, store: core.store, clock: core.clock, audit: core.auditChain });
+  const services = createCaseServices({
+    dataDir: core.dataDir,
+    store: core.store,
+    clock: core.clock,
+    audit: core.auditChain,
+    accounts: core.accounts,
+  });
   const { cases, reports } = services;
   const { me } = core;
   return {
@@ -40,17 +51,20 @@ export function createCasesArea(
  */
 export function createCaseServices(options: {
   dataDir: string;
-  store: CaseServiceStore;
-  clock: Core['clock'];
-  audit: Core['auditChain'];
+  store: Store;
+  clock: Clock;
+  audit: AuditChain;
+  /** Defaults to the accounts in the same store (cases only read them). */
+  accounts?: Pick<Accounts, 'get'>;
 }) {
   const evidenceStore = new EvidenceStore(options.dataDir);
-  const uploads = new UploadBuffer(() => options.clock.now().getTime());
+  const uploads = evidenceUploadBuffer(() => options.clock.now().getTime());
   const cases = new CaseService({
     store: options.store,
     clock: options.clock,
     evidence: evidenceStore,
     uploads,
+    accounts: options.accounts ?? new Accounts({ store: options.store, clock: options.clock, hashParams: DEFAULT_SCRYPT_PARAMS }),
     dataDir: options.dataDir,
   });
   const reports = new ReportService({
@@ -62,5 +76,3 @@ export function createCaseServices(options: {
   });
   return { cases, reports, evidenceStore, uploads };
 }
-
-type CaseServiceStore = Core['store'];

@@ -29,7 +29,8 @@ import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
 import type { EvidenceStore } from '../evidence/evidence-store';
 import { readSnapshot } from '../evidence/camera-snapshots';
-import type { UploadBuffer } from '../evidence/upload-buffer';
+import type { Accounts } from '../auth/accounts';
+import type { UploadBuffer } from '../upload-buffer';
 import type { Statement, Store } from '../store/types';
 import { parseOrThrow } from '../validation';
 import { blobUploadStatements } from '../sync/blob-queue';
@@ -58,6 +59,8 @@ export interface CaseServiceOptions {
   clock: Clock;
   evidence: EvidenceStore;
   uploads: UploadBuffer;
+  /** Who cases can be assigned to. */
+  accounts: Pick<Accounts, 'get'>;
   dataDir: string;
 }
 
@@ -546,9 +549,9 @@ export class CaseService {
   }
 
   async #person(userId: string) {
-    const rows = await this.options.store.query('SELECT id, display_name FROM users WHERE id = ? AND active = 1', [userId]);
-    if (!rows[0]) throw new ServiceError('NOT_FOUND', `No active user ${userId} to assign the case to`);
-    return { id: String(rows[0].id), name: String(rows[0].display_name) };
+    const found = await this.options.accounts.get(userId);
+    if (!found?.active) throw new ServiceError('NOT_FOUND', `No active user ${userId} to assign the case to`);
+    return { id: found.id, name: found.displayName };
   }
 
   /** A declaration's subject is that declaration; other origins need the subject spelled out unless they carry it. */

@@ -26,11 +26,19 @@ export interface DeclarationSummary {
   aeo: boolean;
 }
 
+export interface DeclarationsRepositoryOptions {
+  store: Store;
+  clock: Clock;
+}
+
 export class DeclarationsRepository {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: Store;
+  private readonly clock: Clock;
+
+  constructor(options: DeclarationsRepositoryOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+  }
 
   /** The statements for one declaration; exposed so a caller can add its own (e.g. audit) to the same transaction. */
   saveStatements(d: Declaration, source: DeclarationSource): Statement[] {

@@ -1,5 +1,5 @@
 import { auditStatement } from '../audit/audit-log';
-import { insertUserStatement } from '../auth/accounts';
+import { type Accounts, insertUserStatement } from '../auth/accounts';
 import { hashPassword, type ScryptParams } from '../auth/password-hash';
 import type { Clock } from '../clock';
 import type { Statement, Store } from '../store/types';
@@ -24,18 +24,19 @@ export interface DemoProfile {
  * `demo: true`). Every area adds its own statements here, in the same
  * transaction, so a profile is either fully seeded or not at all.
  */
-export async function seedDemo(store: Store, clock: Clock, profile: DemoProfile): Promise<void> {
+export async function seedDemo(
+  store: Store,
+  accounts: Pick<Accounts, 'list'>,
+  clock: Clock,
+  profile: DemoProfile,
+): Promise<void> {
   const now = clock.now();
-  const existing = await store.query('SELECT username FROM users');
-  const accounts = demoAccounts(
-    await hashPassword(DEMO_PASSWORD, profile.hashParams),
-    now,
-    new Set(existing.map((row) => String(row.username))),
-  );
-  const onShiftDuty = accounts.filter((user) => ['officer', 'inspector', 'supervisor'].includes(user.role));
+  const existing = new Set((await accounts.list()).map((user) => user.username));
+  const people = demoAccounts(await hashPassword(DEMO_PASSWORD, profile.hashParams), now, existing);
+  const onShiftDuty = people.filter((user) => ['officer', 'inspector', 'supervisor'].includes(user.role));
 
   const statements: Statement[] = [
-    ...accounts.map(insertUserStatement),
+    ...people.map(insertUserStatement),
     ...demoShiftStatements(onShiftDuty, profile.office, now),
     // Declarations, the starter risk configuration and some decision history (queue).
     ...demoQueueStatements(store, clock, { count: DEMO_DECLARATIONS, seed: 1, timeZone: systemTimeZone() }).statements,
@@ -45,7 +46,7 @@ export async function seedDemo(store: Store, clock: Clock, profile: DemoProfile)
       actor: { id: 'system', name: 'Clearway' },
       action: 'demo.seed',
       subject: null,
-      detail: { accounts: accounts.map((user) => user.username), office: profile.office },
+      detail: { accounts: people.map((user) => user.username), office: profile.office },
     }),
   ];
   await store.transaction(statements);

@@ -5,7 +5,7 @@ import type { CaseService } from '../cases/case-service';
 import type { Core } from '../core';
 import type { SiteService } from '../site/site-service';
 import { EvidenceSnapshots } from './evidence-snapshots';
-import type { UploadBuffer } from './upload-buffer';
+import type { UploadBuffer } from '../upload-buffer';
 
 export function createEvidenceArea(
   core: Pick<Core, 'dataDir' | 'store' | 'clock' | 'logger' | 'me'>,

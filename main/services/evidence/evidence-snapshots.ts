@@ -12,10 +12,11 @@ import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
 import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
-import { UploadBuffer } from './upload-buffer';
+import type { UploadBuffer } from '../upload-buffer';
+import { evidenceUploadBuffer } from './evidence-uploads';
 import type { Logger } from '../logging/logger';
 import type { Store } from '../store/types';
-import { writeFileAtomic } from '../site/atomic-write';
+import { writeFileAtomic } from '../store/fs-sync';
 import { pngDimensions } from '../site/png-info';
 import type { SiteService } from '../site/site-service';
 
@@ -36,7 +37,7 @@ export class EvidenceSnapshots {
   readonly #uploads: UploadBuffer;
 
   constructor(private readonly options: EvidenceSnapshotsOptions) {
-    this.#uploads = options.uploads ?? new UploadBuffer(() => options.clock.now().getTime());
+    this.#uploads = options.uploads ?? evidenceUploadBuffer(() => options.clock.now().getTime());
   }
 
   get dir(): string {

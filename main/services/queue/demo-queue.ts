@@ -40,7 +40,7 @@ export function demoQueueStatements(
   const now = clock.now();
   const config = defaultRiskConfig(o.timeZone);
   const compiled = compileRiskConfig(config);
-  const repository = new DeclarationsRepository(store, clock);
+  const repository = new DeclarationsRepository({ store, clock });
   const rng = new Prng(o.seed);
   const random = seededRandom(o.seed);
   const statements: Statement[] = riskConfigStatements(config);

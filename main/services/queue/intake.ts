@@ -38,16 +38,29 @@ interface Pending {
   reject: Reject | null;
 }
 
-export class DeclarationIntake {
-  constructor(
-    private readonly store: Store,
-    private readonly repository: DeclarationsRepository,
-    private readonly assessor: RiskAssessor,
-    private readonly now: () => number = Date.now,
-  ) {}
+export interface DeclarationIntakeOptions {
+  store: Store;
+  repository: DeclarationsRepository;
+  assessor: RiskAssessor;
+  now?: () => number;
+  /** The message implementation profiles, the workstation's office and such for one import, by where it came from (see declarations/profiles). */
+  profileOptions?: (source: string | undefined) => ProfileOptions;
+}
 
-  /** The message implementation profiles, the workstation's office and such for one import (see declarations/profiles). */
-  profileOptions: (source: string | undefined) => ProfileOptions = (source) => (source ? { source } : {});
+export class DeclarationIntake {
+  private readonly store: Store;
+  private readonly repository: DeclarationsRepository;
+  private readonly assessor: RiskAssessor;
+  private readonly profileOptions: (source: string | undefined) => ProfileOptions;
+  private readonly now: () => number;
+
+  constructor(options: DeclarationIntakeOptions) {
+    this.store = options.store;
+    this.repository = options.repository;
+    this.assessor = options.assessor;
+    this.now = options.now ?? Date.now;
+    this.profileOptions = options.profileOptions ?? ((source) => (source ? { source } : {}));
+  }
 
   /** Statements that store one declaration with its assessment and queue row. */
   async statementsFor(declaration: Declaration, source: { file: string; format: string }): Promise<Statement[]> {

@@ -17,6 +17,7 @@ import {
 import type { Lane } from '../../../preload/contract/schemas/risk';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
+import type { Accounts } from '../auth/accounts';
 import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
 import type { Row, Statement, Store } from '../store/types';
@@ -69,13 +70,28 @@ export function decisionRefusal(
   return null;
 }
 
+export interface QueueActionsOptions {
+  store: Store;
+  clock: Clock;
+  /** Who declarations can be assigned to. */
+  accounts: Pick<Accounts, 'get'>;
+  /** Where CUSRES and WCO responses are written for the national system to collect. */
+  outbox: string;
+  onOutboxError: (error: unknown, files: string[]) => void;
+}
+
 export class QueueActions {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-    private readonly outbox: string,
-    private readonly onOutboxError: (error: unknown, files: string[]) => void,
-  ) {}
+  private readonly store: Store;
+  private readonly clock: Clock;
+  private readonly outbox: string;
+  private readonly onOutboxError: (error: unknown, files: string[]) => void;
+
+  constructor(private readonly options: QueueActionsOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+    this.outbox = options.outbox;
+    this.onOutboxError = options.onOutboxError;
+  }
 
   async decide(user: User, ids: readonly string[], decision: Decision, reason: string): Promise<DecideOutput> {
     const unique = [...new Set(ids)];
@@ -156,14 +172,11 @@ export class QueueActions {
     if (to !== null) {
       if (to === 'me' || to === user.id) assignee = { id: user.id, name: user.displayName };
       else {
-        const [found] = await this.store.query<{ id: string; display_name: string; active: number }>(
-          'SELECT id, display_name, active FROM users WHERE id = ?',
-          [to],
-        );
+        const found = await this.options.accounts.get(to);
         if (!found) throw new ServiceError('NOT_FOUND', `user ${to} does not exist: pick someone from the user list`);
-        if (found.active !== 1)
-          throw new ServiceError('FAILED_PRECONDITION', `${found.display_name} is deactivated and cannot take declarations`);
-        assignee = { id: found.id, name: found.display_name };
+        if (!found.active)
+          throw new ServiceError('FAILED_PRECONDITION', `${found.displayName} is deactivated and cannot take declarations`);
+        assignee = { id: found.id, name: found.displayName };
       }
     }
     const unique = [...new Set(ids)];

@@ -11,7 +11,8 @@ import { listQueue } from './queue-query';
 import { QueueService } from './queue-service';
 
 export function createQueueArea(
-  core: Pick<Core, 'store' | 'clock' | 'dataDir' | 'mode' | 'logger' | 'emit' | 'me' | 'identity'>,
+  core: Pick<Core, 'store' | 'clock' | 'dataDir' | 'mode' | 'logger' | 'emit' | 'me' | 'identity'> &
+    Partial<Pick<Core, 'accounts' | 'settings'>>,
   deps: { risk: Pick<RiskServices, 'assessor'> },
 ): Area<typeof queueChannels> & { queue: QueueService } {
   const { logger, me } = core;
@@ -22,6 +23,9 @@ export function createQueueArea(
     mode: core.mode,
     timeZone: systemTimeZone(),
     risk: deps.risk,
+    accounts: core.accounts,
+    // Declarations that name no office are assigned the workstation's, as saved in its settings.
+    ...(core.settings ? { office: () => core.settings!.get().office } : {}),
     emitChanged: (payload) => core.emit('cw:queue.changed', payload),
     emitProgress: (payload) => core.emit('cw:queue.importProgress', payload),
     log: { info: (o, m) => logger.info(o, m), warn: (o, m) => logger.warn(o, m), error: (o, m) => logger.error(o, m) },

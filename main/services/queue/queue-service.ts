@@ -8,16 +8,17 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { User } from '../../../preload/contract/schemas/auth';
 import type { Lane } from '../../../preload/contract/schemas/risk';
-import type {
-  DecideOutput,
-  Decision,
-  DeclarationsChanged,
-  ImportFileResult,
-  ImportOutput,
-  ImportProgress,
-  QueueRow,
-  UploadChunkInput,
-  UploadChunkOutput,
+import {
+  type DecideOutput,
+  type Decision,
+  type DeclarationsChanged,
+  type ImportFileResult,
+  type ImportOutput,
+  type ImportProgress,
+  type QueueRow,
+  type UploadChunkInput,
+  type UploadChunkOutput,
+  UPLOAD_MAX_BYTES,
 } from '../../../preload/contract/schemas/queue';
 import type { Clock } from '../clock';
 import { DeclarationsRepository } from '../declarations/declarations-repository';
@@ -28,10 +29,11 @@ import { loadProfiles, shippedProfiles } from '../declarations/profiles/registry
 import { workstationOffice } from '../declarations/profiles/workstation-office';
 import { ServiceError } from '../errors';
 import { auditStatement } from '../audit/audit-log';
-import { actorOf } from '../auth/accounts';
+import { Accounts, actorOf } from '../auth/accounts';
+import { DEFAULT_SCRYPT_PARAMS } from '../auth/password-hash';
 import type { RiskServices } from '../risk/risk-handlers';
 import type { Store } from '../store/types';
-import { ChunkedUploads } from './chunked-uploads';
+import { UploadBuffer } from '../upload-buffer';
 import { queueFolders, type QueueFolders } from './data-dir';
 import { InboxWatcher } from './inbox-watcher';
 import { DeclarationIntake } from './intake';
@@ -46,6 +48,8 @@ export interface QueueServiceOptions {
   mode?: 'live' | 'training';
   /** IANA zone of the office: profile validity dates, TRS days and shifts. */
   timeZone: string;
+  /** Who declarations can be assigned to; the workstation's accounts (read-only here). */
+  accounts?: Pick<Accounts, 'get'>;
   /** The risk area's rules and assessor: every declaration is assessed as it enters. */
   risk: Pick<RiskServices, 'assessor'>;
   emitChanged: (payload: DeclarationsChanged) => void;
@@ -62,6 +66,16 @@ export interface QueueServiceOptions {
   office?: () => string;
 }
 
+/** Dropped declaration files: as large as an import may be; abandoned after ten minutes. */
+export function queueUploadBuffer(now: () => number): UploadBuffer {
+  return new UploadBuffer({
+    now,
+    maxBytes: UPLOAD_MAX_BYTES,
+    tooLargeAdvice: 'put it in the inbox folder instead',
+    idleMs: 10 * 60_000,
+  });
+}
+
 const SYSTEM_ACTOR = { id: 'system', name: 'Clearway inbox' };
 
 export class QueueService {
@@ -73,7 +87,7 @@ export class QueueService {
   readonly intake: DeclarationIntake;
   readonly actions: QueueActions;
   readonly views: SavedViews;
-  readonly uploads: ChunkedUploads;
+  readonly uploads: UploadBuffer;
   readonly inbox: InboxWatcher | null;
 
   constructor(private readonly o: QueueServiceOptions) {
@@ -81,14 +95,22 @@ export class QueueService {
     this.clock = o.clock;
     this.timeZone = o.timeZone;
     this.folders = queueFolders(o.dataDir, o.mode);
-    this.declarations = new DeclarationsRepository(o.store, o.clock);
-    this.intake = new DeclarationIntake(o.store, this.declarations, o.risk.assessor);
-    this.intake.profileOptions = (via) => profileOptionsFor(o, via);
-    this.actions = new QueueActions(o.store, o.clock, this.folders.outbox, (error, files) =>
-      o.log.error({ err: error, files }, 'responses recorded but not written to the outbox'),
-    );
-    this.views = new SavedViews(o.store, o.clock);
-    this.uploads = new ChunkedUploads(() => o.clock.now().getTime());
+    this.declarations = new DeclarationsRepository({ store: o.store, clock: o.clock });
+    this.intake = new DeclarationIntake({
+      store: o.store,
+      repository: this.declarations,
+      assessor: o.risk.assessor,
+      profileOptions: (via) => profileOptionsFor(o, via),
+    });
+    this.actions = new QueueActions({
+      store: o.store,
+      clock: o.clock,
+      accounts: o.accounts ?? new Accounts({ store: o.store, clock: o.clock, hashParams: DEFAULT_SCRYPT_PARAMS }),
+      outbox: this.folders.outbox,
+      onOutboxError: (error, files) => o.log.error({ err: error, files }, 'responses recorded but not written to the outbox'),
+    });
+    this.views = new SavedViews({ store: o.store, clock: o.clock });
+    this.uploads = queueUploadBuffer(() => o.clock.now().getTime());
     this.inbox =
       o.watchInbox === false
         ? null
@@ -194,8 +216,10 @@ export class QueueService {
 
   /** Accepts one chunk of a dropped file (web host); the last chunk imports it. */
   async uploadChunk(user: User, chunk: UploadChunkInput): Promise<UploadChunkOutput> {
-    const { receivedBytes, file } = this.uploads.accept(user.id, chunk);
-    return { receivedBytes, result: file ? await this.importOne(file, user) : null };
+    const receivedBytes = this.uploads.append(user.id, chunk.uploadId, chunk.index, chunk.base64, chunk.name);
+    if (!chunk.last) return { receivedBytes, result: null };
+    const bytes = new Uint8Array(this.uploads.take(user.id, chunk.uploadId));
+    return { receivedBytes, result: await this.importOne({ name: chunk.name, bytes }, user) };
   }
 
   #changed(ids: string[]): void {

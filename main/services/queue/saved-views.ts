@@ -15,11 +15,19 @@ function toView(r: Row): SavedView {
   };
 }
 
+export interface SavedViewsOptions {
+  store: Store;
+  clock: Clock;
+}
+
 export class SavedViews {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: Store;
+  private readonly clock: Clock;
+
+  constructor(options: SavedViewsOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+  }
 
   async list(userId: string): Promise<SavedView[]> {
     return (await this.store.query('SELECT * FROM queue_saved_views WHERE user_id = ? ORDER BY name', [userId])).map(toView);

@@ -31,13 +31,25 @@ import type { RiskAssessor } from './risk-assessor';
 
 const DAY = 24 * 60 * 60_000;
 
+export interface RiskAdminOptions {
+  store: Store;
+  repository: RiskRulesRepository;
+  assessor: RiskAssessor;
+  clock: Clock;
+}
+
 export class RiskAdmin {
-  constructor(
-    private readonly store: Store,
-    private readonly repository: RiskRulesRepository,
-    private readonly assessor: RiskAssessor,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: Store;
+  private readonly repository: RiskRulesRepository;
+  private readonly assessor: RiskAssessor;
+  private readonly clock: Clock;
+
+  constructor(options: RiskAdminOptions) {
+    this.store = options.store;
+    this.repository = options.repository;
+    this.assessor = options.assessor;
+    this.clock = options.clock;
+  }
 
   config(): Promise<RiskConfig> {
     return this.assessor.config();

@@ -12,15 +12,27 @@ import type { RiskRulesRepository } from './rules-repository';
 import { subjectFromDeclaration } from './subject-from-declaration';
 import { DEFAULT_CONVERSION } from '../queue/currency';
 
+export interface RiskAssessorOptions {
+  rules: RiskRulesRepository;
+  clock: Clock;
+  random: () => number;
+  timeZone: string;
+}
+
 export class RiskAssessor {
   #config: Promise<RiskConfig> | null = null;
 
-  constructor(
-    private readonly rules: RiskRulesRepository,
-    private readonly clock: Clock,
-    private readonly random: () => number,
-    readonly timeZone: string,
-  ) {}
+  private readonly rules: RiskRulesRepository;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  readonly timeZone: string;
+
+  constructor(options: RiskAssessorOptions) {
+    this.rules = options.rules;
+    this.clock = options.clock;
+    this.random = options.random;
+    this.timeZone = options.timeZone;
+  }
 
   /**
    * The stored configuration; before a supervisor has saved anything, no rules

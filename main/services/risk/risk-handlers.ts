@@ -27,8 +27,13 @@ export interface RiskServicesOptions {
 
 export function createRiskServices(options: RiskServicesOptions): RiskServices {
   const rules = new RiskRulesRepository(options.store);
-  const assessor = new RiskAssessor(rules, options.clock, options.random ?? cryptoRandom(), options.timeZone);
-  const admin = new RiskAdmin(options.store, rules, assessor, options.clock);
+  const assessor = new RiskAssessor({
+    rules,
+    clock: options.clock,
+    random: options.random ?? cryptoRandom(),
+    timeZone: options.timeZone,
+  });
+  const admin = new RiskAdmin({ store: options.store, repository: rules, assessor, clock: options.clock });
   return { rules, assessor, admin };
 }
 

@@ -8,7 +8,7 @@ export function createShiftsArea(
   core: Pick<Core, 'store' | 'clock' | 'settings' | 'me' | 'sessionChanged'>,
 ): Area<typeof shiftsChannels> & { shifts: Shifts } {
   const { me } = core;
-  const shifts = new Shifts(core.store, core.clock);
+  const shifts = new Shifts({ store: core.store, clock: core.clock });
   const workstationOffice = async (): Promise<string> => (await shifts.current(me().id))?.office ?? core.settings.get().office;
   return {
     shifts,

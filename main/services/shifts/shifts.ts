@@ -12,6 +12,11 @@ const SHIFT_SELECT = `
   SELECT s.id, s.user_id, u.display_name AS user_display_name, s.office, s.started_at, s.ended_at, s.start_notes, s.handover_notes
   FROM shifts s JOIN users u ON u.id = s.user_id`;
 
+export interface ShiftsOptions {
+  store: Store;
+  clock: Clock;
+}
+
 /**
  * Clearance shifts: an officer starts one (acknowledging the previous handover),
  * works, and ends it with handover notes for whoever comes next at that office.
@@ -19,10 +24,13 @@ const SHIFT_SELECT = `
 export class Shifts {
   readonly #writes = new SerialQueue();
 
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-  ) {}
+  private readonly store: Store;
+  private readonly clock: Clock;
+
+  constructor(options: ShiftsOptions) {
+    this.store = options.store;
+    this.clock = options.clock;
+  }
 
   async current(userId: string): Promise<Shift | null> {
     const rows = await this.store.query(`${SHIFT_SELECT} WHERE s.user_id = ? AND s.ended_at IS NULL`, [userId]);

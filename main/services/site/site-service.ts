@@ -15,7 +15,7 @@ import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
 import type { Logger } from '../logging/logger';
 import type { Store } from '../store/types';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../store/fs-sync';
 
 export interface SiteServiceOptions {
   dataDir: string;

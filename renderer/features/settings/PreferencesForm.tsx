@@ -7,19 +7,10 @@ import { useLook } from '../../app/useLook';
 import { useSettings } from '../../app/settingsStore';
 import { FormError } from '../auth/FormError';
 import { localeOptions } from '../shell/LanguageSwitch';
+import { isHubUrl } from '../sync/isHubUrl';
 import { OnOffSwitch } from './OnOffSwitch';
 
 type WorkstationValues = Pick<Settings, 'idleLockMinutes' | 'cameraEnabled' | 'office' | 'hubUrl'>;
-
-function isHubUrl(value: string): boolean {
-  if (value === '') return true;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** Language and theme apply at once; workstation settings are saved together. */
 export function PreferencesForm() {

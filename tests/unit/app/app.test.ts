@@ -8,7 +8,7 @@ import { ManualClock } from '../../../main/services/clock';
 describe('notices', () => {
   it('turns store recovery events into notices the officer sees, and dismisses them', () => {
     const posted: Notice[] = [];
-    const board = new NoticeBoard(new ManualClock(), (notice) => posted.push(notice));
+    const board = new NoticeBoard({ clock: new ManualClock(), onNotice: (notice) => posted.push(notice) });
     postStoreRecoveryNotices(
       [
         { kind: 'loaded', snapshotBytes: 1024, journalEntries: 3 },

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Access } from '../../../preload/contract';
-import type { User } from '../../../preload/contract/schemas/auth';
 import { checkAccess } from '../../../main/host/dispatch';
 import { verifyPassword } from '../../../main/services/auth/password-hash';
 import { ServiceError } from '../../../main/services/errors';
+import type { SessionView } from '../../../main/services/handlers';
 import { SUPERVISOR, auditActions, freshAccounts } from '../services/fixtures';
+import { sessionOf, testUser } from '../../support/users';
 
 async function codeOf(promise: Promise<unknown> | (() => unknown)): Promise<string | undefined> {
   try {
@@ -126,25 +127,16 @@ describe('supervisor administration', () => {
 });
 
 describe('channel access (roles)', () => {
-  const user = (role: User['role']): User => ({
-    id: 'u',
-    username: 'u.u.u',
-    displayName: 'U',
-    role,
-    active: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    lastLoginAt: null,
-  });
-  const cases: [Access, { user: User | null; locked: boolean }, string | undefined][] = [
-    ['public', { user: null, locked: false }, undefined],
-    ['locked', { user: null, locked: false }, 'UNAUTHENTICATED'],
-    ['locked', { user: user('officer'), locked: true }, undefined],
-    ['session', { user: user('officer'), locked: true }, 'LOCKED'],
-    ['session', { user: user('trainee'), locked: false }, undefined],
-    [['supervisor'], { user: user('officer'), locked: false }, 'FORBIDDEN'],
-    [['supervisor'], { user: user('supervisor'), locked: true }, 'LOCKED'],
-    [['supervisor'], { user: user('supervisor'), locked: false }, undefined],
-    [['trainer', 'trainee'], { user: user('trainee'), locked: false }, undefined],
+  const cases: [Access, SessionView, string | undefined][] = [
+    ['public', sessionOf(null), undefined],
+    ['locked', sessionOf(null), 'UNAUTHENTICATED'],
+    ['locked', sessionOf(testUser('officer'), true), undefined],
+    ['session', sessionOf(testUser('officer'), true), 'LOCKED'],
+    ['session', sessionOf(testUser('trainee')), undefined],
+    [['supervisor'], sessionOf(testUser('officer')), 'FORBIDDEN'],
+    [['supervisor'], sessionOf(testUser('supervisor'), true), 'LOCKED'],
+    [['supervisor'], sessionOf(testUser('supervisor')), undefined],
+    [['trainer', 'trainee'], sessionOf(testUser('trainee')), undefined],
   ];
   it.each(cases)('%j for %j → %s', async (access, session, expected) => {
     expect(checkAccess('cw:app.info', access, session)?.code).toBe(expected);

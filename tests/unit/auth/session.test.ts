@@ -36,7 +36,7 @@ async function setupSession(idleMinutes = 15) {
     store: fixture.store,
     accounts: fixture.accounts,
     clock: fixture.clock,
-    throttle: new LoginThrottle(fixture.clock),
+    throttle: new LoginThrottle({ clock: fixture.clock }),
     hashParams: TEST_SCRYPT,
     idleLockMinutes: () => idleMinutes,
     onChange: () => changes++,

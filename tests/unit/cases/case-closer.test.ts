@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../../preload/contract/schemas/auth';
 import { CaseDetail } from '../../../preload/contract/schemas/cases';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
 import { caseRowFromState } from '../../../main/services/cases/case-sync';
@@ -10,18 +9,10 @@ import { createCaseServices } from '../../../main/services/cases/case-handlers';
 import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';
 import { openMemoryStore } from '../services/memory-store';
+import { insertUsers, testUser } from '../../support/users';
 
-const user = (id: string, username: string, role: User['role'], displayName: string): User => ({
-  id,
-  username,
-  displayName,
-  role,
-  active: true,
-  createdAt: '2026-03-01T00:00:00.000Z',
-  lastLoginAt: null,
-});
-const inspector = user('u-7f3a', 'insp.wang', 'inspector', '王检查员');
-const supervisor = user('u-19c2', 'sup.zhou', 'supervisor', 'Zhou Qiang');
+const inspector = testUser('inspector', { displayName: '王检查员' });
+const supervisor = testUser('supervisor', { displayName: 'Zhou Qiang' });
 
 async function setup() {
   const raw = await openMemoryStore(migrations);
@@ -116,12 +107,7 @@ describe('who closed a case', () => {
   it('keeps the display name of the time: renaming the account later does not rewrite it', async () => {
     const { raw, cases, id } = await setup();
     await cases.setStatus(inspector, { id, status: 'closed' });
-    await raw.transaction([
-      {
-        sql: "INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES (?, 'insp.wang', '王明', 'inspector', 'x', 't', 't')",
-        params: [inspector.id],
-      },
-    ]);
+    await insertUsers(raw, [{ ...inspector, displayName: '王明' }]);
     expect((await cases.get(inspector, id)).closedBy).toEqual({ id: inspector.id, name: '王检查员' });
   });
 });

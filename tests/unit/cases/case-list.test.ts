@@ -2,36 +2,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../../preload/contract/schemas/auth';
 import { CaseListInput } from '../../../preload/contract/schemas/cases';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
 import { createCaseServices } from '../../../main/services/cases/case-handlers';
 import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';
 import { openMemoryStore } from '../services/memory-store';
+import { insertUsers, testUser } from '../../support/users';
 
-const inspector: User = {
-  id: 'insp.wang',
-  username: 'insp.wang',
-  displayName: '王检查员',
-  role: 'inspector',
-  active: true,
-  createdAt: '2026-03-01T00:00:00.000Z',
-  lastLoginAt: null,
-};
+const inspector = testUser('inspector', { id: 'insp.wang', username: 'insp.wang', displayName: '王检查员' });
+const colleague = testUser('inspector', { id: 'insp.li', username: 'insp.li', displayName: 'Li Na' });
 
 async function casesWithData() {
   const raw = await openMemoryStore(migrations);
   const clock = new ManualClock('2026-05-01T08:00:00.000Z');
   const audit = await AuditChain.open(raw, Buffer.alloc(32, 4), clock);
   const store = audit.wrap(raw);
-  await raw.transaction([
-    {
-      sql: `INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
-            VALUES ('insp.li', 'insp.li', 'Li Na', 'inspector', 'x', :t, :t), ('insp.wang', 'insp.wang', '王检查员', 'inspector', 'x', :t, :t)`,
-      params: { ':t': clock.now().toISOString() },
-    },
-  ]);
+  await insertUsers(raw, [colleague, inspector]);
   const { cases } = createCaseServices({ dataDir: mkdtempSync(join(tmpdir(), 'cw-case-list-')), store, clock, audit });
   const open = async (title: string, kind: 'container' | 'vehicle' | 'person', ref: string, assigneeId: string | null) => {
     clock.advance(60_000);

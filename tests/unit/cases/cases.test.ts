@@ -3,7 +3,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../../preload/contract/schemas/auth';
 import { SeizureInput } from '../../../preload/contract/schemas/cases';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
 import { AUDIT_PAGE_SQL, verifyAuditChain } from '../../../main/services/audit/audit-verify';
@@ -11,19 +10,11 @@ import { createCaseServices } from '../../../main/services/cases/case-handlers';
 import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';
 import { openMemoryStore } from '../services/memory-store';
+import { testUser } from '../../support/users';
 
 const KEY = Buffer.alloc(32, 3);
-const user = (id: string, role: User['role'], displayName: string): User => ({
-  id,
-  username: id,
-  displayName,
-  role,
-  active: true,
-  createdAt: '2026-03-01T00:00:00.000Z',
-  lastLoginAt: null,
-});
-const inspector = user('insp.wang', 'inspector', '王检查员');
-const supervisor = user('sup.zhou', 'supervisor', 'Zhou Qiang');
+const inspector = testUser('inspector', { displayName: '王检查员' });
+const supervisor = testUser('supervisor', { displayName: 'Zhou Qiang' });
 
 async function setup() {
   const raw = await openMemoryStore(migrations);

@@ -2,24 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../../preload/contract/schemas/auth';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
 import { createCaseServices } from '../../../main/services/cases/case-handlers';
 import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';
 import { openMemoryStore } from '../services/memory-store';
+import { testUser } from '../../support/users';
 
-const user = (id: string, role: User['role'], displayName: string): User => ({
-  id,
-  username: id,
-  displayName,
-  role,
-  active: true,
-  createdAt: '2026-03-01T00:00:00.000Z',
-  lastLoginAt: null,
-});
-const inspector = user('insp.wang', 'inspector', '王检查员');
-const supervisor = user('sup.zhou', 'supervisor', 'Zhou Qiang');
+const inspector = testUser('inspector', { displayName: '王检查员' });
+const supervisor = testUser('supervisor', { displayName: 'Zhou Qiang' });
 // A 1×1 PNG.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',

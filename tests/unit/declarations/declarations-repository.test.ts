@@ -16,7 +16,7 @@ describe('declarations repository', () => {
   beforeEach(async () => {
     // The whole schema: other areas add declaration columns the repository writes (the gate's plate key).
     store = await openMemoryStore(migrations);
-    repo = new DeclarationsRepository(store, clock);
+    repo = new DeclarationsRepository({ store, clock });
   });
   afterEach(() => store.close());
 

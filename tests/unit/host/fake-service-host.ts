@@ -6,6 +6,7 @@
 import type { ChannelName, EventName, EventPayload } from '../../../preload/contract';
 import type { Role, User } from '../../../preload/contract/schemas/auth';
 import type { EventListener, Handlers, ServiceHost, SessionView } from '../../../main/services/handlers';
+import { sessionOf, testUser } from '../../support/users';
 
 export type Reply = (input: unknown) => unknown;
 
@@ -17,19 +18,12 @@ export interface FakeServiceHost extends ServiceHost {
   readonly closed: boolean;
 }
 
+/** The host tests' name for testUser(role). */
 export function userWithRole(role: Role): User {
-  return {
-    id: `u-${role}`,
-    username: role,
-    displayName: `Test ${role}`,
-    role,
-    active: true,
-    createdAt: '2026-01-01T08:00:00.000Z',
-    lastLoginAt: null,
-  };
+  return testUser(role);
 }
 
-export function fakeServiceHost(session: SessionView = { user: null, locked: false }): FakeServiceHost {
+export function fakeServiceHost(session: SessionView = sessionOf(null)): FakeServiceHost {
   const calls: { channel: string; input: unknown }[] = [];
   const replies = new Map<string, Reply>();
   const listeners = new Set<EventListener>();

@@ -58,6 +58,9 @@ function openSocket(options: { cookie?: string; origin?: string; host?: string; 
   });
 }
 
+/** A fresh single-use launch token of the shared host. */
+const launchToken = (): string => new URL(web.newLaunchUrl()).searchParams.get('token')!;
+
 const goodSocket = () => openSocket({ cookie, origin: `http://127.0.0.1:${web.port}` });
 
 function opened(ws: WebSocket): Promise<void> {
@@ -158,30 +161,59 @@ describe('the token gate', () => {
     expect(reply.headers['set-cookie']).toBeUndefined();
   });
 
+  it('refuses a launch token past its time', async () => {
+    let now = 0;
+    const other = await startWebHost({ host: fakeServiceHost(), rendererDir, launchTtlMs: 1000, now: () => now });
+    try {
+      const status = (path: string) =>
+        new Promise<number>((resolve) => {
+          request({ host: '127.0.0.1', port: other.port, path }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          }).end();
+        });
+      now = 1001;
+      expect(await status(`/?token=${other.token}`)).toBe(401);
+      const fresh = new URL(other.newLaunchUrl()).search;
+      expect(await status(`/${fresh}`)).toBe(303);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers 401 to a wrong token', async () => {
     const reply = await get('/?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(reply.status).toBe(401);
     expect(reply.headers['set-cookie']).toBeUndefined();
   });
 
-  it('trades the right token for an HttpOnly, SameSite=Strict cookie and a redirect without it', async () => {
-    const reply = await get(`/?token=${web.token}`);
+  it('trades a launch token, once, for an HttpOnly, SameSite=Strict cookie with a secret of its own, and a redirect without it', async () => {
+    const token = launchToken();
+    const reply = await get(`/?token=${token}`);
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     const setCookie = String(reply.headers['set-cookie']?.[0]);
-    expect(setCookie).toMatch(new RegExp(`^clearway_token_${web.port}=${web.token};`));
+    expect(setCookie).toMatch(new RegExp(`^clearway_token_${web.port}=[A-Za-z0-9_-]{43};`));
+    expect(setCookie).not.toContain(token);
+    expect(setCookie.split(';')[0]).toBe(cookie);
+    // The same link a second time: refused, and no cookie.
+    const again = await get(`/?token=${token}`);
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    // The first launch link was used in set-up, so it is spent too.
+    expect((await get(`/?token=${web.token}`)).status).toBe(401);
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
     expect(setCookie).toContain('Path=/');
   });
 
   it('keeps the path and other query parameters in the redirect', async () => {
-    const reply = await get(`/queue?lane=red&token=${web.token}`);
+    const reply = await get(`/queue?lane=red&token=${launchToken()}`);
     expect(reply.headers.location).toBe('/queue?lane=red');
   });
 
   it('never redirects off the host', async () => {
-    const reply = await get(`//evil.example/?token=${web.token}`);
+    const reply = await get(`//evil.example/?token=${launchToken()}`);
     expect(reply.headers.location).toBe('/evil.example/');
   });
 
@@ -189,14 +221,15 @@ describe('the token gate', () => {
     expect((await get('/', { cookie: `clearway_token_${web.port}=${'A'.repeat(43)}` })).status).toBe(401);
   });
 
-  it('refuses the right token in a cookie named for another port', async () => {
-    expect((await get('/', { cookie: `clearway_token_1=${web.token}` })).status).toBe(401);
+  it('refuses the right secret in a cookie named for another port, and a launch token as a cookie', async () => {
+    expect((await get('/', { cookie: `clearway_token_1=${cookie.split('=')[1]}` })).status).toBe(401);
+    expect((await get('/', { cookie: `clearway_token_${web.port}=${launchToken()}` })).status).toBe(401);
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the cookie', async () => {
     expect((await authed('/', { host: `evil.example:${web.port}` })).status).toBe(403);
     expect((await authed('/', { host: '127.0.0.1' })).status).toBe(403);
-    expect((await get(`/?token=${web.token}`, { host: `evil.example:${web.port}` })).status).toBe(403);
+    expect((await get(`/?token=${launchToken()}`, { host: `evil.example:${web.port}` })).status).toBe(403);
   });
 
   it('accepts localhost:PORT as Host', async () => {

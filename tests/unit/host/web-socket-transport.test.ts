@@ -140,7 +140,8 @@ describe('web socket transport', () => {
   });
 
   it('reconnects after the host restarts, and calls made meanwhile go through', async () => {
-    const first = await startWebHost({ host: services, rendererDir: join(dir, 'renderer'), token: web.token });
+    const cookieSecret = 'restart-keeps-this-cookie-secret';
+    const first = await startWebHost({ host: services, rendererDir: join(dir, 'renderer'), cookieSecret });
     const port = first.port;
     const t = transport(port, {}, await fetchCookie(first));
     expect((await t.call('cw:app.info', undefined)).ok).toBe(true);
@@ -148,8 +149,8 @@ describe('web socket transport', () => {
     await vi.waitFor(() => expect(t.connected).toBe(false));
 
     const pending = t.call('cw:app.info', undefined);
-    // Same port and token: the browser's cookie is still good for the restarted host.
-    const second = await startWebHost({ host: services, rendererDir: join(dir, 'renderer'), token: web.token, port });
+    // Same port and cookie secret: the browser's cookie is still good for the restarted host.
+    const second = await startWebHost({ host: services, rendererDir: join(dir, 'renderer'), cookieSecret, port });
     try {
       expect(await pending).toEqual({ ok: true, value: appInfo });
     } finally {
@@ -160,7 +161,7 @@ describe('web socket transport', () => {
   it('answers calls still in flight UNAVAILABLE when the connection drops', async () => {
     const host = fakeServiceHost();
     host.reply('cw:app.info', () => new Promise(() => {}));
-    const other = await startWebHost({ host, rendererDir: join(dir, 'renderer'), token: web.token });
+    const other = await startWebHost({ host, rendererDir: join(dir, 'renderer') });
     const t = transport(other.port, {}, await fetchCookie(other));
     await t.whenConnected();
     const pending = t.call('cw:app.info', undefined);

@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Declaration, type DeclarationInput } from '../../../preload/contract/schemas/declarations';
-import type { User } from '../../../preload/contract/schemas/auth';
 import type { DeclarationsChanged, ImportProgress } from '../../../preload/contract/schemas/queue';
 import type { RiskRuleDraft } from '../../../preload/contract/schemas/risk';
 import { ManualClock } from '../../../main/services/clock';
@@ -12,30 +11,11 @@ import { createRiskServices } from '../../../main/services/risk/risk-handlers';
 import { QueueService } from '../../../main/services/queue/queue-service';
 import { seededRandom } from '../../../main/services/risk/seeded-random';
 import { openMemoryStore } from '../services/memory-store';
+import { insertUsers, testUser } from '../../support/users';
 
-export const OFFICER: User = {
-  id: 'u-officer',
-  username: 'officer.li',
-  displayName: 'Li Na',
-  role: 'officer',
-  active: true,
-  createdAt: '2026-03-01T00:00:00.000Z',
-  lastLoginAt: null,
-};
-export const SUPERVISOR: User = {
-  ...OFFICER,
-  id: 'u-super',
-  username: 'supervisor.zhou',
-  displayName: 'Zhou Qiang',
-  role: 'supervisor',
-};
-export const INSPECTOR: User = {
-  ...OFFICER,
-  id: 'u-insp',
-  username: 'inspector.wang',
-  displayName: 'Wang Fang',
-  role: 'inspector',
-};
+export const OFFICER = testUser('officer', { username: 'officer.li', displayName: 'Li Na' });
+export const SUPERVISOR = testUser('supervisor', { id: 'u-super', username: 'supervisor.zhou', displayName: 'Zhou Qiang' });
+export const INSPECTOR = testUser('inspector', { id: 'u-insp', username: 'inspector.wang', displayName: 'Wang Fang' });
 
 export const RULES: RiskRuleDraft[] = [
   {
@@ -129,14 +109,7 @@ export async function setup(o: { watchInbox?: boolean; start?: string } = {}) {
     watchInbox: o.watchInbox ?? false,
     inboxStableMs: 40,
   });
-  for (const user of [OFFICER, SUPERVISOR, INSPECTOR]) {
-    await store.transaction([
-      {
-        sql: `INSERT INTO users (id, username, display_name, role, active, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, 1, 'x', ?, ?)`,
-        params: [user.id, user.username, user.displayName, user.role, user.createdAt, user.createdAt],
-      },
-    ]);
-  }
+  await insertUsers(store, [OFFICER, SUPERVISOR, INSPECTOR]);
   // No random selection (rate 0) so lanes are exactly the rules'.
   const meta = (v = 0) => ({ author: 'test', at: clock.now(), expectedVersion: v });
   // Saved over the starter selection, which is in force (version 1) until then.

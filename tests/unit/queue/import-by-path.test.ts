@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../../preload/contract/schemas/auth';
 import type { Core } from '../../../main/services/core';
 import { ServiceError } from '../../../main/services/errors';
 import type { Logger } from '../../../main/services/logging/logger';
 import { createQueueArea } from '../../../main/services/queue/queue-handlers';
+import { testUser } from '../../support/users';
 import { setup } from './fixtures';
 
-const user: User = {
-  id: 'u1',
-  username: 'officer.li',
-  displayName: 'Li Wei',
-  role: 'officer',
-  active: true,
-  createdAt: '2026-11-25T08:00:00.000Z',
-  lastLoginAt: null,
-};
+const user = testUser('officer');
 
 async function importByPath(host: 'web' | 'electron', path: string): Promise<unknown> {
   const f = await setup();

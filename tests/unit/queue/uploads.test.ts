@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UPLOAD_CHUNK_BYTES, UploadChunkInput } from '../../../preload/contract/schemas/queue';
 import { UPLOAD_CHUNK_BASE64_MAX } from '../../../preload/contract/schemas/upload';
-import { ChunkedUploads } from '../../../main/services/queue/chunked-uploads';
+import { queueUploadBuffer } from '../../../main/services/queue/queue-service';
 import { declaration, OFFICER, setup, SUPERVISOR, type Fixture } from './fixtures';
 
 let f: Fixture;
@@ -24,14 +24,11 @@ describe('chunked upload', () => {
     const parts = chunks(bytes, 300);
     expect(parts.length).toBeGreaterThan(3);
     for (const p of parts) expect(UploadChunkInput.safeParse(p).success).toBe(true);
-    const uploads = f.queue.uploads;
-    for (const part of parts.slice(0, -1)) expect(uploads.accept(OFFICER.id, part).file).toBeNull();
-    const { receivedBytes, file } = uploads.accept(OFFICER.id, parts.at(-1)!);
+    for (const part of parts.slice(0, -1)) expect((await f.queue.uploadChunk(OFFICER, part)).result).toBeNull();
+    const { receivedBytes, result } = await f.queue.uploadChunk(OFFICER, parts.at(-1)!);
     expect(receivedBytes).toBe(bytes.length);
-    expect(Buffer.from(file!.bytes).equals(bytes)).toBe(true);
-    const result = await f.queue.importOne(file!, OFFICER);
     expect(result).toMatchObject({ file: 'drop.json', imported: 2, numbers: ['UP-1', 'UP-2'] });
-    expect(uploads.open).toBe(0);
+    expect(f.queue.uploads.open).toBe(0);
   });
 
   it('takes a full-size chunk of the sender and refuses a larger one with the shared message', () => {
@@ -45,24 +42,26 @@ describe('chunked upload', () => {
   });
 
   it('refuses out-of-order chunks, other users and bad base64', () => {
-    const uploads = new ChunkedUploads();
+    const uploads = queueUploadBuffer(Date.now);
+    const accept = (userId: string, c: UploadChunkInput) => uploads.append(userId, c.uploadId, c.index, c.base64, c.name);
     const parts = chunks(Buffer.alloc(1000, 65), 100);
-    uploads.accept(OFFICER.id, parts[0]!);
-    expect(() => uploads.accept(SUPERVISOR.id, parts[1]!)).toThrow(/unknown or expired/);
-    expect(() => uploads.accept(OFFICER.id, parts[2]!)).toThrow(/chunk 2 of drop.json arrived out of order \(expected 1\)/);
+    accept(OFFICER.id, parts[0]!);
+    expect(() => accept(SUPERVISOR.id, parts[1]!)).toThrow(/unknown or expired/);
+    expect(() => accept(OFFICER.id, parts[2]!)).toThrow(/chunk 2 of drop.json arrived out of order \(expected 1\)/);
     // The broken upload is gone: the client starts again.
-    expect(() => uploads.accept(OFFICER.id, parts[1]!)).toThrow(/unknown or expired/);
-    expect(() => uploads.accept(OFFICER.id, { ...parts[0]!, uploadId: 'upload-0002', base64: 'not base64!' })).toThrow(
+    expect(() => accept(OFFICER.id, parts[1]!)).toThrow(/unknown or expired/);
+    expect(() => accept(OFFICER.id, { ...parts[0]!, uploadId: 'upload-0002', base64: 'not base64!' })).toThrow(
       /not valid base64/,
     );
   });
 
   it('drops abandoned uploads after ten minutes', () => {
     let now = 0;
-    const uploads = new ChunkedUploads(() => now);
+    const uploads = queueUploadBuffer(() => now);
+    const accept = (userId: string, c: UploadChunkInput) => uploads.append(userId, c.uploadId, c.index, c.base64, c.name);
     const parts = chunks(Buffer.alloc(300, 66), 100);
-    uploads.accept(OFFICER.id, parts[0]!);
+    accept(OFFICER.id, parts[0]!);
     now += 11 * 60_000;
-    expect(() => uploads.accept(OFFICER.id, parts[1]!)).toThrow(/unknown or expired/);
+    expect(() => accept(OFFICER.id, parts[1]!)).toThrow(/unknown or expired/);
   });
 });

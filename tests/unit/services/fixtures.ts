@@ -13,7 +13,7 @@ export const SUPERVISOR = { username: 'supervisor.zhou', displayName: 'Zhou Qian
 export async function freshAccounts() {
   const store = await openMemoryStore(migrations);
   const clock = new ManualClock();
-  const accounts = new Accounts(store, clock, TEST_SCRYPT);
+  const accounts = new Accounts({ store, clock, hashParams: TEST_SCRYPT });
   return { store, clock, accounts };
 }
 

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { User } from '../../../preload/contract/schemas/auth';
 import {
   CameraGroupsBySite,
   Settings,
@@ -22,6 +21,7 @@ import type { SettingsBackend } from '../../../main/services/settings/backend';
 import { createConfSettingsBackend } from '../../../main/services/settings/conf-backend';
 import { SettingsService, repairSettings } from '../../../main/services/settings/settings-service';
 import { openMemoryStore } from '../services/memory-store';
+import { testUser } from '../../support/users';
 
 const gate: WallGroup = {
   id: 'group-gate',
@@ -30,16 +30,6 @@ const gate: WallGroup = {
   cameraIds: ['cam-lane-1', 'cam-lane-2', 'cam-lane-3', 'cam-lane-4'],
 };
 const yard: WallGroup = { id: 'group-yard', name: 'Yard', layout: '1x1', cameraIds: ['cam-yard-mast'] };
-
-const user = (role: User['role']): User => ({
-  id: `u-${role}`,
-  username: `${role}.wang`,
-  displayName: `Wang (${role})`,
-  role,
-  active: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastLoginAt: null,
-});
 
 function problems(value: unknown): string[] {
   const result = CameraGroupsBySite.safeParse(value);
@@ -118,7 +108,7 @@ async function service(initial: unknown = {}) {
 describe('saving camera groups', () => {
   it('saves one site’s groups, reads them back, persists, audits and broadcasts', async () => {
     const { settings, store, backend, changed } = await service();
-    const saved = await settings.saveCameraGroups(user('inspector'), 'demo-port', [gate, yard]);
+    const saved = await settings.saveCameraGroups(testUser('inspector'), 'demo-port', [gate, yard]);
     expect(saved.cameraGroups).toEqual({ 'demo-port': [gate, yard] });
     expect(settings.get().cameraGroups['demo-port']).toEqual([gate, yard]);
     expect((backend.value as Settings).cameraGroups).toEqual({ 'demo-port': [gate, yard] });
@@ -131,23 +121,23 @@ describe('saving camera groups', () => {
 
   it('keeps each site’s groups apart: saving one site leaves the others as they were', async () => {
     const { settings } = await service();
-    await settings.saveCameraGroups(user('officer'), 'demo-port', [gate]);
-    await settings.saveCameraGroups(user('officer'), 'north-gate', [yard]);
-    await settings.saveCameraGroups(user('officer'), 'demo-port', [{ ...gate, name: 'Lanes' }]);
+    await settings.saveCameraGroups(testUser('officer'), 'demo-port', [gate]);
+    await settings.saveCameraGroups(testUser('officer'), 'north-gate', [yard]);
+    await settings.saveCameraGroups(testUser('officer'), 'demo-port', [{ ...gate, name: 'Lanes' }]);
     expect(settings.get().cameraGroups).toEqual({ 'demo-port': [{ ...gate, name: 'Lanes' }], 'north-gate': [yard] });
     // Deleting every group keeps an empty list, so the site file's suggestions do not come back.
-    await settings.saveCameraGroups(user('officer'), 'north-gate', []);
+    await settings.saveCameraGroups(testUser('officer'), 'north-gate', []);
     expect(settings.get().cameraGroups['north-gate']).toEqual([]);
   });
 
   it('lets every role arrange its wall: groups are not supervisor-only', async () => {
     for (const role of ['officer', 'inspector', 'supervisor', 'trainer', 'trainee'] as const) {
       const { settings } = await service();
-      const saved = await settings.saveCameraGroups(user(role), 'demo-port', [yard]);
+      const saved = await settings.saveCameraGroups(testUser(role), 'demo-port', [yard]);
       expect(saved.cameraGroups['demo-port'], role).toEqual([yard]);
     }
     const { settings } = await service();
-    expect((await settings.update(user('inspector'), { cameraGroups: { 'demo-port': [gate] } })).cameraGroups).toEqual({
+    expect((await settings.update(testUser('inspector'), { cameraGroups: { 'demo-port': [gate] } })).cameraGroups).toEqual({
       'demo-port': [gate],
     });
   });
@@ -155,13 +145,13 @@ describe('saving camera groups', () => {
   it('refuses invalid groups with INVALID_ARGUMENT naming each path, and changes nothing', async () => {
     const { settings, store } = await service();
     const error = (await settings
-      .saveCameraGroups(user('inspector'), 'demo-port', [gate, { ...yard, layout: '1x1', cameraIds: ['a', 'b'] }])
+      .saveCameraGroups(testUser('inspector'), 'demo-port', [gate, { ...yard, layout: '1x1', cameraIds: ['a', 'b'] }])
       .catch((e: unknown) => e)) as ServiceError;
     expect(error).toBeInstanceOf(ServiceError);
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.message).toContain('groups.1.cameraIds: lists 2 cameras but a 1x1 wall shows 1');
     expect(error.issues?.map((i) => i.path)).toEqual(['groups.1.cameraIds']);
-    const badSite = (await settings.saveCameraGroups(user('inspector'), '', [gate]).catch((e: unknown) => e)) as ServiceError;
+    const badSite = (await settings.saveCameraGroups(testUser('inspector'), '', [gate]).catch((e: unknown) => e)) as ServiceError;
     expect(badSite.issues?.map((i) => i.path)).toEqual(['siteId']);
     expect(settings.get().cameraGroups).toEqual({});
     expect(await store.query("SELECT subject FROM audit WHERE action = 'settings.cameraGroups'")).toEqual([]);
@@ -169,7 +159,7 @@ describe('saving camera groups', () => {
 
   it('does not write or audit when nothing changed', async () => {
     const { settings, store, changed } = await service({ cameraGroups: { 'demo-port': [gate] } });
-    await settings.saveCameraGroups(user('officer'), 'demo-port', [gate]);
+    await settings.saveCameraGroups(testUser('officer'), 'demo-port', [gate]);
     expect(changed).toEqual([]);
     expect(await store.query("SELECT subject FROM audit WHERE action = 'settings.cameraGroups'")).toEqual([]);
   });
@@ -201,8 +191,8 @@ describe('camera groups through the conf backend', () => {
       onRepaired: () => undefined,
       onChanged: () => undefined,
     });
-    await settings.saveCameraGroups(user('inspector'), 'demo-port', [gate, yard]);
-    await settings.saveCameraGroups(user('inspector'), 'north-gate', [yard]);
+    await settings.saveCameraGroups(testUser('inspector'), 'demo-port', [gate, yard]);
+    await settings.saveCameraGroups(testUser('inspector'), 'north-gate', [yard]);
     const repaired: string[][] = [];
     const reopened = new SettingsService({
       backend: createConfSettingsBackend(dir),

@@ -12,7 +12,7 @@ async function setup() {
     role: 'officer',
     password: 'officer li password',
   });
-  return { ...fixture, supervisor, li, shifts: new Shifts(fixture.store, fixture.clock) };
+  return { ...fixture, supervisor, li, shifts: new Shifts({ store: fixture.store, clock: fixture.clock }) };
 }
 
 const code = (promise: Promise<unknown>) =>

@@ -196,9 +196,9 @@ describe('EvidenceSnapshots', () => {
     const uploadId = '5f0e8a11-4d7e-4a55-9a66-0d2f0b6c1c52';
     expect(() => evidence.uploadChunk(inspector, uploadId, 1, 'AAAA')).toThrow(/unknown or expired/);
     evidence.uploadChunk(inspector, uploadId, 0, 'AAAA');
-    expect(() => evidence.uploadChunk(inspector, uploadId, 2, 'AAAA')).toThrow(/expected chunk 1, got 2/);
+    expect(() => evidence.uploadChunk(inspector, uploadId, 2, 'AAAA')).toThrow(/arrived out of order \(expected 1\)/);
     expect(() => evidence.uploadChunk(supervisor, uploadId, 1, 'AAAA')).toThrow(/unknown or expired/);
-    expect(() => evidence.uploadChunk(inspector, uploadId, 1, 'not base64!')).toThrow(/not base64/);
+    expect(() => evidence.uploadChunk(inspector, uploadId, 1, 'not base64!')).toThrow(/not valid base64/);
     const notPng = Buffer.from('GIF89a plus some bytes to pass the length check').toString('base64');
     expect(
       await codeOf(evidence.save(inspector, { cameraId: 'cam-lane-1', takenAt: '2026-11-25T09:00:00.000Z', pngBase64: notPng })),

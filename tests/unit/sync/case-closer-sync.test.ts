@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { User } from '../../../preload/contract/schemas/auth';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
 import { createCaseServices } from '../../../main/services/cases/case-handlers';
 import { ManualClock } from '../../../main/services/clock';
@@ -16,18 +15,11 @@ import { addDeviceToken } from '../../integration/sync-harness';
 import { openMemoryStore } from '../services/memory-store';
 import { describeWithPostgres } from '../../support/describe-with-postgres';
 import { startLocalHub, type LocalHub } from '../../support/local-hub';
+import { testUser, userStatements } from '../../support/users';
 
-const person = (id: string, username: string, role: User['role'], displayName: string): User => ({
-  id,
-  username,
-  displayName,
-  role,
-  active: true,
-  createdAt: '2026-03-01T00:00:00.000Z',
-  lastLoginAt: null,
-});
-const inspector = person('u-li', 'insp.li', 'inspector', 'Li Na');
-const supervisor = person('u-zhou', 'sup.zhou', 'supervisor', 'Zhou Qiang');
+// The audit entries written below name the inspector as 'Li Na (insp.li)'.
+const inspector = testUser('inspector', { id: 'u-li', username: 'insp.li', displayName: 'Li Na' });
+const supervisor = testUser('supervisor', { id: 'u-zhou', username: 'sup.zhou', displayName: 'Zhou Qiang' });
 
 describeWithPostgres('who closed a case, across workstations through the hub', () => {
   let local: LocalHub | undefined;
@@ -190,10 +182,7 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
       closedAt: null,
     };
     await old.transaction([
-      {
-        sql: "INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at) VALUES (?, 'insp.li', 'Li Na', 'inspector', 'x', 't', 't')",
-        params: [inspector.id],
-      },
+      ...userStatements([inspector]),
       {
         sql: `INSERT INTO cases (id, ref, title, status, subject_kind, subject_ref, origin, opened_by_id, opened_by_name, opened_at, updated_at, closed_at)
               VALUES (?, ?, 'Seal tampered', 'closed', 'container', 'TGHU7712345', '{"kind":"manual"}', ?, 'Li Na', ?, ?, ?)`,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { User } from '../../../preload/contract/schemas/auth';
 import { AuditChain } from '../../../main/services/audit/audit-chain';
 import { createCaseServices } from '../../../main/services/cases/case-handlers';
 import { ManualClock } from '../../../main/services/clock';
@@ -13,16 +12,9 @@ import { addDeviceToken } from '../../integration/sync-harness';
 import { openMemoryStore } from '../services/memory-store';
 import { describeWithPostgres } from '../../support/describe-with-postgres';
 import { startLocalHub, type LocalHub } from '../../support/local-hub';
+import { testUser } from '../../support/users';
 
-const inspector: User = {
-  id: 'insp.li',
-  username: 'insp.li',
-  displayName: 'Li Na',
-  role: 'inspector',
-  active: true,
-  createdAt: '2026-03-01T00:00:00.000Z',
-  lastLoginAt: null,
-};
+const inspector = testUser('inspector', { id: 'insp.li', username: 'insp.li', displayName: 'Li Na' });
 
 /** One workstation as the app builds it: chained store, case services, evidence store as the engine's blob source. */
 async function openCaseWorkstation(name: string, root: string, clock: ManualClock, hub: () => { url: string; token: string }) {

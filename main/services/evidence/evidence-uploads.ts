@@ -1,0 +1,14 @@
+import { UploadBuffer } from '../upload-buffer';
+
+/** One evidence file may be up to this size (photos, scanned PDFs, short clips). */
+export const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;
+
+/** Case files and camera snapshots arrive through one buffer; an idle upload is dropped after 15 minutes. */
+export function evidenceUploadBuffer(now: () => number): UploadBuffer {
+  return new UploadBuffer({
+    now,
+    maxBytes: MAX_EVIDENCE_BYTES,
+    tooLargeAdvice: 'evidence files must be smaller',
+    idleMs: 15 * 60_000,
+  });
+}
