@@ -14,7 +14,7 @@ import { openStore } from '../services/store';
 import { parseArgs, UsageError } from './usage';
 
 /** Electron's userData for productName "Clearway" (the same folder serve.ts uses). */
-function defaultDataDir(): string {
+export function defaultDataDir(): string {
   const home = homedir();
   if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Clearway');
   if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Clearway');

@@ -1,8 +1,13 @@
 /** Command-line usage text and the error that selects exit code 2. */
 export const USAGE = `Usage:
-  npm run cli -- import <file> [--json]
+  npm run cli -- import <file> [--json] [--profile NAME] [--source NAME] [--office CODE] [--data-dir DIR] [--profiles-dir DIR]
       Import a CUSDEC interchange, WCO DM declaration XML or Clearway JSON file
-      and print each declaration and each rejected message.
+      and print each declaration (with the profile that read it and any warnings)
+      and each rejected message. Without --profile, each message is read by the
+      profile its source or envelope names, else by the one that reads it with the
+      fewest warnings. The office assigned to messages that name none is --office,
+      else CLEARWAY_OFFICE, else the office in the data folder's settings; JSON
+      profile files are read from --profiles-dir, else <data dir>/profiles.
   npm run cli -- demo cusdec|wco-xml --count N --seed S --out <file> [--now <ISO time>]
       Write N deterministic demo declarations as a CUSDEC interchange or WCO DM XML.
   npm run cli -- audit verify [--data-dir <dir>] [--mode live|training] [--json]

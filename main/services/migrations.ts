@@ -8,6 +8,7 @@ import { caseCloserMigrations } from './cases/case-closer-migrations';
 import type { Migration, MigrationStep } from './store/types';
 import { syncMigrations } from './sync/sync-migrations';
 import { gateMigrations } from './gate/gate-migrations';
+import { declarationReadMigrations } from './declarations/profiles/read-record';
 
 /**
  * The schema, as numbered steps from 1. Append new steps; never edit a shipped
@@ -96,6 +97,7 @@ const areaSteps: readonly MigrationStep[] = [
   ...queueSearchMigrations,
   ...gateMigrations,
   ...caseCloserMigrations,
+  ...declarationReadMigrations,
 ];
 
 export const migrations: readonly Migration[] = [

@@ -208,6 +208,10 @@ function walk(v: unknown): Out & Pick<Declaration, 'containers' | 'goodsItems'> 
   out.goodsItems = items;
   out.flags = flags(v.flags);
   out.documents = v.documents === undefined ? [] : array(v.documents, 0, 99).map(document);
+  if (v.procedure !== undefined) out.procedure = text(v.procedure, 35);
+  else if ('procedure' in v) out.procedure = undefined;
+  if (v.consignee !== undefined) out.consignee = party(v.consignee, false);
+  else if ('consignee' in v) out.consignee = undefined;
 
   // The schema's cross-field rules (superRefine), over the checked values.
   if (means.mode === 'road' && !means.vehiclePlate) return no();
@@ -270,6 +274,8 @@ export const MIRRORED_FIELDS = {
     'goodsItems',
     'flags',
     'documents',
+    'procedure',
+    'consignee',
   ],
   party: ['id', 'name', 'country'],
   transport: ['mode', 'meansId', 'vehiclePlate', 'borderTransportMeans', 'routeCountries'],

@@ -11,10 +11,11 @@ import { ChunkDecoder } from './chunk-decoder';
 import { CusdecError } from './cusdec/cusdec-error';
 import { readCusdec } from './cusdec/read-cusdec';
 import { detectFormat } from './detect-format';
-import { InterchangeReader, type EnvelopeItem } from './edifact/interchange-reader';
+import { InterchangeReader, type EdifactMessage, type EnvelopeItem } from './edifact/interchange-reader';
+import { TextSegment } from './edifact/segment';
 import { EdifactTokenizer, type TokenSink } from './edifact/tokenizer';
 import { readDeclarationJson } from './json/read-json';
-import { readWcoXml } from './wco/read-wco-xml';
+import { readWcoXml, type XmlMessageResult } from './wco/read-wco-xml';
 import { XmlImportError } from './wco/xml-import-error';
 
 export interface ImportResult {
@@ -23,10 +24,26 @@ export interface ImportResult {
   rejects: Reject[];
 }
 
+/** What a message reader adds to an outcome (the profile that read it, why, its warnings, the raw message). */
+export type MessageNote = Record<string, unknown>;
+
 /** One message's outcome, in file order; lets a caller persist as it goes. */
 export type MessageOutcome =
-  | { kind: 'declaration'; declaration: Declaration; messageIndex: number; messageRef: string | null }
-  | { kind: 'reject'; reject: Reject };
+  | { kind: 'declaration'; declaration: Declaration; messageIndex: number; messageRef: string | null; note?: MessageNote }
+  | { kind: 'reject'; reject: Reject; note?: MessageNote };
+
+/**
+ * Readers that replace the built-in ones (the message implementation profiles plug in here).
+ * `cusdec` decides one enveloped message (throw CusdecError to reject it); `raw()` gives its text.
+ * `wcoXml` reads a whole document as readWcoXml does (throw XmlImportError for an unusable one).
+ */
+export interface MessageReaders {
+  cusdec(
+    message: EdifactMessage,
+    raw: () => string,
+  ): { declaration: Declaration; note?: MessageNote } | { error: CusdecError; note?: MessageNote };
+  wcoXml(xml: string): (XmlMessageResult & { note?: MessageNote })[];
+}
 
 export interface ImportOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
@@ -37,6 +54,7 @@ export interface ImportOptions {
   chunkBytes?: number;
   /** XML and JSON are parsed whole; refuse bigger files. */
   maxDocumentBytes?: number;
+  readers?: MessageReaders;
 }
 
 export type ImportSource = string | { name: string; bytes: Uint8Array };
@@ -136,6 +154,26 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
       const decide = (item: EnvelopeItem): MessageOutcome => {
         if (item.kind === 'error') return { kind: 'reject', reject: reject({ ...item.error }) };
         const m = item.message;
+        if (options.readers) {
+          const read = options.readers.cusdec(m, () => rawMessage(m, tokenizer.delimiters.segment));
+          if ('declaration' in read)
+            return {
+              kind: 'declaration',
+              declaration: read.declaration,
+              messageIndex: m.index,
+              messageRef: m.ref,
+              ...(read.note ? { note: read.note } : {}),
+            };
+          const ce = read.error;
+          const rejected = reject({
+            messageRef: m.ref,
+            messageIndex: m.index,
+            segmentNumber: ce.segmentNumber,
+            segmentTag: ce.segmentTag,
+            reason: ce.message,
+          });
+          return { kind: 'reject', reject: rejected, ...(read.note ? { note: read.note } : {}) };
+        }
         try {
           return { kind: 'declaration', declaration: readCusdec(m), messageIndex: m.index, messageRef: m.ref };
         } catch (e) {
@@ -198,15 +236,16 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
     if (result.format === 'wco-xml') {
       let messages;
       try {
-        messages = readWcoXml(textValue);
+        messages = options.readers ? options.readers.wcoXml(textValue) : readWcoXml(textValue);
       } catch (e) {
         const xe = e instanceof XmlImportError ? e : new XmlImportError('/', (e as Error).message);
         await emit({ kind: 'reject', reject: reject({ path: xe.path, reason: `${xe.path}: ${xe.message}` }) });
         return result;
       }
-      for (const m of messages) {
+      for (const m of messages as (XmlMessageResult & { note?: MessageNote })[]) {
+        const note = m.note ? { note: m.note } : {};
         if (m.declaration)
-          await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref });
+          await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref, ...note });
         else
           await emit({
             kind: 'reject',
@@ -216,6 +255,7 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
               path: m.error!.path,
               reason: `${m.error!.path}: ${m.error!.message}`,
             }),
+            ...note,
           });
       }
       return result;
@@ -240,4 +280,34 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
   } finally {
     await src.close();
   }
+}
+
+/**
+ * A message's text as sent, UNH to UNT, release characters kept, one segment a line (the same
+ * whatever the chunking). When the file already has one segment a line, the message is one
+ * slice of its chunk; otherwise its segments are joined.
+ */
+function rawMessage(m: EdifactMessage, terminator: string): string {
+  const segs = m.segments;
+  const first = segs[0];
+  const last = segs[segs.length - 1];
+  if (first instanceof TextSegment && last instanceof TextSegment && first.source === last.source && terminator.length === 1) {
+    const src = first.source;
+    const t = terminator.charCodeAt(0);
+    let asLines = true;
+    for (let i = 0; i + 1 < segs.length && asLines; i++) {
+      const a = segs[i] as TextSegment;
+      const b = segs[i + 1];
+      asLines =
+        b instanceof TextSegment &&
+        b.source === src &&
+        src.charCodeAt(a.end) === t &&
+        src.charCodeAt(a.end + 1) === 10 &&
+        b.start === a.end + 2;
+    }
+    if (asLines) return `${src.slice(first.start, last.end)}${terminator}\n`;
+  }
+  let out = '';
+  for (const seg of segs) out += `${seg instanceof TextSegment ? seg.text : seg.tag}${terminator}\n`;
+  return out;
 }

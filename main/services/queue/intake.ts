@@ -12,7 +12,9 @@ import { basename } from 'node:path';
 import type { Declaration, Reject } from '../../../preload/contract/schemas/declarations';
 import type { ImportFileResult } from '../../../preload/contract/schemas/queue';
 import type { DeclarationsRepository } from '../declarations/declarations-repository';
-import { importFile, type ImportSource, type MessageOutcome } from '../declarations/import';
+import type { ImportSource, MessageOutcome } from '../declarations/import';
+import { importWithProfiles, type MessageReport, type ProfileOptions } from '../declarations/profiles/import-profiled';
+import { readRecordStatement } from '../declarations/profiles/read-record';
 import type { Statement, Store } from '../store/types';
 import { queueRowStatements } from './queue-row';
 import type { RiskAssessor } from '../risk/risk-assessor';
@@ -41,12 +43,15 @@ export interface DeclarationIntakeOptions {
   repository: DeclarationsRepository;
   assessor: RiskAssessor;
   now?: () => number;
+  /** The message implementation profiles, the workstation's office and such for one import, by where it came from (see declarations/profiles). */
+  profileOptions?: (source: string | undefined) => ProfileOptions;
 }
 
 export class DeclarationIntake {
   private readonly store: Store;
   private readonly repository: DeclarationsRepository;
   private readonly assessor: RiskAssessor;
+  private readonly profileOptions: (source: string | undefined) => ProfileOptions;
   private readonly now: () => number;
 
   constructor(options: DeclarationIntakeOptions) {
@@ -54,6 +59,7 @@ export class DeclarationIntake {
     this.repository = options.repository;
     this.assessor = options.assessor;
     this.now = options.now ?? Date.now;
+    this.profileOptions = options.profileOptions ?? ((source) => (source ? { source } : {}));
   }
 
   /** Statements that store one declaration with its assessment and queue row. */
@@ -62,7 +68,8 @@ export class DeclarationIntake {
     return [...this.repository.saveStatements(declaration, source), ...queueRowStatements(declaration, assessment, at)];
   }
 
-  async importSource(source: ImportSource, onProgress?: (p: IntakeProgress) => void): Promise<ImportFileResult> {
+  /** `via` names where the file came from (inbox, upload, a partner…): a profile may be tied to it. */
+  async importSource(source: ImportSource, onProgress?: (p: IntakeProgress) => void, via?: string): Promise<ImportFileResult> {
     const name = typeof source === 'string' ? basename(source) : source.name;
     const result: ImportFileResult = { file: name, format: null, imported: 0, rejected: 0, numbers: [], rejects: [] };
     let bytes = { read: 0, total: 0 };
@@ -101,15 +108,22 @@ export class DeclarationIntake {
         batch.push({ statements: [this.repository.rejectStatement(o.reject)], number: null, reject: o.reject });
       } else {
         const format = result.format ?? 'json';
-        batch.push({
-          statements: await this.statementsFor(o.declaration, { file: result.file, format }),
-          number: o.declaration.functionalReferenceId,
-          reject: null,
-        });
+        const statements = await this.statementsFor(o.declaration, { file: result.file, format });
+        // How the message was read (profile, warnings, raw message) is kept with this version.
+        if (o.note)
+          statements.push(
+            readRecordStatement(
+              o.declaration.functionalReferenceId,
+              new Date(this.now()).toISOString(),
+              o.note as unknown as MessageReport,
+            ),
+          );
+        batch.push({ statements, number: o.declaration.functionalReferenceId, reject: null });
       }
       if (batch.length >= BATCH_MESSAGES) await flush();
     };
-    const imported = await importFile(source, {
+    const imported = await importWithProfiles(source, {
+      ...this.profileOptions(via),
       onProgress: (read, total) => {
         bytes = { read, total };
         progress(false);

@@ -12,7 +12,7 @@ import { QueueService } from './queue-service';
 
 export function createQueueArea(
   core: Pick<Core, 'store' | 'clock' | 'dataDir' | 'mode' | 'logger' | 'emit' | 'me' | 'identity'> &
-    Partial<Pick<Core, 'accounts'>>,
+    Partial<Pick<Core, 'accounts' | 'settings'>>,
   deps: { risk: Pick<RiskServices, 'assessor'> },
 ): Area<typeof queueChannels> & { queue: QueueService } {
   const { logger, me } = core;
@@ -24,6 +24,8 @@ export function createQueueArea(
     timeZone: systemTimeZone(),
     risk: deps.risk,
     accounts: core.accounts,
+    // Declarations that name no office are assigned the workstation's, as saved in its settings.
+    ...(core.settings ? { office: () => core.settings!.get().office } : {}),
     emitChanged: (payload) => core.emit('cw:queue.changed', payload),
     emitProgress: (payload) => core.emit('cw:queue.importProgress', payload),
     log: { info: (o, m) => logger.info(o, m), warn: (o, m) => logger.warn(o, m), error: (o, m) => logger.error(o, m) },

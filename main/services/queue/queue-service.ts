@@ -5,6 +5,7 @@
  * createServices(), started after the store opens, stopped on close.
  */
 import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { User } from '../../../preload/contract/schemas/auth';
 import type { Lane } from '../../../preload/contract/schemas/risk';
 import {
@@ -23,6 +24,9 @@ import type { Clock } from '../clock';
 import { DeclarationsRepository } from '../declarations/declarations-repository';
 import { generateDeclaration } from '../declarations/demo-generator';
 import { Prng } from '../declarations/demo/prng';
+import type { ProfileOptions } from '../declarations/profiles/import-profiled';
+import { loadProfiles, shippedProfiles } from '../declarations/profiles/registry';
+import { workstationOffice } from '../declarations/profiles/workstation-office';
 import { ServiceError } from '../errors';
 import { auditStatement } from '../audit/audit-log';
 import { Accounts, actorOf } from '../auth/accounts';
@@ -58,6 +62,8 @@ export interface QueueServiceOptions {
   /** Run the inbox watcher (default true). */
   watchInbox?: boolean;
   inboxStableMs?: number;
+  /** The workstation's customs office (Settings.office), assigned to declarations whose message names none; default: read from `<dataDir>/settings.json`. */
+  office?: () => string;
 }
 
 /** Dropped declaration files: as large as an import may be; abandoned after ten minutes. */
@@ -90,7 +96,12 @@ export class QueueService {
     this.timeZone = o.timeZone;
     this.folders = queueFolders(o.dataDir, o.mode);
     this.declarations = new DeclarationsRepository({ store: o.store, clock: o.clock });
-    this.intake = new DeclarationIntake({ store: o.store, repository: this.declarations, assessor: o.risk.assessor });
+    this.intake = new DeclarationIntake({
+      store: o.store,
+      repository: this.declarations,
+      assessor: o.risk.assessor,
+      profileOptions: (via) => profileOptionsFor(o, via),
+    });
     this.actions = new QueueActions({
       store: o.store,
       clock: o.clock,
@@ -125,7 +136,11 @@ export class QueueService {
 
   /** Imports one file or uploaded buffer, audits it and tells the UI. `user` null = the inbox. */
   async importOne(source: string | { name: string; bytes: Uint8Array }, user: User | null): Promise<ImportFileResult> {
-    const result = await this.intake.importSource(source, (p) => this.o.emitProgress(p));
+    const result = await this.intake.importSource(
+      source,
+      (p) => this.o.emitProgress(p),
+      typeof source !== 'string' ? 'upload' : user ? 'file' : 'inbox',
+    );
     await this.store.transaction([
       auditStatement({
         at: this.clock.now(),
@@ -210,4 +225,17 @@ export class QueueService {
   #changed(ids: string[]): void {
     if (ids.length) this.o.emitChanged({ ids });
   }
+}
+
+/** Shipped profiles plus a supervisor's JSON profiles in `<data dir>/profiles`; a bad file is logged and the shipped ones used. */
+function profileOptionsFor(o: QueueServiceOptions, via: string | undefined): ProfileOptions {
+  let profiles;
+  try {
+    profiles = loadProfiles(join(o.dataDir, 'profiles'));
+  } catch (error) {
+    o.log.warn({ err: error }, 'declaration profiles folder not read; the shipped profiles are used');
+    profiles = shippedProfiles();
+  }
+  const office = o.office ? o.office() : workstationOffice(o.dataDir);
+  return { profiles, ...(via ? { source: via } : {}), ...(office ? { office } : {}) };
 }

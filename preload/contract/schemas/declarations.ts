@@ -160,6 +160,10 @@ export const DeclarationInput = z
     goodsItems: z.array(GoodsItem).min(1).max(999),
     flags: DeclarationFlags.default({ perishable: false, expedited: false, aeo: false }),
     documents: z.array(AdditionalDocument).max(99).default([]),
+    /** The customs procedure as the message gives it (a national trade mode, a CPC, CurrentCode + PreviousCode). */
+    procedure: text(35).optional(),
+    /** The consignee, when the message names one apart from the importer. */
+    consignee: Party.optional(),
   })
   .superRefine((d, ctx) => {
     if (d.transport.mode === 'road' && !d.transport.vehiclePlate) {

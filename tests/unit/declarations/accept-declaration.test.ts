@@ -204,3 +204,16 @@ describe('acceptDeclaration', () => {
     });
   });
 });
+
+describe('procedure and consignee', () => {
+  it('are checked like the schema checks them', () => {
+    const input = base[0]!;
+    agrees({ ...input, procedure: '0110', consignee: { name: 'Kowloon Home Ltd.', country: 'HK' } });
+    agrees({ ...input, procedure: '  4000000  ', consignee: { id: 'GB123456789000' } });
+    agrees({ ...input, procedure: 'x'.repeat(36) });
+    agrees({ ...input, procedure: '' });
+    agrees({ ...input, consignee: {} });
+    agrees({ ...input, consignee: { name: 'A', country: 'hk' } });
+    agrees({ ...input, procedure: undefined, consignee: undefined });
+  });
+});

@@ -39,6 +39,25 @@ describe('clearway CLI', { timeout: 120_000 }, () => {
     expect(out.rejects).toEqual([]);
   });
 
+  it('says which profile read each message; --profile names one, --office assigns the office', () => {
+    const r = cli(
+      'import',
+      fixture('profiles/cn-single-window.edi'),
+      '--profile',
+      'cn-single-window',
+      '--office',
+      'CNSZX001',
+      '--data-dir',
+      tmp,
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('  profile:        cn-single-window (named for this import)');
+    expect(r.stdout).toContain('  procedure:      0615');
+    expect(r.stdout).toContain('  warning:        no customs office in the message: office CNSZX001 assigned on receipt');
+    expect(r.stdout).toContain('5 imported, 0 rejected (cusdec)');
+    expect(cli('import', fixture('profiles/cn-single-window.edi'), '--profile', 'nope', '--data-dir', tmp).status).toBe(2);
+  });
+
   it('exits 2 on usage errors', () => {
     expect(cli().status).toBe(2);
     expect(cli('import').status).toBe(2);

@@ -15,6 +15,11 @@ export interface EdifactMessage {
   type: string;
   version: string;
   release: string;
+  /** UNH 0057 association assigned code (e.g. a national message implementation guide), or ''. */
+  association: string;
+  /** UNB 0004 interchange sender and 0010 recipient identifications, or '' without a UNB. */
+  sender: string;
+  recipient: string;
   /** UNH…UNT inclusive. */
   segments: Segment[];
 }
@@ -42,6 +47,8 @@ interface OpenMessage {
 
 export class InterchangeReader {
   private interchangeRef: string | null = null;
+  private sender = '';
+  private recipient = '';
   private seenUnb = false;
   private messagesInInterchange = 0;
   /** UNG groups in the current interchange: when there are any, UNZ 0036 counts them instead of messages (ISO 9735). */
@@ -88,6 +95,8 @@ export class InterchangeReader {
         this.seenUnb = true;
         this.closed = false;
         this.interchangeRef = component(t, 5);
+        this.sender = component(t, 2);
+        this.recipient = component(t, 3);
         this.messagesInInterchange = 0;
         this.groupsInInterchange = 0;
         if (!this.interchangeRef) out.push(fileError(t.ordinal, 'UNB', 'UNB has no interchange control reference (0020)'));
@@ -180,6 +189,9 @@ export class InterchangeReader {
         type: component(unh, 2, 0),
         version: component(unh, 2, 1),
         release: component(unh, 2, 2),
+        association: component(unh, 2, 4),
+        sender: this.sender,
+        recipient: this.recipient,
         segments: m.segments,
       },
     });

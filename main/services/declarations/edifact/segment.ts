@@ -40,10 +40,10 @@ export class TextSegment implements Segment {
     readonly tag: string,
     readonly ordinal: number,
     /** The text the segment lies in (the tokenizer's buffer when it was cut). */
-    private readonly source: string,
+    readonly source: string,
     /** source[start, end) is the segment, tag included, terminator and leading line breaks removed. */
-    private readonly start: number,
-    private readonly end: number,
+    readonly start: number,
+    readonly end: number,
     /** Whether the text holds a release character (then components are read through the full split). */
     readonly released: boolean,
     private readonly syntax: SegmentSyntax,

@@ -11,7 +11,7 @@ import { normalizeContainerId } from '../../../../preload/contract/schemas/valid
 import { MASS_UNIT_KG, TRANSPORT_MODE, TRANSPORT_MODE_LIST } from '../cusdec/codes';
 import { XmlImportError } from './xml-import-error';
 
-type Node = Record<string, unknown>;
+export type Node = Record<string, unknown>;
 
 const REPEATED = new Set([
   'Declaration',
@@ -65,8 +65,12 @@ export interface XmlMessageResult {
   error?: XmlImportError;
 }
 
-/** Parses the document; throws XmlImportError for a document that is not usable at all. */
-export function readWcoXml(xml: string): XmlMessageResult[] {
+/**
+ * Parses the document safely and finds its <Declaration> elements (the path of their parent,
+ * and the parsed document for wrapper data such as MetaData); throws XmlImportError for a
+ * document that is not usable at all.
+ */
+export function parseWcoDeclarations(xml: string): { doc: Node; path: string; nodes: Node[] } {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml))
     throw new XmlImportError('/', 'DTDs and entity declarations are not accepted in declaration XML');
   let doc: Node;
@@ -77,6 +81,12 @@ export function readWcoXml(xml: string): XmlMessageResult[] {
   }
   const found = findDeclarations(doc);
   if (!found) throw new XmlImportError('/', 'no <Declaration> element (WCO DM declaration expected)');
+  return { doc, ...found };
+}
+
+/** Parses the document; throws XmlImportError for a document that is not usable at all. */
+export function readWcoXml(xml: string): XmlMessageResult[] {
+  const found = parseWcoDeclarations(xml);
   return found.nodes.map((node, index) => {
     const base = found.nodes.length > 1 ? `${found.path}/Declaration[${index + 1}]` : `${found.path}/Declaration`;
     const ref = text(node, 'FunctionalReferenceID') ?? text(node, 'ID') ?? null;
@@ -203,7 +213,7 @@ function originOf(item: Node): Node | undefined {
   return origins.find((o) => text(o, 'TypeCode') === '1') ?? origins.find((o) => text(o, 'TypeCode') !== '2') ?? origins[0];
 }
 
-function mapDeclaration(d: Node, base: string): Declaration {
+export function mapDeclaration(d: Node, base: string): Declaration {
   const paths = new Map<string, string>(); // model path → XML path, for error messages
   const at = (model: string, xml: string) => paths.set(model, `${base}/${xml}`);
   const shipment = el(d, 'GoodsShipment');
