@@ -4,6 +4,7 @@
  * the status timeline and the responses sent.
  */
 import {
+  type DeclarationRead,
   ALLOWED_DECISIONS,
   type DeclarationDetail,
   type DispositionCounts,
@@ -17,6 +18,7 @@ import { ServiceError } from '../errors';
 import type { Row, Store } from '../store/types';
 import { hitKey, hitLabel } from './hit-keys';
 import { toQueueRow } from './queue-row';
+import { declarationReads } from '../declarations/profiles/read-record';
 import { responsesOf } from './responses';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -117,6 +119,22 @@ export async function declarationDetail(
     trs,
     timeline,
     responses: await responsesOf(store, number),
+    reads: await readsOf(store, number),
     allowedDecisions: [...ALLOWED_DECISIONS[queueRow.status]],
   };
+}
+
+async function readsOf(store: Store, number: string): Promise<DeclarationRead[]> {
+  return (await declarationReads(store, number)).map((read) => ({
+    importedAt: read.importedAt,
+    profile: read.profile,
+    reason: read.reason,
+    warnings: read.warnings.map((w) => ({
+      message: w.message,
+      where: w.segmentTag
+        ? `${w.segmentTag}${w.segmentNumber !== undefined ? ` (segment ${w.segmentNumber})` : ''}`
+        : (w.path ?? null),
+    })),
+    raw: read.raw,
+  }));
 }

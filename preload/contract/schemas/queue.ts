@@ -192,6 +192,20 @@ export const ResponseMessage = z.object({
 });
 export type ResponseMessage = z.infer<typeof ResponseMessage>;
 
+/**
+ * How one imported version was read: the message implementation profile, why it was
+ * chosen, what it warned about, and the message as received (content no profile maps
+ * can be read there).
+ */
+export const DeclarationRead = z.object({
+  importedAt: IsoTime,
+  profile: z.string(),
+  reason: z.string(),
+  warnings: z.array(z.object({ message: z.string(), where: z.string().nullable() })),
+  raw: z.string(),
+});
+export type DeclarationRead = z.infer<typeof DeclarationRead>;
+
 export const DeclarationDetail = z.object({
   row: QueueRow,
   declaration: Declaration,
@@ -206,6 +220,8 @@ export const DeclarationDetail = z.object({
   trs: TrsTimestamps,
   timeline: z.array(TimelineEntry),
   responses: z.array(ResponseMessage),
+  /** How each imported version was read, newest first (none for declarations imported before reads were kept). */
+  reads: z.array(DeclarationRead),
   /** Decisions the current status allows. */
   allowedDecisions: z.array(Decision),
 });

@@ -12,6 +12,7 @@ import { ContainersSection, DocumentsSection, GoodsItemsTable, PartiesSection, T
 import { AeoMark, FlagIcons } from './FlagIcons';
 import { LaneTag } from './LaneTag';
 import { ReasonDialog } from './ReasonDialog';
+import { ReceivedSection } from './ReceivedSection';
 import { ResponsesSection } from './ResponsesSection';
 import { RiskHits } from './RiskHits';
 import { SlaCell } from './SlaCell';
@@ -220,6 +221,9 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
         </Section>
         <Section id="sec-responses" title={t('detail.responses')}>
           <ResponsesSection detail={detail} />
+        </Section>
+        <Section id="sec-received" title={t('detail.received')}>
+          <ReceivedSection detail={detail} />
         </Section>
       </div>
       <ReasonDialog

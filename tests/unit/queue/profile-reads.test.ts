@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { declarationReads } from '../../../main/services/declarations/profiles/read-record';
+import { declarationDetail } from '../../../main/services/queue/declaration-detail';
 import { fixture } from '../declarations/fixtures';
 import { OFFICER, setup, type Fixture } from './fixtures';
 
@@ -30,8 +31,14 @@ describe('queue import under profiles', () => {
     ]);
     expect(reads[0]!.facts).toMatchObject({ procedure: '0110', officeAssignedOnReceipt: true });
     expect(reads[0]!.raw).toContain("EQD+TE+TRL88771'"); // content no profile maps is kept
+    // The detail pane shows the newest read: profile, reason, warnings with their place, the raw message.
+    const detail = await declarationDetail(f.store, f.queue.declarations, '530120261000000456');
+    expect(detail.reads).toHaveLength(1);
+    expect(detail.reads[0]).toMatchObject({ profile: 'cn-single-window', raw: reads[0]!.raw });
+    expect(detail.reads[0]!.warnings[0]!.message).toBe(reads[0]!.warnings[0]!.message);
     await f.queue.importOne({ name: 'cn.edi', bytes }, OFFICER);
     expect(await declarationReads(f.store, '530120261000000456')).toHaveLength(2); // one per version
+    expect((await declarationDetail(f.store, f.queue.declarations, '530120261000000456')).reads).toHaveLength(2);
   });
 
   it("assigns the workstation's office from its settings to a message that names none", async () => {
