@@ -403,7 +403,14 @@ describe('choosing a profile', () => {
 describe('profile files', () => {
   it('are checked with clear errors', () => {
     expect(() => parseProfileFile('x.json', '{')).toThrow(ProfileFileError);
-    expect(() => parseProfileFile('x.yaml', 'name: x')).toThrow(/YAML profiles are not supported yet/);
+    expect(() => parseProfileFile('x.yaml', 'name: ok-name\ntitle: "t\n')).toThrow(
+      /^x\.yaml: not valid YAML at line 3, column 1: Missing closing "quote$/,
+    );
+    expect(() => parseProfileFile('x.yaml', 'name: ok-name\nname: again\n')).toThrow(/not valid YAML at line 2/);
+    // Schema problems in YAML name the field and where it stands.
+    expect(() => parseProfileFile('p.yaml', 'name: Bad Name\ntitle: t\nformat: cusdec\n')).toThrow(
+      /name \(line 1, column 7\): a profile name is 2–40 lower-case/,
+    );
     expect(() => checkProfile('p.json', { name: 'Bad Name', title: 't', format: 'cusdec' })).toThrow(
       /name: a profile name is 2–40 lower-case/,
     );

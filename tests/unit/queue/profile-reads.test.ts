@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { declarationReads } from '../../../main/services/declarations/profiles/read-record';
+import { loadProfiles } from '../../../main/services/declarations/profiles/registry';
 import { declarationDetail } from '../../../main/services/queue/declaration-detail';
 import { fixture } from '../declarations/fixtures';
 import { OFFICER, setup, type Fixture } from './fixtures';
@@ -74,5 +75,34 @@ describe('queue import under profiles', () => {
     const [read] = await declarationReads(f.store, 'MY2026000123');
     expect(read).toMatchObject({ profile: 'my-upload-partner', reason: 'my-upload-partner (import source "upload")' });
     expect(read!.warnings[0]!.message).toBe('no customs office in the message: office CNSZX001 assigned on receipt');
+  });
+
+  it('a supervisor profile may be written in YAML; a bad one names its line and the shipped profiles go on', async () => {
+    f = await setup();
+    await mkdir(join(f.dataDir, 'profiles'));
+    const yaml = [
+      '# Uploads from the partner broker, read like UN CUSDEC with our office',
+      'name: my-upload-partner',
+      'extends: un-cusdec',
+      'title: Partner uploads',
+      'defaults:',
+      '  office: CNSZX001',
+      'match:',
+      '  sources: [upload]',
+      '',
+    ].join('\n');
+    await writeFile(join(f.dataDir, 'profiles', 'my-upload-partner.yaml'), yaml);
+    const bytes = readFileSync(fixture('profiles/un-cusdec.edi'));
+    expect(await f.queue.importOne({ name: 'u.edi', bytes }, OFFICER)).toMatchObject({ imported: 2, rejected: 0 });
+    const [read] = await declarationReads(f.store, 'MY2026000123');
+    expect(read).toMatchObject({ profile: 'my-upload-partner', reason: 'my-upload-partner (import source "upload")' });
+
+    await writeFile(
+      join(f.dataDir, 'profiles', 'my-upload-partner.yaml'),
+      yaml.replace('title: Partner uploads', 'title: 42\npriority: high'),
+    );
+    expect(() => loadProfiles(join(f!.dataDir, 'profiles'))).toThrow(
+      /my-upload-partner\.yaml.*\n.*priority \(line 5, column 11\)/s,
+    );
   });
 });

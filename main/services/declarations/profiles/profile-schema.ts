@@ -6,6 +6,7 @@
  * JSON file in the profiles folder, checked against this schema.
  */
 import { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
 
 const Code = z.string().min(1).max(35);
 const Codes = z.array(Code).min(1);
@@ -215,27 +216,60 @@ export class ProfileFileError extends Error {
   }
 }
 
+/** Where a field of a profile file stands, for error messages: " (line L, column C)" in YAML, "" in JSON. */
+export type ProfilePlace = (path: readonly PropertyKey[]) => string;
+
 /**
- * Parses a profile file's text. JSON only: YAML profiles need the `yaml` package, which is
- * not a dependency yet, so a .yaml/.yml file is refused with that reason.
+ * Reads a profile file's text, JSON or YAML (by its name), without checking it against
+ * the schema (a profile that `extends` another is checked once merged). Syntax errors
+ * name the file and, in YAML, the line and column.
  */
-export function parseProfileFile(file: string, textValue: string): Profile {
-  if (/\.ya?ml$/i.test(file))
-    throw new ProfileFileError(file, 'YAML profiles are not supported yet; write the profile as JSON (same fields)');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(textValue);
-  } catch (e) {
-    throw new ProfileFileError(file, `not valid JSON: ${(e as Error).message}`);
+export function readProfileData(file: string, textValue: string): { raw: unknown; where: ProfilePlace } {
+  if (!/\.ya?ml$/i.test(file)) {
+    try {
+      return { raw: JSON.parse(textValue), where: () => '' };
+    } catch (e) {
+      throw new ProfileFileError(file, `not valid JSON: ${(e as Error).message}`);
+    }
   }
-  return checkProfile(file, raw);
+  const lines = new LineCounter();
+  const doc = parseDocument(textValue, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  const [first] = doc.errors;
+  if (first) {
+    const at = first.linePos?.[0];
+    const place = at ? ` at line ${at.line}, column ${at.col}` : '';
+    throw new ProfileFileError(
+      file,
+      `not valid YAML${place}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
+  }
+  const where: ProfilePlace = (path) => {
+    // The nearest node the path reaches: a missing field is reported at its parent.
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) {
+        const { line, col } = lines.linePos(node.range[0]);
+        return ` (line ${line}, column ${col})`;
+      }
+    }
+    return '';
+  };
+  return { raw: doc.toJS() as unknown, where };
 }
 
-/** Checks profile data against the schema; every problem is listed with its path. */
-export function checkProfile(file: string, raw: unknown): Profile {
+/** Parses and checks one profile file (JSON or YAML) that extends nothing. */
+export function parseProfileFile(file: string, textValue: string): Profile {
+  const { raw, where } = readProfileData(file, textValue);
+  return checkProfile(file, raw, where);
+}
+
+/** Checks profile data against the schema; every problem is listed with its path (and, given `where`, its place). */
+export function checkProfile(file: string, raw: unknown, where: (path: readonly PropertyKey[]) => string = () => ''): Profile {
   const parsed = Profile.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(profile)'}: ${i.message}`);
+  const problems = parsed.error.issues
+    .slice(0, 10)
+    .map((i) => `${i.path.join('.') || '(profile)'}${where(i.path)}: ${i.message}`);
   throw new ProfileFileError(file, `not a valid profile:\n  ${problems.join('\n  ')}`);
 }
 

@@ -11,9 +11,10 @@ import euUkCds from './shipped/eu-uk-cds.json';
 import strictCusdec from './shipped/strict-cusdec.json';
 import strictWco from './shipped/strict-wco.json';
 import unCusdec from './shipped/un-cusdec.json';
-import { checkProfile, ProfileFileError, type Profile } from './profile-schema';
+import { checkProfile, ProfileFileError, readProfileData, type Profile, type ProfilePlace } from './profile-schema';
 
 type Raw = Record<string, unknown>;
+type Entry = { file: string; raw: Raw; where?: ProfilePlace };
 
 const SHIPPED_RAW: readonly Raw[] = [strictCusdec, strictWco, unCusdec, cnSingleWindow, asycudaCusdec, euUkCds] as Raw[];
 
@@ -29,8 +30,8 @@ export function mergeProfileData(base: Raw, over: Raw): Raw {
 }
 
 /** Resolves `extends` chains and checks every profile; the first bad file is reported with its name. */
-function resolveAll(entries: readonly { file: string; raw: Raw }[]): Profile[] {
-  const byName = new Map<string, { file: string; raw: Raw }>();
+function resolveAll(entries: readonly Entry[]): Profile[] {
+  const byName = new Map<string, Entry>();
   for (const e of entries) {
     const name = typeof e.raw.name === 'string' ? e.raw.name : undefined;
     if (!name) throw new ProfileFileError(e.file, 'a profile needs a "name"');
@@ -49,7 +50,7 @@ function resolveAll(entries: readonly { file: string; raw: Raw }[]): Profile[] {
     resolved.set(name, merged);
     return merged;
   };
-  return entries.map((e) => checkProfile(e.file, resolve(e.raw.name as string, e.file, [])));
+  return entries.map((e) => checkProfile(e.file, resolve(e.raw.name as string, e.file, []), e.where));
 }
 
 let shipped: Profile[] | undefined;
@@ -74,21 +75,14 @@ export function loadProfiles(folder?: string): Profile[] {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return shippedProfiles();
     throw e;
   }
-  const entries = SHIPPED_RAW.map((raw) => ({ file: `shipped/${String(raw.name)}.json`, raw }));
+  const entries: Entry[] = SHIPPED_RAW.map((raw) => ({ file: `shipped/${String(raw.name)}.json`, raw }));
   for (const n of names) {
     const file = join(folder, n);
-    if (/\.ya?ml$/i.test(n))
-      throw new ProfileFileError(file, 'YAML profiles are not supported yet; write the profile as JSON (same fields)');
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new ProfileFileError(file, `not valid JSON: ${(e as Error).message}`);
-    }
-    if (!isObject(raw)) throw new ProfileFileError(file, 'a profile file holds one JSON object');
+    const { raw, where } = readProfileData(file, readFileSync(file, 'utf8'));
+    if (!isObject(raw)) throw new ProfileFileError(file, 'a profile file holds one object (its fields at the top level)');
     const at = entries.findIndex((x) => x.raw.name === raw.name);
     if (at >= 0) entries.splice(at, 1);
-    entries.push({ file, raw });
+    entries.push({ file, raw, where });
   }
   return resolveAll(entries);
 }
