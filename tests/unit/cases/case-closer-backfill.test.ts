@@ -12,7 +12,10 @@ import { canonicalJson } from '../../../preload/contract/canonical-json';
 import { mutationStatements, outboxRowFromSql } from '../../../main/services/sync/outbox';
 
 // The database as the previous release left it: every step but the closer's.
-const before = migrations.slice(0, migrations.length - caseCloserMigrations.length);
+const before = migrations.slice(
+  0,
+  migrations.findIndex((m) => m.name === caseCloserMigrations[0]!.name),
+);
 const T = (minute: number) =>
   `2026-04-0${1 + Math.floor(minute / 1440)}T${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00.000Z`;
 

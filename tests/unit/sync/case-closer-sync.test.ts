@@ -160,7 +160,10 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
     const old = await openStore({
       dir: storeDir,
       name: 'live',
-      migrations: migrations.slice(0, migrations.length - caseCloserMigrations.length),
+      migrations: migrations.slice(
+        0,
+        migrations.findIndex((m) => m.name === caseCloserMigrations[0]!.name),
+      ),
     });
     const id = '0b7c6a52-4a8e-4d1c-9a51-1f6f0a3c2e11';
     const openedAt = new Date('2026-06-01T08:00:00.000Z');
