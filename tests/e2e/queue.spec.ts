@@ -175,6 +175,27 @@ test('imports a CUSDEC file through the file input and lists the rejects of a ba
 
   await page.getByTestId('rejects-button').click();
   await expect(page.getByTestId('rejects-list')).toContainText('bad-unt-count.edi');
+  await page.keyboard.press('Escape');
+
+  // A China single window CUSDEC reads under its profile; the pane shows how, and the message as received.
+  await page
+    .getByTestId('import-input')
+    .first()
+    .setInputFiles(join(root, 'tests/fixtures/declarations/profiles/cn-single-window.edi'));
+  await expect(summary).toContainText('5 declarations imported', { timeout: 60_000 });
+  await page.getByTestId('import-summary-close').click();
+  await page.getByTestId('queue-search').fill('530120261000000456');
+  await expect(rows(page)).toHaveCount(1);
+  await rows(page).first().click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('detail-number')).toHaveText('530120261000000456');
+  const received = page.getByTestId('detail-pane').getByTestId('received');
+  await received.scrollIntoViewIfNeeded();
+  await expect(received.getByTestId('received-profile')).toHaveText('cn-single-window');
+  await expect(received.getByTestId('received-warnings')).toContainText('"Yangshan Port" is not an office code');
+  await received.getByText(queueEn.reads.raw).click();
+  await expect(received.getByTestId('received-raw')).toContainText('UNH+');
+  await shoot(page, 'queue-received-en-dark');
 });
 
 test('release-time dashboard and rule editor: charts, dry run, both themes, accessible', async ({ app: page }) => {

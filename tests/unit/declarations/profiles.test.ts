@@ -368,6 +368,12 @@ describe('choosing a profile', () => {
       'no customs office in the message and none set for this workstation: shown as UNASSIGNED until one is assigned',
     );
     expect(r.reports[0]!.tried.find((t) => t.profile === 'strict-cusdec')?.error).toBe('MOA+40 has no currency (6345)');
+    // A workstation office that is a place name, not an office code, is said to be so.
+    const named = await importWithProfiles(path('un-cusdec.edi'), { receivedAt: RECEIVED, office: 'Yangshan Port' });
+    expect(named.declarations[0]!.office).toBe('UNASSIGNED');
+    expect(named.reports[0]!.warnings[0]!.message).toBe(
+      'no customs office in the message and this workstation\'s office "Yangshan Port" is not an office code: shown as UNASSIGNED until one is assigned',
+    );
   });
 
   it('a commodity code with national digits past the tenth keeps its first ten, with a warning', async () => {

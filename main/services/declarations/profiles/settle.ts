@@ -199,9 +199,10 @@ export function settle(
       warn(`no customs office in the message: office ${office} assigned on receipt`);
     } else {
       office = OFFICE_UNASSIGNED;
-      warn(
-        `no customs office in the message and none set for this workstation: shown as ${OFFICE_UNASSIGNED} until one is assigned`,
-      );
+      const workstation = ctx.office
+        ? `this workstation's office "${ctx.office}" is not an office code`
+        : 'none set for this workstation';
+      warn(`no customs office in the message and ${workstation}: shown as ${OFFICE_UNASSIGNED} until one is assigned`);
     }
   }
 
