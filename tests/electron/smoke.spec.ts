@@ -27,10 +27,8 @@ function electronExecutable(): string | null {
 }
 
 const executablePath = electronExecutable();
-test.skip(
-  !executablePath,
-  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run npm install without it to run this',
-);
+const skippedBecause = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run npm install without it to run this';
+test.skip(!executablePath, skippedBecause);
 
 let app: ElectronApplication;
 let profile: string;
