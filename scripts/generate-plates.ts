@@ -352,32 +352,32 @@ function blur(img: RecognitionImage, sigma: number): void {
   const { width, height, data } = img;
   const tmp = new Float32Array(data.length);
   for (let pass = 0; pass < 2; pass++) {
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        for (let c = 0; c < 3; c++) {
-          let s = 0;
-          let n = 0;
-          for (let k = -radius; k <= radius; k++) {
-            const xx = Math.min(width - 1, Math.max(0, x + k));
-            s += data[(y * width + xx) * 4 + c]!;
-            n++;
-          }
-          tmp[(y * width + x) * 4 + c] = s / n;
+    boxPass(data, tmp, width, height, radius, 'x');
+    boxPass(tmp, data, width, height, radius, 'y');
+  }
+}
+
+/** One box-filter pass along x or y over the colour channels, edges clamped. */
+function boxPass(
+  from: ArrayLike<number>,
+  to: { [index: number]: number },
+  width: number,
+  height: number,
+  radius: number,
+  along: 'x' | 'y',
+): void {
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      for (let c = 0; c < 3; c++) {
+        let s = 0;
+        let n = 0;
+        for (let k = -radius; k <= radius; k++) {
+          const xx = along === 'x' ? Math.min(width - 1, Math.max(0, x + k)) : x;
+          const yy = along === 'y' ? Math.min(height - 1, Math.max(0, y + k)) : y;
+          s += from[(yy * width + xx) * 4 + c]!;
+          n++;
         }
-      }
-    }
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        for (let c = 0; c < 3; c++) {
-          let s = 0;
-          let n = 0;
-          for (let k = -radius; k <= radius; k++) {
-            const yy = Math.min(height - 1, Math.max(0, y + k));
-            s += tmp[(yy * width + x) * 4 + c]!;
-            n++;
-          }
-          data[(y * width + x) * 4 + c] = s / n;
-        }
+        to[(y * width + x) * 4 + c] = s / n;
       }
     }
   }
