@@ -135,7 +135,7 @@ async function build(dbDir: string, workDir: string, demo: DemoDeclarations): Pr
     for (let i = 0; i < COUNT; i += BATCH) {
       const statements: Statement[] = [];
       for (const d of demo.batch(i, Math.min(BATCH, COUNT - i)))
-        statements.push(...(await queue.intake.statementsFor(d, source)));
+        statements.push(...(await queue.intake.firstVersionStatements(d, source)));
       await inFlight;
       inFlight = store.transaction(statements);
     }

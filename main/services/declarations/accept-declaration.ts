@@ -17,6 +17,7 @@
 import {
   Declaration,
   declarationTotals,
+  MESSAGE_FUNCTIONS,
   OFFICE_PATTERN,
   TransportMode,
   TYPE_CODE_PATTERN,
@@ -181,14 +182,23 @@ function document(v: unknown): Out {
   return { type: text(v.type, 8), reference: text(v.reference, 70) };
 }
 
+function oneOfFunctions(v: unknown): string {
+  if (typeof v !== 'string' || !(MESSAGE_FUNCTIONS as readonly string[]).includes(v)) return no();
+  return v;
+}
+
 function walk(v: unknown): Out & Pick<Declaration, 'containers' | 'goodsItems'> {
   if (!isObject(v)) return no();
   const out: Out = {
     functionalReferenceId: text(v.functionalReferenceId, 35),
+  };
+  if (v.functionCode !== undefined) out.functionCode = oneOfFunctions(v.functionCode);
+  else if ('functionCode' in v) out.functionCode = undefined;
+  Object.assign(out, {
     typeCode: pattern(v.typeCode, TYPE_CODE_PATTERN),
     office: pattern(v.office, OFFICE_PATTERN),
     lodgementTime: pattern(v.lodgementTime, ISO_TIME),
-  };
+  });
   if (v.arrivalTime !== undefined) out.arrivalTime = pattern(v.arrivalTime, ISO_TIME);
   else if ('arrivalTime' in v) out.arrivalTime = undefined;
   out.declarant = party(v.declarant, true);
@@ -260,6 +270,7 @@ export function acceptDeclaration(input: unknown): Declaration | undefined {
 export const MIRRORED_FIELDS = {
   declaration: [
     'functionalReferenceId',
+    'functionCode',
     'typeCode',
     'office',
     'lodgementTime',

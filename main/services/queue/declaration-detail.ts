@@ -11,7 +11,7 @@ import {
   type PriorDispositions,
   type TimelineEntry,
 } from '../../../preload/contract/schemas/queue';
-import { Hit } from '../../../preload/contract/schemas/risk';
+import { Hit, type Lane } from '../../../preload/contract/schemas/risk';
 import { z } from 'zod';
 import type { DeclarationsRepository } from '../declarations/declarations-repository';
 import { ServiceError } from '../errors';
@@ -20,6 +20,7 @@ import { hitKey, hitLabel } from './hit-keys';
 import { toQueueRow } from './queue-row';
 import { declarationReads } from '../declarations/profiles/read-record';
 import { responsesOf } from './responses';
+import { versionsOf } from './version-history';
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -62,6 +63,7 @@ function systemEntry(at: string, kind: TimelineEntry['kind']): TimelineEntry {
     toLane: null,
     reason: null,
     assignee: null,
+    version: null,
   };
 }
 
@@ -103,6 +105,7 @@ export async function declarationDetail(
       toLane: str(e.to_lane) as TimelineEntry['toLane'],
       reason: str(e.reason),
       assignee: str(e.assignee_name),
+      version: e.version === null || e.version === undefined ? null : Number(e.version),
     })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const queueRow = toQueueRow(row);
@@ -121,7 +124,16 @@ export async function declarationDetail(
     responses: await responsesOf(store, number),
     reads: await readsOf(store, number),
     allowedDecisions: [...ALLOWED_DECISIONS[queueRow.status]],
+    versions: await versionsOf(store, number),
+    manualLane: (str(row.manual_lane) as Lane | null) ?? null,
+    changedSinceManualLane: changedSinceManualLane(events),
   };
+}
+
+/** Whether a version arrived after the last time a supervisor set the lane by hand. */
+function changedSinceManualLane(events: readonly Row[]): boolean {
+  const lastReroute = events.findLastIndex((e) => e.kind === 'rerouted');
+  return lastReroute >= 0 && events.slice(lastReroute + 1).some((e) => e.kind === 'amended');
 }
 
 async function readsOf(store: Store, number: string): Promise<DeclarationRead[]> {

@@ -38,6 +38,7 @@ const STATUS_WORD: Record<DeclarationStatus, string> = {
   inspection: 'at inspection',
   held: 'held',
   released: 'released',
+  cancelled: 'cancelled by the declarant',
 };
 
 interface DecisionRow extends Row {
@@ -62,6 +63,7 @@ export function decisionRefusal(
 ): string | null {
   if (!ALLOWED_DECISIONS[row.status].includes(decision)) {
     if (row.status === 'released') return `${row.number} is already released; a release is final`;
+    if (row.status === 'cancelled') return `${row.number} was cancelled by the declarant; a cancelled declaration takes no decision`;
     return `${row.number} is ${STATUS_WORD[row.status]}; it cannot be ${DECISION_WORD[decision]} from there`;
   }
   if (decision === 'release' && row.lane === 'red' && row.status !== 'inspection' && row.inspectionAt === null) {
@@ -220,6 +222,8 @@ export class QueueActions {
     if (!row) throw new ServiceError('NOT_FOUND', `declaration ${number} is not in the queue`);
     if (row.status === 'released')
       throw new ServiceError('FAILED_PRECONDITION', `${number} is already released; its lane can no longer change`);
+    if (row.status === 'cancelled')
+      throw new ServiceError('FAILED_PRECONDITION', `${number} was cancelled by the declarant; its lane can no longer change`);
     if (row.lane === lane) throw new ServiceError('FAILED_PRECONDITION', `${number} is already in the ${lane} lane`);
     const at = this.clock.now();
     const due = slaDueAt(
@@ -229,7 +233,8 @@ export class QueueActions {
       row.arrival_time === null ? null : String(row.arrival_time),
     );
     await this.store.transaction([
-      { sql: 'UPDATE declaration_queue SET lane = ?, sla_due_at = ? WHERE number = ?', params: [lane, due, number] },
+      // The lane set by hand is remembered: an amendment's re-assessment never goes below it.
+      { sql: 'UPDATE declaration_queue SET lane = ?, manual_lane = ?, sla_due_at = ? WHERE number = ?', params: [lane, lane, due, number] },
       {
         sql: `INSERT INTO declaration_events (number, at, kind, actor_id, actor_name, from_lane, to_lane, reason) VALUES (?, ?, 'rerouted', ?, ?, ?, ?, ?)`,
         params: [number, at.toISOString(), user.id, user.displayName, String(row.lane), lane, reason],

@@ -7,6 +7,7 @@ import type { RiskServices } from '../risk/risk-handlers';
 import { timeReleaseDashboard } from './dashboard';
 import { declarationDetail } from './declaration-detail';
 import { systemTimeZone } from './local-time';
+import { postReleaseAmendments, reviewAmendment } from './post-clearance-review';
 import { listQueue } from './queue-query';
 import { QueueService } from './queue-service';
 
@@ -53,6 +54,12 @@ export function createQueueArea(
       'cw:queue.uploadChunk': (chunk) => queue.uploadChunk(me(), chunk),
       'cw:queue.rejects': ({ limit, offset }) => queue.declarations.listRejectsPage(limit, offset),
       'cw:queue.demo': async ({ count, seed }) => ({ imported: await queue.demo(count, seed, me()) }),
+      'cw:queue.reviews': ({ reviewed }) => postReleaseAmendments(queue.store, reviewed),
+      'cw:queue.review': async (input) => {
+        const reviewed = await reviewAmendment(queue.store, queue.clock, me(), input);
+        core.emit('cw:queue.changed', { ids: [input.id] });
+        return reviewed;
+      },
       'cw:queue.dashboard': ({ days }) => timeReleaseDashboard(queue.store, queue.clock.now(), days, queue.timeZone),
       'cw:queue.savedViews': () => queue.views.list(me().id),
       'cw:queue.saveView': (input) => queue.views.save(me().id, input),

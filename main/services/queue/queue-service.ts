@@ -136,18 +136,27 @@ export class QueueService {
 
   /** Imports one file or uploaded buffer, audits it and tells the UI. `user` null = the inbox. */
   async importOne(source: string | { name: string; bytes: Uint8Array }, user: User | null): Promise<ImportFileResult> {
+    const actor = user ? actorOf(user) : SYSTEM_ACTOR;
     const result = await this.intake.importSource(
       source,
       (p) => this.o.emitProgress(p),
       typeof source !== 'string' ? 'upload' : user ? 'file' : 'inbox',
+      actor,
     );
     await this.store.transaction([
       auditStatement({
         at: this.clock.now(),
-        actor: user ? actorOf(user) : SYSTEM_ACTOR,
+        actor,
         action: 'declarations.import',
         subject: result.file,
-        detail: { format: result.format, imported: result.imported, rejected: result.rejected },
+        detail: {
+          format: result.format,
+          imported: result.imported,
+          rejected: result.rejected,
+          amended: result.amended,
+          cancelled: result.cancelled,
+          duplicates: result.duplicates,
+        },
       }),
     ]);
     if (result.imported > 0) this.o.emitChanged({ ids: 'all' });
@@ -167,7 +176,8 @@ export class QueueService {
     }
     const files: ImportFileResult[] = [];
     for (const path of paths) files.push(await this.importOne(path, user));
-    return { files, imported: files.reduce((s, f) => s + f.imported, 0), rejected: files.reduce((s, f) => s + f.rejected, 0) };
+    const sum = (key: 'imported' | 'rejected' | 'duplicates') => files.reduce((s, f) => s + f[key], 0);
+    return { files, imported: sum('imported'), rejected: sum('rejected'), duplicates: sum('duplicates') };
   }
 
   /** Realistic declarations (demo-generator), assessed and queued like imported ones. */

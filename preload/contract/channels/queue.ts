@@ -23,7 +23,10 @@ import {
   QueueListOutput,
   QueueRow,
   RejectsInput,
+  PostReleaseAmendment,
   RerouteInput,
+  ReviewInput,
+  ReviewsInput,
   SavedView,
   SaveViewInput,
   StoredReject,
@@ -48,6 +51,10 @@ export const queueChannels = {
   'cw:queue.rejects': channel({ input: RejectsInput, output: z.array(StoredReject), access: 'session' }),
   // Invented declarations in a live queue are a supervisor's deliberate (audited) act.
   'cw:queue.demo': channel({ input: DemoInput, output: DemoOutput, access: ['supervisor'] }),
+  /** Amendments received after release, for post-clearance review (the release stands). */
+  'cw:queue.reviews': channel({ input: ReviewsInput, output: z.array(PostReleaseAmendment), access: ['supervisor'] }),
+  /** Marks a post-release amendment reviewed, with a note; audited. */
+  'cw:queue.review': channel({ input: ReviewInput, output: PostReleaseAmendment, access: ['supervisor'] }),
   'cw:queue.dashboard': channel({ input: DashboardInput, output: Dashboard, access: 'session' }),
   /** The signed-in user's saved views. */
   'cw:queue.savedViews': channel({ input: none, output: z.array(SavedView), access: 'session' }),

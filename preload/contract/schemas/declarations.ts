@@ -132,6 +132,15 @@ export function declarationTotals(items: readonly GoodsItem[]): DeclarationTotal
   };
 }
 
+/** The message functions Clearway acts on (UNTDID 1225 / WCO FunctionCode). */
+export const MESSAGE_FUNCTIONS = ['9', '5', '4', '1'] as const;
+export type MessageFunction = (typeof MESSAGE_FUNCTIONS)[number];
+export const MessageFunction = z.enum(MESSAGE_FUNCTIONS);
+/** The function a declaration was sent with (absent = original). */
+export function messageFunctionOf(d: { functionCode?: MessageFunction | undefined }): MessageFunction {
+  return d.functionCode ?? '9';
+}
+
 /** WCO TypeCode shape; shared with the importers' fast model check (main/services/declarations/accept-declaration.ts). */
 export const TYPE_CODE_PATTERN = /^[A-Z0-9]{1,3}$/;
 /** Customs office code shape. */
@@ -143,6 +152,11 @@ export const DeclarationInput = z
   .object({
     /** LRN / declaration number (WCO FunctionalReferenceID). */
     functionalReferenceId: text(35),
+    /**
+     * What this message does to the declaration (CUSDEC BGM 1225, WCO DM FunctionCode): 9 original,
+     * 5 replacement, 4 amendment (change), 1 cancellation. Absent means original.
+     */
+    functionCode: z.enum(MESSAGE_FUNCTIONS, { message: 'must be a message function: 9 original, 5 replacement, 4 amendment, 1 cancellation' }).optional(),
     /** WCO TypeCode, e.g. IM, EX, IMA. */
     typeCode: z.string().regex(TYPE_CODE_PATTERN, 'must be 1–3 capitals, e.g. IM'),
     /** Customs office of lodgement/clearance (national or EU office code). */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { UploadChunkInput as ChunkedUpload } from './upload';
 import { Id, IsoTime } from './common';
-import { Declaration, DeclarationFormat, Reject } from './declarations';
+import { Declaration, DeclarationFormat, MessageFunction, Reject } from './declarations';
 import { Hit, Lane } from './risk';
 
 // ---------------------------------------------------------------- statuses and decisions
@@ -14,10 +14,15 @@ import { Hit, Lane } from './risk';
 /**
  * pending: assessed, waiting for an officer; documentsRequested: waiting for the
  * trader's documents; inspection: sent to physical inspection; held: goods held;
- * released: final.
+ * released: final; cancelled: withdrawn by the declarant before release (message function 1), final.
  */
-export const DeclarationStatus = z.enum(['pending', 'documentsRequested', 'inspection', 'held', 'released']);
+export const DeclarationStatus = z.enum(['pending', 'documentsRequested', 'inspection', 'held', 'released', 'cancelled']);
 export type DeclarationStatus = z.infer<typeof DeclarationStatus>;
+
+/** Work still to do: the queue's default view. Released and cancelled are decided. */
+export const OPEN_STATUSES: readonly DeclarationStatus[] = ['pending', 'documentsRequested', 'inspection', 'held'];
+/** Statuses no decision, amendment or cancellation leaves. */
+export const FINAL_STATUSES: readonly DeclarationStatus[] = ['released', 'cancelled'];
 
 export const Decision = z.enum(['release', 'hold', 'requestDocuments', 'sendToInspection']);
 export type Decision = z.infer<typeof Decision>;
@@ -37,6 +42,7 @@ export const ALLOWED_DECISIONS: Readonly<Record<DeclarationStatus, readonly Deci
   inspection: ['release', 'hold', 'requestDocuments'],
   held: ['release', 'requestDocuments', 'sendToInspection'],
   released: [],
+  cancelled: [],
 };
 
 export const REASON_MIN_LENGTH = 5;
@@ -54,7 +60,7 @@ export const DeclarationNumbers = z.array(DeclarationNumber).min(1).max(5000);
 
 export const QueueFilter = z.object({
   lanes: z.array(Lane).max(4).optional(),
-  statuses: z.array(DeclarationStatus).max(5).optional(),
+  statuses: z.array(DeclarationStatus).max(6).optional(),
   perishable: z.boolean().optional(),
   expedited: z.boolean().optional(),
   aeo: z.boolean().optional(),
@@ -118,6 +124,8 @@ export const QueueRow = z.object({
   status: DeclarationStatus,
   assigneeId: Id.nullable(),
   assigneeName: z.string().nullable(),
+  /** When it was released: the SLA clock stops there. */
+  releasedAt: IsoTime.nullable(),
 });
 export type QueueRow = z.infer<typeof QueueRow>;
 
@@ -141,7 +149,19 @@ export const TrsTimestamps = z.object({
 });
 export type TrsTimestamps = z.infer<typeof TrsTimestamps>;
 
-export const TimelineKind = z.enum(['arrival', 'lodgement', 'riskAssessed', 'decision', 'assigned', 'rerouted']);
+export const TimelineKind = z.enum([
+  'arrival',
+  'lodgement',
+  'riskAssessed',
+  'decision',
+  'assigned',
+  'rerouted',
+  /** A new version arrived (reason says what it did: re-assessed, or kept for post-clearance review). */
+  'amended',
+  'cancelled',
+  /** A supervisor reviewed a post-release amendment. */
+  'reviewed',
+]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
 export const TimelineEntry = z.object({
@@ -157,6 +177,8 @@ export const TimelineEntry = z.object({
   reason: z.string().nullable(),
   /** For 'assigned': the new assignee's display name (null = unassigned). */
   assignee: z.string().nullable(),
+  /** For 'amended', 'cancelled' and 'reviewed': the version concerned. */
+  version: z.number().int().nullable(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
@@ -206,6 +228,42 @@ export const DeclarationRead = z.object({
 });
 export type DeclarationRead = z.infer<typeof DeclarationRead>;
 
+/** One field that differs between two versions of a declaration (paths name goods items by sequence, containers by id). */
+export const FieldChange = z.object({
+  path: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type FieldChange = z.infer<typeof FieldChange>;
+
+/**
+ * What a received version did: the first one (original), an amendment before release that was
+ * re-assessed, an amendment after release kept for post-clearance review, or a cancellation.
+ */
+export const VersionOutcome = z.enum(['original', 'reassessed', 'postRelease', 'cancellation']);
+export type VersionOutcome = z.infer<typeof VersionOutcome>;
+
+export const VersionReview = z.object({ at: IsoTime, by: z.string(), note: z.string() });
+export type VersionReview = z.infer<typeof VersionReview>;
+
+export const DeclarationVersion = z.object({
+  version: z.number().int().min(1),
+  functionCode: MessageFunction,
+  outcome: VersionOutcome,
+  receivedAt: IsoTime,
+  sourceFile: z.string(),
+  format: z.string(),
+  /** SHA-256 of the message function and the normalised declaration. */
+  contentHash: z.string(),
+  /** How many times this very version was received again (not stored twice). */
+  duplicates: z.number().int(),
+  /** Fields that differ from the version before (empty for the first). */
+  changes: z.array(FieldChange),
+  /** For post-release amendments: the supervisor's review, null until reviewed. */
+  review: VersionReview.nullable(),
+});
+export type DeclarationVersion = z.infer<typeof DeclarationVersion>;
+
 export const DeclarationDetail = z.object({
   row: QueueRow,
   declaration: Declaration,
@@ -224,6 +282,12 @@ export const DeclarationDetail = z.object({
   reads: z.array(DeclarationRead),
   /** Decisions the current status allows. */
   allowedDecisions: z.array(Decision),
+  /** Every received version, newest first. */
+  versions: z.array(DeclarationVersion),
+  /** The lane a supervisor set by hand (amendments never lower the lane below it), or null. */
+  manualLane: Lane.nullable(),
+  /** True when a version arrived after the lane was set by hand: the manual lane stands, but the officer should look again. */
+  changedSinceManualLane: z.boolean(),
 });
 export type DeclarationDetail = z.infer<typeof DeclarationDetail>;
 
@@ -255,6 +319,11 @@ export const ImportFileResult = z.object({
   format: DeclarationFormat.nullable(),
   imported: z.number().int(),
   rejected: z.number().int(),
+  /** Of the imported: amendments (new versions of a known declaration) and cancellations. */
+  amended: z.number().int(),
+  cancelled: z.number().int(),
+  /** Messages identical to a version already stored: recognised and counted, not stored again. */
+  duplicates: z.number().int(),
   /** Numbers of the imported declarations (first 1000). */
   numbers: z.array(z.string()),
   /** First 100 rejects of this file. */
@@ -266,6 +335,7 @@ export const ImportOutput = z.object({
   files: z.array(ImportFileResult),
   imported: z.number().int(),
   rejected: z.number().int(),
+  duplicates: z.number().int(),
 });
 export type ImportOutput = z.infer<typeof ImportOutput>;
 
@@ -313,6 +383,28 @@ export const RejectsInput = z.object({
 
 export const DemoInput = z.object({ count: z.number().int().min(1).max(100_000), seed: z.number().int().default(1) });
 export const DemoOutput = z.object({ imported: z.number().int() });
+
+// ---------------------------------------------------------------- post-clearance review
+
+/** An amendment that arrived after release: the release stands; a supervisor reviews the difference. */
+export const PostReleaseAmendment = z.object({
+  number: DeclarationNumber,
+  version: z.number().int().min(1),
+  functionCode: MessageFunction,
+  receivedAt: IsoTime,
+  sourceFile: z.string(),
+  releasedAt: IsoTime,
+  traderName: z.string(),
+  lane: Lane,
+  /** Against the released version. */
+  changes: z.array(FieldChange),
+  review: VersionReview.nullable(),
+});
+export type PostReleaseAmendment = z.infer<typeof PostReleaseAmendment>;
+
+export const ReviewsInput = z.object({ reviewed: z.boolean().default(false) });
+export const ReviewInput = z.object({ id: DeclarationNumber, version: z.number().int().min(1), note: Reason });
+export type ReviewInput = z.input<typeof ReviewInput>;
 
 // ---------------------------------------------------------------- saved views
 

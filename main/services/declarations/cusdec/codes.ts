@@ -77,7 +77,5 @@ export const RFF_CONTAINER = 'AAQ';
 /** GIS 7365 indicators: Clearway conventions for the declaration flags. */
 export const FLAG = { perishable: 'PER', expedited: 'EXP', aeo: 'AEO' } as const;
 
-/** 1225 message function: 9 original. */
-export const MESSAGE_FUNCTION_ORIGINAL = '9';
 /** 1001 document name: 929 goods declaration for importation. */
 export const BGM_IMPORT_DECLARATION = '929';

@@ -142,8 +142,13 @@ function mapSegments(segments: Segment[], provenance: Map<string, number> | null
         if (seg.tag !== 'BGM') fail(`expected BGM as the second segment, found ${seg.tag}`);
         draft.functionalReferenceId = component(seg, 2) || fail('BGM has no declaration number (1004)');
         draft.typeCode = componentIs(seg, 1, 0, '830') ? 'EX' : 'IM';
+        // 1225 message function; absent means original, so an original stays without it.
+        // The model check refuses codes Clearway does not act on.
+        const fn = component(seg, 3);
+        if (fn && fn !== '9') draft.functionCode = fn as DeclarationInput['functionCode'];
         at?.('functionalReferenceId');
         at?.('typeCode');
+        at?.('functionCode');
         continue;
       }
       if (seg.tag === 'UNS') {

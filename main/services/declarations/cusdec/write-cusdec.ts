@@ -3,7 +3,7 @@
  * declaration, UNZ), the exact mirror of read-cusdec: what this writes, the
  * reader turns back into the same declarations.
  */
-import type { Declaration } from '../../../../preload/contract/schemas/declarations';
+import { type Declaration, messageFunctionOf } from '../../../../preload/contract/schemas/declarations';
 import { DEFAULT_DELIMITERS, escapeEdifact, type Delimiters } from '../edifact/delimiters';
 import { formatDtm203 } from '../edifact/values';
 import * as C from './codes';
@@ -72,7 +72,7 @@ function messageSegments(decl: Declaration, seg: (tag: string, ...e: Element[]) 
       'BGM',
       decl.typeCode.startsWith('EX') ? '830' : C.BGM_IMPORT_DECLARATION,
       decl.functionalReferenceId,
-      C.MESSAGE_FUNCTION_ORIGINAL,
+      messageFunctionOf(decl),
     ),
   );
   s.push(seg('CST', '', decl.typeCode));

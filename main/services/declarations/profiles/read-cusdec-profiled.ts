@@ -119,6 +119,8 @@ export function readCusdecProfiled(
       continue;
     }
     if (section === 'header') {
+      // 1225 message function: where UN/EDIFACT puts it, whatever the profile.
+      if (tag === 'BGM' && draft.functionCode === undefined) draft.functionCode = component(seg, 3) || undefined;
       if (draft.number === undefined) draft.number = pick(seg, m.number);
       if (documentType === undefined) documentType = pick(seg, m.documentType);
       if (procedure === undefined) procedure = pick(seg, m.procedure);

@@ -127,6 +127,7 @@ export function readWcoProfiled(
   const warn = (message: string, path: string) => warnings.push({ path: `${base}/${path}`, message });
 
   draft.number = first(d, m.number);
+  draft.functionCode = first(d, ['FunctionCode']);
   const typeRaw = first(d, m.typeCode);
   if (typeRaw) {
     const mapped = mapCode(profile.codes.documentType, typeRaw);

@@ -55,6 +55,8 @@ export interface LooseItem {
 
 export interface LooseDraft {
   number?: string;
+  /** CUSDEC BGM 1225 / WCO FunctionCode as sent; the model refuses codes Clearway does not act on. */
+  functionCode?: string;
   typeCode?: string;
   /** The code the declaration type was read from, for the warning when it maps to nothing. */
   typeSource?: string;
@@ -385,6 +387,8 @@ export function settle(
   const arrivalTime = draft.arrivalTime;
   const input = {
     functionalReferenceId: number,
+    // An original is a declaration without a message function (as the JSON format has it).
+    ...(draft.functionCode && draft.functionCode !== '9' ? { functionCode: draft.functionCode } : {}),
     typeCode,
     office,
     lodgementTime,

@@ -213,6 +213,11 @@ function originOf(item: Node): Node | undefined {
   return origins.find((o) => text(o, 'TypeCode') === '1') ?? origins.find((o) => text(o, 'TypeCode') !== '2') ?? origins[0];
 }
 
+/** An original is a declaration without a message function: the same content reads the same whatever the format. */
+function originalAsAbsent(code: string | undefined): string | undefined {
+  return code === '9' ? undefined : code;
+}
+
 export function mapDeclaration(d: Node, base: string): Declaration {
   const paths = new Map<string, string>(); // model path → XML path, for error messages
   const at = (model: string, xml: string) => paths.set(model, `${base}/${xml}`);
@@ -224,6 +229,7 @@ export function mapDeclaration(d: Node, base: string): Declaration {
   const officeName = ['DeclarationOffice', 'PresentationOffice', 'SupervisingOffice', 'CustomsOffice'].find((n) => el(d, n));
   at('functionalReferenceId', 'FunctionalReferenceID');
   at('typeCode', 'TypeCode');
+  at('functionCode', 'FunctionCode');
   at('office', `${officeName ?? 'DeclarationOffice'}/ID`);
   at('lodgementTime', 'IssueDateTime');
   at('arrivalTime', 'GoodsShipment/Consignment/ArrivalTransportMeans/ArrivalDateTime');
@@ -322,6 +328,7 @@ export function mapDeclaration(d: Node, base: string): Declaration {
   const draft = {
     functionalReferenceId: text(d, 'FunctionalReferenceID') ?? text(d, 'ID'),
     typeCode: text(d, 'TypeCode'),
+    functionCode: originalAsAbsent(text(d, 'FunctionCode')),
     office: officeName ? text(el(d, officeName), 'ID') : undefined,
     lodgementTime: dateTime(
       el(d, 'IssueDateTime') ?? el(d, 'AcceptanceDateTime'),

@@ -2,7 +2,7 @@
  * Writes a declaration as WCO DM declaration XML (DEC-DMS:2 style), the mirror of
  * read-wco-xml: what this writes, the reader turns back into the same declaration.
  */
-import type { Declaration, Party } from '../../../../preload/contract/schemas/declarations';
+import { type Declaration, messageFunctionOf, type Party } from '../../../../preload/contract/schemas/declarations';
 import { TRANSPORT_MODE_CODE } from '../cusdec/codes';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -65,6 +65,7 @@ export function writeWcoDeclaration(d: Declaration): string {
     .join('');
   return [
     '<Declaration xmlns="urn:wco:datamodel:WCO:DEC-DMS:2" xmlns:ds="urn:wco:datamodel:WCO:Declaration_DS:DMS:2">',
+    tag('FunctionCode', messageFunctionOf(d)),
     tag('FunctionalReferenceID', d.functionalReferenceId),
     tag('TypeCode', d.typeCode),
     `<IssueDateTime>${dateTime(d.lodgementTime)}</IssueDateTime>`,
