@@ -18,6 +18,7 @@ import { RiskHits } from './RiskHits';
 import { SlaCell } from './SlaCell';
 import { StatusTag } from './StatusTag';
 import { TimelineSection } from './TimelineSection';
+import { VersionsSection } from './VersionsSection';
 import { fullTime } from './format';
 import { useQueue } from './queueStore';
 import { useTriage } from './triageStore';
@@ -56,6 +57,35 @@ function useDetail(id: string): { detail: DeclarationDetail | null; error: unkno
     [id, reload],
   );
   return { detail, error, reload };
+}
+
+/** What an officer must know before deciding: a withdrawn declaration, a manual lane that stands over a changed declaration, amendments after release. */
+function VersionNotes({ detail }: { detail: DeclarationDetail }) {
+  const { t } = useTranslation('queue');
+  const latest = detail.versions[0];
+  const notes: ReactNode[] = [];
+  if (detail.row.status === 'cancelled')
+    notes.push(<Alert key="cancelled" type="warning" showIcon data-testid="note-cancelled" message={t('versions.cancelledNote')} />);
+  if (detail.manualLane && detail.changedSinceManualLane && latest)
+    notes.push(
+      <Alert
+        key="manual"
+        type="info"
+        showIcon
+        data-testid="note-manual-lane"
+        message={t('versions.manualLaneNote', {
+          lane: t(`lane.${detail.manualLane}.name`),
+          version: latest.version,
+          engine: t(`lane.${detail.assessment.lane}.name`),
+        })}
+      />,
+    );
+  const waiting = detail.versions.filter((v) => v.outcome === 'postRelease' && !v.review).length;
+  if (waiting > 0)
+    notes.push(
+      <Alert key="post" type="info" showIcon data-testid="note-post-release" message={t('versions.postReleaseNote', { count: waiting })} />,
+    );
+  return notes.length ? <div className="cw-detail-notes">{notes}</div> : null;
 }
 
 /** The right-hand pane: everything about one declaration, and what can be decided on it. */
@@ -169,6 +199,7 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
         </Space>
       </div>
       <div className="cw-detail-body" tabIndex={0} role="region" aria-label={t('detail.label', { number: id })}>
+        <VersionNotes detail={detail} />
         <Section id="sec-header" title={t('detail.header')}>
           <dl className="cw-facts">
             <dt>{t('detail.type')}</dt>
@@ -184,7 +215,7 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
             </dd>
             <dt>{t('col.sla')}</dt>
             <dd>
-              <SlaCell dueAt={row.slaDueAt} />
+              <SlaCell row={row} />
             </dd>
             <dt>{t('col.arrival')}</dt>
             <dd className="cw-num">{fullTime(trs.arrivalAt, i18n.language)}</dd>
@@ -215,6 +246,9 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
         </Section>
         <Section id="sec-docs" title={t('detail.documents')}>
           <DocumentsSection d={d} />
+        </Section>
+        <Section id="sec-versions" title={t('detail.versions', { count: detail.versions.length })}>
+          <VersionsSection detail={detail} />
         </Section>
         <Section id="sec-timeline" title={t('detail.timeline')}>
           <TimelineSection detail={detail} />

@@ -1,16 +1,30 @@
 import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space } from 'antd';
+import { Button, Input, Segmented, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DeclarationStatus, type QueueFilter } from '../../../preload/contract/schemas/queue';
+import { DeclarationStatus, FINAL_STATUSES, OPEN_STATUSES } from '../../../preload/contract/schemas/queue';
 import { Lane } from '../../../preload/contract/schemas/risk';
 import { hsSearchPrefix } from './logic/hsCode';
-import { useQueue } from './queueStore';
+import { DEFAULT_FILTER, useQueue } from './queueStore';
 import { useDebounced } from './useDebounced';
 
 export const SEARCH_INPUT_ID = 'queue-search';
 
 type FlagKey = 'perishable' | 'expedited' | 'aeo';
+
+/** Open work, decided work (released and cancelled) or everything: the status filter's usual three. */
+type Scope = 'open' | 'decided' | 'all' | 'custom';
+const SCOPES: Record<Exclude<Scope, 'custom'>, readonly DeclarationStatus[] | undefined> = {
+  open: OPEN_STATUSES,
+  decided: FINAL_STATUSES,
+  all: undefined,
+};
+
+function scopeOf(statuses: readonly DeclarationStatus[] | undefined): Scope {
+  if (!statuses || statuses.length === 0) return 'all';
+  const same = (list: readonly DeclarationStatus[]) => list.length === statuses.length && list.every((s) => statuses.includes(s));
+  return same(OPEN_STATUSES) ? 'open' : same(FINAL_STATUSES) ? 'decided' : 'custom';
+}
 const flagKeys: FlagKey[] = ['perishable', 'expedited', 'aeo'];
 
 /** A text filter that applies itself once typing pauses, and follows outside changes (saved views). */
@@ -73,7 +87,8 @@ export function FilterBar() {
   const replaceQuery = useQueue((s) => s.replaceQuery);
   const sort = useQueue((s) => s.sort);
   const flags = flagKeys.filter((k) => filter[k] === true);
-  const active = Object.keys(filter).length > 0;
+  const active = JSON.stringify(filter) !== JSON.stringify(DEFAULT_FILTER);
+  const scope = scopeOf(filter.statuses);
 
   return (
     <Space size={6} wrap className="cw-filterbar" role="search" aria-label={t('filters.label')}>
@@ -98,6 +113,20 @@ export function FilterBar() {
         value={filter.lanes ?? []}
         onChange={(lanes) => setFilter({ lanes })}
         options={Lane.options.map((l) => ({ value: l, label: t(`lane.${l}.name`) }))}
+      />
+      <Segmented<Scope>
+        size="small"
+        value={scope}
+        aria-label={t('filters.scope')}
+        data-testid="filter-scope"
+        onChange={(next) => {
+          if (next !== 'custom') setFilter({ statuses: SCOPES[next] ? [...SCOPES[next]] : undefined });
+        }}
+        options={[
+          { value: 'open', label: t('filters.open') },
+          { value: 'decided', label: t('filters.decided') },
+          { value: 'all', label: t('filters.all') },
+        ]}
       />
       <Select<DeclarationStatus[]>
         mode="multiple"
@@ -158,7 +187,7 @@ export function FilterBar() {
           size="small"
           type="text"
           icon={<ClearOutlined aria-hidden />}
-          onClick={() => replaceQuery({} as QueueFilter, sort)}
+          onClick={() => replaceQuery(DEFAULT_FILTER, sort)}
           data-testid="filters-clear"
         >
           {t('filters.clear')}

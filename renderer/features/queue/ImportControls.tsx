@@ -106,6 +106,9 @@ export function ImportSummary() {
   const { summaryOpen, results, failures, closeSummary } = useImport();
   const imported = results.reduce((n, r) => n + r.imported, 0);
   const rejected = results.reduce((n, r) => n + r.rejected, 0);
+  const amended = results.reduce((n, r) => n + r.amended, 0);
+  const cancelled = results.reduce((n, r) => n + r.cancelled, 0);
+  const duplicates = results.reduce((n, r) => n + r.duplicates, 0);
   const rejects = results.flatMap((r) => r.rejects);
   return (
     <Modal
@@ -124,6 +127,11 @@ export function ImportSummary() {
           <CheckCircleOutlined aria-hidden /> {t('import.imported', { count: imported })}
           {' · '}
           {rejected > 0 ? <WarningOutlined aria-hidden /> : null} {t('import.rejected', { count: rejected })}
+          {amended > 0 ? ` · ${t('import.amended', { count: amended })}` : ''}
+          {cancelled > 0 ? ` · ${t('import.cancelled', { count: cancelled })}` : ''}
+          {duplicates > 0 ? (
+            <span data-testid="import-duplicates"> · {t('import.duplicates', { count: duplicates })}</span>
+          ) : null}
         </p>
         <ul className="cw-import-files">
           {results.map((r) => (

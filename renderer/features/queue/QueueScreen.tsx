@@ -19,6 +19,7 @@ import './registerShortcuts';
 import { ReasonDialog } from './ReasonDialog';
 import { RejectsButton } from './RejectsButton';
 import { ResizablePane } from './ResizablePane';
+import { openInQueue, ReviewsView } from './ReviewsView';
 import { SavedViews } from './SavedViews';
 import { ShortcutHints } from './ShortcutHints';
 import { formatNumber } from './format';
@@ -27,7 +28,7 @@ import { useTriage } from './triageStore';
 import { useQueueKeys } from './useQueueKeys';
 import './queue.css';
 
-type View = 'queue' | 'dashboard' | 'rules';
+type View = 'queue' | 'dashboard' | 'rules' | 'reviews';
 
 // ECharts (the dashboard, the rule editor's dry run) loads on first use, not with the queue.
 const DashboardView = lazy(async () => ({ default: (await import('../dashboard/DashboardView')).DashboardView }));
@@ -185,7 +186,12 @@ export function QueueScreen() {
   const options = [
     { value: 'queue' as const, label: t('tabs.queue') },
     { value: 'dashboard' as const, label: t('tabs.dashboard') },
-    ...(supervisor ? [{ value: 'rules' as const, label: t('tabs.rules') }] : []),
+    ...(supervisor
+      ? [
+          { value: 'reviews' as const, label: t('tabs.reviews') },
+          { value: 'rules' as const, label: t('tabs.rules') },
+        ]
+      : []),
   ];
   return (
     <section className="cw-queue" data-testid="screen-queue">
@@ -201,7 +207,20 @@ export function QueueScreen() {
         />
       </header>
       <Suspense fallback={<ScreenLoading />}>
-        {view === 'queue' ? <QueueWork /> : view === 'dashboard' ? <DashboardView /> : <RulesView />}
+        {view === 'queue' ? (
+          <QueueWork />
+        ) : view === 'dashboard' ? (
+          <DashboardView />
+        ) : view === 'reviews' ? (
+          <ReviewsView
+            onOpen={(number) => {
+              openInQueue(number);
+              setView('queue');
+            }}
+          />
+        ) : (
+          <RulesView />
+        )}
       </Suspense>
     </section>
   );

@@ -1,4 +1,11 @@
-import { CheckOutlined, ClockCircleOutlined, FileTextOutlined, PauseCircleOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  ClockCircleOutlined,
+  FileTextOutlined,
+  PauseCircleOutlined,
+  SearchOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DeclarationStatus } from '../../../preload/contract/schemas/queue';
 
@@ -8,6 +15,7 @@ const icons: Record<DeclarationStatus, React.ReactNode> = {
   inspection: <SearchOutlined aria-hidden />,
   held: <PauseCircleOutlined aria-hidden />,
   released: <CheckOutlined aria-hidden />,
+  cancelled: <StopOutlined aria-hidden />,
 };
 
 export function StatusTag({ status }: { status: DeclarationStatus }) {

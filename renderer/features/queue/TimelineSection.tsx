@@ -23,6 +23,18 @@ function entryText(e: TimelineEntry, t: (key: string, o?: Record<string, unknown
         from: e.fromLane ? t(`lane.${e.fromLane}.name`) : '–',
         to: e.toLane ? t(`lane.${e.toLane}.name`) : '–',
       });
+    case 'amended':
+      // After release the status stays released and the version waits for post-clearance review.
+      if (e.toStatus === 'released') return t('timeline.amendedAfterRelease', { version: e.version ?? '–' });
+      return t('timeline.amended', {
+        version: e.version ?? '–',
+        from: e.fromLane ? t(`lane.${e.fromLane}.name`) : '–',
+        to: e.toLane ? t(`lane.${e.toLane}.name`) : '–',
+      });
+    case 'cancelled':
+      return t('timeline.cancelled', { version: e.version ?? '–' });
+    case 'reviewed':
+      return t('timeline.reviewed', { version: e.version ?? '–' });
   }
 }
 

@@ -47,7 +47,7 @@ export function queueColumns(t: TFunction<'queue'>) {
     column.accessor('slaDueAt', {
       header: () => t('col.sla'),
       size: 104,
-      meta: meta({ sortBy: 'slaDueAt', numeric: true, body: (r, text) => slaCell(r.slaDueAt, text) }),
+      meta: meta({ sortBy: 'slaDueAt', numeric: true, body: (r, text) => slaCell(r, text) }),
     }),
     column.accessor('status', {
       header: () => t('col.status'),

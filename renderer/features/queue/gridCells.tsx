@@ -9,6 +9,7 @@ import HourglassOutlined from '@ant-design/icons-svg/es/asn/HourglassOutlined';
 import PauseCircleOutlined from '@ant-design/icons-svg/es/asn/PauseCircleOutlined';
 import SafetyCertificateOutlined from '@ant-design/icons-svg/es/asn/SafetyCertificateOutlined';
 import SearchOutlined from '@ant-design/icons-svg/es/asn/SearchOutlined';
+import StopOutlined from '@ant-design/icons-svg/es/asn/StopOutlined';
 import ThunderboltOutlined from '@ant-design/icons-svg/es/asn/ThunderboltOutlined';
 import UserOutlined from '@ant-design/icons-svg/es/asn/UserOutlined';
 import type { ReactNode } from 'react';
@@ -16,7 +17,7 @@ import type { DeclarationStatus, QueueRow } from '../../../preload/contract/sche
 import type { Lane } from '../../../preload/contract/schemas/risk';
 import { gridIcon } from './GridIcon';
 import type { GridText } from './gridText';
-import { slaView } from './logic/sla';
+import { rowSlaView } from './logic/sla';
 import { useNow } from './useNow';
 
 /**
@@ -38,6 +39,7 @@ const statusIcons: Record<DeclarationStatus, ReactNode> = {
   inspection: gridIcon(SearchOutlined),
   held: gridIcon(PauseCircleOutlined),
   released: gridIcon(CheckOutlined),
+  cancelled: gridIcon(StopOutlined),
 };
 
 /** A snowflake (cold chain): antd has no perishable-goods icon. */
@@ -110,10 +112,22 @@ export function assigneeCell(name: string | null, text: GridText): ReactNode {
   );
 }
 
-/** The live countdown: its own component, so the one-second tick redraws these cells and not whole rows. */
-function GridSla({ dueAt, text }: { dueAt: string | null; text: GridText }) {
-  const view = slaView(dueAt, useNow());
+/** The live countdown: its own component, so the one-second tick redraws these cells and not whole rows. Decided rows show the time taken. */
+function GridSla({ row, text }: { row: QueueRow; text: GridText }) {
+  const view = rowSlaView(row, useNow());
   if (view.state === 'none') return <span className="cw-muted">–</span>;
+  if (view.state === 'cancelled')
+    return (
+      <span className="cw-sla cw-sla-cancelled" data-sla="cancelled">
+        {gridIcon(StopOutlined)} {text.sla.cancelled}
+      </span>
+    );
+  if (view.state === 'taken')
+    return (
+      <span className="cw-sla cw-sla-taken" data-sla="taken" title={view.late ? text.sla.takenLateHint : text.sla.takenHint}>
+        {gridIcon(CheckOutlined)} <span className="cw-num">{view.text}</span>
+      </span>
+    );
   return (
     <span className={`cw-sla cw-sla-${view.state}`} data-sla={view.state}>
       {view.state === 'overdue' ? (
@@ -130,6 +144,6 @@ function GridSla({ dueAt, text }: { dueAt: string | null; text: GridText }) {
   );
 }
 
-export function slaCell(dueAt: string | null, text: GridText): ReactNode {
-  return <GridSla dueAt={dueAt} text={text} />;
+export function slaCell(row: QueueRow, text: GridText): ReactNode {
+  return <GridSla row={row} text={text} />;
 }

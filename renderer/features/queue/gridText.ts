@@ -22,7 +22,7 @@ export interface GridText {
     aeo: string;
     aeoHint: string;
   };
-  sla: { overdue: string; soon: string };
+  sla: { overdue: string; soon: string; cancelled: string; takenHint: string; takenLateHint: string };
   unassigned: string;
   loadingRow: string;
   selectRow(number: string): string;
@@ -48,7 +48,13 @@ export function gridText(t: TFunction<'queue'>, locale: string): GridText {
       aeo: t('flags.aeo'),
       aeoHint: t('flags.aeoHint'),
     },
-    sla: { overdue: t('sla.overdue'), soon: t('sla.soon') },
+    sla: {
+      overdue: t('sla.overdue'),
+      soon: t('sla.soon'),
+      cancelled: t('sla.cancelled'),
+      takenHint: t('sla.takenHint'),
+      takenLateHint: t('sla.takenLateHint'),
+    },
     unassigned: t('unassigned'),
     loadingRow: t('loadingRow'),
     selectRow: (number) => `${before}${number}${after}`,

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { QueueFilter, QueueRow, QueueSort } from '../../../preload/contract/schemas/queue';
+import { OPEN_STATUSES, type QueueFilter, type QueueRow, type QueueSort } from '../../../preload/contract/schemas/queue';
 import { clearway } from '../../app/clearway';
 import { useSelection } from '../../app/selectionStore';
 import { cursorReducer, initialCursor, type CursorAction, type CursorState } from './logic/keyboard';
@@ -10,6 +10,8 @@ export const PAGE_SIZE = 200;
 const MAX_PAGES = 40;
 
 export const DEFAULT_SORT: QueueSort = { by: 'priority', dir: 'asc' };
+/** The queue opens on work still to do; released and cancelled declarations are one filter away. */
+export const DEFAULT_FILTER: QueueFilter = { statuses: [...OPEN_STATUSES] };
 
 /** The one page cache of the queue (rows are not React state: 100k of them would be). */
 export const queueCache = new PageCache<QueueRow>({ pageSize: PAGE_SIZE, maxPages: MAX_PAGES });
@@ -62,7 +64,7 @@ export const useQueue = create<QueueStore>((set, get) => {
   }
 
   return {
-    filter: {},
+    filter: DEFAULT_FILTER,
     sort: DEFAULT_SORT,
     total: null,
     version: 0,

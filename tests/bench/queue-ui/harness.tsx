@@ -45,6 +45,7 @@ function row(i: number): QueueRow {
     status: statuses[i % statuses.length] as QueueRow['status'],
     assigneeId: i % 4 === 0 ? 'u1' : null,
     assigneeName: i % 4 === 0 ? 'Chen Jing' : null,
+    releasedAt: statuses[i % statuses.length] === 'released' ? new Date(base + i * 60_000 + 1_800_000).toISOString() : null,
   };
 }
 
