@@ -55,11 +55,11 @@ const SELECT_EVENTS = `
   FROM gate_events e
   LEFT JOIN declaration_queue q ON q.number = e.declaration_number`;
 
-/** The newest not-yet-released declaration with this plate (normalised key), or NULL. */
+/** The newest declaration with this plate (normalised key) neither released nor cancelled, or NULL. */
 const LINKED_DECLARATION = `(
   SELECT d.number FROM declarations d
   LEFT JOIN declaration_queue q ON q.number = d.number
-  WHERE d.plate_key = :plate AND (q.status IS NULL OR q.status <> 'released')
+  WHERE d.plate_key = :plate AND (q.status IS NULL OR q.status NOT IN ('released', 'cancelled'))
   ORDER BY d.lodgement_time DESC, d.number DESC
   LIMIT 1
 )`;

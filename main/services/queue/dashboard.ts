@@ -112,7 +112,7 @@ export async function timeReleaseDashboard(store: Store, now: Date, days: number
       [since, to],
     ),
     store.query<{ open: number; overdue: number }>(
-      "SELECT COUNT(*) AS open, COALESCE(SUM(CASE WHEN sla_due_at < ? THEN 1 ELSE 0 END), 0) AS overdue FROM declaration_queue WHERE status <> 'released'",
+      "SELECT COUNT(*) AS open, COALESCE(SUM(CASE WHEN sla_due_at < ? THEN 1 ELSE 0 END), 0) AS overdue FROM declaration_queue WHERE status NOT IN ('released', 'cancelled')",
       [to],
     ),
   ]);

@@ -25,7 +25,9 @@ import type { Statement, Store } from '../store/types';
 /** SHA-256 of the message function and the normalised declaration (key order and absent fields do not matter). */
 export function contentHash(d: Declaration): string {
   const { functionCode: _fn, ...content } = d;
-  return createHash('sha256').update(`${messageFunctionOf(d)}\n${canonicalJson(content)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${messageFunctionOf(d)}\n${canonicalJson(content)}`)
+    .digest('hex');
 }
 
 export const FUNCTION_WORD: Readonly<Record<MessageFunction, string>> = {
@@ -118,10 +120,9 @@ export async function loadVersionStates(
     manual_lane: string | null;
     released_at: string | null;
     cancelled_at: string | null;
-  }>(
-    `SELECT number, status, lane, manual_lane, released_at, cancelled_at FROM declaration_queue WHERE number IN (${list})`,
-    [...numbers],
-  );
+  }>(`SELECT number, status, lane, manual_lane, released_at, cancelled_at FROM declaration_queue WHERE number IN (${list})`, [
+    ...numbers,
+  ]);
   for (const r of rows)
     states.set(r.number, {
       status: r.status as DeclarationStatus,

@@ -112,7 +112,8 @@ export class DeclarationIntake {
     );
     const receivedAt = new Date(this.now());
     const out: Pending[] = [];
-    for (const r of received) out.push(await this.applyOne(r, states.get(r.declaration.functionalReferenceId) ?? NO_STATE, receivedAt, actor));
+    for (const r of received)
+      out.push(await this.applyOne(r, states.get(r.declaration.functionalReferenceId) ?? NO_STATE, receivedAt, actor));
     if (fill.length > 0) out[0]!.statements.unshift(...fill);
     return out;
   }
@@ -123,7 +124,8 @@ export class DeclarationIntake {
     const fn = messageFunctionOf(d);
     const hash = contentHash(d);
     const plan = planVersion(n, state, fn, hash);
-    if (plan.kind === 'duplicate') return { statements: [duplicateStatement(n, plan.version)], number: null, reject: null, effect: 'duplicate' };
+    if (plan.kind === 'duplicate')
+      return { statements: [duplicateStatement(n, plan.version)], number: null, reject: null, effect: 'duplicate' };
     if (plan.kind === 'refused') {
       const reject: Reject = {
         file: r.source.file,
@@ -140,12 +142,30 @@ export class DeclarationIntake {
     const iso = receivedAt.toISOString();
     const statements: Statement[] = [versionStatement(d, plan.version, plan.outcome, hash, iso, r.source)];
     if (r.note) statements.push(readRecordStatement(n, iso, r.note));
-    const event = (kind: 'amended' | 'cancelled', fields: { fromStatus?: string; toStatus?: string; fromLane?: string; toLane?: string }) => ({
+    const event = (
+      kind: 'amended' | 'cancelled',
+      fields: { fromStatus?: string; toStatus?: string; fromLane?: string; toLane?: string },
+    ) => ({
       sql: `INSERT INTO declaration_events (number, at, kind, from_status, to_status, from_lane, to_lane, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      params: [n, iso, kind, fields.fromStatus ?? null, fields.toStatus ?? null, fields.fromLane ?? null, fields.toLane ?? null, plan.version],
+      params: [
+        n,
+        iso,
+        kind,
+        fields.fromStatus ?? null,
+        fields.toStatus ?? null,
+        fields.fromLane ?? null,
+        fields.toLane ?? null,
+        plan.version,
+      ],
     });
     const audit = (action: string, detail: Record<string, unknown>) =>
-      auditStatement({ at: receivedAt, actor, action, subject: n, detail: { version: plan.version, function: FUNCTION_WORD[fn], file: r.source.file, ...detail } });
+      auditStatement({
+        at: receivedAt,
+        actor,
+        action,
+        subject: n,
+        detail: { version: plan.version, function: FUNCTION_WORD[fn], file: r.source.file, ...detail },
+      });
     switch (plan.outcome) {
       case 'original':
         statements.push(...(await this.queueStatements(d, r.source)));
@@ -231,7 +251,12 @@ export class DeclarationIntake {
     };
     const onMessage = async (o: MessageOutcome) => {
       if (o.kind === 'reject') {
-        batch.push({ statements: [this.repository.rejectStatement(o.reject)], number: null, reject: o.reject, effect: 'rejected' });
+        batch.push({
+          statements: [this.repository.rejectStatement(o.reject)],
+          number: null,
+          reject: o.reject,
+          effect: 'rejected',
+        });
       } else {
         const n = o.declaration.functionalReferenceId;
         if (inBatch.has(n)) await flush();

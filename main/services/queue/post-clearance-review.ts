@@ -69,7 +69,10 @@ export async function reviewAmendment(
       `${input.id} has no version ${input.version} received after release: only post-release amendments are reviewed here`,
     );
   if (row.reviewed_at)
-    throw new ServiceError('FAILED_PRECONDITION', `version ${input.version} of ${input.id} was already reviewed by ${row.reviewed_by}`);
+    throw new ServiceError(
+      'FAILED_PRECONDITION',
+      `version ${input.version} of ${input.id} was already reviewed by ${row.reviewed_by}`,
+    );
   const at = clock.now();
   const iso = at.toISOString();
   await store.transaction([

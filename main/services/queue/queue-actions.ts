@@ -63,7 +63,8 @@ export function decisionRefusal(
 ): string | null {
   if (!ALLOWED_DECISIONS[row.status].includes(decision)) {
     if (row.status === 'released') return `${row.number} is already released; a release is final`;
-    if (row.status === 'cancelled') return `${row.number} was cancelled by the declarant; a cancelled declaration takes no decision`;
+    if (row.status === 'cancelled')
+      return `${row.number} was cancelled by the declarant; a cancelled declaration takes no decision`;
     return `${row.number} is ${STATUS_WORD[row.status]}; it cannot be ${DECISION_WORD[decision]} from there`;
   }
   if (decision === 'release' && row.lane === 'red' && row.status !== 'inspection' && row.inspectionAt === null) {
@@ -234,7 +235,10 @@ export class QueueActions {
     );
     await this.store.transaction([
       // The lane set by hand is remembered: an amendment's re-assessment never goes below it.
-      { sql: 'UPDATE declaration_queue SET lane = ?, manual_lane = ?, sla_due_at = ? WHERE number = ?', params: [lane, lane, due, number] },
+      {
+        sql: 'UPDATE declaration_queue SET lane = ?, manual_lane = ?, sla_due_at = ? WHERE number = ?',
+        params: [lane, lane, due, number],
+      },
       {
         sql: `INSERT INTO declaration_events (number, at, kind, actor_id, actor_name, from_lane, to_lane, reason) VALUES (?, ?, 'rerouted', ?, ?, ?, ?, ?)`,
         params: [number, at.toISOString(), user.id, user.displayName, String(row.lane), lane, reason],

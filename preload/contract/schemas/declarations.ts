@@ -156,7 +156,9 @@ export const DeclarationInput = z
      * What this message does to the declaration (CUSDEC BGM 1225, WCO DM FunctionCode): 9 original,
      * 5 replacement, 4 amendment (change), 1 cancellation. Absent means original.
      */
-    functionCode: z.enum(MESSAGE_FUNCTIONS, { message: 'must be a message function: 9 original, 5 replacement, 4 amendment, 1 cancellation' }).optional(),
+    functionCode: z
+      .enum(MESSAGE_FUNCTIONS, { message: 'must be a message function: 9 original, 5 replacement, 4 amendment, 1 cancellation' })
+      .optional(),
     /** WCO TypeCode, e.g. IM, EX, IMA. */
     typeCode: z.string().regex(TYPE_CODE_PATTERN, 'must be 1–3 capitals, e.g. IM'),
     /** Customs office of lodgement/clearance (national or EU office code). */

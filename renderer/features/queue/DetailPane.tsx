@@ -65,7 +65,9 @@ function VersionNotes({ detail }: { detail: DeclarationDetail }) {
   const latest = detail.versions[0];
   const notes: ReactNode[] = [];
   if (detail.row.status === 'cancelled')
-    notes.push(<Alert key="cancelled" type="warning" showIcon data-testid="note-cancelled" message={t('versions.cancelledNote')} />);
+    notes.push(
+      <Alert key="cancelled" type="warning" showIcon data-testid="note-cancelled" message={t('versions.cancelledNote')} />,
+    );
   if (detail.manualLane && detail.changedSinceManualLane && latest)
     notes.push(
       <Alert
@@ -83,7 +85,13 @@ function VersionNotes({ detail }: { detail: DeclarationDetail }) {
   const waiting = detail.versions.filter((v) => v.outcome === 'postRelease' && !v.review).length;
   if (waiting > 0)
     notes.push(
-      <Alert key="post" type="info" showIcon data-testid="note-post-release" message={t('versions.postReleaseNote', { count: waiting })} />,
+      <Alert
+        key="post"
+        type="info"
+        showIcon
+        data-testid="note-post-release"
+        message={t('versions.postReleaseNote', { count: waiting })}
+      />,
     );
   return notes.length ? <div className="cw-detail-notes">{notes}</div> : null;
 }

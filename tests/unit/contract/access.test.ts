@@ -135,7 +135,7 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
   {
     access: ['supervisor'],
     meaning:
-      'supervisors only: accounts, the audit log, lane re-routing, demo declarations, risk configuration, the site file, the hub device token',
+      'supervisors only: accounts, the audit log, lane re-routing, post-clearance review, demo declarations, risk configuration, the site file, the hub device token',
     channels: [
       'cw:auth.listUsers',
       'cw:auth.createUser',
@@ -143,6 +143,8 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:auth.resetPassword',
       'cw:audit.list',
       'cw:queue.reroute',
+      'cw:queue.reviews',
+      'cw:queue.review',
       'cw:queue.demo',
       'cw:risk.saveRule',
       'cw:risk.saveProfile',

@@ -77,13 +77,19 @@ describe('import assigns lanes and stores hits', () => {
     expect(rejects[0]!.reason).toMatch(/HS|hs/);
   });
 
-  it('a re-lodged number is reassessed and goes back to pending', async () => {
+  it('a re-lodged number is a new version: re-assessed, its status kept', async () => {
     await addDeclarations(f, [declaration('AMEND')]);
     await f.queue.actions.decide(OFFICER, ['AMEND'], 'hold', 'waiting for the permit');
     await addDeclarations(f, [declaration('AMEND', { hs: '293941' })]);
-    expect(await queueRow('AMEND')).toMatchObject({ status: 'pending', lane: 'red' });
+    expect(await queueRow('AMEND')).toMatchObject({ status: 'held', lane: 'red' });
     expect(await f.store.query("SELECT hit_key FROM declaration_hit_keys WHERE number = 'AMEND'")).toEqual([
       { hit_key: 'rule:alkaloids' },
+    ]);
+    expect(
+      await f.store.query("SELECT version, outcome FROM declaration_versions WHERE number = 'AMEND' ORDER BY version"),
+    ).toEqual([
+      { version: 1, outcome: 'original' },
+      { version: 2, outcome: 'reassessed' },
     ]);
   });
 });

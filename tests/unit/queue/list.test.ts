@@ -116,6 +116,7 @@ describe('queue list', () => {
       status: 'pending',
       assigneeId: null,
       assigneeName: null,
+      releasedAt: null,
     });
   });
 

@@ -37,8 +37,13 @@ describe('queue import under profiles', () => {
     expect(detail.reads).toHaveLength(1);
     expect(detail.reads[0]).toMatchObject({ profile: 'cn-single-window', raw: reads[0]!.raw });
     expect(detail.reads[0]!.warnings[0]!.message).toBe(reads[0]!.warnings[0]!.message);
-    await f.queue.importOne({ name: 'cn.edi', bytes }, OFFICER);
-    expect(await declarationReads(f.store, '530120261000000456')).toHaveLength(2); // one per version
+    // The same file again is the same versions: counted as duplicates, no second read.
+    expect(await f.queue.importOne({ name: 'cn.edi', bytes }, OFFICER)).toMatchObject({ imported: 0, duplicates: 5 });
+    expect(await declarationReads(f.store, '530120261000000456')).toHaveLength(1);
+    // A changed version is read and kept again: one read per version.
+    const amended = Buffer.from(bytes.toString('latin1').replace('530120261000000456+9', '530120261000000456+5'), 'latin1');
+    expect(await f.queue.importOne({ name: 'cn-amended.edi', bytes: amended }, OFFICER)).toMatchObject({ amended: 1 });
+    expect(await declarationReads(f.store, '530120261000000456')).toHaveLength(2);
     expect((await declarationDetail(f.store, f.queue.declarations, '530120261000000456')).reads).toHaveLength(2);
   });
 

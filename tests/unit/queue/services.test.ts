@@ -78,6 +78,7 @@ describe('the queue in createServices', { timeout: 120_000 }, () => {
     await ok('cw:queue.assign', { ids: [row!.number], to: 'me' });
     const [other] = (await ok('cw:queue.list', { filter: { statuses: ['pending'] }, limit: 1 })).rows;
     expect((await ok('cw:queue.reroute', { id: other!.number, lane: 'red', reason: 'intelligence tip-off' })).lane).toBe('red');
+    expect(await codeOf('cw:queue.review', { id: row!.number, version: 1, note: 'nothing to review' })).toBe('NOT_FOUND');
   });
 
   it('imports by path and by chunked upload, lists rejects and demo data', async () => {
@@ -95,6 +96,17 @@ describe('the queue in createServices', { timeout: 120_000 }, () => {
       result: { imported: 1, numbers: ['SVC-2'] },
     });
     expect((await ok('cw:queue.rejects', { limit: 10 }))[0]).toMatchObject({ file: 'one.json', messageRef: 'BAD' });
+    // Released, then amended: the release stands and the amendment waits for post-clearance review.
+    await ok('cw:queue.decide', { ids: ['SVC-2'], decision: 'release', reason: 'documents in order' });
+    const amended = { ...declaration('SVC-2'), functionCode: '4', procedure: '4000' };
+    const upload = Buffer.from(JSON.stringify(amended)).toString('base64');
+    expect(
+      await ok('cw:queue.uploadChunk', { uploadId: 'upload-svc-2', name: 'amend.json', index: 0, last: true, base64: upload }),
+    ).toMatchObject({ result: { imported: 1, amended: 1 } });
+    const [waiting] = await ok('cw:queue.reviews', { reviewed: false });
+    expect(waiting).toMatchObject({ number: 'SVC-2', version: 2, changes: [{ path: 'procedure', before: null, after: '4000' }] });
+    expect((await ok('cw:queue.review', { id: 'SVC-2', version: 2, note: 'procedure code corrected' })).review).not.toBeNull();
+    expect((await ok('cw:queue.get', { id: 'SVC-2' })).row.status).toBe('released');
     expect(await ok('cw:queue.demo', { count: 20, seed: 3 })).toEqual({ imported: 20 });
   });
 

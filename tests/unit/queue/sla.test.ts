@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, slaView, SLA_SOON_MS } from '../../../renderer/features/queue/logic/sla';
+import { formatDuration, rowSlaView, slaView, SLA_SOON_MS } from '../../../renderer/features/queue/logic/sla';
 
 const now = Date.parse('2026-03-01T08:00:00Z');
 
@@ -23,5 +23,39 @@ describe('SLA formatting', () => {
     expect(late.state).toBe('overdue');
     expect(late.text).toBe('−0:01:00');
     expect(late.leftMs).toBe(-60_000);
+  });
+});
+
+describe('the SLA of decided work', () => {
+  const row = {
+    slaDueAt: '2026-03-02T08:00:00.000Z',
+    status: 'released',
+    releasedAt: '2026-03-02T07:45:10.000Z',
+    arrivalTime: '2026-03-02T07:30:00.000Z',
+    lodgementTime: '2026-03-02T07:00:00.000Z',
+  };
+  const muchLater = Date.parse('2026-03-05T00:00:00.000Z');
+
+  it('stops at release: the time taken from arrival, never a negative time left', () => {
+    expect(rowSlaView(row, muchLater)).toEqual({ state: 'taken', text: '0:15:10', leftMs: null, late: false });
+    expect(rowSlaView({ ...row, releasedAt: '2026-03-02T09:00:00.000Z' }, muchLater)).toMatchObject({
+      state: 'taken',
+      text: '1:30:00',
+      late: true,
+    });
+    // Released before arrival (pre-arrival processing): no time taken.
+    expect(rowSlaView({ ...row, releasedAt: '2026-03-02T07:10:00.000Z' }, muchLater).text).toBe('0:00:00');
+  });
+
+  it('counts from lodgement when there is no arrival or it was lodged later', () => {
+    expect(rowSlaView({ ...row, arrivalTime: null }, muchLater).text).toBe('0:45:10');
+  });
+
+  it('means nothing once cancelled, and counts down while open', () => {
+    expect(rowSlaView({ ...row, status: 'cancelled', releasedAt: null }, muchLater).state).toBe('cancelled');
+    expect(rowSlaView({ ...row, status: 'pending', releasedAt: null }, Date.parse('2026-03-02T07:50:00.000Z'))).toMatchObject({
+      state: 'soon',
+      text: '0:10:00',
+    });
   });
 });
