@@ -4,13 +4,14 @@
  * release-time dashboard and rule editor; axe on each screen, screenshots for review.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { chooseLanguage, completeSetup, expectAccessible, goTo, shoot } from './helpers';
 import queueEn from '../../renderer/features/queue/locales/en.json';
+import queueZh from '../../renderer/features/queue/locales/zh-CN.json';
 
 const root = resolve(__dirname, '..', '..');
 const rows = (page: Page) => page.locator('[data-testid="queue-grid"] [role="row"][data-number]');
@@ -91,10 +92,14 @@ test('demo data fills the queue; keyboard triage opens and releases a declaratio
   await pane.getByTestId('response-cusres').first().scrollIntoViewIfNeeded();
   await shoot(page, 'queue-released-en-dark');
 
-  // Esc closes the pane; the row shows its new status.
+  // Esc closes the pane. The queue shows open work, so the released row leaves it; it is one filter away,
+  // with the time it took instead of an SLA countdown.
   await page.keyboard.press('Escape');
   await expect(pane).toBeHidden();
+  await expect(page.locator(`[data-number="${number}"]`)).toHaveCount(0);
+  await page.getByTestId('filter-scope').getByText(queueEn.filters.decided).click();
   await expect(page.locator(`[data-number="${number}"] [data-status="released"]`)).toBeVisible();
+  await expect(page.locator(`[data-number="${number}"] [data-sla="taken"]`)).toBeVisible();
 });
 
 test('filters by lane and text, bulk-selects with Shift+j and assigns to me', async ({ app: page }) => {
@@ -267,4 +272,116 @@ test('rule editor saves a rule and then a second version, with history', async (
   await expect(page.getByTestId('rule-save')).toContainText('version 3');
   await page.getByTestId('rule-history-button').click();
   await expect(page.getByTestId('rule-history').locator('tr.ant-table-row')).toHaveCount(2);
+});
+
+/** A declaration in Clearway's JSON import format; `functionCode` 4 amends, 5 replaces, 1 cancels. */
+function jsonDeclaration(number: string, o: { functionCode?: string; hs?: string; description?: string; mass?: number } = {}) {
+  return {
+    functionalReferenceId: number,
+    ...(o.functionCode ? { functionCode: o.functionCode } : {}),
+    typeCode: 'IM',
+    office: 'CNSHA001',
+    lodgementTime: new Date(Date.now() - 3_600_000).toISOString(),
+    arrivalTime: new Date(Date.now() - 1_800_000).toISOString(),
+    declarant: { id: 'CN1001', name: 'Qianhai Brokerage', country: 'CN' },
+    transport: { mode: 'sea', meansId: '9321483', routeCountries: [] },
+    goodsItems: [
+      {
+        sequence: 1,
+        description: o.description ?? 'Power transformers',
+        hsCode: o.hs ?? '850440',
+        originCountry: 'CN',
+        grossMassKg: o.mass ?? 1200,
+        customsValue: { amount: 18000, currency: 'USD' },
+      },
+    ],
+  };
+}
+
+test('an amendment is a new version: the pane shows versions and the difference; after release it waits for post-clearance review', async ({
+  app: page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'clearway-amend-'));
+  const file = (name: string, list: unknown[]) => {
+    writeFileSync(join(dir, name), JSON.stringify(list));
+    return join(dir, name);
+  };
+  await chooseLanguage(page, 'en');
+  await completeSetup(page, 'en');
+  await goTo(page, 'queue');
+  const summary = page.getByTestId('import-summary');
+  const pane = page.getByTestId('detail-pane');
+  const importFile = async (path: string) => page.getByTestId('import-input').first().setInputFiles(path);
+
+  await importFile(file('original.json', [jsonDeclaration('AMD-1'), jsonDeclaration('AMD-2')]));
+  await expect(summary).toContainText('2 declarations imported', { timeout: 60_000 });
+  await page.getByTestId('import-summary-close').click();
+
+  // An amendment of AMD-1 and AMD-2 sent again unchanged: one new version, one duplicate counted.
+  await importFile(
+    file('amend.json', [jsonDeclaration('AMD-1', { functionCode: '4', hs: '850450', mass: 1350 }), jsonDeclaration('AMD-2')]),
+  );
+  await expect(summary).toContainText('1 amendment', { timeout: 60_000 });
+  await expect(summary.getByTestId('import-duplicates')).toContainText('1 duplicate');
+  await page.getByTestId('import-summary-close').click();
+
+  await page.getByTestId('queue-search').fill('AMD-1');
+  await expect(rows(page)).toHaveCount(1);
+  await rows(page).first().click();
+  await page.keyboard.press('Enter');
+  await expect(pane.getByTestId('detail-number')).toHaveText('AMD-1');
+  const versions = pane.getByTestId('versions');
+  await versions.scrollIntoViewIfNeeded();
+  await expect(versions.getByTestId('version-2')).toContainText(queueEn.versions.function['4']);
+  const changes = versions.getByTestId('version-2-changes');
+  await expect(changes).toContainText('goodsItems[1].hsCode');
+  await expect(changes).toContainText('850440');
+  await expect(changes).toContainText('850450');
+  await expect(changes).toContainText('1350');
+  await shoot(page, 'queue-versions-en-dark');
+  await expectAccessible(page, 'versions and difference');
+
+  // AMD-2 is released, then amended: the release stands and the amendment goes to post-clearance review.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('queue-search').fill('AMD-2');
+  await expect(rows(page)).toHaveCount(1);
+  await rows(page).first().click();
+  await page.keyboard.press('Enter');
+  await expect(pane.getByTestId('detail-number')).toHaveText('AMD-2');
+  if ((await pane.locator('.cw-detail-sub [data-lane]').getAttribute('data-lane')) === 'red') {
+    await page.keyboard.press('i');
+    await page.keyboard.press('Enter');
+    await expect(pane.locator('.cw-detail-sub [data-status="inspection"]')).toBeVisible();
+  }
+  await page.keyboard.press('r');
+  await page.keyboard.press('Enter');
+  await expect(pane.locator('.cw-detail-sub [data-status="released"]')).toBeVisible();
+  await importFile(
+    file('late.json', [jsonDeclaration('AMD-2', { functionCode: '5', description: 'Power transformers, 2 units' })]),
+  );
+  await expect(summary).toContainText('1 amendment', { timeout: 60_000 });
+  await page.getByTestId('import-summary-close').click();
+  await expect(pane.getByTestId('note-post-release')).toBeVisible();
+  await expect(pane.locator('.cw-detail-sub [data-status="released"]')).toBeVisible();
+
+  await page.getByTestId('queue-views').getByText(queueEn.tabs.reviews).click();
+  const reviews = page.getByTestId('reviews');
+  await expect(reviews.getByTestId('review-changes-AMD-2')).toContainText('Power transformers, 2 units');
+  await shoot(page, 'queue-reviews-en-dark');
+  await expectAccessible(page, 'post-clearance review');
+
+  await chooseLanguage(page, 'zh-CN');
+  await expect(reviews).toContainText(queueZh.review.mark);
+  await shoot(page, 'queue-reviews-zh-CN-dark');
+  await reviews.getByTestId('review-AMD-2').click();
+  await page.keyboard.press('Enter');
+  await expect(reviews.getByTestId('review-AMD-2')).toHaveCount(0);
+
+  await page.getByTestId('queue-views').getByText(queueZh.tabs.queue).click();
+  await page.getByTestId('queue-search').fill('AMD-1');
+  await rows(page).first().click();
+  await page.keyboard.press('Enter');
+  await pane.getByTestId('versions').scrollIntoViewIfNeeded();
+  await expect(pane.getByTestId('version-2-changes')).toContainText('850450');
+  await shoot(page, 'queue-versions-zh-CN-dark');
 });
