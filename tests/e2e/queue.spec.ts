@@ -274,6 +274,9 @@ test('rule editor saves a rule and then a second version, with history', async (
   await expect(page.getByTestId('rule-history').locator('tr.ant-table-row')).toHaveCount(2);
 });
 
+const lodged = new Date(Date.now() - 3_600_000).toISOString();
+const arrived = new Date(Date.now() - 1_800_000).toISOString();
+
 /** A declaration in Clearway's JSON import format; `functionCode` 4 amends, 5 replaces, 1 cancels. */
 function jsonDeclaration(number: string, o: { functionCode?: string; hs?: string; description?: string; mass?: number } = {}) {
   return {
@@ -281,8 +284,8 @@ function jsonDeclaration(number: string, o: { functionCode?: string; hs?: string
     ...(o.functionCode ? { functionCode: o.functionCode } : {}),
     typeCode: 'IM',
     office: 'CNSHA001',
-    lodgementTime: new Date(Date.now() - 3_600_000).toISOString(),
-    arrivalTime: new Date(Date.now() - 1_800_000).toISOString(),
+    lodgementTime: lodged,
+    arrivalTime: arrived,
     declarant: { id: 'CN1001', name: 'Qianhai Brokerage', country: 'CN' },
     transport: { mode: 'sea', meansId: '9321483', routeCountries: [] },
     goodsItems: [
@@ -350,11 +353,15 @@ test('an amendment is a new version: the pane shows versions and the difference;
   await expect(pane.getByTestId('detail-number')).toHaveText('AMD-2');
   if ((await pane.locator('.cw-detail-sub [data-lane]').getAttribute('data-lane')) === 'red') {
     await page.keyboard.press('i');
+    await expect(page.getByTestId('reason-text')).toHaveValue(queueEn.reasons.sendToInspection['1']);
     await page.keyboard.press('Enter');
     await expect(pane.locator('.cw-detail-sub [data-status="inspection"]')).toBeVisible();
   }
   await page.keyboard.press('r');
+  await expect(page.getByTestId('reason-dialog')).toBeVisible();
+  await expect(page.getByTestId('reason-text')).toHaveValue(queueEn.reasons.release['1']);
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('reason-dialog')).toBeHidden();
   await expect(pane.locator('.cw-detail-sub [data-status="released"]')).toBeVisible();
   await importFile(
     file('late.json', [jsonDeclaration('AMD-2', { functionCode: '5', description: 'Power transformers, 2 units' })]),
@@ -374,6 +381,7 @@ test('an amendment is a new version: the pane shows versions and the difference;
   await expect(reviews).toContainText(queueZh.review.mark);
   await shoot(page, 'queue-reviews-zh-CN-dark');
   await reviews.getByTestId('review-AMD-2').click();
+  await expect(page.getByTestId('reason-text')).toHaveValue(queueZh.reasons.review['1']);
   await page.keyboard.press('Enter');
   await expect(reviews.getByTestId('review-AMD-2')).toHaveCount(0);
 

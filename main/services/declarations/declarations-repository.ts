@@ -1,8 +1,9 @@
 /**
  * Persists imported declarations through the Store: one transaction per message
  * (declaration row, its goods items and containers), so a message is stored
- * whole or not at all. A re-lodged number replaces the earlier version (an
- * amendment). Statements are deterministic: times come in as parameters.
+ * whole or not at all. These tables hold the version in force; every received
+ * version is kept in declaration_versions (see queue/declaration-versions.ts).
+ * Statements are deterministic: times come in as parameters.
  */
 import { Declaration, type Reject, traderLabel } from '../../../preload/contract/schemas/declarations';
 import type { Clock } from '../clock';

@@ -23,7 +23,7 @@ import { openInQueue, ReviewsView } from './ReviewsView';
 import { SavedViews } from './SavedViews';
 import { ShortcutHints } from './ShortcutHints';
 import { formatNumber } from './format';
-import { useQueue } from './queueStore';
+import { DEFAULT_FILTER, useQueue } from './queueStore';
 import { useTriage } from './triageStore';
 import { useQueueKeys } from './useQueueKeys';
 import './queue.css';
@@ -128,7 +128,8 @@ function QueueWork() {
   }, [assignToMe]);
   useQueueKeys(true, assignTargets);
 
-  const filtered = Object.keys(filter).length > 0;
+  // The default (open work) is not a filter the officer chose: an empty queue then explains how to get declarations in.
+  const filtered = JSON.stringify(filter) !== JSON.stringify(DEFAULT_FILTER);
   return (
     <DropZone>
       <div className="cw-queue-toolbar">
