@@ -11,6 +11,7 @@ import { Prng } from '../declarations/demo/prng';
 export const GATE_THREATS: ReadonlySet<ThreatKind> = new Set([
   'plate-mismatch',
   'watchlist-vehicle',
+  'container-check-digit',
   'seal-mismatch',
   'quantity-mismatch',
   'weight-mismatch',

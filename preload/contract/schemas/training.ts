@@ -16,7 +16,7 @@ export const ThreatKind = z.enum([
   'watchlist-trader', // importer or declarant on a watchlist
   'watchlist-vehicle', // truck plate on a watchlist
   'plate-mismatch', // plate at the gate differs from the declared one
-  'container-check-digit', // ISO 6346 check digit does not verify
+  'container-check-digit', // the container read at the gate fails its ISO 6346 check digit
   'seal-mismatch', // seal at the gate differs from the declared seal
   'quantity-mismatch', // packages counted at the gate differ from the declaration
   'weight-mismatch', // scale reading differs from the declared gross mass
