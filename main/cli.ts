@@ -4,6 +4,7 @@
  *   npm run cli -- demo cusdec|wco-xml --count N --seed S --out file [--now ISO]
  *   npm run cli -- audit verify [--data-dir <dir>] [--mode live|training] [--json]
  *   npm run cli -- training validate FILE... [--json]
+ *   npm run cli -- training run FILE [--seed S] [--trainee NAME] [--json] [--xapi OUT]
  * Exit codes: 0 ok, 1 a message was rejected (or the command failed), 2 usage error.
  */
 import { runAuditVerify } from './cli/audit-verify-command';

@@ -1,12 +1,16 @@
 /**
  * `training validate FILE...`: checks scenario files and prints each error with its line, column and field.
- * `training run FILE --seed S --trainee auto-perfect|auto-random|auto-lenient [--json]`: plays a scenario
- * headless at full speed with a scripted trainee and prints the counts and measures.
+ * `training run FILE --seed S --trainee auto-perfect|auto-random|auto-lenient [--json] [--xapi OUT]`: plays a
+ * scenario headless at full speed with a scripted trainee, prints the counts and measures, and writes the
+ * session's xAPI statements to OUT.
  */
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { findResourcesDir } from '../services/resources-dir';
 import { runHeadless, SCRIPTED_TRAINEES, type ScriptedTrainee } from '../services/training/headless-run';
 import { formatScenarioErrors, readScenarioFile } from '../services/training/scenario-file';
 import { referencesFor } from '../services/training/scenario-references';
+import { xapiStatements } from '../services/training/xapi';
 import { parseArgs, UsageError } from './usage';
 
 export async function runTraining(argv: string[]): Promise<number> {
@@ -46,7 +50,7 @@ async function validate(argv: string[]): Promise<number> {
 }
 
 async function run(argv: string[]): Promise<number> {
-  const { positionals, options } = parseArgs(argv, ['seed', 'trainee'], ['json']);
+  const { positionals, options } = parseArgs(argv, ['seed', 'trainee', 'xapi'], ['json']);
   if (positionals.length !== 1) throw new UsageError('training run needs one scenario file');
   const file = positionals[0]!;
   const trainee = options.get('trainee') ?? 'auto-perfect';
@@ -63,6 +67,20 @@ async function run(argv: string[]): Promise<number> {
   const scenario = seedText === undefined ? read.scenario : { ...read.scenario, seed: Number(seedText) };
   const result = await runHeadless(scenario, trainee as ScriptedTrainee);
   const { log, ...summary } = result;
+  const xapiFile = options.get('xapi');
+  if (typeof xapiFile === 'string') {
+    const start = new Date(scenario.start);
+    const statements = xapiStatements({
+      registration: randomUUID(),
+      scenario,
+      trainee: { username: 'trainee', displayName: `Scripted trainee (${result.trainee})` },
+      office: scenario.office,
+      startedAt: start,
+      endedAt: new Date(start.getTime() + scenario.duration),
+      score: result.score,
+    });
+    await writeFile(xapiFile, `${JSON.stringify(statements, null, 2)}\n`, 'utf8');
+  }
   if (options.has('json')) {
     process.stdout.write(`${JSON.stringify({ ...summary, events: log.length }, null, 2)}\n`);
     return 0;
