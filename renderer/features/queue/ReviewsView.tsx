@@ -1,5 +1,5 @@
 import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Segmented, Space, Table } from 'antd';
+import { Alert, Button, Segmented, Space, Spin, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostReleaseAmendment } from '../../../preload/contract/schemas/queue';
@@ -73,12 +73,15 @@ export function ReviewsView({ onOpen }: { onOpen(number: string): void }) {
       </Space>
       {error ? (
         <Alert type="error" showIcon message={t('review.loadFailed')} description={describeError(error, t as never).message} />
+      ) : rows === null ? (
+        <Spin />
       ) : (
+        // Keyed by what it shows, so rows arriving later open their difference too.
         <Table<PostReleaseAmendment>
+          key={`${reviewed}-${rows.map(key).join(',')}`}
           size="small"
-          loading={rows === null}
           rowKey={key}
-          dataSource={rows ?? []}
+          dataSource={rows}
           pagination={false}
           locale={{ emptyText: reviewed ? t('review.noneReviewed') : t('review.none') }}
           expandable={{
