@@ -178,11 +178,9 @@ export function AddToCaseDialog({
             value={chosenOther ? null : choice}
             onChange={(e) => setChoice(e.target.value as string)}
           >
-            <Radio value={NEW_CASE} data-testid="add-to-case-new">
-              {t('dialog.newCase')}
-            </Radio>
+            <Radio value={NEW_CASE}>{t('dialog.newCase')}</Radio>
             {listed.map((c) => (
-              <Radio key={c.id} value={c.id} data-testid="add-to-case-existing" data-ref={c.ref}>
+              <Radio key={c.id} value={c.id}>
                 {caseLabel(c)}
               </Radio>
             ))}
@@ -281,7 +279,7 @@ function SnapshotSummary({ snapshot, locale }: { snapshot: SnapshotState; locale
           <dt>{t('dialog.camera')}</dt>
           <dd>{s.cameraName}</dd>
           <dt>{t('dialog.takenAt')}</dt>
-          <dd className="cw-num">
+          <dd className="cw-add-to-case-time">
             {new Date(s.takenAt).toLocaleString(locale)} · {s.width}×{s.height}
           </dd>
           <dt>SHA-256</dt>

@@ -28,7 +28,12 @@ describe('decideRequest', () => {
     ['another host on the camera network', 'http://192.168.10.6:8889/lane1/index.m3u8', policy, false],
     ['a camera bridge that is not in the settings', 'http://192.168.10.5:8889/x', standalone, false],
     ['a font CDN', 'https://fonts.googleapis.com/css2?family=Noto+Sans+SC', policy, false],
-    ['a script CDN', 'https://cdn.jsdelivr.net/npm/@mediapipe/tasks-vision@0.10.14/wasm/vision_wasm_internal.wasm', policy, false],
+    [
+      'a script CDN',
+      'https://cdn.jsdelivr.net/npm/@mediapipe/tasks-vision@0.10.14/wasm/vision_wasm_internal.wasm',
+      policy,
+      false,
+    ],
     ['a model hub', 'https://storage.googleapis.com/mediapipe-models/face_detector/blaze_face_short_range.tflite', policy, false],
     ['telemetry', 'https://www.google-analytics.com/collect', policy, false],
     ['loopback that is not the app', 'http://127.0.0.1:9222/json', policy, false],
