@@ -27,8 +27,8 @@ export function electronBinary(pkg) {
 
 /** What `npm start` prints when it falls back to the web host: why, and exactly how to get Electron. */
 export function howToGetElectron(pkg) {
-  const lines = ['Clearway: the Electron binary is not installed, so Clearway opens in Chromium through the loopback web host.'];
-  lines.push(
+  const lines = [
+    'Clearway: the Electron binary is not installed, so Clearway opens in Chromium through the loopback web host.',
     pkg
       ? `  To use the desktop app, download Electron ${pkg.version} once (about 100 MB from github.com):`
       : '  The electron package itself is missing: run `npm install` (it needs only the npm registry), then:',
@@ -37,6 +37,6 @@ export function howToGetElectron(pkg) {
     "  the package's own checksums, so a mirror cannot change it):",
     '    ELECTRON_MIRROR=https://your-mirror.example/electron/ npx --no install-electron',
     '  Then run `npm start` again.',
-  );
+  ];
   return lines.join('\n');
 }

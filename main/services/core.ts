@@ -16,13 +16,14 @@ import { loadOrCreateAuditKey } from './audit/audit-key';
 import { Accounts } from './auth/accounts';
 import { LoginThrottle } from './auth/login-throttle';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './auth/password-hash';
-import { Session, type ThrottleStarted } from './auth/session';
+import { Session } from './auth/session';
+import { postThrottleNotice } from './auth/throttle-notice';
 import { type Clock, systemClock } from './clock';
+import { DemoProfileFlag } from './demo/demo-profile-flag';
 import { ServiceError } from './errors';
 import { EventBus } from './event-bus';
 import type { SessionView } from './handlers';
 import type { CreateServicesOptions } from './index';
-import { DemoProfileFlag } from './demo/demo-profile-flag';
 import { createLogger, type Logger } from './logging/logger';
 import { migrations } from './migrations';
 import { findResourcesDir } from './resources-dir';
@@ -155,19 +156,4 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
     sessionChanged,
     onSessionChanged: (listener) => void sessionListeners.push(listener),
   };
-}
-
-/** Tells the supervisors that failed attempts hold back an account or a source (the audit log has each attempt). */
-function postThrottleNotice(notices: NoticeBoard, started: ThrottleStarted): void {
-  const seconds = Math.ceil(started.waitMs / 1000);
-  const what = started.scope === 'account' ? `Sign-in for ${started.account}` : `Sign-in from ${started.source}`;
-  notices.post(
-    'warning',
-    started.scope === 'account' ? 'auth.throttledAccount' : 'auth.throttledSource',
-    `${what} is held back for ${seconds} s after ${started.failures} failed attempts (last as ${started.account} from ${started.source}).`,
-    {
-      audience: 'supervisors',
-      params: { account: started.account, source: started.source, failures: started.failures, seconds },
-    },
-  );
 }
