@@ -14,6 +14,7 @@ import { cspForSettings } from './security/csp';
 import { openExternalSafely } from './security/external-url';
 import { installWebContentsHardening } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
+import { installRequestFilter, requestPolicy } from './security/request-filter';
 import { defaultWindowOptions } from './security/window-options';
 import { createServices } from './services';
 
@@ -156,6 +157,12 @@ async function start(): Promise<void> {
   });
 
   installPermissionHandlers(session.defaultSession, () => services.settings.get(), trustedOrigins);
+  // No network but the app, the hub and the camera bridges: checked for every request of every page and worker.
+  installRequestFilter(
+    session.defaultSession,
+    () => requestPolicy(services.settings.get(), trustedOrigins),
+    (url, reason) => services.logger.warn({ url, reason }, 'network request refused'),
+  );
   installAppProtocol(protocol, {
     rendererRoot: realpathSync(join(app.getAppPath(), 'out', 'renderer')),
     csp: () => cspForSettings(services.settings.get()),

@@ -8,9 +8,10 @@
 import type { z } from 'zod';
 import { channels, isChannelName, type Access, type ChannelName, type Envelope, type ErrorShape } from '../../preload/contract';
 import { ServiceError } from '../services/errors';
-import type { ServiceHost, SessionView } from '../services/handlers';
+import { type CallOrigin, LOCAL_ORIGIN, type ServiceHost, type SessionView } from '../services/handlers';
 
-export type Dispatch = (channel: unknown, rawInput: unknown) => Promise<Envelope<unknown>>;
+/** `origin` is where the host received the call (see CallOrigin); in-process callers leave it out. */
+export type Dispatch = (channel: unknown, rawInput: unknown, origin?: CallOrigin) => Promise<Envelope<unknown>>;
 
 /** Where unexpected failures go; `stage` says whether the handler threw or returned a bad shape. */
 export type DispatchLog = (error: unknown, context: { channel: string; stage: 'handler' | 'output' }) => void;
@@ -20,7 +21,7 @@ const defaultLog: DispatchLog = (error, context) => {
 };
 
 export function createDispatcher(host: ServiceHost, log: DispatchLog = defaultLog): Dispatch {
-  return async (channel, rawInput) => {
+  return async (channel, rawInput, origin = LOCAL_ORIGIN) => {
     if (!isChannelName(channel)) {
       return failure({ code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${describeChannel(channel)}` });
     }
@@ -36,8 +37,8 @@ export function createDispatcher(host: ServiceHost, log: DispatchLog = defaultLo
     let value: unknown;
     try {
       // The handler map is keyed by channel; TypeScript cannot correlate the union here.
-      const handler = host.handlers[channel] as (input: unknown) => Promise<unknown>;
-      value = await handler(parsed.data);
+      const handler = host.handlers[channel] as (input: unknown, origin: CallOrigin) => Promise<unknown>;
+      value = await handler(parsed.data, origin);
     } catch (error) {
       if (error instanceof ServiceError) return failure(error.toShape());
       log(error, { channel, stage: 'handler' });

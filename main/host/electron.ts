@@ -8,7 +8,7 @@
 import { BrowserWindow, ipcMain, type IpcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channelNames, type Envelope } from '../../preload/contract';
 import { APP_ORIGIN, isTrustedUrl } from '../security/app-origin';
-import type { ServiceHost } from '../services/handlers';
+import { ELECTRON_ORIGIN, type ServiceHost } from '../services/handlers';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 
 /** What the wrapper needs to know about the frame that sent a call. */
@@ -52,7 +52,7 @@ export function guardInvoke(dispatch: Dispatch, trustedOrigins: readonly string[
   return async (event: InvokeEvent, channel: string, rawInput: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame, trustedOrigins)) return forbiddenSender;
     try {
-      return await dispatch(channel, rawInput);
+      return await dispatch(channel, rawInput, ELECTRON_ORIGIN);
     } catch (error) {
       // The dispatcher promises envelopes; a thrown error would reach the renderer as an untyped string.
       console.error(`[clearway] dispatch failed on ${channel}`, error);

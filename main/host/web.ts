@@ -18,7 +18,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Envelope, ErrorShape } from '../../preload/contract';
 import type { Settings } from '../../preload/contract/schemas/settings';
 import { cspForSettings } from '../security/csp';
-import type { ServiceHost } from '../services/handlers';
+import type { CallOrigin, ServiceHost } from '../services/handlers';
 import { createDispatcher, type Dispatch, type DispatchLog } from './dispatch';
 import {
   assertUsableToken,
@@ -195,9 +195,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
-  wss.on('connection', (ws: WebSocket) => {
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    // The peer address is this connection's source for the sign-in throttle.
+    const origin: CallOrigin = { source: req.socket.remoteAddress ?? 'unknown peer' };
     ws.on('message', (data, isBinary) => {
-      void handleMessage(ws, dispatch, data, isBinary);
+      void handleMessage(ws, dispatch, data, isBinary, origin);
     });
     ws.on('error', (error) => {
       // ws closes the socket itself (1009 for oversized messages); just say why.
@@ -247,7 +249,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-async function handleMessage(ws: WebSocket, dispatch: Dispatch, data: RawData, isBinary: boolean): Promise<void> {
+async function handleMessage(
+  ws: WebSocket,
+  dispatch: Dispatch,
+  data: RawData,
+  isBinary: boolean,
+  origin: CallOrigin,
+): Promise<void> {
   const reply = (id: string | number | null, envelope: Envelope<unknown>): void => {
     if (ws.readyState !== ws.OPEN) return;
     ws.send(JSON.stringify({ id, envelope }));
@@ -268,7 +276,7 @@ async function handleMessage(ws: WebSocket, dispatch: Dispatch, data: RawData, i
   if (!((typeof id === 'string' && id.length <= 64) || (typeof id === 'number' && Number.isFinite(id)))) {
     return refuse(null, 'Malformed message: id must be a number or a short string');
   }
-  reply(id, await dispatch(channel, input));
+  reply(id, await dispatch(channel, input, origin));
 }
 
 function invalid(message: string): ErrorShape {

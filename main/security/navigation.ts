@@ -11,7 +11,8 @@ export interface NavigationPolicy {
 
 type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
-interface PreventableEvent {
+interface NavigationEvent {
+  url: string;
   preventDefault(): void;
 }
 
@@ -22,13 +23,14 @@ interface PreventableEvent {
  */
 export function installNavigationGuards(contents: GuardedContents, policy: NavigationPolicy): void {
   const trusted = policy.trustedOrigins ?? [APP_ORIGIN];
-  const stayOnApp = (event: PreventableEvent, url: string): void => {
-    if (!isTrustedUrl(url, trusted)) event.preventDefault();
+  // The URL is read from the event: Electron deprecated the positional url argument.
+  const stayOnApp = (event: NavigationEvent): void => {
+    if (!isTrustedUrl(event.url, trusted)) event.preventDefault();
   };
-  contents.on('will-navigate', (event, url) => stayOnApp(event, url));
-  contents.on('will-redirect', (event, url) => stayOnApp(event, url));
+  contents.on('will-navigate', stayOnApp);
+  contents.on('will-redirect', stayOnApp);
   // Subframe navigations too (will-navigate only covers the main frame).
-  contents.on('will-frame-navigate', (event) => stayOnApp(event, event.url));
+  contents.on('will-frame-navigate', stayOnApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) void openExternalSafely(url, policy.shell).catch(() => undefined);

@@ -9,7 +9,7 @@ import type { EventName, EventPayload } from '../../preload/contract';
 import type { User } from '../../preload/contract/schemas/auth';
 import type { Mode } from '../../preload/contract/schemas/common';
 import type { AppIdentity } from './app/app-info';
-import { NoticeBoard } from './app/notices';
+import { NoticeBoard, noticeVisibleTo } from './app/notices';
 import { postStoreRecoveryNotices } from './app/store-notices';
 import { AuditChain } from './audit/audit-chain';
 import { loadOrCreateAuditKey } from './audit/audit-key';
@@ -17,9 +17,12 @@ import { Accounts } from './auth/accounts';
 import { LoginThrottle } from './auth/login-throttle';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './auth/password-hash';
 import { Session } from './auth/session';
+import { postThrottleNotice } from './auth/throttle-notice';
 import { type Clock, systemClock } from './clock';
+import { DemoProfileFlag } from './demo/demo-profile-flag';
 import { ServiceError } from './errors';
 import { EventBus } from './event-bus';
+import type { SessionView } from './handlers';
 import type { CreateServicesOptions } from './index';
 import { createLogger, type Logger } from './logging/logger';
 import { migrations } from './migrations';
@@ -47,6 +50,8 @@ export interface Core {
   readonly accounts: Accounts;
   readonly session: Session;
   readonly hashParams: ScryptParams;
+  /** Demo data (accounts with a published password) is in this profile: it never syncs. */
+  readonly demoProfile: DemoProfileFlag;
   readonly events: EventBus;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** The signed-in user; UNAUTHENTICATED when nobody is (the dispatcher checks access first). */
@@ -83,12 +88,15 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
   );
   const auditChain = await AuditChain.open(rawStore, loadOrCreateAuditKey(options.dataDir).key, clock);
   const store = auditChain.wrap(rawStore);
+  const demoProfile = await DemoProfileFlag.read(store);
 
+  // Who is at the workstation decides which notices reach the screen; the session is built below.
+  let viewer: () => SessionView = () => ({ user: null, locked: false });
   const notices = new NoticeBoard({
     clock,
     onNotice: (notice) => {
       logger.warn({ notice }, 'notice posted');
-      events.emit('cw:app.notice', notice);
+      if (noticeVisibleTo(notice, viewer())) events.emit('cw:app.notice', notice);
     },
   });
   postStoreRecoveryNotices(store.openEvents, notices);
@@ -120,8 +128,10 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
     hashParams,
     idleLockMinutes: () => settings.get().idleLockMinutes,
     onChange: () => void sessionChanged(),
+    onThrottled: (started) => postThrottleNotice(notices, started),
     timer: options.testing?.idleTimer,
   });
+  viewer = () => session.view();
 
   return {
     identity: { version: options.version, host: options.host, mode },
@@ -139,6 +149,7 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
     accounts,
     session,
     hashParams,
+    demoProfile,
     events,
     emit: (event, payload) => events.emit(event, payload),
     me() {

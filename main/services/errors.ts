@@ -20,3 +20,18 @@ export class ServiceError extends Error {
       : { code: this.code, message: this.message };
   }
 }
+
+/** UNAVAILABLE because of the sign-in throttle: carries how long to wait, so the screen can say it in the officer's language. */
+export class ThrottledError extends ServiceError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super('UNAVAILABLE', message);
+    this.name = 'ThrottledError';
+  }
+
+  override toShape(): ErrorShape {
+    return { ...super.toShape(), retryAfterSeconds: this.retryAfterSeconds };
+  }
+}

@@ -5,11 +5,27 @@ import type { ChannelName, ChannelOutput, Channels, EventName, EventPayload } fr
 /** The parsed input a handler receives (after zod defaults and transforms). */
 export type HandlerInput<C extends ChannelName> = z.output<Channels[C]['input']>;
 
+/**
+ * Where a call came from, as the host saw it: the peer address of the web host's
+ * connection, or ELECTRON_ORIGIN for the Electron window. The sign-in throttle counts
+ * failures per origin; nothing else may trust it for access (the session decides that).
+ */
+export interface CallOrigin {
+  source: string;
+}
+
+/** The Electron window: one workstation, one source. */
+export const ELECTRON_ORIGIN: CallOrigin = { source: 'electron-window' };
+/** Calls made in-process (the command line, tests) with no host in between. */
+export const LOCAL_ORIGIN: CallOrigin = { source: 'local' };
+
 /** One implementation per contract channel; hosts dispatch to these and nothing else. */
-export type Handlers = { [C in ChannelName]: (input: HandlerInput<C>) => Promise<ChannelOutput<C>> };
+export type Handlers = { [C in ChannelName]: (input: HandlerInput<C>, origin?: CallOrigin) => Promise<ChannelOutput<C>> };
 
 /** The handlers of one area's channel map (preload/contract/channels/<area>.ts), e.g. HandlersFor<typeof queueChannels>. */
-export type HandlersFor<M> = { [C in keyof M & ChannelName]: (input: HandlerInput<C>) => Promise<ChannelOutput<C>> };
+export type HandlersFor<M> = {
+  [C in keyof M & ChannelName]: (input: HandlerInput<C>, origin?: CallOrigin) => Promise<ChannelOutput<C>>;
+};
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

@@ -34,12 +34,14 @@ export type ClearwayBridge = ClearwayApi & RawTransport;
 export class ClearwayError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorShape['issues'];
+  readonly retryAfterSeconds: ErrorShape['retryAfterSeconds'];
 
   constructor(shape: ErrorShape) {
     super(shape.message);
     this.name = 'ClearwayError';
     this.code = shape.code;
     this.issues = shape.issues;
+    this.retryAfterSeconds = shape.retryAfterSeconds;
   }
 }
 

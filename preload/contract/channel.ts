@@ -23,3 +23,16 @@ export function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelS
 
 /** Input or output of a channel that carries nothing. */
 export const none = z.undefined();
+
+/**
+ * Whether a session may call a channel with this access: the dispatcher's rule
+ * (main/host/dispatch.ts checkAccess) as a yes/no, so a screen can leave out an
+ * action its user would be refused.
+ */
+export function allows(access: Access, session: { user: { role: Role } | null; locked: boolean }): boolean {
+  if (access === 'public') return true;
+  if (!session.user) return false;
+  if (access === 'locked') return true;
+  if (session.locked) return false;
+  return access === 'session' || access.includes(session.user.role);
+}

@@ -94,6 +94,8 @@ export const ErrorShape = z.object({
   message: z.string(),
   /** For INVALID_ARGUMENT: which field and why. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** For UNAVAILABLE from the sign-in throttle: seconds until the next attempt is allowed. */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 export type ErrorShape = z.infer<typeof ErrorShape>;
 

@@ -26,3 +26,8 @@ export function describeError(error: unknown, t: TFunction): ErrorText {
 export function isCode(error: unknown, code: string): boolean {
   return error instanceof ClearwayError && error.code === code;
 }
+
+/** Seconds the sign-in throttle asks to wait, when that is why the call was refused. */
+export function retryAfterSeconds(error: unknown): number | null {
+  return error instanceof ClearwayError && error.code === 'UNAVAILABLE' ? (error.retryAfterSeconds ?? null) : null;
+}

@@ -9,8 +9,17 @@ import { useStatus } from './statusStore';
 export function useServiceEvents(): void {
   useEffect(() => {
     const api = clearway();
+    const loadNotices = () =>
+      api.invoke('cw:app.notices').then(
+        (notices) => useStatus.getState().setNotices(notices),
+        () => undefined,
+      );
     const offs = [
-      api.on('cw:auth.changed', (session) => useSession.getState().setSession(session)),
+      api.on('cw:auth.changed', (session) => {
+        useSession.getState().setSession(session);
+        // Some notices are for supervisors only: who sees which changes with who is signed in.
+        void loadNotices();
+      }),
       api.on('cw:settings.changed', (settings) => useSettings.getState().replace(settings)),
       api.on('cw:app.statusChanged', (status) => useStatus.getState().setStatus(status)),
       api.on('cw:app.notice', (notice) => useStatus.getState().addNotice(notice)),
@@ -20,10 +29,7 @@ export function useServiceEvents(): void {
       (status) => useStatus.getState().setStatus(status),
       () => undefined,
     );
-    api.invoke('cw:app.notices').then(
-      (notices) => useStatus.getState().setNotices(notices),
-      () => undefined,
-    );
+    void loadNotices();
     return () => offs.forEach((off) => off());
   }, []);
 }

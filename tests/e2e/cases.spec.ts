@@ -5,6 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import { chooseLanguage, completeSetup, expectAccessible, goTo, shoot, supervisor } from './helpers';
 import casesEn from '../../renderer/features/cases/locales/en.json';
+import evidenceEn from '../../renderer/features/evidence/locales/en.json';
+import evidenceZh from '../../renderer/features/evidence/locales/zh-CN.json';
+import { leavingLoopback, recordNetwork } from './network-recorder';
+import { chooseCamera, invokeFromPage } from './port-helpers';
 
 // A 1×1 PNG.
 const PNG = Buffer.from(
@@ -177,4 +181,206 @@ test('an officer opens a case, adds evidence whose SHA-256 matches, assigns, pla
     expect(text).toContain(fact);
   }
   await expect(view).toContainText(casesEn.custody.exported);
+});
+
+interface CaseOut {
+  id: string;
+  ref: string;
+  subject: { kind: string; ref: string };
+  evidence: { sha256: string; source: string; sourceRef: string | null }[];
+  custody: { action: string; evidenceId: string }[];
+  links: { kind: string; ref: string }[];
+}
+
+test('camera snapshots go into new and open cases from the wall, port view, panorama and gate; cases open from a gate event and a declaration; no request leaves loopback', async ({
+  page,
+  context,
+  host,
+}) => {
+  // Software WebGL on a shared two-core machine: the 3D camera and the panorama take their time.
+  test.setTimeout(480_000);
+  // Every request of the session, from the first navigation on, pages, workers and WebSockets alike.
+  const network = await recordNetwork(context, page);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(host.url);
+  await chooseLanguage(page, 'en');
+  await completeSetup(page, 'en');
+
+  // A declaration that came by road, and its truck seen at lane 1 through the lane camera.
+  await invokeFromPage(page, 'cw:queue.demo', { count: 40, seed: 4 });
+  const list = await invokeFromPage<{ rows: { number: string }[] }>(page, 'cw:queue.list', {
+    filter: { statuses: ['pending', 'held', 'documentsRequested', 'inspection'] },
+    limit: 40,
+  });
+  let number = '';
+  let roadPlate = '';
+  for (const row of list.rows) {
+    const detail = await invokeFromPage<{ declaration: { transport: { vehiclePlate?: string } } }>(page, 'cw:queue.get', {
+      id: row.number,
+    });
+    if (detail.declaration.transport.vehiclePlate) {
+      number = row.number;
+      roadPlate = detail.declaration.transport.vehiclePlate;
+      break;
+    }
+  }
+  expect(roadPlate, 'a demo declaration by road').not.toBe('');
+  const event = await invokeFromPage<{ id: string; plate: string }>(page, 'cw:gate.record', {
+    laneId: 'lane-1',
+    direction: 'arrival',
+    plate: roadPlate,
+    cameraId: 'cam-lane-1',
+  });
+
+  const dialog = page.getByRole('dialog', { name: evidenceEn.dialog.titleSnapshot });
+  const snapshotSha = async () => {
+    await expect(dialog.getByTestId('add-to-case-sha')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 45_000 });
+    return (await dialog.getByTestId('add-to-case-sha').textContent())!.trim();
+  };
+  const newCase = dialog.getByRole('radio', { name: evidenceEn.dialog.newCase });
+
+  // 1. A camera-wall tile, with no case yet: a new case, titled after the camera; the officer names the subject.
+  await goTo(page, 'port');
+  await page.getByTestId('port-view-switch').getByText('Camera wall').click();
+  const tile = page.getByTestId('wall-tile').first();
+  await expect(tile.getByTestId('camera-health')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await tile.getByTestId('wall-add-to-case').click();
+  const wallSha = await snapshotSha();
+  await expect(newCase).toBeChecked();
+  await expect(dialog.getByTestId('add-to-case-title')).toHaveValue(/snapshot/);
+  await dialog.getByTestId('add-to-case-submit').click();
+  await expect(dialog).toContainText(casesEn.new.refRequired);
+  await dialog.getByTestId('add-to-case-ref').fill('MSCU4821907');
+  await page.mouse.move(0, 0);
+  await shoot(page, 'add-to-case-wall-en-dark');
+  await expectAccessible(page, 'add to case from the wall');
+  await dialog.getByTestId('add-to-case-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('add-to-case-done')).toContainText('as evidence');
+
+  // 2. The port view's camera: the case just used is offered first, so it is two clicks.
+  await page.getByTestId('port-view-switch').getByText('3D overview').click();
+  await chooseCamera(page, 'Lane 1 plate camera');
+  await expect(page.getByTestId('port-add-to-case')).toBeEnabled({ timeout: 30_000 });
+  await page.getByTestId('port-add-to-case').click();
+  const portSha = await snapshotSha();
+  await expect(dialog.getByRole('radio', { name: /MSCU4821907/ })).toBeChecked();
+  await shoot(page, 'add-to-case-port-en-dark');
+  await dialog.getByTestId('add-to-case-submit').click();
+  await expect(dialog).toBeHidden();
+
+  // 3. The 360° panorama, by its key (c): this one starts a case of its own.
+  await chooseCamera(page, 'Inspection hall 360° · 360°');
+  await expect(page.getByTestId('port-scene')).toHaveAttribute('data-mode', 'panorama', { timeout: 60_000 });
+  await expect(page.getByTestId('port-add-to-case')).toBeEnabled({ timeout: 60_000 });
+  await page.getByTestId('port-canvas').focus();
+  await page.keyboard.press('c');
+  const panoramaSha = await snapshotSha();
+  await newCase.check();
+  await expect(dialog.getByTestId('add-to-case-title')).toHaveValue(/360°/);
+  await dialog.getByTestId('add-to-case-ref').fill('TGHU 8837156');
+  await shoot(page, 'add-to-case-panorama-en-dark');
+  await dialog.getByTestId('add-to-case-submit').click();
+  await expect(dialog).toBeHidden();
+
+  // 4. The gate log: the event's camera, into a new case about the truck, linked to the event and its declaration.
+  await goTo(page, 'gate');
+  const row = page.getByTestId('gate-log').locator(`tr[data-plate="${event.plate}"]`);
+  await row.getByTestId('gate-add-to-case').click();
+  const gateSha = await snapshotSha();
+  await newCase.check();
+  await expect(dialog.getByTestId('add-to-case-ref')).toHaveValue(event.plate);
+  await expect(dialog.getByTestId('add-to-case-title')).toHaveValue(
+    `Vehicle ${event.plate} at Main gate · Lane 1 (inbound trucks)`,
+  );
+  await shoot(page, 'add-to-case-gate-en-dark');
+  await dialog.getByTestId('add-to-case-submit').click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('add-to-case-show').last().click();
+  const view = page.getByTestId('case-view');
+  await expect(view).toContainText(`Vehicle ${event.plate}`);
+  await expect(page.getByTestId('evidence-sha256')).toContainText(gateSha);
+  await expect(view).toContainText(number);
+
+  // 5. A second gate snapshot of the same truck: its open case is found by the plate and offered first.
+  await goTo(page, 'gate');
+  await row.getByTestId('gate-add-to-case').click();
+  await snapshotSha();
+  await expect(dialog.getByRole('radio', { name: new RegExp(`Vehicle ${event.plate}$`) })).toBeChecked();
+  await dialog.getByRole('button', { name: evidenceEn.dialog.cancel }).click();
+
+  // 6. A case opened from the gate event, without a snapshot: prefilled, linked, and shown.
+  await row.getByTestId('gate-open-case').click();
+  const openDialog = page.getByRole('dialog', { name: evidenceEn.dialog.titleOpen });
+  await expect(openDialog.getByTestId('add-to-case-ref')).toHaveValue(event.plate);
+  await openDialog.getByTestId('add-to-case-title').fill(`Seal tampering on ${event.plate}`);
+  await openDialog.getByTestId('add-to-case-submit').click();
+  await expect(page.getByTestId('screen-cases')).toBeVisible();
+  await expect(view).toContainText(`Seal tampering on ${event.plate}`);
+  await expect(page.getByTestId('case-link')).toHaveCount(2);
+
+  // 7. A case opened from the declaration in the queue.
+  await goTo(page, 'gate');
+  await row.getByTestId('gate-open-declaration').click();
+  await expect(page.getByTestId('detail-number')).toHaveText(number);
+  await page.getByTestId('detail-open-case').click();
+  await expect(openDialog.getByTestId('add-to-case-title')).toHaveValue(`Declaration ${number}`);
+  await shoot(page, 'open-case-declaration-en-dark');
+  await openDialog.getByTestId('add-to-case-submit').click();
+  await expect(page.getByTestId('screen-cases')).toBeVisible();
+  await expect(view).toContainText(`Declaration ${number}`);
+  await expect(page.getByTestId('case-link')).toContainText(number);
+
+  // What the services hold: each snapshot once, hashed, with an intake entry in its case's custody log.
+  const cases = await invokeFromPage<CaseOut[]>(page, 'cw:cases.list', {});
+  expect(cases).toHaveLength(5);
+  const detail = (ref: string) =>
+    invokeFromPage<CaseOut>(page, 'cw:cases.get', { id: cases.find((c) => c.subject.ref === ref)!.id });
+  const container = await detail('MSCU4821907');
+  expect(container.evidence.map((e) => e.sha256)).toEqual([wallSha, portSha]);
+  expect(container.evidence.map((e) => e.source)).toEqual(['camera', 'camera']);
+  expect(container.evidence.map((e) => e.sourceRef)).toEqual(['Lane 1 plate camera', 'Lane 1 plate camera']);
+  expect(container.custody.filter((c) => c.action === 'intake')).toHaveLength(2);
+  expect((await detail('TGHU 8837156')).evidence.map((e) => [e.sha256, e.sourceRef])).toEqual([
+    [panoramaSha, 'Inspection hall 360°'],
+  ]);
+  const truck = cases.filter((c) => c.subject.ref === event.plate);
+  expect(truck).toHaveLength(2);
+
+  // The same dialog in Chinese and the light theme.
+  await chooseLanguage(page, 'zh-CN');
+  await page.keyboard.press('Alt+T');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await goTo(page, 'port');
+  await page.getByTestId('port-view-switch').locator('label').nth(1).click();
+  await expect(tile.getByTestId('camera-health')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await tile.getByTestId('wall-add-to-case').click();
+  const zhDialog = page.getByRole('dialog', { name: evidenceZh.dialog.titleSnapshot });
+  await expect(zhDialog.getByTestId('add-to-case-sha')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 45_000 });
+  await expect(zhDialog).toContainText(evidenceZh.dialog.custody);
+  await shoot(page, 'add-to-case-wall-zh-CN-light');
+  await expectAccessible(page, 'add to case, zh-CN light');
+  await page.keyboard.press('Escape');
+  await expect(zhDialog).toBeHidden();
+  await page.keyboard.press('Alt+T');
+
+  // No network: a CDN is refused by the page's policy, and nothing the session did left this machine.
+  const cdn = await page.evaluate(() =>
+    fetch('https://cdn.jsdelivr.net/npm/@mediapipe/tasks-vision@0.10.14/wasm/vision_wasm_internal.wasm').then(
+      () => 'fetched',
+      () => 'refused',
+    ),
+  );
+  expect(cdn).toBe('refused');
+  expect(
+    network.urls.some((url) => url.includes('/media/cam-lane-1.webm')),
+    'camera media was recorded',
+  ).toBe(true);
+  expect(
+    network.urls.some((url) => url.startsWith('ws://127.0.0.1')),
+    'the service WebSocket was recorded',
+  ).toBe(true);
+  expect(leavingLoopback([...network.urls, ...network.workers])).toEqual([]);
+  expect(errors, 'uncaught errors in the page').toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import syncZh from '../../renderer/features/sync/locales/zh-CN.json';
 import { completeSetup, expectAccessible, shoot, supervisor, text } from './helpers';
 
 test('first run: the supervisor account is created and the app opens', async ({ app: page }) => {
@@ -29,11 +30,22 @@ test('first run: the supervisor account is created and the app opens', async ({ 
   await expect(page.getByRole('heading', { name: text('zh-CN', 'auth.setup.title') })).toHaveCount(0);
 });
 
-test('first run with demo data lists the demo accounts at sign-in', async ({ app: page }) => {
+test('first run with demo data makes a demo profile: marked everywhere, never syncs, demo accounts listed at sign-in', async ({
+  app: page,
+}) => {
   await completeSetup(page, 'zh-CN', { demo: true });
+  await expect(page.getByTestId('demo-banner')).toContainText(text('zh-CN', 'mode.demoBanner'));
+  await page.getByTestId('nav-settings').click();
+  await page.getByRole('tab', { name: syncZh.tab }).click();
+  await expect(page.getByTestId('sync-never')).toBeVisible();
+  await expect(page.getByTestId('sync-now')).toBeDisabled();
+  await shoot(page, 'sync-demo-zh-dark');
+
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: text('zh-CN', 'userMenu.signOut') }).click();
-  await expect(page.getByTestId('demo-hint')).toBeVisible();
+  await expect(page.getByTestId('demo-profile-tag')).toHaveText(text('zh-CN', 'mode.demo'));
+  await expect(page.getByTestId('demo-hint')).toContainText(text('zh-CN', 'auth.login.demoTitle'));
+  await expect(page.getByTestId('demo-hint')).toContainText(text('zh-CN', 'auth.login.demoNeverSyncs'));
   await expectAccessible(page, 'login with demo hint');
   await shoot(page, 'login-demo-zh-dark');
 });

@@ -4,30 +4,18 @@
  * screen in a hardened window, and exposes only the contract bridge to the page.
  * Needs `npm run build` first. Skipped where the Electron binary is not installed.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import en from '../../renderer/i18n/locales/en.json';
 import zhCN from '../../renderer/i18n/locales/zh-CN.json';
+import { electronBinary, electronPackage } from '../../scripts/electron-binary.mjs';
 
 const root = resolve(__dirname, '..', '..');
 
-/** The Electron executable, found the way the `electron` package does, without triggering its download. */
-function electronExecutable(): string | null {
-  try {
-    const packageDir = dirname(require.resolve('electron/package.json', { paths: [root] }));
-    const pathFile = join(packageDir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const executable = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(executable) ? executable : null;
-  } catch {
-    return null;
-  }
-}
-
-const executablePath = electronExecutable();
-const skippedBecause = 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run npm install without it to run this';
+const executablePath = electronBinary(electronPackage(root));
+const skippedBecause = 'Electron binary not installed; run npx --no install-electron to run this';
 test.skip(!executablePath, skippedBecause);
 
 let app: ElectronApplication;

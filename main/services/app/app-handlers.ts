@@ -9,6 +9,7 @@ import { exportDiagnostics } from '../diagnostics/export';
 import { readAppInfo } from './app-info';
 import { AppStatusMonitor } from './app-status';
 import { openExternalLink } from './open-external';
+import { noticeVisibleTo } from './notices';
 
 export function createAppArea(
   core: Core,
@@ -26,14 +27,14 @@ export function createAppArea(
   core.events.on((event) => {
     if (event === 'cw:settings.changed') status.invalidate();
   });
-  const appInfo = () => readAppInfo(store, core.accounts, core.identity);
+  const appInfo = () => readAppInfo(core.accounts, core.identity, core.demoProfile);
 
   return {
     status,
     handlers: {
       'cw:app.info': appInfo,
       'cw:app.status': () => status.get(),
-      'cw:app.notices': async () => notices.list(),
+      'cw:app.notices': async () => notices.list().filter((notice) => noticeVisibleTo(notice, core.session.view())),
       'cw:app.dismissNotice': async ({ id }) => {
         notices.dismiss(id);
         return undefined;
@@ -47,7 +48,7 @@ export function createAppArea(
           clock,
           appInfo,
           settings: () => settings.get(),
-          notices: () => notices.list(),
+          notices: () => notices.list().filter((notice) => noticeVisibleTo(notice, core.session.view())),
           flushLogs: () => logger.flushToDisk(),
         });
         await store.transaction([

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Notice } from '../../../preload/contract/schemas/app';
 import type { Clock } from '../clock';
+import type { SessionView } from '../handlers';
+
+export type NoticeExtras = Pick<Notice, 'audience' | 'params'>;
 
 export interface NoticeBoardOptions {
   clock: Clock;
@@ -22,8 +25,8 @@ export class NoticeBoard {
     this.onNotice = options.onNotice;
   }
 
-  post(level: Notice['level'], code: string, message: string): Notice {
-    const notice: Notice = { id: randomUUID(), level, code, message, at: this.clock.now().toISOString() };
+  post(level: Notice['level'], code: string, message: string, extras: NoticeExtras = {}): Notice {
+    const notice: Notice = { id: randomUUID(), level, code, message, at: this.clock.now().toISOString(), ...extras };
     this.#notices.push(notice);
     this.onNotice(notice);
     return notice;
@@ -38,4 +41,10 @@ export class NoticeBoard {
     const index = this.#notices.findIndex((notice) => notice.id === id);
     if (index >= 0) this.#notices.splice(index, 1);
   }
+}
+
+/** Whether the person at the workstation may see a notice: supervisors-only notices need an unlocked supervisor. */
+export function noticeVisibleTo(notice: Notice, session: SessionView): boolean {
+  if ((notice.audience ?? 'everyone') === 'everyone') return true;
+  return session.user?.role === 'supervisor' && !session.locked;
 }

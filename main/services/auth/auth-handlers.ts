@@ -38,13 +38,16 @@ export function createAuthArea(core: Core, deps: { shifts: Pick<Shifts, 'current
       'cw:auth.setup': async (input) => {
         const user = await accounts.setup({ username: input.username, displayName: input.displayName, password: input.password });
         await settings.update(user, { office: input.office });
-        if (input.demo) await seedDemo(core.store, accounts, core.clock, { office: input.office, hashParams: core.hashParams });
+        if (input.demo) {
+          await seedDemo(core.store, accounts, core.clock, { office: input.office, hashParams: core.hashParams });
+          core.demoProfile.markSeeded();
+        }
         core.logger.info({ username: user.username, demo: input.demo }, 'first-run setup done');
         session.beginAfterSetup(user);
         return sessionState();
       },
-      'cw:auth.login': async ({ username, password }) => {
-        await session.login(username, password);
+      'cw:auth.login': async ({ username, password }, origin) => {
+        await session.login(username, password, origin?.source);
         return sessionState();
       },
       'cw:auth.logout': async () => {
@@ -55,16 +58,16 @@ export function createAuthArea(core: Core, deps: { shifts: Pick<Shifts, 'current
         await session.lock('manual');
         return sessionState();
       },
-      'cw:auth.unlock': async ({ password }) => {
-        await session.unlock(password);
+      'cw:auth.unlock': async ({ password }, origin) => {
+        await session.unlock(password, origin?.source);
         return sessionState();
       },
       'cw:auth.activity': async () => {
         session.activity();
         return undefined;
       },
-      'cw:auth.changePassword': async ({ current, next }) => {
-        await session.changePassword(current, next);
+      'cw:auth.changePassword': async ({ current, next }, origin) => {
+        await session.changePassword(current, next, origin?.source);
         return undefined;
       },
       'cw:auth.listUsers': () => accounts.list(),

@@ -2,13 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { SessionStamp, User } from '../../../preload/contract/schemas/auth';
 import { auditStatement, type AuditActor } from '../audit/audit-log';
 import type { Clock } from '../clock';
-import { ServiceError } from '../errors';
-import type { SessionView } from '../handlers';
+import { ServiceError, ThrottledError } from '../errors';
+import { LOCAL_ORIGIN, type SessionView } from '../handlers';
 import type { Store } from '../store/types';
 import { type Accounts, actorOf, toPublicUser, type UserRecord } from './accounts';
 import { type IntervalTimer, realIntervalTimer } from './interval-timer';
-import type { LoginThrottle } from './login-throttle';
+import type { AttemptKey, LoginThrottle, ThrottleWait } from './login-throttle';
 import { hashPassword, type ScryptParams, verifyPassword } from './password-hash';
+import { UsernameTagger } from './username-tag';
+
+/** A wait the throttle just started, as the supervisors' notice tells it. */
+export interface ThrottleStarted extends ThrottleWait {
+  /** The account's username, or its tag when the typed name matches no account. */
+  account: string;
+  source: string;
+}
 
 export interface SessionOptions {
   store: Store;
@@ -22,6 +30,8 @@ export interface SessionOptions {
   idleLockMinutes: () => number;
   /** Called after every change of user or lock state (the caller emits cw:auth.changed). */
   onChange: () => void;
+  /** Called when failures start a wait for an account or a source (the caller tells the supervisors). */
+  onThrottled?: (started: ThrottleStarted) => void;
   timer?: IntervalTimer;
   idleCheckMs?: number;
 }
@@ -39,6 +49,7 @@ export class Session {
   #lastActivityMs = 0;
   #stopIdleWatch: (() => void) | null = null;
   #dummyHash: Promise<string> | null = null;
+  readonly #tagger = new UsernameTagger();
   readonly #epoch = randomUUID();
   #revision = 0;
 
@@ -75,18 +86,22 @@ export class Session {
     this.#stopIdleWatch = null;
   }
 
-  async login(username: string, password: string): Promise<User> {
+  /** `source` is where the attempt came from (CallOrigin.source): the throttle counts failures per source too. */
+  async login(username: string, password: string, source = LOCAL_ORIGIN.source): Promise<User> {
     if (this.#user) throw new ServiceError('FAILED_PRECONDITION', 'Someone is signed in; unlock or sign out first');
     const name = username.trim().toLowerCase();
-    await this.#refuseWhileThrottled(name, 'auth.login.throttled');
+    const key: AttemptKey = { account: name, source };
     const record = await this.options.accounts.findByUsername(name);
+    // A name that is no account may be a password typed into the wrong field: the log gets a tag, never the text.
+    const logged = record ? name : this.#tagger.tag(name);
+    await this.#refuseWhileThrottled(key, logged, 'auth.login.throttled');
     // Unknown user and wrong password look the same, down to the time taken.
     const valid = await verifyPassword(password, record?.passwordHash ?? (await this.#getDummyHash()));
     if (!record || !valid) {
-      await this.#fail(name, null, 'auth.login.failed', record ? 'bad-password' : 'unknown-user');
+      await this.#fail(key, logged, null, 'auth.login.failed', record ? 'bad-password' : 'unknown-user');
       throw new ServiceError('BAD_CREDENTIALS', 'Unknown username or wrong password');
     }
-    this.options.throttle.recordSuccess(name);
+    this.options.throttle.recordSuccess(key);
     if (!record.active) {
       await this.#audit(actorOf(record), 'auth.login.failed', record.id, { username: name, reason: 'inactive' });
       throw new ServiceError('FORBIDDEN', 'This account is deactivated; ask a supervisor');
@@ -125,30 +140,32 @@ export class Session {
     await this.#audit(actorOf(user), 'auth.lock', user.id, { reason });
   }
 
-  async unlock(password: string): Promise<void> {
+  async unlock(password: string, source = LOCAL_ORIGIN.source): Promise<void> {
     const user = this.#user;
     if (!user) throw new ServiceError('UNAUTHENTICATED', 'Sign in first');
     if (!this.#locked) return;
-    await this.#refuseWhileThrottled(user.username, 'auth.unlock.throttled');
+    const key: AttemptKey = { account: user.username, source };
+    await this.#refuseWhileThrottled(key, user.username, 'auth.unlock.throttled');
     if (!(await this.#passwordMatches(user.id, password))) {
-      await this.#fail(user.username, actorOf(user), 'auth.unlock.failed', 'bad-password');
+      await this.#fail(key, user.username, actorOf(user), 'auth.unlock.failed', 'bad-password');
       throw new ServiceError('BAD_CREDENTIALS', 'Wrong password');
     }
-    this.options.throttle.recordSuccess(user.username);
+    this.options.throttle.recordSuccess(key);
     await this.#audit(actorOf(user), 'auth.unlock', user.id, {});
     this.#locked = false;
     this.#lastActivityMs = this.#activityClock.now().getTime();
     this.#changed();
   }
 
-  async changePassword(current: string, next: string): Promise<void> {
+  async changePassword(current: string, next: string, source = LOCAL_ORIGIN.source): Promise<void> {
     const user = this.#requireUnlocked();
-    await this.#refuseWhileThrottled(user.username, 'auth.changePassword.throttled');
+    const key: AttemptKey = { account: user.username, source };
+    await this.#refuseWhileThrottled(key, user.username, 'auth.changePassword.throttled');
     if (!(await this.#passwordMatches(user.id, current))) {
-      await this.#fail(user.username, actorOf(user), 'auth.changePassword.failed', 'bad-password');
+      await this.#fail(key, user.username, actorOf(user), 'auth.changePassword.failed', 'bad-password');
       throw new ServiceError('BAD_CREDENTIALS', 'The current password is wrong');
     }
-    this.options.throttle.recordSuccess(user.username);
+    this.options.throttle.recordSuccess(key);
     await this.options.accounts.changeOwnPassword(user, next);
   }
 
@@ -195,17 +212,37 @@ export class Session {
     return Boolean(record?.active) && valid;
   }
 
-  async #refuseWhileThrottled(username: string, action: string): Promise<void> {
-    const waitMs = this.options.throttle.retryAfterMs(username);
-    if (waitMs <= 0) return;
-    const seconds = Math.ceil(waitMs / 1000);
-    await this.#audit(null, action, username, { username, retryAfterSeconds: seconds });
-    throw new ServiceError('UNAVAILABLE', `Too many failed attempts; try again in ${seconds} s`);
+  /**
+   * Refuses an attempt while a wait runs, without looking at the password. `logged`
+   * is the name the audit may hold: the username, or a tag for a name that is no account.
+   */
+  async #refuseWhileThrottled(key: AttemptKey, logged: string, action: string): Promise<void> {
+    const wait = this.options.throttle.retryAfter(key);
+    if (!wait) return;
+    const seconds = Math.ceil(wait.waitMs / 1000);
+    await this.#audit(null, action, logged, {
+      username: logged,
+      source: key.source,
+      scope: wait.scope,
+      failures: wait.failures,
+      retryAfterSeconds: seconds,
+    });
+    const from = wait.scope === 'account' ? 'for this username' : 'from this workstation';
+    throw new ThrottledError(seconds, `Too many failed sign-in attempts ${from}; try again in ${seconds} s`);
   }
 
-  async #fail(username: string, actor: AuditActor | null, action: string, reason: string): Promise<void> {
-    this.options.throttle.recordFailure(username);
-    await this.#audit(actor, action, username, { username, reason });
+  async #fail(key: AttemptKey, logged: string, actor: AuditActor | null, action: string, reason: string): Promise<void> {
+    const started = this.options.throttle.recordFailure(key);
+    // Never the password; the typed username only when it names an account.
+    await this.#audit(actor, action, logged, {
+      username: logged,
+      reason,
+      source: key.source,
+      ...(started.length > 0
+        ? { heldBack: started.map((wait) => ({ scope: wait.scope, failures: wait.failures, seconds: wait.waitMs / 1000 })) }
+        : {}),
+    });
+    for (const wait of started) this.options.onThrottled?.({ ...wait, account: logged, source: key.source });
   }
 
   #audit(actor: AuditActor | null, action: string, subject: string, detail: Record<string, unknown>): Promise<unknown> {

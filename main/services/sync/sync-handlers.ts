@@ -15,13 +15,14 @@ export function createSyncArea(
   deps: { evidenceStore: EvidenceStore; status: () => Pick<AppStatusMonitor, 'get' | 'recordHubContact'> },
 ): Area<typeof syncChannels> & { sync: SyncService } {
   const { store, clock, me, logger } = core;
-  // Sync runs for the live database only; with no hub URL it stays standalone (the outbox still fills).
+  // Sync runs for the live database of a profile without demo data only; with no hub URL it stays standalone (the outbox still fills).
   const sync = new SyncService({
     dataDir: core.dataDir,
     store,
     clock,
     hubUrl: () => core.settings.get().hubUrl,
     enabled: core.mode === 'live',
+    refusal: () => (core.demoProfile.isDemo ? 'demo-profile' : null),
     blobs: evidenceBlobSource(deps.evidenceStore),
     auditHead: async () => {
       const head = core.auditChain.chainHead();

@@ -1,5 +1,6 @@
 import type { SyncStatusView } from '../../../preload/contract/schemas/sync';
 import type { Clock } from '../clock';
+import { ServiceError } from '../errors';
 import type { Store } from '../store/types';
 import { HubTokenFile } from './hub-token-file';
 import { type BlobSource, SyncEngine, type SyncStatus } from './sync-engine';
@@ -12,6 +13,8 @@ export interface SyncServiceOptions {
   hubUrl: () => string;
   /** Training databases never sync: they must not mix with live data. */
   enabled: boolean;
+  /** Why this profile must never sync, or null when it may; read before every round (a profile can become a demo at setup). */
+  refusal?: () => SyncRefusal | null;
   blobs?: BlobSource;
   auditHead?: () => Promise<{ seq: number; head: string } | null>;
   onStatusChanged?: () => void;
@@ -21,6 +24,14 @@ export interface SyncServiceOptions {
   /** How often the outbox count is checked for new local changes (ms). */
   pendingWatchMs?: number;
 }
+
+/** Why a profile never syncs: a demo profile's accounts share a password published on the login screen. */
+export type SyncRefusal = NonNullable<SyncStatusView['neverSyncs']>;
+
+export const REFUSAL_MESSAGES: Record<SyncRefusal, string> = {
+  'demo-profile':
+    'This is a demo profile: its demo accounts share a password published on the login screen, so it never syncs with a hub. For live work, set up a new profile without demo data.',
+};
 
 /**
  * The workstation's sync: the engine driven by the hub URL setting and the
@@ -42,7 +53,7 @@ export class SyncService {
       clock: options.clock,
       hub: () => {
         const url = options.hubUrl();
-        return options.enabled && url && this.#token ? { url, token: this.#token } : null;
+        return options.enabled && !this.#refusal() && url && this.#token ? { url, token: this.#token } : null;
       },
       blobs: options.blobs,
       auditHead: options.auditHead,
@@ -80,8 +91,20 @@ export class SyncService {
     }
   }
 
+  #refusal(): SyncRefusal | null {
+    return this.options.refusal?.() ?? null;
+  }
+
+  #refuseIfNeverSyncs(): void {
+    const refusal = this.#refusal();
+    if (refusal) throw new ServiceError('FAILED_PRECONDITION', REFUSAL_MESSAGES[refusal]);
+  }
+
   async status(): Promise<SyncStatusView> {
     const status: SyncStatus = await this.engine.status();
+    const refusal = this.#refusal();
+    if (refusal)
+      return { ...status, state: 'standalone', hubUrl: this.options.hubUrl(), tokenSet: this.#token !== '', neverSyncs: refusal };
     const hubUrl = this.options.enabled ? this.options.hubUrl() : '';
     const tokenSet = this.#token !== '';
     if (hubUrl && !tokenSet)
@@ -97,11 +120,14 @@ export class SyncService {
 
   /** One round now; a failure is reported in the status (lastError), not thrown: offline is normal. */
   async syncNow(): Promise<SyncStatusView> {
+    this.#refuseIfNeverSyncs();
     await this.engine.syncOnce().catch((error: unknown) => this.options.onError?.(error));
     return this.status();
   }
 
+  /** Storing a token on a profile that never syncs is refused; removing one is always allowed. */
   setDeviceToken(token: string): Promise<SyncStatusView> {
+    if (token) this.#refuseIfNeverSyncs();
     this.#tokens.write(token);
     this.#token = token;
     this.engine.kick();

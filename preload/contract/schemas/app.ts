@@ -51,6 +51,10 @@ export const Notice = z.object({
   code: z.string(),
   message: z.string(),
   at: IsoTime,
+  /** Who sees it: everyone at the workstation (the default), or signed-in supervisors only (a throttled sign-in). */
+  audience: z.enum(['everyone', 'supervisors']).optional(),
+  /** Values for the notice's translated text (notices.codes and notices.details in the renderer). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Notice = z.infer<typeof Notice>;
 

@@ -14,6 +14,8 @@ export const SyncStatusView = z.object({
   hubUrl: z.string(),
   /** Whether a device token is stored (the token itself never leaves the main process). */
   tokenSet: z.boolean(),
+  /** Set when this profile never syncs, and why: a demo profile (its accounts' password is published). */
+  neverSyncs: z.enum(['demo-profile']).optional(),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 

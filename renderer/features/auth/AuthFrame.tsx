@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Card, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/sessionStore';
@@ -32,6 +32,11 @@ export function AuthFrame({
             </Typography.Title>
             <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
           </div>
+          {info.demo ? (
+            <Tag color="gold" style={{ marginInlineStart: 'auto' }} data-testid="demo-profile-tag">
+              {t('mode.demo')}
+            </Tag>
+          ) : null}
         </div>
         <Card variant="outlined">
           <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>

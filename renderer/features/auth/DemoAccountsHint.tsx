@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/sessionStore';
 
-/** On a demo profile, says which accounts exist (when the services list them). */
+/** On a demo profile, says so, that it never syncs, and which demo accounts exist (when the services list them). */
 export function DemoAccountsHint() {
   const { t } = useTranslation();
   const info = useSession((s) => s.info);
@@ -11,7 +11,7 @@ export function DemoAccountsHint() {
   const samePassword = accounts.every((a) => a.password === accounts[0]?.password);
   return (
     <Alert
-      type="info"
+      type="warning"
       showIcon
       data-testid="demo-hint"
       style={{ marginTop: 12 }}
@@ -19,6 +19,7 @@ export function DemoAccountsHint() {
       description={
         accounts.length > 0 ? (
           <>
+            <div>{t('auth.login.demoNeverSyncs')}</div>
             <div>{t('auth.login.demoAccounts')}</div>
             <table className="cw-demo-accounts">
               <tbody>
@@ -39,7 +40,10 @@ export function DemoAccountsHint() {
             ) : null}
           </>
         ) : (
-          t('auth.login.demoNoList')
+          <>
+            <div>{t('auth.login.demoNeverSyncs')}</div>
+            <div>{t('auth.login.demoNoList')}</div>
+          </>
         )
       }
     />

@@ -3,10 +3,11 @@ import { Alert, Button, Descriptions, Form, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearway } from '../../app/clearway';
-import { isCode } from '../../app/errors';
+import { isCode, retryAfterSeconds } from '../../app/errors';
 import { useSession } from '../../app/sessionStore';
 import { AuthFrame } from './AuthFrame';
 import { FormError } from './FormError';
+import { ThrottledAlert } from './ThrottledAlert';
 
 /** The screen is locked (idle or by hand): the same officer unlocks, or signs out. */
 export function LockScreen() {
@@ -16,6 +17,8 @@ export function LockScreen() {
   const [form] = Form.useForm<{ password: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // When the throttle refused the last attempt: the moment the next one is allowed (for the count-down).
+  const [throttledUntil, setThrottledUntil] = useState<number | null>(null);
 
   async function unlock({ password }: { password: string }) {
     setBusy(true);
@@ -24,6 +27,8 @@ export function LockScreen() {
       useSession.getState().setSession(await clearway().invoke('cw:auth.unlock', { password }));
     } catch (e) {
       setError(e);
+      const wait = retryAfterSeconds(e);
+      setThrottledUntil(wait === null ? null : Date.now() + wait * 1000);
       form.setFieldValue('password', '');
     } finally {
       setBusy(false);
@@ -61,6 +66,8 @@ export function LockScreen() {
           title={t('auth.lock.badPassword')}
           description={t('auth.lock.badPasswordHint')}
         />
+      ) : throttledUntil !== null && retryAfterSeconds(error) !== null ? (
+        <ThrottledAlert key={throttledUntil} until={throttledUntil} />
       ) : (
         <FormError error={error} />
       )}

@@ -3,11 +3,12 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearway } from '../../app/clearway';
-import { isCode } from '../../app/errors';
+import { isCode, retryAfterSeconds } from '../../app/errors';
 import { useSession } from '../../app/sessionStore';
 import { AuthFrame } from './AuthFrame';
 import { DemoAccountsHint } from './DemoAccountsHint';
 import { FormError } from './FormError';
+import { ThrottledAlert } from './ThrottledAlert';
 
 interface LoginValues {
   username: string;
@@ -19,6 +20,8 @@ export function LoginScreen() {
   const [form] = Form.useForm<LoginValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // When the throttle refused the last attempt: the moment the next one is allowed (for the count-down).
+  const [throttledUntil, setThrottledUntil] = useState<number | null>(null);
 
   async function submit(values: LoginValues) {
     setBusy(true);
@@ -28,6 +31,8 @@ export function LoginScreen() {
       useSession.getState().setSession(session);
     } catch (e) {
       setError(e);
+      const wait = retryAfterSeconds(e);
+      setThrottledUntil(wait === null ? null : Date.now() + wait * 1000);
       form.setFieldValue('password', '');
       form.getFieldInstance('password')?.focus?.();
     } finally {
@@ -47,6 +52,8 @@ export function LoginScreen() {
           title={t('auth.login.badCredentials')}
           description={t('auth.login.badCredentialsHint')}
         />
+      ) : throttledUntil !== null && retryAfterSeconds(error) !== null ? (
+        <ThrottledAlert key={throttledUntil} until={throttledUntil} />
       ) : (
         <FormError error={error} title={t('auth.login.failed')} />
       )}

@@ -3,6 +3,7 @@ import { Button, Empty, Input, Select, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, SubjectKind } from '../../../preload/contract/schemas/cases';
+import { useSelection } from '../../app/selectionStore';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { CaseView } from './CaseView';
@@ -39,11 +40,23 @@ export function CasesScreen() {
       .catch((error: unknown) => notify(error, t('field.assigneesFailed')));
   }, [notify, t]);
 
-  const select = (id: string) =>
-    void useCases
-      .getState()
-      .select(id)
-      .catch((error: unknown) => notify(error, t('list.openFailed')));
+  const select = useCallback(
+    (id: string) =>
+      void useCases
+        .getState()
+        .select(id)
+        .catch((error: unknown) => notify(error, t('list.openFailed'))),
+    [notify, t],
+  );
+
+  // The shared selection drives the pane, so every window (and a later "show case" from another screen) agrees.
+  const pick = (id: string) => useSelection.getState().selectCase(id);
+
+  // Another screen or window showed a case (a snapshot added to it, a case opened from a gate event): select it here.
+  const shownElsewhere = useSelection((s) => s.caseId);
+  useEffect(() => {
+    if (shownElsewhere && shownElsewhere !== useCases.getState().selectedId) select(shownElsewhere);
+  }, [shownElsewhere, select]);
 
   return (
     <div
@@ -109,7 +122,7 @@ export function CasesScreen() {
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty description={t('list.empty')} /> }}
           rowClassName={(row) => (row.id === selectedId ? 'ant-table-row-selected' : '')}
-          onRow={(row) => ({ onClick: () => select(row.id), onKeyDown: (e) => e.key === 'Enter' && select(row.id), tabIndex: 0 })}
+          onRow={(row) => ({ onClick: () => pick(row.id), onKeyDown: (e) => e.key === 'Enter' && pick(row.id), tabIndex: 0 })}
           columns={[
             { title: t('list.ref'), dataIndex: 'ref', render: (ref: string) => <span className="cw-num">{ref}</span> },
             { title: t('list.caseTitle'), dataIndex: 'title', ellipsis: true },
@@ -134,6 +147,7 @@ export function CasesScreen() {
           setCreating(false);
           useCases.getState().apply(opened);
           useCases.setState({ selectedId: opened.id, detail: opened });
+          useSelection.getState().selectCase(opened.id);
           reload();
         }}
       />

@@ -10,6 +10,7 @@ import { isTyping } from '../shell/keys';
 import { useNav } from '../shell/navStore';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { DirectionTag, DeclarationCell, SourceCell } from './GateCells';
+import { GateEventActions } from './GateEventActions';
 import { GATE_PAGE_SIZE, laneOptions, useGate } from './gateStore';
 import './gate.css';
 import './registerShortcuts';
@@ -139,6 +140,12 @@ export function GateScreen() {
       render: (_, e) => <DeclarationCell event={e} onOpen={openDeclaration} />,
     },
     { key: 'by', title: t('table.recordedBy'), ellipsis: true, render: (_, e) => e.recordedBy },
+    {
+      key: 'case',
+      title: tShell('evidence:gateColumn'),
+      width: 90,
+      render: (_, e) => <GateEventActions event={e} laneName={laneName(e.laneId)} site={site} />,
+    },
   ];
 
   const filtered = laneFilter !== null || plateFilter.trim() !== '';

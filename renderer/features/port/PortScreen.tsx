@@ -1,12 +1,15 @@
 import { ArrowLeftOutlined, CameraOutlined, ExportOutlined, GlobalOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Segmented, Select, Space, Spin, Tooltip } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../../../preload/contract/schemas/windows';
 import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
 import { useSelection } from '../../app/selectionStore';
 import { useSettings } from '../../app/settingsStore';
+import { AddToCaseButton } from '../evidence/AddToCaseButton';
+import { cameraCaseContext } from '../evidence/cameraCaseContext';
+import { snapshotOf } from '../evidence/captureSnapshot';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { useNav } from '../shell/navStore';
 import { resolveMarker } from './markerAction';
@@ -34,6 +37,8 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
   const { t } = useTranslation('port');
   const { t: tShell } = useTranslation();
   const { t: tGate } = useTranslation('gate');
+  const { t: tEvidence, i18n } = useTranslation('evidence');
+  const addToCase = useRef<HTMLButtonElement>(null);
   const { message } = App.useApp();
   const { document, loadError, loading, view, mode, snapshotSaving, load, setView, setMode, setDocument } = usePort();
   const theme = useSettings((s) => s.settings.theme);
@@ -162,6 +167,9 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
     } else if (event.key === 's' && activeSource) {
       event.preventDefault();
       snapshot();
+    } else if (event.key === 'c' && activeSource) {
+      event.preventDefault();
+      addToCase.current?.click();
     } else if (event.key === 'w' && !windowed) {
       setView('wall');
     } else if (event.key === 'o' && !windowed) {
@@ -303,6 +311,18 @@ export function PortScreen({ windowed = null }: { windowed?: WindowView | null }
                   {t('snapshot.take')}
                 </Button>
               </Tooltip>
+            ) : null}
+            {activeCamera ? (
+              <AddToCaseButton
+                ref={addToCase}
+                testId="port-add-to-case"
+                hint={tEvidence('button.addToCaseKey')}
+                disabled={!activeSource}
+                capture={() =>
+                  activeSource ? snapshotOf(activeSource, activeCamera.name) : Promise.reject(new Error('no camera'))
+                }
+                context={() => cameraCaseContext(tEvidence, activeCamera, i18n.language)}
+              />
             ) : null}
           </Space>
         </div>

@@ -8,6 +8,7 @@ registerShortcuts({
     { keys: ['o'], labelKey: 'port:shortcuts.overview' },
     { keys: ['w'], labelKey: 'port:shortcuts.wall' },
     { keys: ['s'], labelKey: 'port:shortcuts.snapshot' },
+    { keys: ['c'], labelKey: 'port:shortcuts.addToCase' },
     { keys: ['Esc'], labelKey: 'port:shortcuts.back' },
     { keys: ['←', '→', '↑', '↓'], labelKey: 'port:shortcuts.look' },
     { keys: ['+', '-'], labelKey: 'port:shortcuts.zoom' },

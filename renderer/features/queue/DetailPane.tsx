@@ -8,6 +8,8 @@ import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
 import { useSession } from '../../app/sessionStore';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
+import { traderLabel } from '../../../preload/contract/schemas/declarations';
+import { OpenCaseButton } from '../evidence/OpenCaseButton';
 import { ContainersSection, DocumentsSection, GoodsItemsTable, PartiesSection, TransportSection } from './DeclarationSections';
 import { AeoMark, FlagIcons } from './FlagIcons';
 import { LaneTag } from './LaneTag';
@@ -99,6 +101,7 @@ function VersionNotes({ detail }: { detail: DeclarationDetail }) {
 /** The right-hand pane: everything about one declaration, and what can be decided on it. */
 export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: string[]): void }) {
   const { t, i18n } = useTranslation('queue');
+  const { t: tEvidence } = useTranslation('evidence');
   const notify = useErrorNotifier();
   const supervisor = useSession((s) => s.session.user?.role === 'supervisor');
   const { detail, error, reload } = useDetail(id);
@@ -204,6 +207,15 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
               {t('reroute.action')}
             </Button>
           ) : null}
+          <OpenCaseButton
+            testId="detail-open-case"
+            context={() => ({
+              title: tEvidence('title.declaration', { number: row.number }),
+              origin: { kind: 'declaration', declarationId: row.number },
+              subject: { kind: 'declaration', ref: row.number, label: traderLabel(d.declarant) },
+            })}
+            hint={tEvidence('button.declarationOpenCase', { number: row.number })}
+          />
         </Space>
       </div>
       <div className="cw-detail-body" tabIndex={0} role="region" aria-label={t('detail.label', { number: id })}>

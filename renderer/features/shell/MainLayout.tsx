@@ -14,6 +14,7 @@ import { ScreenLoading } from './ScreenLoading';
 import { Notices } from './Notices';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar } from './StatusBar';
+import { DemoBanner } from './DemoBanner';
 import { TrainingBanner } from './TrainingBanner';
 import type { Screen } from './navItems';
 import { useNav } from './navStore';
@@ -72,6 +73,7 @@ export function MainLayout() {
     <div className="cw-shell">
       <div className="cw-banner">
         <TrainingBanner />
+        <DemoBanner />
         <Notices />
       </div>
       <NavRail />

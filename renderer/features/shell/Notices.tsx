@@ -23,24 +23,32 @@ export function Notices() {
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <section className="cw-notices" aria-label={t('notices.label')}>
-      {notices.map((notice) => (
-        <Alert
-          key={notice.id}
-          type={notice.level}
-          showIcon
-          data-testid="notice"
-          title={`${t(`notices.levels.${notice.level}`)} · ${t(`notices.codes.${notice.code}`, { defaultValue: notice.message })}`}
-          description={
-            <>
-              {notice.message !== t(`notices.codes.${notice.code}`, { defaultValue: notice.message }) ? (
-                <div>{notice.message}</div>
-              ) : null}
-              <div style={{ opacity: 0.8 }}>{when.format(new Date(notice.at))}</div>
-            </>
-          }
-          closable={{ onClose: () => void dismiss(notice.id), 'aria-label': t('notices.dismiss') }}
-        />
-      ))}
+      {notices.map((notice) => {
+        const title = t(`notices.codes.${notice.code}`, { defaultValue: notice.message });
+        // A notice with params has translated details; otherwise the service's words follow the title.
+        const detail = notice.params
+          ? t(`notices.details.${notice.code}`, { ...notice.params, defaultValue: notice.message })
+          : notice.message !== title
+            ? notice.message
+            : null;
+        return (
+          <Alert
+            key={notice.id}
+            type={notice.level}
+            showIcon
+            data-testid="notice"
+            data-code={notice.code}
+            title={`${t(`notices.levels.${notice.level}`)} · ${title}`}
+            description={
+              <>
+                {detail ? <div>{detail}</div> : null}
+                <div style={{ opacity: 0.8 }}>{when.format(new Date(notice.at))}</div>
+              </>
+            }
+            closable={{ onClose: () => void dismiss(notice.id), 'aria-label': t('notices.dismiss') }}
+          />
+        );
+      })}
     </section>
   );
 }

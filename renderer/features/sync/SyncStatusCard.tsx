@@ -91,7 +91,16 @@ export function SyncStatusCard() {
               )}
             </Descriptions.Item>
           </Descriptions>
-          {status.state === 'standalone' ? (
+          {status.neverSyncs ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 8 }}
+              title={t(`status.neverSyncs.${status.neverSyncs}.title`)}
+              description={t(`status.neverSyncs.${status.neverSyncs}.hint`)}
+              data-testid="sync-never"
+            />
+          ) : status.state === 'standalone' ? (
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
               {t('status.standaloneHint')}
             </Typography.Paragraph>

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { IntervalTimer } from '../../../main/services/auth/interval-timer';
 import { LoginThrottle } from '../../../main/services/auth/login-throttle';
 import { hashPassword } from '../../../main/services/auth/password-hash';
-import { Session } from '../../../main/services/auth/session';
-import { ServiceError } from '../../../main/services/errors';
+import { Session, type ThrottleStarted } from '../../../main/services/auth/session';
+import { ServiceError, ThrottledError } from '../../../main/services/errors';
 import { SUPERVISOR, TEST_SCRYPT, auditActions, freshAccounts } from '../services/fixtures';
 
 /** An interval timer the test ticks by hand. */
@@ -32,6 +32,7 @@ async function setupSession(idleMinutes = 15) {
   });
   const timer = manualTimer();
   let changes = 0;
+  const throttled: ThrottleStarted[] = [];
   const session = new Session({
     store: fixture.store,
     accounts: fixture.accounts,
@@ -40,9 +41,10 @@ async function setupSession(idleMinutes = 15) {
     hashParams: TEST_SCRYPT,
     idleLockMinutes: () => idleMinutes,
     onChange: () => changes++,
+    onThrottled: (started) => throttled.push(started),
     timer,
   });
-  return { ...fixture, supervisor, officer, session, timer, changes: () => changes };
+  return { ...fixture, supervisor, officer, session, timer, throttled, changes: () => changes };
 }
 
 async function errorCode(promise: Promise<unknown>): Promise<string> {
@@ -78,8 +80,9 @@ describe('session', () => {
     expect([unknown.code, wrong.code]).toEqual(['BAD_CREDENTIALS', 'BAD_CREDENTIALS']);
     expect(unknown.message).toBe(wrong.message);
     const rows = await store.query("SELECT subject, detail FROM audit WHERE action = 'auth.login.failed' ORDER BY seq");
+    // A name that is no account is logged as a tag (it may be a password typed into the wrong field).
     expect(rows.map((r) => [r.subject, JSON.parse(String(r.detail)).reason])).toEqual([
-      ['nobody.here', 'unknown-user'],
+      [expect.stringMatching(/^unknown#[0-9a-f]{8}$/), 'unknown-user'],
       ['officer.li', 'bad-password'],
     ]);
   });
@@ -143,6 +146,61 @@ describe('session', () => {
     await session.logout();
     clock.advance(30_000);
     expect((await session.login('officer.li', 'officer li password')).username).toBe('officer.li');
+  });
+
+  it('doubles the wait with each further failure and says how long, for the screen to show', async () => {
+    const { session, clock, throttled } = await setupSession();
+    for (let i = 0; i < 5; i++) await errorCode(session.login('officer.li', `wrong ${i} password`));
+    const refusal = await session.login('officer.li', 'officer li password').catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ThrottledError);
+    expect((refusal as ThrottledError).toShape()).toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 30 });
+    clock.advance(30_000);
+    expect(await errorCode(session.login('officer.li', 'still wrong password'))).toBe('BAD_CREDENTIALS');
+    const next = (await session.login('officer.li', 'officer li password').catch((e: unknown) => e)) as ThrottledError;
+    expect(next.retryAfterSeconds).toBe(60);
+    expect(throttled.map((t) => [t.scope, t.account, t.failures, t.waitMs])).toEqual([
+      ['account', 'officer.li', 5, 30_000],
+      ['account', 'officer.li', 6, 60_000],
+    ]);
+  });
+
+  it('holds back a source that tries many names, not the other sources', async () => {
+    const { session, throttled } = await setupSession();
+    for (let i = 0; i < 20; i++) await errorCode(session.login(`guess.${i}`, 'some password', '10.1.2.3'));
+    expect(await errorCode(session.login('officer.li', 'officer li password', '10.1.2.3'))).toBe('UNAVAILABLE');
+    expect((await session.login('officer.li', 'officer li password', '127.0.0.1')).username).toBe('officer.li');
+    expect(throttled.filter((t) => t.scope === 'source').map((t) => [t.source, t.failures])).toEqual([['10.1.2.3', 20]]);
+  });
+
+  it('never writes what was typed as a password into the audit log, nor a name that is no account', async () => {
+    const { session, store, throttled } = await setupSession();
+    const typedPassword = 'Tr0ub4dor&3 horse';
+    // The officer types the password into the username field, and something else into the password field.
+    const passwordAsName = 'my-secret passphrase 42';
+    await errorCode(session.login('officer.li', typedPassword));
+    for (let i = 0; i < 6; i++) await errorCode(session.login(passwordAsName, typedPassword));
+    await session.login('officer.li', 'officer li password');
+    await session.lock('manual');
+    await errorCode(session.unlock(typedPassword));
+    await errorCode(session.unlock(passwordAsName));
+
+    const rows = await store.query('SELECT action, subject, detail FROM audit ORDER BY seq');
+    const logged = JSON.stringify(rows).toLowerCase();
+    for (const secret of [typedPassword, passwordAsName, 'passphrase', 'tr0ub4dor'])
+      expect(logged.includes(secret.toLowerCase()), secret).toBe(false);
+    const unknown = rows.filter(
+      (r) => r.action === 'auth.login.failed' && JSON.parse(String(r.detail)).reason === 'unknown-user',
+    );
+    expect(unknown).toHaveLength(5);
+    // One tag for one typed text, the same every time within a run, short and not the text.
+    expect(new Set(unknown.map((r) => r.subject)).size).toBe(1);
+    expect(String(unknown[0]!.subject)).toMatch(/^unknown#[0-9a-f]{8}$/);
+    expect(JSON.parse(String(unknown[0]!.detail))).toMatchObject({ username: unknown[0]!.subject, source: 'local' });
+    const throttledRow = rows.find((r) => r.action === 'auth.login.throttled');
+    expect(throttledRow?.subject).toBe(unknown[0]!.subject);
+    // The notice names the tag too.
+    expect(throttled.map((t) => t.account)).toEqual([unknown[0]!.subject]);
+    expect(JSON.stringify(throttled).includes('passphrase')).toBe(false);
   });
 
   it('changes the own password only with the current one', async () => {

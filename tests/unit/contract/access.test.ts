@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { channelNames, channels, type Access, type ChannelName, type ErrorCode } from '../../../preload/contract';
 import type { SessionView } from '../../../main/services/handlers';
 import { checkAccess, createDispatcher } from '../../../main/host/dispatch';
+import { allows } from '../../../preload/contract/channel';
 import { fakeServiceHost, userWithRole } from '../host/fake-service-host';
 import { validValue } from './zod-arbitrary';
 
@@ -79,6 +80,12 @@ describe('access levels', () => {
       });
     }
   }
+
+  it('allows() (what screens use to leave out refused actions) agrees with the dispatcher in every cell', () => {
+    for (const row of table)
+      for (const [name, expected] of Object.entries(row.expect) as [SessionName, Outcome][])
+        expect(allows(row.access, sessions[name]), `${JSON.stringify(row.access)} for ${name}`).toBe(expected === 'ok');
+  });
 
   it('names the role a forbidden call needs', () => {
     const denied = checkAccess('cw:auth.listUsers', ['supervisor'], sessions.officer);

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames, type Envelope } from '../../../preload/contract';
-import type { ServiceHost } from '../../../main/services/handlers';
+import { ELECTRON_ORIGIN, type ServiceHost } from '../../../main/services/handlers';
 
 // The Electron boundary, faked: a recording ipcMain and one window list.
 const electron = vi.hoisted(() => {
@@ -103,7 +103,7 @@ describe('Electron IPC host', () => {
 
   it('answers the app window through the dispatcher', async () => {
     await expect(invoke('cw:shifts.list', { senderFrame: appFrame }, { limit: 5 })).resolves.toEqual({ ok: true, value: [] });
-    expect(fake.handlers['cw:shifts.list']).toHaveBeenCalledWith({ limit: 5 });
+    expect(fake.handlers['cw:shifts.list']).toHaveBeenCalledWith({ limit: 5 }, ELECTRON_ORIGIN);
   });
 
   it.each([
@@ -131,7 +131,7 @@ describe('Electron IPC host', () => {
     await expect(invoke('cw:shifts.list', { senderFrame: appFrame }, { limit: 1 }, { limit: 'evil' })).resolves.toMatchObject({
       ok: true,
     });
-    expect(fake.handlers['cw:shifts.list']).toHaveBeenCalledWith({ limit: 1 });
+    expect(fake.handlers['cw:shifts.list']).toHaveBeenCalledWith({ limit: 1 }, ELECTRON_ORIGIN);
   });
 
   it('unregisters every channel on stop', () => {

@@ -37,7 +37,8 @@ describe('installNavigationGuards', () => {
       ['about:blank', true],
     ];
     for (const [url, blocked] of cases) {
-      const event = fakeEvent();
+      // Electron passes the URL on the event (and, deprecated, as the second argument).
+      const event = fakeEvent({ url });
       contents.emit(name, event, url);
       expect(event.preventDefault.mock.calls.length > 0, url).toBe(blocked);
     }
@@ -55,7 +56,7 @@ describe('installNavigationGuards', () => {
 
   it('allows the dev server only when it is trusted', () => {
     const { contents } = guarded(['app://clearway', 'http://localhost:5173']);
-    const event = fakeEvent();
+    const event = fakeEvent({ url: 'http://localhost:5173/' });
     contents.emit('will-navigate', event, 'http://localhost:5173/');
     expect(event.preventDefault).not.toHaveBeenCalled();
   });
@@ -86,7 +87,7 @@ describe('installWebContentsHardening', () => {
     installWebContentsHardening(app as never, { shell: { openExternal: vi.fn(async () => undefined) } });
     const contents = new FakeWebContents();
     app.emit('web-contents-created', {}, contents);
-    const event = fakeEvent();
+    const event = fakeEvent({ url: 'https://evil.example/' });
     contents.emit('will-navigate', event, 'https://evil.example/');
     expect(event.preventDefault).toHaveBeenCalled();
     expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });

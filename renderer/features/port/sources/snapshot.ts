@@ -51,12 +51,27 @@ export async function saveSnapshot(
   source: Pick<CameraSource, 'element' | 'cameraId'>,
   takenAt: Date = new Date(),
 ): Promise<SavedSnapshot> {
-  const base64 = await canvasToPngBase64(captureFrame(source));
+  return saveFrame(captureFrame(source), source.cameraId, takenAt);
+}
+
+/** Saves a captured frame (see captureFrame) of camera `cameraId` as evidence. */
+export async function saveFrame(canvas: HTMLCanvasElement, cameraId: string, takenAt: Date): Promise<SavedSnapshot> {
+  const base64 = await canvasToPngBase64(canvas);
   const api = clearway();
-  const input = { cameraId: source.cameraId, takenAt: takenAt.toISOString() };
+  const input = { cameraId, takenAt: takenAt.toISOString() };
   if (base64.length <= CHUNK_CHARS) return api.invoke('cw:evidence.saveSnapshot', { ...input, pngBase64: base64 });
   const uploadId = crypto.randomUUID();
   const chunks = base64Chunks(base64);
   for (const [index, chunk] of chunks.entries()) await api.invoke('cw:evidence.uploadChunk', { uploadId, index, base64: chunk });
   return api.invoke('cw:evidence.saveSnapshot', { ...input, uploadId });
+}
+
+/** A small JPEG of a captured frame for the screen (the evidence itself is the full-size PNG). */
+export function previewOf(canvas: HTMLCanvasElement, maxWidth = 480): string {
+  const scale = Math.min(1, maxWidth / canvas.width);
+  const small = document.createElement('canvas');
+  small.width = Math.max(1, Math.round(canvas.width * scale));
+  small.height = Math.max(1, Math.round(canvas.height * scale));
+  small.getContext('2d')?.drawImage(canvas, 0, 0, small.width, small.height);
+  return small.toDataURL('image/jpeg', 0.8);
 }

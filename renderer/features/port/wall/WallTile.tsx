@@ -3,6 +3,9 @@ import { Button, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SiteCamera } from '../../../../preload/contract/schemas/site';
+import { AddToCaseButton } from '../../evidence/AddToCaseButton';
+import { cameraCaseContext } from '../../evidence/cameraCaseContext';
+import { snapshotOf } from '../../evidence/captureSnapshot';
 import { usePort } from '../portStore';
 import { createSiteSource } from '../sourceFactory';
 import type { CameraSource } from '../sources/cameraSource';
@@ -15,6 +18,7 @@ import { SourceProblem } from './SourceProblem';
  */
 export function WallTile({ camera, onExpand }: { camera: SiteCamera; onExpand(cameraId: string): void }) {
   const { t } = useTranslation('port');
+  const { t: tEvidence, i18n } = useTranslation('evidence');
   const holder = useRef<HTMLDivElement>(null);
   const [source, setSource] = useState<CameraSource | null>(null);
   const health = useSourceHealth(source);
@@ -75,6 +79,14 @@ export function WallTile({ camera, onExpand }: { camera: SiteCamera; onExpand(ca
               onClick={() => source && void usePort.getState().takeSnapshot(source)}
             />
           </Tooltip>
+          <AddToCaseButton
+            compact
+            testId="wall-add-to-case"
+            hint={tEvidence('button.addToCaseOf', { camera: camera.name })}
+            disabled={!source}
+            capture={() => (source ? snapshotOf(source, camera.name) : Promise.reject(new Error('no source')))}
+            context={() => cameraCaseContext(tEvidence, camera, i18n.language)}
+          />
         </span>
       </figcaption>
     </figure>
