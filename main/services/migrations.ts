@@ -9,6 +9,7 @@ import type { Migration, MigrationStep } from './store/types';
 import { syncMigrations } from './sync/sync-migrations';
 import { gateMigrations } from './gate/gate-migrations';
 import { declarationReadMigrations } from './declarations/profiles/read-record';
+import { approvalsMigrations } from './approvals/approvals-migrations';
 
 /**
  * The schema, as numbered steps from 1. Append new steps; never edit a shipped
@@ -98,6 +99,7 @@ const areaSteps: readonly MigrationStep[] = [
   ...gateMigrations,
   ...caseCloserMigrations,
   ...declarationReadMigrations,
+  ...approvalsMigrations,
 ];
 
 export const migrations: readonly Migration[] = [

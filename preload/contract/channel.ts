@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import type { Role } from './schemas/auth';
+import type { RightName } from './rights';
 
 /**
  * Who may call a channel:
  * - `public`: anyone, also before sign-in and while locked (state, sign-in, settings read);
  * - `locked`: a signed-in user, also while the screen is locked (unlock, logout);
- * - `session`: a signed-in, unlocked user;
- * - a list of roles: a signed-in, unlocked user with one of those roles.
+ * - a right of the rights table (rights.ts): a signed-in, unlocked user whose role holds it.
  */
-export type Access = 'public' | 'locked' | 'session' | readonly Role[];
+export type Access = 'public' | 'locked' | RightName;
 
 export interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;

@@ -20,6 +20,8 @@ const SHIPPED = [
   'gate: event log',
   'gate: declaration plate key column',
   'cases: who closed the case, filled from the local audit log and sent to the hub',
+  'declaration_reads',
+  'approvals: four-eyes requests',
 ];
 
 describe('service migrations', () => {
@@ -43,6 +45,8 @@ describe('service migrations', () => {
     const tables = (
       await store.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     ).map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['audit', 'profile', 'shifts', 'users', 'declarations', 'risk_rule_versions']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['audit', 'profile', 'shifts', 'users', 'declarations', 'risk_rule_versions', 'approvals']),
+    );
   });
 });
