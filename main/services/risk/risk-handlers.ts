@@ -11,11 +11,14 @@ import { RiskAdmin } from './risk-admin';
 import { RiskApprovals } from './risk-approvals';
 import { RiskAssessor } from './risk-assessor';
 import { RiskRulesRepository } from './rules-repository';
+import { seededRandom } from './seeded-random';
 
 export interface RiskServices {
   rules: RiskRulesRepository;
   assessor: RiskAssessor;
   admin: RiskAdmin;
+  /** Training only: restarts random selection from a scenario's seed, so a replayed session draws the same. */
+  reseed?: (seed: number) => void;
 }
 
 export interface RiskServicesOptions {
@@ -43,7 +46,24 @@ export function createRiskArea(
   core: Core,
   deps: { approvals: ApprovalService },
 ): Area<typeof riskChannels> & { risk: RiskServices } {
-  const risk = createRiskServices({ store: core.store, clock: core.clock, timeZone: systemTimeZone() });
+  // Live work draws from the OS CSPRNG; a training session's draws follow its scenario's seed.
+  let draw = seededRandom(1);
+  const training = core.mode === 'training';
+  const risk: RiskServices = {
+    ...createRiskServices({
+      store: core.store,
+      clock: core.clock,
+      timeZone: systemTimeZone(),
+      ...(training ? { random: () => draw() } : {}),
+    }),
+    ...(training
+      ? {
+          reseed: (seed: number) => {
+            draw = seededRandom(seed);
+          },
+        }
+      : {}),
+  };
   const { admin } = risk;
   const fourEyes = new RiskApprovals(deps.approvals, admin);
   return {
