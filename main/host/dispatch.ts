@@ -7,6 +7,8 @@
  */
 import type { z } from 'zod';
 import { channels, isChannelName, type Access, type ChannelName, type Envelope, type ErrorShape } from '../../preload/contract';
+import { holdsRight, refusalOf } from '../../preload/contract/rights';
+import type { Mode } from '../../preload/contract/schemas/common';
 import { ServiceError } from '../services/errors';
 import { type CallOrigin, LOCAL_ORIGIN, type ServiceHost, type SessionView } from '../services/handlers';
 
@@ -28,7 +30,7 @@ export function createDispatcher(host: ServiceHost, log: DispatchLog = defaultLo
     const spec = channels[channel];
 
     // Access first, so a caller without it learns nothing about the channel's input schema.
-    const denied = checkAccess(channel, spec.access, host.session());
+    const denied = checkAccess(channel, spec.access, host.session(), host.mode);
     if (denied) return failure(denied);
 
     const parsed = spec.input.safeParse(rawInput);
@@ -56,15 +58,18 @@ export function createDispatcher(host: ServiceHost, log: DispatchLog = defaultLo
   };
 }
 
-/** Returns the refusal for a caller without the channel's access, or null when allowed. */
-export function checkAccess(channel: ChannelName, access: Access, session: SessionView): ErrorShape | null {
+/**
+ * Returns the refusal for a caller without the channel's access, or null when allowed.
+ * The right comes from the rights table (preload/contract/rights.ts); in training mode
+ * trainers and trainees hold their stand-in roles' rights on the training database.
+ */
+export function checkAccess(channel: ChannelName, access: Access, session: SessionView, mode: Mode): ErrorShape | null {
   if (access === 'public') return null;
   if (!session.user) return { code: 'UNAUTHENTICATED', message: `Sign in to use ${channel}` };
   if (access === 'locked') return null;
   if (session.locked) return { code: 'LOCKED', message: `The workstation is locked: unlock it to use ${channel}` };
-  if (access === 'session') return null;
-  if (access.includes(session.user.role)) return null;
-  return { code: 'FORBIDDEN', message: `${channel} needs the role ${access.join(' or ')}` };
+  if (holdsRight(session.user.role, access, mode)) return null;
+  return { code: 'FORBIDDEN', message: refusalOf(session.user.role, access, mode, channel) };
 }
 
 function invalidArgument(channel: ChannelName, error: z.ZodError): ErrorShape {

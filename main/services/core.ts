@@ -105,6 +105,7 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
     backend: options.settingsBackend,
     store,
     clock,
+    mode,
     onRepaired: (fields) =>
       notices.post(
         'warning',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { User } from '../../preload/contract/schemas/auth';
+import type { Mode } from '../../preload/contract/schemas/common';
 import type { ChannelName, ChannelOutput, Channels, EventName, EventPayload } from '../../preload/contract';
 
 /** The parsed input a handler receives (after zod defaults and transforms). */
@@ -38,6 +39,8 @@ export interface SessionView {
 /** Everything a host needs from the services: built by createServices() in main/services/index.ts. */
 export interface ServiceHost {
   readonly handlers: Handlers;
+  /** Live or training: trainers and trainees hold work rights on training data only. */
+  readonly mode: Mode;
   session(): SessionView;
   /** Subscribes to service events (broadcast by the host to every window/connection). */
   onEvent(listener: EventListener): () => void;

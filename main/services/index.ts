@@ -10,6 +10,7 @@ import type { Mode } from '../../preload/contract/schemas/common';
 import type { HubProbe } from './app/app-status';
 import type { OpenExternal } from './app/open-external';
 import { createAppArea } from './app/app-handlers';
+import { createApprovalsArea } from './approvals/approvals-handlers';
 import { joinAreas } from './area';
 import { createAuditArea } from './audit/audit-handlers';
 import { createAuthArea } from './auth/auth-handlers';
@@ -75,14 +76,15 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const shifts = createShiftsArea(core);
   const auth = createAuthArea(core, { shifts: shifts.shifts });
   const audit = createAuditArea(core);
+  const approvals = createApprovalsArea(core);
   // The status bar reads sync's state, and sync reports hub contact to it: the one cycle, closed by a late read.
   const app = createAppArea(core, { syncStatus: () => sync.sync.status() });
   const site = createSiteArea(core, { status: app.status });
-  const cases = createCasesArea(core);
+  const cases = createCasesArea(core, { approvals: approvals.approvals });
   const evidence = createEvidenceArea(core, { site: site.site, cases: cases.cases, uploads: cases.uploads });
   const windows = createWindowsArea(core, { openWindow: options.openWindow });
-  const risk = createRiskArea(core);
-  const queue = createQueueArea(core, { risk: risk.risk });
+  const risk = createRiskArea(core, { approvals: approvals.approvals });
+  const queue = createQueueArea(core, { risk: risk.risk, approvals: approvals.approvals });
   const gate = createGateArea(core, { site: site.site });
   const sync = createSyncArea(core, { evidenceStore: cases.evidenceStore, status: () => app.status });
   const training = createTrainingArea(core, { queue: queue.queue, gate: gate.gate, risk: risk.risk });
@@ -92,6 +94,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     shifts,
     auth,
     audit,
+    approvals,
     app,
     site,
     cases,
@@ -108,6 +111,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   let closed = false;
   return {
     handlers: areas.handlers,
+    mode: core.mode,
     settings: core.settings,
     logger: core.logger,
     training: training.training,

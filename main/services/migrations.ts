@@ -10,6 +10,7 @@ import { syncMigrations } from './sync/sync-migrations';
 import { gateMigrations } from './gate/gate-migrations';
 import { declarationReadMigrations } from './declarations/profiles/read-record';
 import { queueVersionMigrations } from './queue/queue-version-migrations';
+import { approvalsMigrations } from './approvals/approvals-migrations';
 
 /**
  * The schema, as numbered steps from 1. Append new steps; never edit a shipped
@@ -100,6 +101,7 @@ const areaSteps: readonly MigrationStep[] = [
   ...caseCloserMigrations,
   ...declarationReadMigrations,
   ...queueVersionMigrations,
+  ...approvalsMigrations,
 ];
 
 export const migrations: readonly Migration[] = [

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { holdsRight, type RightName } from './rights';
 import type { Role } from './schemas/auth';
+import type { Mode } from './schemas/common';
 
 /**
  * Who may call a channel:
  * - `public`: anyone, also before sign-in and while locked (state, sign-in, settings read);
  * - `locked`: a signed-in user, also while the screen is locked (unlock, logout);
- * - `session`: a signed-in, unlocked user;
- * - a list of roles: a signed-in, unlocked user with one of those roles.
+ * - a right of the rights table (rights.ts): a signed-in, unlocked user whose role holds it.
  */
-export type Access = 'public' | 'locked' | 'session' | readonly Role[];
+export type Access = 'public' | 'locked' | RightName;
 
 export interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -29,10 +30,10 @@ export const none = z.undefined();
  * (main/host/dispatch.ts checkAccess) as a yes/no, so a screen can leave out an
  * action its user would be refused.
  */
-export function allows(access: Access, session: { user: { role: Role } | null; locked: boolean }): boolean {
+export function allows(access: Access, session: { user: { role: Role } | null; locked: boolean }, mode: Mode): boolean {
   if (access === 'public') return true;
   if (!session.user) return false;
   if (access === 'locked') return true;
   if (session.locked) return false;
-  return access === 'session' || access.includes(session.user.role);
+  return holdsRight(session.user.role, access, mode);
 }

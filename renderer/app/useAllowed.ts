@@ -7,5 +7,5 @@ import { useSession } from './sessionStore';
  * and follows the contract when a channel's access changes.
  */
 export function useAllowed(...accesses: Access[]): boolean {
-  return useSession((s) => accesses.every((access) => allows(access, s.session)));
+  return useSession((s) => accesses.every((access) => allows(access, s.session, s.session.mode)));
 }

@@ -1,6 +1,7 @@
 /** The app area: what the workstation is, its online and sync state, notices, diagnostics and external links. */
 import type { appChannels } from '../../../preload/contract/channels/app';
 import type { AppStatus } from '../../../preload/contract/schemas/app';
+import { holdsRight } from '../../../preload/contract/rights';
 import type { Area } from '../area';
 import { auditStatement } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
@@ -50,6 +51,7 @@ export function createAppArea(
           settings: () => settings.get(),
           notices: () => notices.list().filter((notice) => noticeVisibleTo(notice, core.session.view())),
           flushLogs: () => logger.flushToDisk(),
+          includeAudit: holdsRight(user.role, 'audit.read', core.mode),
         });
         await store.transaction([
           auditStatement({

@@ -1,5 +1,7 @@
 /** The cases area: inspection cases, their findings, seizures, notes, tasks and links, the status workflow and the case report. */
 import type { casesChannels } from '../../../preload/contract/channels/cases';
+import type { Mode } from '../../../preload/contract/schemas/common';
+import type { ApprovalService } from '../approvals/approval-service';
 import type { Area } from '../area';
 import type { AuditChain } from '../audit/audit-chain';
 import { Accounts } from '../auth/accounts';
@@ -13,7 +15,8 @@ import type { Store } from '../store/types';
 import { CaseService } from './case-service';
 
 export function createCasesArea(
-  core: Pick<Core, 'dataDir' | 'store' | 'clock' | 'auditChain' | 'accounts' | 'me'>,
+  core: Pick<Core, 'dataDir' | 'store' | 'clock' | 'auditChain' | 'accounts' | 'me' | 'mode'>,
+  deps: { approvals: ApprovalService },
 ): Area<typeof casesChannels> & ReturnType<typeof createCaseServices> {
   const services = createCaseServices({
     dataDir: core.dataDir,
@@ -21,6 +24,8 @@ export function createCasesArea(
     clock: core.clock,
     audit: core.auditChain,
     accounts: core.accounts,
+    mode: core.mode,
+    approvals: deps.approvals,
   });
   const { cases, reports } = services;
   const { me } = core;
@@ -56,6 +61,9 @@ export function createCaseServices(options: {
   audit: AuditChain;
   /** Defaults to the accounts in the same store (cases only read them). */
   accounts?: Pick<Accounts, 'get'>;
+  mode?: Mode;
+  /** Four eyes for closing a case with a seizure. */
+  approvals?: ApprovalService;
 }) {
   const evidenceStore = new EvidenceStore(options.dataDir);
   const uploads = evidenceUploadBuffer(() => options.clock.now().getTime());
@@ -66,6 +74,8 @@ export function createCaseServices(options: {
     uploads,
     accounts: options.accounts ?? new Accounts({ store: options.store, clock: options.clock, hashParams: DEFAULT_SCRYPT_PARAMS }),
     dataDir: options.dataDir,
+    ...(options.mode ? { mode: options.mode } : {}),
+    ...(options.approvals ? { approvals: options.approvals } : {}),
   });
   const reports = new ReportService({
     dataDir: options.dataDir,

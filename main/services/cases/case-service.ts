@@ -51,6 +51,9 @@ import {
 } from './case-statements';
 import { CASE_ENTITY, CASE_TASK_ENTITY } from './case-sync';
 import { checkTransition } from './case-workflow';
+import { holdsRight, refusalOf } from '../../../preload/contract/rights';
+import type { Mode } from '../../../preload/contract/schemas/common';
+import type { ApprovalService } from '../approvals/approval-service';
 
 type In<S extends z.ZodType> = z.output<S>;
 
@@ -62,6 +65,10 @@ export interface CaseServiceOptions {
   /** Who cases can be assigned to. */
   accounts: Pick<Accounts, 'get'>;
   dataDir: string;
+  /** Live or training: who may close a case comes from the rights table (default live). */
+  mode?: Mode;
+  /** Four eyes: a case with a seizure closes when a second supervisor approves. Without it such a close is refused. */
+  approvals?: ApprovalService;
 }
 
 /**
@@ -69,7 +76,15 @@ export interface CaseServiceOptions {
  * entry and its sync mutations, so the three commit (or fail) together.
  */
 export class CaseService {
-  constructor(private readonly options: CaseServiceOptions) {}
+  constructor(private readonly options: CaseServiceOptions) {
+    options.approvals?.register('case.close', async (request, requester, approver, record) => {
+      await this.setStatus(
+        requester,
+        { id: request.subject, status: 'closed', reason: request.reason },
+        { by: approver, record },
+      );
+    });
+  }
 
   list(filter: In<typeof CaseListInput>) {
     return listCases(this.options.store, filter);
@@ -173,12 +188,25 @@ export class CaseService {
     return this.get(user, input.id);
   }
 
-  async setStatus(user: User, input: In<typeof SetStatusInput>): Promise<CaseDetail> {
+  /**
+   * Moves the case through the workflow. Closing needs cases.close; closing a case that
+   * holds a seizure is asked for (with a reason) and done when a second supervisor approves.
+   */
+  async setStatus(
+    user: User,
+    input: In<typeof SetStatusInput>,
+    approved?: { by: User; record: readonly Statement[] },
+  ): Promise<CaseDetail> {
     const current = await this.#require(input.id);
     const check = checkTransition(current.status, input.status, user.role);
     if (!check.ok) throw new ServiceError(check.code, `Case ${current.ref}: ${check.message}`);
     if (check.reopen && !input.reason)
       throw new ServiceError('INVALID_ARGUMENT', `Case ${current.ref}: reopening needs a reason`);
+    const mode = this.options.mode ?? 'live';
+    if (input.status === 'closed' && !holdsRight(user.role, 'cases.close', mode))
+      throw new ServiceError('FORBIDDEN', `Case ${current.ref}: ${refusalOf(user.role, 'cases.close', mode, 'Closing a case')}`);
+    if (input.status === 'closed' && current.seizures.length > 0 && !approved)
+      return this.#askToClose(user, current, input.reason);
     const at = this.options.clock.now().toISOString();
     // The closing time and the closer travel together in every status change, so hub order settles them
     // with the status as one: a close and a concurrent move elsewhere leave a consistent winner, and a
@@ -195,12 +223,37 @@ export class CaseService {
       user,
       input.id,
       new Date(at),
-      [upsertCaseStatement({ ...toRow(current), ...fields })],
+      [upsertCaseStatement({ ...toRow(current), ...fields }), ...(approved?.record ?? [])],
       check.reopen ? 'case.reopen' : 'case.status',
-      { ref: current.ref, from: current.status, to: input.status, reason: input.reason ?? null },
+      {
+        ref: current.ref,
+        from: current.status,
+        to: input.status,
+        reason: input.reason ?? null,
+        ...(approved ? { approvedBy: actorOf(approved.by) } : {}),
+      },
       [{ entity: CASE_ENTITY, entityId: input.id, op: 'upsert', fields }],
     );
     return this.get(user, input.id);
+  }
+
+  async #askToClose(user: User, current: StoredCase, reason: string | undefined): Promise<CaseDetail> {
+    const approvals = this.options.approvals;
+    if (!approvals)
+      throw new ServiceError('FAILED_PRECONDITION', `Case ${current.ref} holds a seizure: closing it needs four eyes`);
+    if (!reason)
+      throw new ServiceError(
+        'INVALID_ARGUMENT',
+        `Case ${current.ref} holds a seizure: say why it closes, for the supervisor who approves it`,
+      );
+    const seized = current.seizures.map((s) => `${s.quantity} ${s.unit} ${s.item}`).join('; ');
+    await approvals.request(user, {
+      kind: 'case.close',
+      subject: current.id,
+      summary: `Close ${current.ref} “${current.title}” with seizure: ${seized}`.slice(0, 500),
+      reason,
+    });
+    return this.get(user, current.id);
   }
 
   async addFinding(user: User, input: In<typeof FindingInput>) {

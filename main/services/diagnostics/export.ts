@@ -18,6 +18,12 @@ export interface DiagnosticsSources {
   notices: () => Notice[];
   /** Makes sure the log file holds everything logged so far. */
   flushLogs: () => Promise<void>;
+  /**
+   * Whether the exporting user may read the audit log (audit.read). Without it the zip
+   * holds no audit entries, and app.json says why: a diagnostics file must not be a way
+   * around the audit log's access.
+   */
+  includeAudit: boolean;
 }
 
 export interface DiagnosticsFile {
@@ -36,11 +42,21 @@ export const AUDIT_ENTRIES_IN_DIAGNOSTICS = 200;
 export async function exportDiagnostics(sources: DiagnosticsSources): Promise<DiagnosticsFile> {
   await sources.flushLogs();
   const now = sources.clock.now();
+  const audit: Zippable = sources.includeAudit
+    ? { 'audit.json': json(await listAudit(sources.store, { limit: AUDIT_ENTRIES_IN_DIAGNOSTICS })) }
+    : {};
   const files: Zippable = {
-    'app.json': json({ ...(await sources.appInfo()), runtime: runtimeInfo(), exportedAt: now.toISOString() }),
+    'app.json': json({
+      ...(await sources.appInfo()),
+      runtime: runtimeInfo(),
+      exportedAt: now.toISOString(),
+      audit: sources.includeAudit
+        ? `the latest ${AUDIT_ENTRIES_IN_DIAGNOSTICS} entries are in audit.json`
+        : 'left out: the user who exported this may not read the audit log',
+    }),
     'settings.json': json(withoutUrlCredentials(sources.settings())),
     'store.json': json({ schemaVersion: sources.store.schemaVersion, openEvents: sources.store.openEvents }),
-    'audit.json': json(await listAudit(sources.store, { limit: AUDIT_ENTRIES_IN_DIAGNOSTICS })),
+    ...audit,
     'notices.json': json(sources.notices()),
     logs: await readLogs(sources.logDir),
   };

@@ -83,6 +83,21 @@ export interface QueueActionsOptions {
   onOutboxError: (error: unknown, files: string[]) => void;
 }
 
+/** What the decider may do beyond the decision itself (the queue service works it out from the rights table). */
+export interface DecisionGrant {
+  /** Releasing a red-lane declaration is asked for (four eyes), not done: supervisors. */
+  mayAskRedRelease: boolean;
+  /** A second supervisor approved this red-lane release: the approval's record commits with it. */
+  approved?: { by: User; record: readonly Statement[] };
+}
+
+/** decide()'s result: red-lane releases the decider may ask for are left to the queue service to request. */
+export interface DecideResult {
+  decided: DecideOutput['decided'];
+  failed: DecideOutput['failed'];
+  redReleases: string[];
+}
+
 export class QueueActions {
   private readonly store: Store;
   private readonly clock: Clock;
@@ -96,7 +111,13 @@ export class QueueActions {
     this.onOutboxError = options.onOutboxError;
   }
 
-  async decide(user: User, ids: readonly string[], decision: Decision, reason: string): Promise<DecideOutput> {
+  async decide(
+    user: User,
+    ids: readonly string[],
+    decision: Decision,
+    reason: string,
+    grant: DecisionGrant = { mayAskRedRelease: false },
+  ): Promise<DecideResult> {
     const unique = [...new Set(ids)];
     const rows = await this.store.query<DecisionRow>(
       `SELECT number, office, lodgement_time, trader_id, lane, status, documentary_check_at, inspection_at FROM declaration_queue WHERE number IN (${sqlParamList(unique.length)})`,
@@ -106,7 +127,7 @@ export class QueueActions {
     const at = this.clock.now();
     const iso = at.toISOString();
     const actor = actorOf(user);
-    const out: DecideOutput = { decided: [], failed: [] };
+    const out: DecideResult = { decided: [], failed: [], redReleases: [] };
     const statements: Statement[] = [];
     const messages: ResponseMessage[] = [];
     const to = STATUS_AFTER[decision];
@@ -121,6 +142,17 @@ export class QueueActions {
       const refusal = decisionRefusal({ number, status: from, lane, inspectionAt: row.inspection_at }, decision);
       if (refusal) {
         out.failed.push({ number, code: 'FAILED_PRECONDITION', message: refusal });
+        continue;
+      }
+      // Four eyes: a red-lane release takes a supervisor's request and a second supervisor's approval.
+      if (decision === 'release' && lane === 'red' && !grant.approved) {
+        if (grant.mayAskRedRelease) out.redReleases.push(number);
+        else
+          out.failed.push({
+            number,
+            code: 'FORBIDDEN',
+            message: `${number} is in the red lane: only a supervisor may ask for its release, and a second supervisor approves it`,
+          });
         continue;
       }
       // TRS: the documentary check ends with the first decision on a yellow-lane or documents-requested
@@ -139,9 +171,17 @@ export class QueueActions {
         sql: `INSERT INTO declaration_events (number, at, kind, actor_id, actor_name, decision, from_status, to_status, reason) VALUES (?, ?, 'decision', ?, ?, ?, ?, ?, ?)`,
         params: [number, iso, user.id, user.displayName, decision, from, to, reason],
       });
+      const approvedBy = grant.approved ? actorOf(grant.approved.by) : undefined;
       statements.push(
-        auditStatement({ at, actor, action: `declaration.${decision}`, subject: number, detail: { from, to, lane, reason } }),
+        auditStatement({
+          at,
+          actor,
+          action: `declaration.${decision}`,
+          subject: number,
+          detail: { from, to, lane, reason, ...(approvedBy ? { approvedBy } : {}) },
+        }),
       );
+      if (grant.approved) statements.push(...grant.approved.record);
       const responses = prepareResponses(
         {
           declarationNumber: number,

@@ -1,5 +1,6 @@
 /** The queue area: the declaration list and detail, decisions, imports, rejects, demo data, saved views and the release-time dashboard. */
 import type { queueChannels } from '../../../preload/contract/channels/queue';
+import type { ApprovalService } from '../approvals/approval-service';
 import type { Area } from '../area';
 import type { Core } from '../core';
 import { ServiceError } from '../errors';
@@ -14,7 +15,7 @@ import { QueueService } from './queue-service';
 export function createQueueArea(
   core: Pick<Core, 'store' | 'clock' | 'dataDir' | 'mode' | 'logger' | 'emit' | 'me' | 'identity'> &
     Partial<Pick<Core, 'accounts' | 'settings'>>,
-  deps: { risk: Pick<RiskServices, 'assessor'> },
+  deps: { risk: Pick<RiskServices, 'assessor'>; approvals?: ApprovalService },
 ): Area<typeof queueChannels> & { queue: QueueService } {
   const { logger, me } = core;
   const queue = new QueueService({
@@ -25,6 +26,7 @@ export function createQueueArea(
     timeZone: systemTimeZone(),
     risk: deps.risk,
     accounts: core.accounts,
+    ...(deps.approvals ? { approvals: deps.approvals } : {}),
     // Declarations that name no office are assigned the workstation's, as saved in its settings.
     ...(core.settings ? { office: () => core.settings!.get().office } : {}),
     emitChanged: (payload) => core.emit('cw:queue.changed', payload),

@@ -28,6 +28,8 @@ import type { ProfileOptions } from '../declarations/profiles/import-profiled';
 import { loadProfiles, shippedProfiles } from '../declarations/profiles/registry';
 import { workstationOffice } from '../declarations/profiles/workstation-office';
 import { ServiceError } from '../errors';
+import type { ApprovalService } from '../approvals/approval-service';
+import { holdsRight, refusalOf } from '../../../preload/contract/rights';
 import { auditStatement } from '../audit/audit-log';
 import { Accounts, actorOf } from '../auth/accounts';
 import { DEFAULT_SCRYPT_PARAMS } from '../auth/password-hash';
@@ -64,6 +66,8 @@ export interface QueueServiceOptions {
   inboxStableMs?: number;
   /** The workstation's customs office (Settings.office), assigned to declarations whose message names none; default: read from `<dataDir>/settings.json`. */
   office?: () => string;
+  /** Four eyes: red-lane releases wait here for a second supervisor. Without it a red-lane release is refused. */
+  approvals?: ApprovalService;
 }
 
 /** Dropped declaration files: as large as an import may be; abandoned after ten minutes. */
@@ -108,6 +112,15 @@ export class QueueService {
       accounts: o.accounts ?? new Accounts({ store: o.store, clock: o.clock, hashParams: DEFAULT_SCRYPT_PARAMS }),
       outbox: this.folders.outbox,
       onOutboxError: (error, files) => o.log.error({ err: error, files }, 'responses recorded but not written to the outbox'),
+    });
+    o.approvals?.register('declaration.release', async (request, requester, approver, record) => {
+      const result = await this.actions.decide(requester, [request.subject], 'release', request.reason, {
+        mayAskRedRelease: false,
+        approved: { by: approver, record },
+      });
+      const failure = result.failed[0];
+      if (failure) throw new ServiceError(failure.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'FAILED_PRECONDITION', failure.message);
+      this.#changed([request.subject]);
     });
     this.views = new SavedViews({ store: o.store, clock: o.clock });
     this.uploads = queueUploadBuffer(() => o.clock.now().getTime());
@@ -206,10 +219,38 @@ export class QueueService {
     return stored;
   }
 
+  /**
+   * Decides, by the rights table: releasing needs declarations.release (not inspectors),
+   * and a red-lane release by a supervisor becomes a four-eyes request instead.
+   */
   async decide(user: User, ids: string[], decision: Decision, reason: string): Promise<DecideOutput> {
-    const result = await this.actions.decide(user, ids, decision, reason);
+    const mode = this.o.mode ?? 'live';
+    if (decision === 'release' && !holdsRight(user.role, 'declarations.release', mode))
+      throw new ServiceError('FORBIDDEN', refusalOf(user.role, 'declarations.release', mode, 'Releasing a declaration'));
+    const result = await this.actions.decide(user, ids, decision, reason, {
+      mayAskRedRelease: holdsRight(user.role, 'declarations.releaseRed', mode),
+    });
     this.#changed(result.decided.map((d) => d.number));
-    return result;
+    const out: DecideOutput = { decided: result.decided, failed: result.failed, awaitingApproval: [] };
+    for (const number of result.redReleases) {
+      if (!this.o.approvals) {
+        out.failed.push({ number, code: 'FAILED_PRECONDITION', message: `${number}: red-lane releases need four eyes` });
+        continue;
+      }
+      try {
+        const approval = await this.o.approvals.request(user, {
+          kind: 'declaration.release',
+          subject: number,
+          summary: `Release ${number} (red lane)`,
+          reason,
+        });
+        out.awaitingApproval.push({ number, approvalId: approval.id });
+      } catch (error) {
+        if (!(error instanceof ServiceError)) throw error;
+        out.failed.push({ number, code: error.code, message: error.message });
+      }
+    }
+    return out;
   }
 
   async assign(user: User, ids: string[], to: string | null): Promise<string[]> {

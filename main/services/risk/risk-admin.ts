@@ -25,7 +25,7 @@ import { dryRun } from './dry-run';
 import type { RiskRulesRepository } from './rules-repository';
 import { subjectFromDeclaration } from './subject-from-declaration';
 import type { RiskSubject } from './subject';
-import type { Store } from '../store/types';
+import type { Statement, Store } from '../store/types';
 import { DEFAULT_CONVERSION } from '../queue/currency';
 import type { RiskAssessor } from './risk-assessor';
 
@@ -55,8 +55,11 @@ export class RiskAdmin {
     return this.assessor.config();
   }
 
-  saveRule(user: User, rule: RiskRuleDraft, expectedVersion: number): Promise<RiskRule> {
-    return this.save(user, 'rule', rule.id, expectedVersion, (meta, audit) => this.repository.saveRule(rule, meta, audit));
+  /** `also` commits with the save (a four-eyes approval's record). */
+  saveRule(user: User, rule: RiskRuleDraft, expectedVersion: number, also: readonly Statement[] = []): Promise<RiskRule> {
+    return this.save(user, 'rule', rule.id, expectedVersion, (meta, audit) =>
+      this.repository.saveRule(rule, meta, [...audit, ...also]),
+    );
   }
 
   saveProfile(user: User, profile: RiskProfileDraft, expectedVersion: number): Promise<RiskProfile> {
@@ -65,9 +68,14 @@ export class RiskAdmin {
     );
   }
 
-  saveWatchlist(user: User, watchlist: WatchlistDraft, expectedVersion: number): Promise<Watchlist> {
+  saveWatchlist(
+    user: User,
+    watchlist: WatchlistDraft,
+    expectedVersion: number,
+    also: readonly Statement[] = [],
+  ): Promise<Watchlist> {
     return this.save(user, 'watchlist', watchlist.id, expectedVersion, (meta, audit) =>
-      this.repository.saveWatchlist(watchlist, meta, audit),
+      this.repository.saveWatchlist(watchlist, meta, [...audit, ...also]),
     );
   }
 
@@ -83,6 +91,26 @@ export class RiskAdmin {
 
   /** Candidate rules and watchlists replace the current ones with the same id; others are added. */
   async dryRun(rules: readonly RiskRuleDraft[], watchlists: readonly WatchlistDraft[], days: number): Promise<DryRunResult> {
+    const { current, candidate } = await this.candidate(rules, watchlists);
+    const now = this.clock.now();
+    const rows = await this.store.query<{ body: string }>('SELECT body FROM declarations WHERE lodgement_time >= ?', [
+      new Date(now.getTime() - days * DAY).toISOString(),
+    ]);
+    function* subjects(): Generator<RiskSubject> {
+      // Bodies were validated on import; they carry their totals.
+      for (const row of rows) yield subjectFromDeclaration(JSON.parse(row.body) as Declaration, DEFAULT_CONVERSION);
+    }
+    return dryRun({ current, candidate, subjects: subjects(), now });
+  }
+
+  /**
+   * The configuration in force and the one the candidates would make (INVALID_ARGUMENT
+   * when it would not hold together, e.g. a rule naming a missing profile).
+   */
+  async candidate(
+    rules: readonly RiskRuleDraft[],
+    watchlists: readonly WatchlistDraft[],
+  ): Promise<{ current: RiskConfig; candidate: RiskConfig }> {
     const current = await this.assessor.config();
     const now = this.clock.now();
     const stamp = { author: 'dry-run', updatedAt: now.toISOString() };
@@ -111,14 +139,7 @@ export class RiskAdmin {
         parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       );
     }
-    const rows = await this.store.query<{ body: string }>('SELECT body FROM declarations WHERE lodgement_time >= ?', [
-      new Date(now.getTime() - days * DAY).toISOString(),
-    ]);
-    function* subjects(): Generator<RiskSubject> {
-      // Bodies were validated on import; they carry their totals.
-      for (const row of rows) yield subjectFromDeclaration(JSON.parse(row.body) as Declaration, DEFAULT_CONVERSION);
-    }
-    return dryRun({ current, candidate: parsed.data, subjects: subjects(), now });
+    return { current, candidate: parsed.data };
   }
 
   private async save<T>(

@@ -1,5 +1,6 @@
 /** The risk area: rules, profiles, watchlists and random selection, their history and dry runs; the assessor every import uses. */
 import type { riskChannels } from '../../../preload/contract/channels/risk';
+import type { ApprovalService } from '../approvals/approval-service';
 import type { Area } from '../area';
 import type { Clock } from '../clock';
 import type { Core } from '../core';
@@ -7,6 +8,7 @@ import { cryptoRandom } from '../queue/crypto-random';
 import { systemTimeZone } from '../queue/local-time';
 import type { Store } from '../store/types';
 import { RiskAdmin } from './risk-admin';
+import { RiskApprovals } from './risk-approvals';
 import { RiskAssessor } from './risk-assessor';
 import { RiskRulesRepository } from './rules-repository';
 import { seededRandom } from './seeded-random';
@@ -40,7 +42,10 @@ export function createRiskServices(options: RiskServicesOptions): RiskServices {
   return { rules, assessor, admin };
 }
 
-export function createRiskArea(core: Core): Area<typeof riskChannels> & { risk: RiskServices } {
+export function createRiskArea(
+  core: Core,
+  deps: { approvals: ApprovalService },
+): Area<typeof riskChannels> & { risk: RiskServices } {
   // Live work draws from the OS CSPRNG; a training session's draws follow its scenario's seed.
   let draw = seededRandom(1);
   const training = core.mode === 'training';
@@ -60,13 +65,15 @@ export function createRiskArea(core: Core): Area<typeof riskChannels> & { risk: 
       : {}),
   };
   const { admin } = risk;
+  const fourEyes = new RiskApprovals(deps.approvals, admin);
   return {
     risk,
     handlers: {
       'cw:risk.config': () => admin.config(),
-      'cw:risk.saveRule': ({ rule, expectedVersion }) => admin.saveRule(core.me(), rule, expectedVersion),
+      'cw:risk.saveRule': ({ rule, expectedVersion, reason }) => fourEyes.requestRule(core.me(), rule, expectedVersion, reason),
       'cw:risk.saveProfile': ({ profile, expectedVersion }) => admin.saveProfile(core.me(), profile, expectedVersion),
-      'cw:risk.saveWatchlist': ({ watchlist, expectedVersion }) => admin.saveWatchlist(core.me(), watchlist, expectedVersion),
+      'cw:risk.saveWatchlist': ({ watchlist, expectedVersion, reason }) =>
+        fourEyes.requestWatchlist(core.me(), watchlist, expectedVersion, reason),
       'cw:risk.saveRandomSelection': ({ randomSelection, expectedVersion }) =>
         admin.saveRandomSelection(core.me(), randomSelection, expectedVersion),
       'cw:risk.dryRun': ({ rules, watchlists, days }) => admin.dryRun(rules, watchlists, days),

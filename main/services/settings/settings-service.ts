@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import type { User } from '../../../preload/contract/schemas/auth';
-import {
-  SaveCameraGroupsInput,
-  Settings,
-  SettingsPatch,
-  defaultSettings,
-  supervisorOnlySettings,
-} from '../../../preload/contract/schemas/settings';
+import { SaveCameraGroupsInput, Settings, SettingsPatch, defaultSettings } from '../../../preload/contract/schemas/settings';
 import { ServiceError } from '../errors';
+import { holdsRight, refusalOf, securitySettings } from '../../../preload/contract/rights';
+import type { Mode } from '../../../preload/contract/schemas/common';
 import { auditStatement, type AuditActor } from '../audit/audit-log';
 import { actorOf } from '../auth/accounts';
 import type { Clock } from '../clock';
@@ -23,6 +19,8 @@ export interface SettingsServiceOptions {
   onRepaired: (fields: string[]) => void;
   /** Called after every successful update (the caller emits cw:settings.changed). */
   onChanged: (settings: Settings) => void;
+  /** Live or training: who may change security settings comes from the rights table (default live). */
+  mode?: Mode;
 }
 
 /**
@@ -51,11 +49,12 @@ export class SettingsService {
     const next = parseOrThrow(Settings, { ...this.#current, ...stripUndefined(parsed) }, 'Invalid settings');
     const changed = changedFields(this.#current, next);
     if (changed.length === 0) return this.get();
-    const restricted = changed.filter((key) => supervisorOnlySettings.includes(key));
-    if (actor && actor.role !== 'supervisor' && restricted.length > 0) {
+    const restricted = changed.filter((key) => (securitySettings as readonly string[]).includes(key));
+    const mode = this.options.mode ?? 'live';
+    if (actor && restricted.length > 0 && !holdsRight(actor.role, 'settings.security', mode)) {
       throw new ServiceError(
         'FORBIDDEN',
-        `Only a supervisor can change ${restricted.join(', ')} (it changes what the workstation may connect to); ask a supervisor to sign in and change it.`,
+        `${refusalOf(actor.role, 'settings.security', mode, `Changing ${restricted.join(', ')}`)}: these settings affect security; ask a supervisor to sign in and change them.`,
       );
     }
     const previous = this.#current;

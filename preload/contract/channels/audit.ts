@@ -5,7 +5,7 @@ import { AuditChainState } from '../schemas/audit';
 import { channel, none } from '../channel';
 
 export const auditChannels = {
-  'cw:audit.list': channel({ input: AuditListInput, output: z.array(AuditEntry), access: ['supervisor'] }),
-  'cw:audit.chainState': channel({ input: none, output: AuditChainState, access: 'session' }),
-  'cw:audit.verifyChain': channel({ input: none, output: AuditChainState, access: 'session' }),
+  'cw:audit.list': channel({ input: AuditListInput, output: z.array(AuditEntry), access: 'audit.read' }),
+  'cw:audit.chainState': channel({ input: none, output: AuditChainState, access: 'workstation' }),
+  'cw:audit.verifyChain': channel({ input: none, output: AuditChainState, access: 'workstation' }),
 } as const;

@@ -11,12 +11,12 @@ import { channel } from '../channel';
 
 export const evidenceChannels = {
   /** One chunk of a file or camera snapshot too large for one message; then cw:evidence.add or cw:evidence.saveSnapshot with its uploadId. */
-  'cw:evidence.uploadChunk': channel({ input: UploadChunkInput, output: UploadChunkOutput, access: 'session' }),
-  'cw:evidence.add': channel({ input: AddEvidenceInput, output: EvidenceItem, access: 'session' }),
+  'cw:evidence.uploadChunk': channel({ input: UploadChunkInput, output: UploadChunkOutput, access: 'evidence.add' }),
+  'cw:evidence.add': channel({ input: AddEvidenceInput, output: EvidenceItem, access: 'evidence.add' }),
   /** Adds a camera snapshot saved by the port view (cw:evidence.saveSnapshot) to a case. */
-  'cw:evidence.addSnapshot': channel({ input: AddSnapshotInput, output: EvidenceItem, access: 'session' }),
-  'cw:evidence.read': channel({ input: ReadEvidenceInput, output: FileChunk, access: 'session' }),
-  'cw:evidence.transfer': channel({ input: TransferInput, output: CaseDetail, access: 'session' }),
+  'cw:evidence.addSnapshot': channel({ input: AddSnapshotInput, output: EvidenceItem, access: 'evidence.add' }),
+  'cw:evidence.read': channel({ input: ReadEvidenceInput, output: FileChunk, access: 'evidence.read' }),
+  'cw:evidence.transfer': channel({ input: TransferInput, output: CaseDetail, access: 'evidence.transfer' }),
   /** Saves a camera frame as evidence: <dataDir>/evidence/<sha256>.png with a JSON sidecar; audited. */
-  'cw:evidence.saveSnapshot': channel({ input: SnapshotInput, output: SavedSnapshot, access: 'session' }),
+  'cw:evidence.saveSnapshot': channel({ input: SnapshotInput, output: SavedSnapshot, access: 'evidence.add' }),
 } as const;

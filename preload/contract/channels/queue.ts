@@ -38,28 +38,28 @@ import { channel, none } from '../channel';
 
 export const queueChannels = {
   /** Filtered, sorted page of lean rows plus the total (server-side, fast at 100k). */
-  'cw:queue.list': channel({ input: QueueListInput, output: QueueListOutput, access: 'session' }),
-  'cw:queue.get': channel({ input: z.object({ id: DeclarationNumber }), output: DeclarationDetail, access: 'session' }),
+  'cw:queue.list': channel({ input: QueueListInput, output: QueueListOutput, access: 'declarations.read' }),
+  'cw:queue.get': channel({ input: z.object({ id: DeclarationNumber }), output: DeclarationDetail, access: 'declarations.read' }),
   /** Bulk-capable; each declaration is validated, decided and audited on its own; failures are listed. */
-  'cw:queue.decide': channel({ input: DecideInput, output: DecideOutput, access: 'session' }),
-  'cw:queue.assign': channel({ input: AssignInput, output: AssignOutput, access: 'session' }),
-  'cw:queue.reroute': channel({ input: RerouteInput, output: QueueRow, access: ['supervisor'] }),
+  'cw:queue.decide': channel({ input: DecideInput, output: DecideOutput, access: 'declarations.decide' }),
+  'cw:queue.assign': channel({ input: AssignInput, output: AssignOutput, access: 'declarations.assign' }),
+  'cw:queue.reroute': channel({ input: RerouteInput, output: QueueRow, access: 'declarations.reroute' }),
   /** Import files the host can read (Electron file dialog, inbox). */
-  'cw:queue.import': channel({ input: ImportInput, output: ImportOutput, access: 'session' }),
+  'cw:queue.import': channel({ input: ImportInput, output: ImportOutput, access: 'declarations.import' }),
   /** Drag-and-drop in the web host: send a file in ordered chunks; the last chunk imports it. */
-  'cw:queue.uploadChunk': channel({ input: UploadChunkInput, output: UploadChunkOutput, access: 'session' }),
-  'cw:queue.rejects': channel({ input: RejectsInput, output: z.array(StoredReject), access: 'session' }),
+  'cw:queue.uploadChunk': channel({ input: UploadChunkInput, output: UploadChunkOutput, access: 'declarations.import' }),
+  'cw:queue.rejects': channel({ input: RejectsInput, output: z.array(StoredReject), access: 'declarations.read' }),
   // Invented declarations in a live queue are a supervisor's deliberate (audited) act.
-  'cw:queue.demo': channel({ input: DemoInput, output: DemoOutput, access: ['supervisor'] }),
+  'cw:queue.demo': channel({ input: DemoInput, output: DemoOutput, access: 'declarations.demo' }),
   /** Amendments received after release, for post-clearance review (the release stands). */
-  'cw:queue.reviews': channel({ input: ReviewsInput, output: z.array(PostReleaseAmendment), access: ['supervisor'] }),
+  'cw:queue.reviews': channel({ input: ReviewsInput, output: z.array(PostReleaseAmendment), access: 'declarations.review' }),
   /** Marks a post-release amendment reviewed, with a note; audited. */
-  'cw:queue.review': channel({ input: ReviewInput, output: PostReleaseAmendment, access: ['supervisor'] }),
-  'cw:queue.dashboard': channel({ input: DashboardInput, output: Dashboard, access: 'session' }),
+  'cw:queue.review': channel({ input: ReviewInput, output: PostReleaseAmendment, access: 'declarations.review' }),
+  'cw:queue.dashboard': channel({ input: DashboardInput, output: Dashboard, access: 'declarations.read' }),
   /** The signed-in user's saved views. */
-  'cw:queue.savedViews': channel({ input: none, output: z.array(SavedView), access: 'session' }),
-  'cw:queue.saveView': channel({ input: SaveViewInput, output: SavedView, access: 'session' }),
-  'cw:queue.deleteView': channel({ input: z.object({ id: Id }), output: none, access: 'session' }),
+  'cw:queue.savedViews': channel({ input: none, output: z.array(SavedView), access: 'declarations.read' }),
+  'cw:queue.saveView': channel({ input: SaveViewInput, output: SavedView, access: 'declarations.read' }),
+  'cw:queue.deleteView': channel({ input: z.object({ id: Id }), output: none, access: 'declarations.read' }),
 } as const;
 
 export const queueEvents = {

@@ -14,35 +14,39 @@ import {
   RiskProfileDraft,
   RiskRule,
   RiskRuleDraft,
-  Watchlist,
   WatchlistDraft,
 } from '../schemas/risk';
+import { Approval } from '../schemas/approvals';
 import { Id } from '../schemas/common';
 import { channel, none } from '../channel';
 
 const ExpectedVersion = z.number().int().min(0);
+/** Why the rule or watchlist changes, for the approving supervisor. */
+const ChangeReason = z.string().trim().max(500).optional();
 
 export const riskChannels = {
-  'cw:risk.config': channel({ input: none, output: RiskConfig, access: 'session' }),
+  'cw:risk.config': channel({ input: none, output: RiskConfig, access: 'declarations.read' }),
+  /** A request for a second supervisor's approval (four eyes): the rule changes when it is approved. */
   'cw:risk.saveRule': channel({
-    input: z.object({ rule: RiskRuleDraft, expectedVersion: ExpectedVersion }),
-    output: RiskRule,
-    access: ['supervisor'],
+    input: z.object({ rule: RiskRuleDraft, expectedVersion: ExpectedVersion, reason: ChangeReason }),
+    output: Approval,
+    access: 'risk.manage',
   }),
   'cw:risk.saveProfile': channel({
     input: z.object({ profile: RiskProfileDraft, expectedVersion: ExpectedVersion }),
     output: RiskProfile,
-    access: ['supervisor'],
+    access: 'risk.manage',
   }),
+  /** A request for a second supervisor's approval (four eyes): the watchlist changes when it is approved. */
   'cw:risk.saveWatchlist': channel({
-    input: z.object({ watchlist: WatchlistDraft, expectedVersion: ExpectedVersion }),
-    output: Watchlist,
-    access: ['supervisor'],
+    input: z.object({ watchlist: WatchlistDraft, expectedVersion: ExpectedVersion, reason: ChangeReason }),
+    output: Approval,
+    access: 'risk.manage',
   }),
   'cw:risk.saveRandomSelection': channel({
     input: z.object({ randomSelection: RandomSelectionDraft, expectedVersion: ExpectedVersion }),
     output: RandomSelection,
-    access: ['supervisor'],
+    access: 'risk.manage',
   }),
   /**
    * What the candidate rules (replacing current ones with the same id, others
@@ -55,8 +59,8 @@ export const riskChannels = {
       days: z.number().int().min(1).max(366),
     }),
     output: DryRunResult,
-    access: ['supervisor'],
+    access: 'risk.manage',
   }),
   /** Every version of a rule, oldest first. */
-  'cw:risk.ruleHistory': channel({ input: z.object({ id: Id }), output: z.array(RiskRule), access: 'session' }),
+  'cw:risk.ruleHistory': channel({ input: z.object({ id: Id }), output: z.array(RiskRule), access: 'declarations.read' }),
 } as const;

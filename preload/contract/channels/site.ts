@@ -5,14 +5,14 @@ import { Site, SiteDocument } from '../schemas/site';
 import { channel, none } from '../channel';
 
 export const siteChannels = {
-  'cw:site.get': channel({ input: none, output: SiteDocument, access: 'session' }),
+  'cw:site.get': channel({ input: none, output: SiteDocument, access: 'port.view' }),
   /** Validates and writes <dataDir>/site.json; audited. */
-  'cw:site.save': channel({ input: Site, output: SiteDocument, access: ['supervisor'] }),
+  'cw:site.save': channel({ input: Site, output: SiteDocument, access: 'site.manage' }),
   /** One window's camera sources, aggregated into AppStatus.cameras across windows. */
   'cw:site.reportCameraHealth': channel({
     input: CameraHealth.extend({ reporterId: z.string().min(1).max(64) }),
     output: none,
-    access: 'session',
+    access: 'port.view',
   }),
 } as const;
 

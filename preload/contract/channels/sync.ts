@@ -4,9 +4,9 @@ import { channel, none } from '../channel';
 import { ConflictsQuery, DeviceTokenInput, ResolveConflictInput, SyncConflict, SyncStatusView } from '../schemas/sync';
 
 export const syncChannels = {
-  'cw:sync.status': channel({ input: none, output: SyncStatusView, access: 'session' }),
-  'cw:sync.now': channel({ input: none, output: SyncStatusView, access: 'session' }),
-  'cw:sync.conflicts': channel({ input: ConflictsQuery, output: z.array(SyncConflict), access: 'session' }),
-  'cw:sync.resolveConflict': channel({ input: ResolveConflictInput, output: SyncConflict, access: 'session' }),
-  'cw:sync.setDeviceToken': channel({ input: DeviceTokenInput, output: SyncStatusView, access: ['supervisor'] }),
+  'cw:sync.status': channel({ input: none, output: SyncStatusView, access: 'sync.view' }),
+  'cw:sync.now': channel({ input: none, output: SyncStatusView, access: 'sync.view' }),
+  'cw:sync.conflicts': channel({ input: ConflictsQuery, output: z.array(SyncConflict), access: 'sync.view' }),
+  'cw:sync.resolveConflict': channel({ input: ResolveConflictInput, output: SyncConflict, access: 'sync.resolve' }),
+  'cw:sync.setDeviceToken': channel({ input: DeviceTokenInput, output: SyncStatusView, access: 'settings.security' }),
 } as const;

@@ -300,6 +300,8 @@ export const DecideOutput = z.object({
   decided: z.array(z.object({ number: z.string(), status: DeclarationStatus })),
   /** Declarations left unchanged, with why (e.g. already released). */
   failed: z.array(z.object({ number: z.string(), code: z.string(), message: z.string() })),
+  /** Red-lane releases asked for: each waits for a second supervisor's approval (four eyes). */
+  awaitingApproval: z.array(z.object({ number: z.string(), approvalId: z.string() })),
 });
 export type DecideOutput = z.infer<typeof DecideOutput>;
 

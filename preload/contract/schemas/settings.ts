@@ -118,9 +118,6 @@ export const defaultSettings: Settings = {
   cameraGroups: {},
 };
 
-/** Fields only a supervisor may change: they widen what the CSP lets the renderer reach. */
-export const supervisorOnlySettings: readonly (keyof Settings)[] = ['cameraOrigins'];
-
 export const SettingsPatch = Settings.partial();
 
 /** cw:settings.saveCameraGroups: replaces one site's wall groups and leaves the other sites' alone. */

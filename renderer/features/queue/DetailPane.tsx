@@ -6,7 +6,6 @@ import type { Decision, DeclarationDetail } from '../../../preload/contract/sche
 import { Lane } from '../../../preload/contract/schemas/risk';
 import { clearway } from '../../app/clearway';
 import { describeError } from '../../app/errors';
-import { useSession } from '../../app/sessionStore';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { traderLabel } from '../../../preload/contract/schemas/declarations';
 import { OpenCaseButton } from '../evidence/OpenCaseButton';
@@ -24,6 +23,7 @@ import { VersionsSection } from './VersionsSection';
 import { fullTime } from './format';
 import { useQueue } from './queueStore';
 import { useTriage } from './triageStore';
+import { useRight } from '../../app/useRight';
 
 export const DECISION_KEYS: Record<Decision, string> = { release: 'r', hold: 'h', requestDocuments: 'd', sendToInspection: 'i' };
 const DECISIONS: Decision[] = ['release', 'hold', 'requestDocuments', 'sendToInspection'];
@@ -103,7 +103,9 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
   const { t, i18n } = useTranslation('queue');
   const { t: tEvidence } = useTranslation('evidence');
   const notify = useErrorNotifier();
-  const supervisor = useSession((s) => s.session.user?.role === 'supervisor');
+  const supervisor = useRight('declarations.reroute');
+  const mayRelease = useRight('declarations.release');
+  const mayReleaseRed = useRight('declarations.releaseRed');
   const { detail, error, reload } = useDetail(id);
   const [rerouting, setRerouting] = useState(false);
   const [lane, setLane] = useState<Lane>('red');
@@ -178,19 +180,27 @@ export function DetailPane({ id, onAssignMe }: { id: string; onAssignMe(ids: str
       </div>
       <div className="cw-detail-actions">
         <Space size={4} wrap>
-          {DECISIONS.map((decision) => (
-            <Tooltip key={decision} title={`${t(`decision.${decision}`)} (${DECISION_KEYS[decision]})`}>
-              <Button
-                size="small"
-                type={decision === 'release' ? 'primary' : 'default'}
-                disabled={!allowed.has(decision)}
-                onClick={() => useTriage.setState({ pending: { decision, ids: [row.number] } })}
-                data-testid={`detail-${decision}`}
-              >
-                {t(`decision.${decision}`)} <kbd className="cw-kbd">{DECISION_KEYS[decision]}</kbd>
-              </Button>
-            </Tooltip>
-          ))}
+          {DECISIONS.map((decision) => {
+            // The rights table: inspectors do not release; a red-lane release is a supervisor's request (four eyes).
+            const noRight =
+              decision === 'release' && (!mayRelease || (row.lane === 'red' && !mayReleaseRed))
+                ? t(mayRelease ? 'rights.releaseRed' : 'rights.release')
+                : null;
+            const fourEyes = decision === 'release' && row.lane === 'red' && mayReleaseRed ? ` — ${t('rights.fourEyes')}` : '';
+            return (
+              <Tooltip key={decision} title={noRight ?? `${t(`decision.${decision}`)} (${DECISION_KEYS[decision]})${fourEyes}`}>
+                <Button
+                  size="small"
+                  type={decision === 'release' ? 'primary' : 'default'}
+                  disabled={!allowed.has(decision) || noRight !== null}
+                  onClick={() => useTriage.setState({ pending: { decision, ids: [row.number] } })}
+                  data-testid={`detail-${decision}`}
+                >
+                  {t(`decision.${decision}`)} <kbd className="cw-kbd">{DECISION_KEYS[decision]}</kbd>
+                </Button>
+              </Tooltip>
+            );
+          })}
           <Button size="small" icon={<UserAddOutlined aria-hidden />} onClick={() => onAssignMe([row.number])}>
             {t('actions.assignMe')} <kbd className="cw-kbd">a</kbd>
           </Button>

@@ -50,6 +50,7 @@ function DecisionRunner() {
       useTriage.getState().cancel();
       if (out.decided.length > 0)
         message.success(t('decided', { count: out.decided.length, decision: t(`decision.${pending.decision}`) }));
+      if (out.awaitingApproval.length > 0) message.info(t('awaitingApproval', { count: out.awaitingApproval.length }));
       for (const f of out.failed) notify(new Error(`${f.number}: ${f.message}`), t('decideFailed'));
       if (pending.ids.length > 1) useQueue.getState().dispatch({ type: 'clear' });
       await useQueue.getState().refresh(true);

@@ -28,6 +28,16 @@ export function SaveOutcome({ saver, testId }: { saver: VersionedSave<{ version:
           }
         />
       ) : null}
+      {saver.requested ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="save-requested"
+          message={t('requested.title')}
+          description={t('requested.text')}
+        />
+      ) : null}
       {saver.error ? (
         <Alert
           type="error"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Approval } from '../../../preload/contract/schemas/approvals';
 import { isCode } from '../../app/errors';
 
 interface Versioned {
@@ -8,8 +9,12 @@ interface Versioned {
 export interface VersionedSaveOptions<T extends Versioned> {
   /** What the editor opened (null: a new item, version 0). */
   initial: T | null;
-  /** Saves the editor's draft as the version after `expectedVersion`. */
-  save(expectedVersion: number): Promise<T>;
+  /**
+   * Saves the editor's draft as the version after `expectedVersion`; rules and
+   * watchlists answer with a four-eyes request instead (the version is written when
+   * a second supervisor approves it).
+   */
+  save(expectedVersion: number): Promise<T | Approval>;
   /** The latest stored version, read again from the services. */
   latest(): Promise<T | undefined>;
   onSaved(saved: T): void;
@@ -23,6 +28,8 @@ export interface VersionedSave<T extends Versioned> {
   busy: boolean;
   /** Someone else saved a newer version in between. */
   conflict: boolean;
+  /** The last save became a request waiting for a second supervisor. */
+  requested: Approval | null;
   error: unknown;
   /** Saves over the version the edit is based on. */
   save(): Promise<void>;
@@ -41,6 +48,7 @@ export interface VersionedSave<T extends Versioned> {
 export function useVersionedSave<T extends Versioned>(options: VersionedSaveOptions<T>): VersionedSave<T> {
   const [current, setCurrent] = useState<T | null>(options.initial);
   const [conflict, setConflict] = useState(false);
+  const [requested, setRequested] = useState<Approval | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -50,6 +58,11 @@ export function useVersionedSave<T extends Versioned>(options: VersionedSaveOpti
     try {
       const saved = await options.save(expectedVersion);
       setConflict(false);
+      if ('requestedBy' in saved) {
+        setRequested(saved);
+        return;
+      }
+      setRequested(null);
       setCurrent(saved);
       options.onSaved(saved);
     } catch (e) {
@@ -64,6 +77,7 @@ export function useVersionedSave<T extends Versioned>(options: VersionedSaveOpti
     current,
     busy,
     conflict,
+    requested,
     error,
     save: () => saveOver(current?.version ?? 0),
     async reload() {

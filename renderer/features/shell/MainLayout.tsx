@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLook } from '../../app/useLook';
 import { useSettings } from '../../app/settingsStore';
+import { ApprovalsScreen } from '../approvals/ApprovalsScreen';
 import { CasesScreen } from '../cases/CasesScreen';
 import { GateScreen } from '../gate/GateScreen';
 import { QueueScreen } from '../queue/QueueScreen';
@@ -38,6 +39,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <TrainingScreen />;
     case 'shift':
       return <ShiftScreen />;
+    case 'approvals':
+      return <ApprovalsScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -1,10 +1,13 @@
-import { Tooltip } from 'antd';
-import { useState } from 'react';
+import { Badge, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navItems, settingsItem, type NavItem } from './navItems';
+import { clearway } from '../../app/clearway';
+import { useRight } from '../../app/useRight';
+import { useApprovals } from '../approvals/approvalsStore';
+import { approvalsItem, navItems, settingsItem, type NavItem } from './navItems';
 import { useNav } from './navStore';
 
-function RailButton({ item }: { item: NavItem }) {
+function RailButton({ item, badge = 0 }: { item: NavItem; badge?: number }) {
   const { t } = useTranslation();
   const current = useNav((s) => s.screen === item.screen);
   const go = useNav((s) => s.go);
@@ -31,7 +34,9 @@ function RailButton({ item }: { item: NavItem }) {
           go(item.screen);
         }}
       >
-        {item.icon}
+        <Badge count={badge} size="small" offset={[4, -2]} data-testid={`nav-${item.screen}-badge`}>
+          {item.icon}
+        </Badge>
         <span>{label}</span>
         <span className="cw-rail-key" aria-hidden>
           Alt+{item.digit}
@@ -44,11 +49,19 @@ function RailButton({ item }: { item: NavItem }) {
 /** Left rail: every area with icon, word and shortcut. */
 export function NavRail() {
   const { t } = useTranslation();
+  const approver = useRight('approvals.decide');
+  const pending = useApprovals((s) => s.count);
+  useEffect(() => {
+    if (!approver) return;
+    void useApprovals.getState().load();
+    return clearway().on('cw:approvals.changed', ({ pending: count }) => useApprovals.getState().setCount(count));
+  }, [approver]);
   return (
     <nav className="cw-rail" aria-label={t('nav.label')}>
       {navItems.map((item) => (
         <RailButton key={item.screen} item={item} />
       ))}
+      {approver ? <RailButton item={approvalsItem} badge={pending} /> : null}
       <div className="cw-rail-spacer" />
       <RailButton item={settingsItem} />
     </nav>

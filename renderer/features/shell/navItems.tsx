@@ -4,13 +4,14 @@ import {
   ExperimentOutlined,
   FieldTimeOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   UnorderedListOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
-export type Screen = 'queue' | 'port' | 'gate' | 'cases' | 'training' | 'shift' | 'settings';
+export type Screen = 'queue' | 'port' | 'gate' | 'cases' | 'training' | 'shift' | 'approvals' | 'settings';
 
 export interface NavItem {
   screen: Screen;
@@ -33,7 +34,15 @@ export const navItems: readonly NavItem[] = [
 
 export const settingsItem: NavItem = { screen: 'settings', icon: <SettingOutlined aria-hidden />, digit: '7', letter: 'o' };
 
-export const allNavItems: readonly NavItem[] = [...navItems, settingsItem];
+/** Four-eyes requests: shown to those who hold approvals.decide, with the pending count. */
+export const approvalsItem: NavItem = {
+  screen: 'approvals',
+  icon: <SafetyCertificateOutlined aria-hidden />,
+  digit: '8',
+  letter: 'a',
+};
+
+export const allNavItems: readonly NavItem[] = [...navItems, approvalsItem, settingsItem];
 
 export const screens: readonly Screen[] = allNavItems.map((i) => i.screen);
 

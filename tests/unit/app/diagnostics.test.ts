@@ -35,6 +35,7 @@ describe('export diagnostics', () => {
       settings: () => ({ ...defaultSettings, hubUrl: 'https://sync:s3cret@hub.customs.example/' }),
       notices: () => [],
       flushLogs: () => logger.flushToDisk(),
+      includeAudit: true,
     });
 
     expect(result.fileName).toBe('clearway-diagnostics-2026-03-02T09-15-30Z.zip');

@@ -131,14 +131,14 @@ describe('channel access (roles)', () => {
     ['public', sessionOf(null), undefined],
     ['locked', sessionOf(null), 'UNAUTHENTICATED'],
     ['locked', sessionOf(testUser('officer'), true), undefined],
-    ['session', sessionOf(testUser('officer'), true), 'LOCKED'],
-    ['session', sessionOf(testUser('trainee')), undefined],
-    [['supervisor'], sessionOf(testUser('officer')), 'FORBIDDEN'],
-    [['supervisor'], sessionOf(testUser('supervisor'), true), 'LOCKED'],
-    [['supervisor'], sessionOf(testUser('supervisor')), undefined],
-    [['trainer', 'trainee'], sessionOf(testUser('trainee')), undefined],
+    ['workstation', sessionOf(testUser('officer'), true), 'LOCKED'],
+    ['workstation', sessionOf(testUser('trainee')), undefined],
+    ['users.manage', sessionOf(testUser('officer')), 'FORBIDDEN'],
+    ['users.manage', sessionOf(testUser('supervisor'), true), 'LOCKED'],
+    ['users.manage', sessionOf(testUser('supervisor')), undefined],
+    ['declarations.read', sessionOf(testUser('trainee')), 'FORBIDDEN'],
   ];
   it.each(cases)('%j for %j → %s', async (access, session, expected) => {
-    expect(checkAccess('cw:app.info', access, session)?.code).toBe(expected);
+    expect(checkAccess('cw:app.info', access, session, 'live')?.code).toBe(expected);
   });
 });

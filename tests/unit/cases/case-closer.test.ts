@@ -13,6 +13,8 @@ import { insertUsers, testUser } from '../../support/users';
 
 const inspector = testUser('inspector', { displayName: '王检查员' });
 const supervisor = testUser('supervisor', { displayName: 'Zhou Qiang' });
+// Closing is a decision (cases.close): officers and supervisors, not inspectors.
+const officer = testUser('officer', { displayName: '李关员' });
 
 async function setup() {
   const raw = await openMemoryStore(migrations);
@@ -77,7 +79,7 @@ describe('who closed a case', () => {
 
   it('is cleared on reopen (the closing stays in the audit log) and set again by the next close', async () => {
     const { raw, clock, cases, id, row, lastCaseMutation } = await setup();
-    await cases.setStatus(inspector, { id, status: 'closed' });
+    await cases.setStatus(officer, { id, status: 'closed' });
     clock.advance(3_600_000);
     const reopened = await cases.setStatus(supervisor, { id, status: 'under_inspection', reason: 'lab result came back' });
     expect(reopened).toMatchObject({ status: 'under_inspection', closedAt: null, closedBy: null });
@@ -93,7 +95,7 @@ describe('who closed a case', () => {
       [id],
     );
     expect(history.slice(-2)).toEqual([
-      { action: 'case.status', actor_id: inspector.id },
+      { action: 'case.status', actor_id: officer.id },
       { action: 'case.reopen', actor_id: supervisor.id },
     ]);
 
@@ -106,9 +108,9 @@ describe('who closed a case', () => {
 
   it('keeps the display name of the time: renaming the account later does not rewrite it', async () => {
     const { raw, cases, id } = await setup();
-    await cases.setStatus(inspector, { id, status: 'closed' });
-    await insertUsers(raw, [{ ...inspector, displayName: '王明' }]);
-    expect((await cases.get(inspector, id)).closedBy).toEqual({ id: inspector.id, name: '王检查员' });
+    await cases.setStatus(officer, { id, status: 'closed' });
+    await insertUsers(raw, [{ ...officer, displayName: '李明' }]);
+    expect((await cases.get(inspector, id)).closedBy).toEqual({ id: officer.id, name: '李关员' });
   });
 });
 

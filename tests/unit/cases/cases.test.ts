@@ -15,6 +15,8 @@ import { testUser } from '../../support/users';
 const KEY = Buffer.alloc(32, 3);
 const inspector = testUser('inspector', { displayName: '王检查员' });
 const supervisor = testUser('supervisor', { displayName: 'Zhou Qiang' });
+// Closing is a decision (cases.close): officers and supervisors, not inspectors.
+const officer = testUser('officer', { displayName: '李关员' });
 
 async function setup() {
   const raw = await openMemoryStore(migrations);
@@ -54,8 +56,10 @@ describe('cases', () => {
     await expect(cases.setStatus(inspector, { id: opened.id, status: 'closed' })).rejects.toMatchObject({
       code: 'FAILED_PRECONDITION',
     });
-    for (const status of ['under_inspection', 'pending_decision', 'closed'] as const)
+    for (const status of ['under_inspection', 'pending_decision'] as const)
       await cases.setStatus(inspector, { id: opened.id, status });
+    await expect(cases.setStatus(inspector, { id: opened.id, status: 'closed' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await cases.setStatus(officer, { id: opened.id, status: 'closed' });
     await expect(cases.setStatus(inspector, { id: opened.id, status: 'open', reason: 'new facts' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
@@ -207,12 +211,13 @@ describe('cases', () => {
   it('a closed case’s report says when and by whom it was closed', async () => {
     const { cases, reports } = await setup();
     const c = await cases.open(inspector, { title: 'Closed report', subject: { kind: 'container', ref: 'MSCU4821907' } });
-    for (const status of ['under_inspection', 'pending_decision', 'closed'] as const)
+    for (const status of ['under_inspection', 'pending_decision'] as const)
       await cases.setStatus(inspector, { id: c.id, status });
+    await cases.setStatus(officer, { id: c.id, status: 'closed' });
     const report = await reports.exportCase(inspector, c.id);
     const pdf = Buffer.from((await reports.read(report.fileName, 0)).base64, 'base64');
     expect(pdf.length).toBe(report.bytes);
-    expect(await pdfText(pdf)).toMatch(/Closed\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by 王检查员 Report generated/);
+    expect(await pdfText(pdf)).toMatch(/Closed\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by 李关员 Report generated/);
   });
 });
 

@@ -11,6 +11,8 @@ import { testUser } from '../../support/users';
 
 const inspector = testUser('inspector', { displayName: '王检查员' });
 const supervisor = testUser('supervisor', { displayName: 'Zhou Qiang' });
+// Closing is a decision (cases.close): officers and supervisors, not inspectors.
+const officer = testUser('officer', { displayName: '李关员' });
 // A 1×1 PNG.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -35,8 +37,9 @@ async function closedCase() {
     uploadId: 'up-photo',
   });
   const withTask = await cases.addTask(inspector, { caseId: opened.id, title: 'Call the importer' });
-  for (const status of ['under_inspection', 'pending_decision', 'closed'] as const)
+  for (const status of ['under_inspection', 'pending_decision'] as const)
     await cases.setStatus(inspector, { id: opened.id, status });
+  await cases.setStatus(officer, { id: opened.id, status: 'closed' });
   // Later steps happen later: custody lists by time, so a transfer must not share the intake's instant.
   clock.advance(60_000);
   return { cases, raw, id: opened.id, photoId: photo.id, taskId: withTask.tasks[0]!.id };
@@ -49,7 +52,7 @@ describe('a closed case', () => {
     expect(detail.status).toBe('closed');
     expect(detail.closedAt).not.toBeNull();
     // A field of the case, kept like its other people: id and display name at the time.
-    expect(detail.closedBy).toEqual({ id: inspector.id, name: '王检查员' });
+    expect(detail.closedBy).toEqual({ id: officer.id, name: '李关员' });
   });
 
   it('refuses every change to its content, for everyone, with what to do, and records nothing', async () => {

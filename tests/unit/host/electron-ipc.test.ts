@@ -43,6 +43,7 @@ function fakeHost() {
   };
   const host: ServiceHost = {
     handlers: handlers as unknown as ServiceHost['handlers'],
+    mode: 'live',
     session: () => ({ user: officer, locked: false }),
     onEvent: (listener) => {
       const forward = (name: string, payload: unknown) => listener(name as never, payload as never);

@@ -5,6 +5,7 @@
  */
 import type { ChannelName, EventName, EventPayload } from '../../../preload/contract';
 import type { Role, User } from '../../../preload/contract/schemas/auth';
+import type { Mode } from '../../../preload/contract/schemas/common';
 import type { EventListener, Handlers, ServiceHost, SessionView } from '../../../main/services/handlers';
 import { sessionOf, testUser } from '../../support/users';
 
@@ -23,7 +24,7 @@ export function userWithRole(role: Role): User {
   return testUser(role);
 }
 
-export function fakeServiceHost(session: SessionView = sessionOf(null)): FakeServiceHost {
+export function fakeServiceHost(session: SessionView = sessionOf(null), mode: Mode = 'live'): FakeServiceHost {
   const calls: { channel: string; input: unknown }[] = [];
   const replies = new Map<string, Reply>();
   const listeners = new Set<EventListener>();
@@ -44,6 +45,7 @@ export function fakeServiceHost(session: SessionView = sessionOf(null)): FakeSer
 
   return {
     handlers,
+    mode,
     calls,
     session: () => current,
     setSession(next) {

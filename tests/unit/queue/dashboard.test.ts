@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nearestRank, releaseStats, shiftOf, timeReleaseDashboard } from '../../../main/services/queue/dashboard';
-import { addDeclarations, declaration, INSPECTOR, OFFICER, setup, type Fixture } from './fixtures';
+import {
+  addDeclarations,
+  approvedBy,
+  declaration,
+  OFFICER,
+  SECOND_SUPERVISOR,
+  setup,
+  SUPERVISOR,
+  type Fixture,
+} from './fixtures';
 
 let f: Fixture;
 const MIN = 60_000;
@@ -42,7 +51,7 @@ describe('Time Release Study dashboard', () => {
     await f.queue.actions.decide(OFFICER, ['G-C'], 'release', 'documents in order'); // 10 min
     await f.queue.actions.decide(OFFICER, ['Y-B'], 'release', 'certificate checked'); // 120 min
     f.clock.advance(6 * 60 * MIN); // 15:00, afternoon
-    await f.queue.actions.decide(INSPECTOR, ['R-D'], 'release', 'inspected: consistent'); // lodged 07:00 → 480 min
+    await f.queue.actions.decide(SUPERVISOR, ['R-D'], 'release', 'inspected: consistent', approvedBy(SECOND_SUPERVISOR)); // lodged 07:00 → 480 min
 
     const d = await timeReleaseDashboard(f.store, f.clock.now(), 2, 'UTC');
     expect(d.overall).toEqual({ released: 4, avgMinutes: 160, p50Minutes: 30, p90Minutes: 480 });

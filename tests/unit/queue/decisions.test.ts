@@ -7,7 +7,17 @@ import { DecideInput } from '../../../preload/contract/schemas/queue';
 import { EdifactTokenizer, isTokenizerError } from '../../../main/services/declarations/edifact/tokenizer';
 import type { Segment } from '../../../main/services/declarations/edifact/segment';
 import { declarationDetail } from '../../../main/services/queue/declaration-detail';
-import { addDeclarations, declaration, INSPECTOR, OFFICER, setup, SUPERVISOR, type Fixture } from './fixtures';
+import {
+  addDeclarations,
+  approvedBy,
+  declaration,
+  INSPECTOR,
+  OFFICER,
+  SECOND_SUPERVISOR,
+  setup,
+  SUPERVISOR,
+  type Fixture,
+} from './fixtures';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -81,7 +91,20 @@ describe('decisions', () => {
     expect(early.failed[0]!.message).toMatch(/red lane: send it to physical inspection before release/);
     await f.queue.actions.decide(OFFICER, ['R-1'], 'sendToInspection', 'precursor check');
     f.clock.advance(90 * 60_000);
-    const ok = await f.queue.actions.decide(INSPECTOR, ['R-1'], 'release', 'inspected: matches declaration');
+    // Four eyes: without a second supervisor's approval the release is not done, for anyone.
+    const alone = await f.queue.actions.decide(INSPECTOR, ['R-1'], 'release', 'inspected: matches declaration');
+    expect(alone).toMatchObject({ decided: [], failed: [{ number: 'R-1', code: 'FORBIDDEN' }] });
+    const asked = await f.queue.actions.decide(SUPERVISOR, ['R-1'], 'release', 'inspected: matches declaration', {
+      mayAskRedRelease: true,
+    });
+    expect(asked).toEqual({ decided: [], failed: [], redReleases: ['R-1'] });
+    const ok = await f.queue.actions.decide(
+      SUPERVISOR,
+      ['R-1'],
+      'release',
+      'inspected: matches declaration',
+      approvedBy(SECOND_SUPERVISOR),
+    );
     expect(ok.decided).toEqual([{ number: 'R-1', status: 'released' }]);
     const detail = await declarationDetail(f.store, f.queue.declarations, 'R-1');
     expect(detail.trs).toMatchObject({
@@ -170,7 +193,7 @@ describe('assignment and reroute', () => {
   });
 
   it('lets only a supervisor reroute, recomputing the SLA', async () => {
-    expect(channels['cw:queue.reroute'].access).toEqual(['supervisor']);
+    expect(channels['cw:queue.reroute'].access).toBe('declarations.reroute');
     await expect(f.queue.actions.reroute(OFFICER, 'G-1', 'red', 'intelligence tip-off')).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });

@@ -9,6 +9,8 @@ import { ManualClock } from '../../../main/services/clock';
 import { migrations } from '../../../main/services/migrations';
 import { createRiskServices } from '../../../main/services/risk/risk-handlers';
 import { QueueService } from '../../../main/services/queue/queue-service';
+import type { DecisionGrant } from '../../../main/services/queue/queue-actions';
+import type { User } from '../../../preload/contract/schemas/auth';
 import { seededRandom } from '../../../main/services/risk/seeded-random';
 import { openMemoryStore } from '../services/memory-store';
 import { insertUsers, testUser } from '../../support/users';
@@ -16,6 +18,16 @@ import { insertUsers, testUser } from '../../support/users';
 export const OFFICER = testUser('officer', { username: 'officer.li', displayName: 'Li Na' });
 export const SUPERVISOR = testUser('supervisor', { id: 'u-super', username: 'supervisor.zhou', displayName: 'Zhou Qiang' });
 export const INSPECTOR = testUser('inspector', { id: 'u-insp', username: 'inspector.wang', displayName: 'Wang Fang' });
+export const SECOND_SUPERVISOR = testUser('supervisor', {
+  id: 'u-super-2',
+  username: 'supervisor.huang',
+  displayName: 'Huang Lei',
+});
+
+/** The grant a four-eyes approval gives a red-lane release (the approval's own record is the approvals area's test). */
+export function approvedBy(approver: User): DecisionGrant {
+  return { mayAskRedRelease: false, approved: { by: approver, record: [] } };
+}
 
 export const RULES: RiskRuleDraft[] = [
   {

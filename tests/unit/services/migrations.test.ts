@@ -23,6 +23,7 @@ const SHIPPED = [
   'cases: who closed the case, filled from the local audit log and sent to the hub',
   'declaration_reads',
   'queue: declaration versions, cancelled status, manual lane, amendment events',
+  'approvals: four-eyes requests',
 ];
 
 describe('service migrations', () => {
@@ -46,7 +47,9 @@ describe('service migrations', () => {
     const tables = (
       await store.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     ).map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['audit', 'profile', 'shifts', 'users', 'declarations', 'risk_rule_versions']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['audit', 'profile', 'shifts', 'users', 'declarations', 'risk_rule_versions', 'approvals']),
+    );
   });
 });
 

@@ -17,8 +17,9 @@ import { describeWithPostgres } from '../../support/describe-with-postgres';
 import { startLocalHub, type LocalHub } from '../../support/local-hub';
 import { testUser, userStatements } from '../../support/users';
 
-// The audit entries written below name the inspector as 'Li Na (insp.li)'.
-const inspector = testUser('inspector', { id: 'u-li', username: 'insp.li', displayName: 'Li Na' });
+// Li Na opens, moves and closes the case: closing (cases.close) is an officer's or a supervisor's decision.
+// The audit entries written below name her as 'Li Na (officer.li)'.
+const officer = testUser('officer', { id: 'u-li', username: 'officer.li', displayName: 'Li Na' });
 const supervisor = testUser('supervisor', { id: 'u-zhou', username: 'sup.zhou', displayName: 'Zhou Qiang' });
 
 describeWithPostgres('who closed a case, across workstations through the hub', () => {
@@ -54,12 +55,12 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
     const clock = new ManualClock('2026-06-02T07:00:00.000Z');
     const a = await workstation(clock);
     const b = await workstation(clock);
-    const opened = await a.cases.open(inspector, {
+    const opened = await a.cases.open(officer, {
       title: 'Undeclared tobacco',
       subject: { kind: 'container', ref: 'MSCU4821907' },
     });
     for (const status of ['under_inspection', 'pending_decision'] as const)
-      await a.cases.setStatus(inspector, { id: opened.id, status });
+      await a.cases.setStatus(officer, { id: opened.id, status });
     await a.engine.syncOnce();
     await b.engine.syncOnce();
     expect((await b.cases.get(supervisor, opened.id)).status).toBe('pending_decision');
@@ -86,22 +87,22 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
 
   it('a case closed on A shows its closer on B and at the hub, sent once; a reopen on B clears it everywhere', async () => {
     const { clock, a, b, id, close } = await caseOnTwo();
-    const closed = await a.cases.setStatus(inspector, { id, status: 'closed' });
+    const closed = await a.cases.setStatus(officer, { id, status: 'closed' });
     // A round, then a repeated one: the close reaches the hub once whatever the retries.
     await a.engine.syncOnce();
     await a.engine.syncOnce();
     await b.engine.syncOnce();
 
     const onB = await b.cases.get(supervisor, id);
-    expect(onB).toMatchObject({ status: 'closed', closedAt: closed.closedAt, closedBy: { id: inspector.id, name: 'Li Na' } });
+    expect(onB).toMatchObject({ status: 'closed', closedAt: closed.closedAt, closedBy: { id: officer.id, name: 'Li Na' } });
     const sent = await db!.query(
       "SELECT count(*)::int AS n FROM changes WHERE entity = 'case' AND entity_id = $1 AND fields->>'closedById' = $2",
-      [id, inspector.id],
+      [id, officer.id],
     );
     expect(sent.rows[0].n).toBe(1);
     expect(await hubCase(id)).toEqual({
       status: 'closed',
-      closed_by_id: inspector.id,
+      closed_by_id: officer.id,
       closed_by_name: 'Li Na',
       closed_at: new Date(closed.closedAt!),
     });
@@ -110,7 +111,7 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
     await b.cases.setStatus(supervisor, { id, status: 'under_inspection', reason: 'lab result came back' });
     await b.engine.syncOnce();
     await a.engine.syncOnce();
-    expect(await a.cases.get(inspector, id)).toMatchObject({ status: 'under_inspection', closedAt: null, closedBy: null });
+    expect(await a.cases.get(officer, id)).toMatchObject({ status: 'under_inspection', closedAt: null, closedBy: null });
     expect(await hubCase(id)).toEqual({ status: 'under_inspection', closed_by_id: null, closed_by_name: null, closed_at: null });
     expect(await conflictsOf(a, id)).toEqual([]);
     await close();
@@ -118,7 +119,7 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
 
   it('a close on A and an edit of another field on B while apart both stand, with no conflict', async () => {
     const { a, b, id, close } = await caseOnTwo();
-    await a.cases.setStatus(inspector, { id, status: 'closed' });
+    await a.cases.setStatus(officer, { id, status: 'closed' });
     await b.cases.update(supervisor, { id, title: 'Undeclared tobacco, 40 cartons' });
     await a.engine.syncOnce();
     await b.engine.syncOnce();
@@ -127,7 +128,7 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
       expect(await ws.cases.get(supervisor, id)).toMatchObject({
         status: 'closed',
         title: 'Undeclared tobacco, 40 cartons',
-        closedBy: { id: inspector.id, name: 'Li Na' },
+        closedBy: { id: officer.id, name: 'Li Na' },
       });
       expect(await conflictsOf(ws, id)).toEqual([]);
     }
@@ -136,7 +137,7 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
 
   it('a close on A and a status move on B while apart: hub order decides status and closer as one, and the losing close is kept', async () => {
     const { a, b, id, close } = await caseOnTwo();
-    await a.cases.setStatus(inspector, { id, status: 'closed' });
+    await a.cases.setStatus(officer, { id, status: 'closed' });
     await b.cases.setStatus(supervisor, { id, status: 'under_inspection' });
     // A reaches the hub first, so B's move is the later write and wins.
     await a.engine.syncOnce();
@@ -147,7 +148,7 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
       const conflicts = await conflictsOf(ws, id);
       expect(conflicts.map((c) => c.field).sort()).toEqual(['closedAt', 'closedById', 'closedByName', 'status']);
       const lost = Object.fromEntries(conflicts.map((c) => [c.field, c.loserValue]));
-      expect(lost).toMatchObject({ status: 'closed', closedById: inspector.id, closedByName: 'Li Na' });
+      expect(lost).toMatchObject({ status: 'closed', closedById: officer.id, closedByName: 'Li Na' });
     }
     expect(await hubCase(id)).toMatchObject({ status: 'under_inspection', closed_by_id: null });
     await close();
@@ -178,25 +179,25 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
       origin: '{"kind":"manual"}',
       assigneeId: null,
       assigneeName: null,
-      openedById: inspector.id,
+      openedById: officer.id,
       openedByName: 'Li Na',
       openedAt: openedAt.toISOString(),
       updatedAt: openedAt.toISOString(),
       closedAt: null,
     };
     await old.transaction([
-      ...userStatements([inspector]),
+      ...userStatements([officer]),
       {
         sql: `INSERT INTO cases (id, ref, title, status, subject_kind, subject_ref, origin, opened_by_id, opened_by_name, opened_at, updated_at, closed_at)
               VALUES (?, ?, 'Seal tampered', 'closed', 'container', 'TGHU7712345', '{"kind":"manual"}', ?, 'Li Na', ?, ?, ?)`,
-        params: [id, opening.ref, inspector.id, opening.openedAt, closedAt.toISOString(), closedAt.toISOString()],
+        params: [id, opening.ref, officer.id, opening.openedAt, closedAt.toISOString(), closedAt.toISOString()],
       },
       {
         sql: 'INSERT INTO audit (at, actor_id, actor_name, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)',
         params: [
           closedAt.toISOString(),
-          inspector.id,
-          'Li Na (insp.li)',
+          officer.id,
+          'Li Na (officer.li)',
           'case.status',
           id,
           canonicalJson({ from: 'pending_decision', reason: null, ref: opening.ref, to: 'closed' }),
@@ -208,7 +209,7 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
         op: 'upsert',
         fields: opening,
         at: openedAt,
-        actorId: inspector.id,
+        actorId: officer.id,
       }),
       ...mutationStatements({
         entity: CASE_ENTITY,
@@ -216,7 +217,7 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
         op: 'upsert',
         fields: { status: 'closed', closedAt: closedAt.toISOString(), updatedAt: closedAt.toISOString() },
         at: closedAt,
-        actorId: inspector.id,
+        actorId: officer.id,
       }),
     ]);
     await old.close();
@@ -224,17 +225,17 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
     // Upgraded, A fills the closer from its audit log and sends it with its other pending changes.
     const a = await workstation(clock, storeDir);
     const b = await workstation(clock);
-    expect((await a.cases.get(inspector, id)).closedBy).toEqual({ id: inspector.id, name: 'Li Na' });
+    expect((await a.cases.get(officer, id)).closedBy).toEqual({ id: officer.id, name: 'Li Na' });
     await a.engine.syncOnce();
     await b.engine.syncOnce();
     expect(await b.cases.get(supervisor, id)).toMatchObject({
       status: 'closed',
       closedAt: closedAt.toISOString(),
-      closedBy: { id: inspector.id, name: 'Li Na' },
+      closedBy: { id: officer.id, name: 'Li Na' },
     });
     expect(await hubCase(id)).toEqual({
       status: 'closed',
-      closed_by_id: inspector.id,
+      closed_by_id: officer.id,
       closed_by_name: 'Li Na',
       closed_at: closedAt,
     });
