@@ -20,6 +20,7 @@ import { Session } from './auth/session';
 import { type Clock, systemClock } from './clock';
 import { ServiceError } from './errors';
 import { EventBus } from './event-bus';
+import { enforceDataModes } from './file-modes';
 import type { CreateServicesOptions } from './index';
 import { createLogger, type Logger } from './logging/logger';
 import { migrations } from './migrations';
@@ -61,7 +62,15 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
   const mode = options.mode ?? 'live';
   const logDir = options.logDir ?? join(options.dataDir, 'logs');
   const hashParams = options.testing?.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
+  // Before the logger and the store create anything in them; the fixes are logged once the logger exists.
+  const modeFixes = enforceDataModes({
+    dataDir: options.dataDir,
+    dbDir: join(options.dataDir, 'db'),
+    logDir,
+    diagnosticsDir: join(options.dataDir, 'diagnostics'),
+  });
   const logger = createLogger(logDir, { base: { mode, host: options.host } });
+  for (const fix of modeFixes) logger.warn(fix, 'file mode was wider than owner-only and has been fixed');
   const events = new EventBus();
 
   const rawStore = await openStore({
