@@ -27,6 +27,7 @@ import { migrations } from './migrations';
 import { findResourcesDir } from './resources-dir';
 import { SettingsService } from './settings/settings-service';
 import { openStore } from './store';
+import { UploadBudget } from './upload-budget';
 import type { Store } from './store/types';
 
 export interface Core {
@@ -49,6 +50,8 @@ export interface Core {
   readonly session: Session;
   readonly hashParams: ScryptParams;
   readonly events: EventBus;
+  /** Open uploads per user and on the workstation, shared by declaration imports and evidence. */
+  readonly uploadBudget: UploadBudget;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** The signed-in user; UNAUTHENTICATED when nobody is (the dispatcher checks access first). */
   me(): User;
@@ -145,6 +148,7 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
     session,
     hashParams,
     events,
+    uploadBudget: new UploadBudget(options.testing?.uploadLimits),
     emit: (event, payload) => events.emit(event, payload),
     me() {
       const user = session.view().user;

@@ -28,6 +28,7 @@ import type { SettingsService } from './settings/settings-service';
 import { createShiftsArea } from './shifts/shifts-handlers';
 import { createSiteArea } from './site/site-handlers';
 import { createSyncArea } from './sync/sync-handlers';
+import type { UploadLimits } from './upload-budget';
 import { createWindowsArea, type OpenWindow } from './windows/windows-handlers';
 
 export interface CreateServicesOptions {
@@ -60,6 +61,7 @@ export interface CreateServicesOptions {
     throttle?: ThrottlePolicy;
     idleTimer?: IntervalTimer;
     probeHub?: HubProbe;
+    uploadLimits?: UploadLimits;
   };
 }
 

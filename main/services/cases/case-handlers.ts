@@ -10,12 +10,14 @@ import { EvidenceStore } from '../evidence/evidence-store';
 import { evidenceUploadBuffer } from '../evidence/evidence-uploads';
 import { ReportService } from '../report/report-service';
 import type { Store } from '../store/types';
+import type { UploadBudget } from '../upload-budget';
 import { CaseService } from './case-service';
 
 export function createCasesArea(
-  core: Pick<Core, 'dataDir' | 'store' | 'clock' | 'auditChain' | 'accounts' | 'me'>,
+  core: Pick<Core, 'dataDir' | 'store' | 'clock' | 'auditChain' | 'accounts' | 'me' | 'uploadBudget'>,
 ): Area<typeof casesChannels> & ReturnType<typeof createCaseServices> {
   const services = createCaseServices({
+    uploadBudget: core.uploadBudget,
     dataDir: core.dataDir,
     store: core.store,
     clock: core.clock,
@@ -56,9 +58,11 @@ export function createCaseServices(options: {
   audit: AuditChain;
   /** Defaults to the accounts in the same store (cases only read them). */
   accounts?: Pick<Accounts, 'get'>;
+  /** Shared with declaration uploads; one of its own when absent. */
+  uploadBudget?: UploadBudget;
 }) {
   const evidenceStore = new EvidenceStore(options.dataDir);
-  const uploads = evidenceUploadBuffer(() => options.clock.now().getTime());
+  const uploads = evidenceUploadBuffer(() => options.clock.now().getTime(), options.uploadBudget);
   const cases = new CaseService({
     store: options.store,
     clock: options.clock,

@@ -12,7 +12,7 @@ import { QueueService } from './queue-service';
 
 export function createQueueArea(
   core: Pick<Core, 'store' | 'clock' | 'dataDir' | 'mode' | 'logger' | 'emit' | 'me' | 'identity'> &
-    Partial<Pick<Core, 'accounts' | 'settings'>>,
+    Partial<Pick<Core, 'accounts' | 'settings' | 'uploadBudget'>>,
   deps: { risk: Pick<RiskServices, 'assessor'> },
 ): Area<typeof queueChannels> & { queue: QueueService } {
   const { logger, me } = core;
@@ -24,6 +24,7 @@ export function createQueueArea(
     timeZone: systemTimeZone(),
     risk: deps.risk,
     accounts: core.accounts,
+    ...(core.uploadBudget ? { uploadBudget: core.uploadBudget } : {}),
     // Declarations that name no office are assigned the workstation's, as saved in its settings.
     ...(core.settings ? { office: () => core.settings!.get().office } : {}),
     emitChanged: (payload) => core.emit('cw:queue.changed', payload),
