@@ -20,6 +20,7 @@ import { createEvidenceArea } from './evidence/evidence-handlers';
 import { createGateArea } from './gate/gate-handlers';
 import type { ServiceHost } from './handlers';
 import type { Logger } from './logging/logger';
+import type { PickFiles } from './queue/pick-files';
 import { createQueueArea } from './queue/queue-handlers';
 import { createRiskArea } from './risk/risk-handlers';
 import type { SettingsBackend } from './settings/backend';
@@ -54,6 +55,8 @@ export interface CreateServicesOptions {
   openExternal?: OpenExternal;
   /** Opens the port view or camera wall in a second BrowserWindow (Electron); absent in the web host. */
   openWindow?: OpenWindow;
+  /** The main process's file dialog for declaration imports (Electron); absent in the web host, which takes uploads. */
+  pickFiles?: PickFiles;
   /** Test seams only. Production code never sets these. */
   testing?: {
     /** Cheaper scrypt so tests do not spend 0.3 s per hash. The default stays N = 2^17. */
@@ -81,7 +84,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const evidence = createEvidenceArea(core, { site: site.site, cases: cases.cases, uploads: cases.uploads });
   const windows = createWindowsArea(core, { openWindow: options.openWindow });
   const risk = createRiskArea(core);
-  const queue = createQueueArea(core, { risk: risk.risk });
+  const queue = createQueueArea(core, { risk: risk.risk, pickFiles: options.pickFiles });
   const gate = createGateArea(core, { site: site.site });
   const sync = createSyncArea(core, { evidenceStore: cases.evidenceStore, status: () => app.status });
 

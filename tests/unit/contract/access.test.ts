@@ -200,7 +200,7 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:queue.get',
       'cw:queue.decide',
       'cw:queue.assign',
-      'cw:queue.import',
+      'cw:queue.importFromDialog',
       'cw:queue.uploadChunk',
       'cw:queue.rejects',
       'cw:queue.dashboard',
