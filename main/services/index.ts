@@ -81,7 +81,12 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const app = createAppArea(core, { syncStatus: () => sync.sync.status() });
   const site = createSiteArea(core, { status: app.status });
   const cases = createCasesArea(core);
-  const evidence = createEvidenceArea(core, { site: site.site, cases: cases.cases, uploads: cases.uploads });
+  const evidence = createEvidenceArea(core, {
+    site: site.site,
+    cases: cases.cases,
+    uploads: cases.uploads,
+    evidenceStore: cases.evidenceStore,
+  });
   const windows = createWindowsArea(core, { openWindow: options.openWindow });
   const risk = createRiskArea(core);
   const queue = createQueueArea(core, { risk: risk.risk, pickFiles: options.pickFiles });

@@ -188,6 +188,7 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:evidence.addSnapshot',
       'cw:evidence.read',
       'cw:evidence.transfer',
+      'cw:evidence.thumbnail',
       'cw:evidence.uploadChunk',
       'cw:evidence.saveSnapshot',
       'cw:audit.chainState',
