@@ -17,6 +17,7 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           serve: resolve(__dirname, 'main/serve.ts'),
           'store-worker': resolve(__dirname, 'main/services/store/worker.ts'),
+          'document-worker': resolve(__dirname, 'main/services/declarations/document-worker.ts'),
         },
         external: ['electron'],
       },

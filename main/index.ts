@@ -4,11 +4,13 @@
  */
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron';
 import { registerAppScheme, installAppProtocol } from './host/electron-protocol';
 import { startElectronHost, type ElectronHost } from './host/electron';
+import { electronFilePicker } from './host/electron-file-dialog';
 import { createElectronSettingsBackend } from './host/electron-settings';
 import { readWindowState, visibleBounds, writeWindowState } from './host/electron-window-state';
+import { appMenuTemplate } from './security/app-menu';
 import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './security/app-origin';
 import { cspForSettings } from './security/csp';
 import { openExternalSafely } from './security/external-url';
@@ -59,7 +61,7 @@ function createMainWindow(stateFile: string): BrowserWindow {
       )
     : null;
   const window = new BrowserWindow({
-    ...defaultWindowOptions(join(app.getAppPath(), 'out', 'preload', 'index.cjs')),
+    ...defaultWindowOptions(join(app.getAppPath(), 'out', 'preload', 'index.cjs'), { packaged: app.isPackaged }),
     ...(bounds ?? {}),
     title: 'Clearway',
   });
@@ -103,7 +105,7 @@ async function openViewWindow(view: 'port' | 'wall'): Promise<void> {
     return;
   }
   const window = new BrowserWindow({
-    ...defaultWindowOptions(join(app.getAppPath(), 'out', 'preload', 'index.cjs')),
+    ...defaultWindowOptions(join(app.getAppPath(), 'out', 'preload', 'index.cjs'), { packaged: app.isPackaged }),
     title: view === 'port' ? 'Clearway · Port' : 'Clearway · Camera wall',
   });
   viewWindows.set(view, window);
@@ -140,6 +142,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged, platform: process.platform })));
   const userData = app.getPath('userData');
   const services = await createServices({
     dataDir: userData,
@@ -154,6 +157,8 @@ async function start(): Promise<void> {
       await openExternalSafely(url, shell);
     },
     openWindow: openViewWindow,
+    // Declaration files are read only from paths picked in this dialog, never from paths the renderer names.
+    pickFiles: electronFilePicker(dialog, () => BrowserWindow.getFocusedWindow() ?? mainWindow),
   });
 
   installPermissionHandlers(session.defaultSession, () => services.settings.get(), trustedOrigins);

@@ -8,7 +8,7 @@ export const WINDOW_BACKGROUND = '#141414';
  * matters for security is spelled out, even where it is Electron's default, so a
  * default changing upstream cannot loosen the shell silently.
  */
-export function defaultWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function defaultWindowOptions(preloadPath: string, options: { packaged?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -33,6 +33,8 @@ export function defaultWindowOptions(preloadPath: string): BrowserWindowConstruc
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A packaged workstation has no developer tools: no console in an officer's signed-in session.
+      devTools: !options.packaged,
     },
   };
 }

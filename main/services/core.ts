@@ -23,12 +23,14 @@ import { DemoProfileFlag } from './demo/demo-profile-flag';
 import { ServiceError } from './errors';
 import { EventBus } from './event-bus';
 import type { SessionView } from './handlers';
+import { enforceDataModes } from './file-modes';
 import type { CreateServicesOptions } from './index';
 import { createLogger, type Logger } from './logging/logger';
 import { migrations } from './migrations';
 import { findResourcesDir } from './resources-dir';
 import { SettingsService } from './settings/settings-service';
 import { openStore } from './store';
+import { UploadBudget } from './upload-budget';
 import type { Store } from './store/types';
 
 export interface Core {
@@ -53,6 +55,8 @@ export interface Core {
   /** Demo data (accounts with a published password) is in this profile: it never syncs. */
   readonly demoProfile: DemoProfileFlag;
   readonly events: EventBus;
+  /** Open uploads per user and on the workstation, shared by declaration imports and evidence. */
+  readonly uploadBudget: UploadBudget;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** The signed-in user; UNAUTHENTICATED when nobody is (the dispatcher checks access first). */
   me(): User;
@@ -69,7 +73,15 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
   const mode = options.mode ?? 'live';
   const logDir = options.logDir ?? join(options.dataDir, 'logs');
   const hashParams = options.testing?.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
+  // Before the logger and the store create anything in them; the fixes are logged once the logger exists.
+  const modeFixes = enforceDataModes({
+    dataDir: options.dataDir,
+    dbDir: join(options.dataDir, 'db'),
+    logDir,
+    diagnosticsDir: join(options.dataDir, 'diagnostics'),
+  });
   const logger = createLogger(logDir, { base: { mode, host: options.host } });
+  for (const fix of modeFixes) logger.warn(fix, 'file mode was wider than owner-only and has been fixed');
   const events = new EventBus();
 
   const rawStore = await openStore({
@@ -152,6 +164,7 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
     hashParams,
     demoProfile,
     events,
+    uploadBudget: new UploadBudget(options.testing?.uploadLimits),
     emit: (event, payload) => events.emit(event, payload),
     me() {
       const user = session.view().user;

@@ -21,6 +21,7 @@ import { createEvidenceArea } from './evidence/evidence-handlers';
 import { createGateArea } from './gate/gate-handlers';
 import type { ServiceHost } from './handlers';
 import type { Logger } from './logging/logger';
+import type { PickFiles } from './queue/pick-files';
 import { createQueueArea } from './queue/queue-handlers';
 import { createRiskArea } from './risk/risk-handlers';
 import type { SettingsBackend } from './settings/backend';
@@ -30,6 +31,7 @@ import { createShiftsArea } from './shifts/shifts-handlers';
 import { createSiteArea } from './site/site-handlers';
 import { createSyncArea } from './sync/sync-handlers';
 import { createTrainingArea, type TrainingService } from './training/training-handlers';
+import type { UploadLimits } from './upload-budget';
 import { createWindowsArea, type OpenWindow } from './windows/windows-handlers';
 
 export interface CreateServicesOptions {
@@ -57,6 +59,8 @@ export interface CreateServicesOptions {
   openExternal?: OpenExternal;
   /** Opens the port view or camera wall in a second BrowserWindow (Electron); absent in the web host. */
   openWindow?: OpenWindow;
+  /** The main process's file dialog for declaration imports (Electron); absent in the web host, which takes uploads. */
+  pickFiles?: PickFiles;
   /** Test seams only. Production code never sets these. */
   testing?: {
     /** Cheaper scrypt so tests do not spend 0.3 s per hash. The default stays N = 2^17. */
@@ -64,6 +68,7 @@ export interface CreateServicesOptions {
     throttle?: ThrottlePolicy;
     idleTimer?: IntervalTimer;
     probeHub?: HubProbe;
+    uploadLimits?: UploadLimits;
   };
 }
 
@@ -81,10 +86,15 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const app = createAppArea(core, { syncStatus: () => sync.sync.status() });
   const site = createSiteArea(core, { status: app.status });
   const cases = createCasesArea(core, { approvals: approvals.approvals });
-  const evidence = createEvidenceArea(core, { site: site.site, cases: cases.cases, uploads: cases.uploads });
+  const evidence = createEvidenceArea(core, {
+    site: site.site,
+    cases: cases.cases,
+    uploads: cases.uploads,
+    evidenceStore: cases.evidenceStore,
+  });
   const windows = createWindowsArea(core, { openWindow: options.openWindow });
   const risk = createRiskArea(core, { approvals: approvals.approvals });
-  const queue = createQueueArea(core, { risk: risk.risk, approvals: approvals.approvals });
+  const queue = createQueueArea(core, { risk: risk.risk, approvals: approvals.approvals, pickFiles: options.pickFiles });
   const gate = createGateArea(core, { site: site.site });
   const sync = createSyncArea(core, { evidenceStore: cases.evidenceStore, status: () => app.status });
   const training = createTrainingArea(core, { queue: queue.queue, gate: gate.gate, risk: risk.risk });

@@ -1,4 +1,5 @@
 import { ServiceError } from './errors';
+import { UploadBudget } from './upload-budget';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -10,6 +11,10 @@ export interface UploadBufferOptions {
   tooLargeAdvice: string;
   /** An upload left without a chunk this long is dropped, so memory cannot pile up. */
   idleMs: number;
+  /** The per-user and workstation-wide limits this buffer's uploads count against (shared by imports and evidence). */
+  budget?: UploadBudget;
+  /** Tells this buffer's uploads apart from another's in the shared budget, e.g. 'evidence'. */
+  kind?: string;
 }
 
 interface Upload {
@@ -25,12 +30,16 @@ interface Upload {
  * base64 chunks in order: chunk 0 (re)starts an upload, the rest follow, and the
  * caller takes the whole when the last one is in. An upload belongs to the user who
  * started it; a chunk out of order drops it (the sender starts again), and idle
- * uploads expire. Declaration imports and evidence intake both use it.
+ * uploads expire. Declaration imports and evidence intake both use it, counting against
+ * one UploadBudget (uploads per user, uploads and bytes on the workstation).
  */
 export class UploadBuffer {
   readonly #uploads = new Map<string, Upload>();
+  readonly #budget: UploadBudget;
 
-  constructor(private readonly options: UploadBufferOptions) {}
+  constructor(private readonly options: UploadBufferOptions) {
+    this.#budget = options.budget ?? new UploadBudget();
+  }
 
   /** Adds one chunk; returns the bytes received so far. `name` is the file's, when the sender gives one. */
   append(ownerId: string, uploadId: string, index: number, base64: string, name: string | null = null): number {
@@ -42,6 +51,8 @@ export class UploadBuffer {
     if (index === 0) {
       if (upload && upload.ownerId !== ownerId)
         throw new ServiceError('CONFLICT', `upload ${uploadId} belongs to another user: use a new upload id`);
+      this.#drop(uploadId);
+      this.#budget.open(this.#key(uploadId), ownerId, what);
       upload = { ownerId, name, chunks: [], bytes: 0, touchedAt: this.options.now() };
       this.#uploads.set(uploadId, upload);
     }
@@ -50,7 +61,7 @@ export class UploadBuffer {
     if (name !== upload.name)
       throw new ServiceError('INVALID_ARGUMENT', `upload ${uploadId} is for ${upload.name ?? 'another file'}, not ${what}`);
     if (index !== upload.chunks.length) {
-      this.#uploads.delete(uploadId);
+      this.#drop(uploadId);
       throw new ServiceError(
         'FAILED_PRECONDITION',
         `chunk ${index} of ${what} arrived out of order (expected ${upload.chunks.length}): send it again from chunk 0`,
@@ -58,11 +69,17 @@ export class UploadBuffer {
     }
     const data = Buffer.from(base64, 'base64');
     if (upload.bytes + data.byteLength > this.options.maxBytes) {
-      this.#uploads.delete(uploadId);
+      this.#drop(uploadId);
       throw new ServiceError(
         'INVALID_ARGUMENT',
         `${what} is larger than ${this.options.maxBytes / 1024 / 1024} MiB: ${this.options.tooLargeAdvice}`,
       );
+    }
+    try {
+      this.#budget.grow(this.#key(uploadId), data.byteLength, what);
+    } catch (error) {
+      this.#drop(uploadId);
+      throw error;
     }
     upload.chunks.push(data);
     upload.bytes += data.byteLength;
@@ -75,7 +92,7 @@ export class UploadBuffer {
     const upload = this.#uploads.get(uploadId);
     if (!upload || upload.ownerId !== ownerId)
       throw new ServiceError('NOT_FOUND', `upload ${uploadId} is unknown or expired: send the file again`);
-    this.#uploads.delete(uploadId);
+    this.#drop(uploadId);
     return Buffer.concat(upload.chunks);
   }
 
@@ -86,6 +103,15 @@ export class UploadBuffer {
 
   #expire(): void {
     const cutoff = this.options.now() - this.options.idleMs;
-    for (const [id, upload] of this.#uploads) if (upload.touchedAt < cutoff) this.#uploads.delete(id);
+    for (const [id, upload] of this.#uploads) if (upload.touchedAt < cutoff) this.#drop(id);
+  }
+
+  #drop(uploadId: string): void {
+    this.#uploads.delete(uploadId);
+    this.#budget.close(this.#key(uploadId));
+  }
+
+  #key(uploadId: string): string {
+    return `${this.options.kind ?? 'upload'}:${uploadId}`;
   }
 }

@@ -9,6 +9,7 @@ import evidenceEn from '../../renderer/features/evidence/locales/en.json';
 import evidenceZh from '../../renderer/features/evidence/locales/zh-CN.json';
 import { leavingLoopback, recordNetwork } from './network-recorder';
 import { chooseCamera, invokeFromPage } from './port-helpers';
+import casesZh from '../../renderer/features/cases/locales/zh-CN.json';
 
 // A 1×1 PNG.
 const PNG = Buffer.from(
@@ -384,3 +385,46 @@ test('camera snapshots go into new and open cases from the wall, port view, pano
   expect(leavingLoopback([...network.urls, ...network.workers])).toEqual([]);
   expect(errors, 'uncaught errors in the page').toEqual([]);
 });
+
+/** A 640×420 photo-like PNG (sky, quay, a red container) made here, so the thumbnail has something to show. */
+async function containerPhoto(): Promise<Buffer> {
+  const { PNG: Png } = await import('pngjs');
+  const png = new Png({ width: 640, height: 420 });
+  for (let y = 0; y < 420; y++)
+    for (let x = 0; x < 640; x++) {
+      const i = (y * 640 + x) * 4;
+      const box = x > 160 && x < 500 && y > 150 && y < 330;
+      const rib = box && x % 24 < 4;
+      const [r, g, b] = box ? (rib ? [150, 30, 25] : [190, 45, 35]) : y < 200 ? [120, 170, 220 - y / 4] : [90, 95, 100];
+      png.data[i] = r!;
+      png.data[i + 1] = g!;
+      png.data[i + 2] = b!;
+      png.data[i + 3] = 255;
+    }
+  return Png.sync.write(png);
+}
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  test(`the evidence list shows thumbnails made by the services (${locale})`, async ({ app: page }) => {
+    test.setTimeout(120_000);
+    await chooseLanguage(page, locale);
+    await completeSetup(page, locale);
+    await goTo(page, 'cases');
+    const strings = locale === 'en' ? casesEn : casesZh;
+    // antd spaces out a two-character Chinese button label ("立 案").
+    const label = (text: string) => new RegExp(text.split('').join('\\s*'));
+    await page.getByRole('button', { name: label(strings.new.button) }).click();
+    await page.getByLabel(strings.new.caseTitle).fill(locale === 'en' ? 'Broken seal on reefer' : '冷藏箱封志破损');
+    await page.getByLabel(strings.subject.ref).fill('MSCU4821907');
+    await page.getByRole('button', { name: label(strings.new.open) }).click();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'container-photo.png', mimeType: 'image/png', buffer: await containerPhoto() });
+    const thumbnail = page.getByTestId('evidence-thumbnail');
+    await expect(thumbnail).toBeVisible();
+    // A service-made JPEG, not the file itself.
+    expect(await thumbnail.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+    await page.getByTestId('evidence-item').scrollIntoViewIfNeeded();
+    await shoot(page, `cases-evidence-thumbnails-${locale}`);
+  });
+}

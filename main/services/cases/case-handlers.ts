@@ -12,13 +12,15 @@ import { EvidenceStore } from '../evidence/evidence-store';
 import { evidenceUploadBuffer } from '../evidence/evidence-uploads';
 import { ReportService } from '../report/report-service';
 import type { Store } from '../store/types';
+import type { UploadBudget } from '../upload-budget';
 import { CaseService } from './case-service';
 
 export function createCasesArea(
-  core: Pick<Core, 'dataDir' | 'store' | 'clock' | 'auditChain' | 'accounts' | 'me' | 'mode'>,
+  core: Pick<Core, 'dataDir' | 'store' | 'clock' | 'auditChain' | 'accounts' | 'me' | 'mode' | 'uploadBudget'>,
   deps: { approvals: ApprovalService },
 ): Area<typeof casesChannels> & ReturnType<typeof createCaseServices> {
   const services = createCaseServices({
+    uploadBudget: core.uploadBudget,
     dataDir: core.dataDir,
     store: core.store,
     clock: core.clock,
@@ -64,9 +66,11 @@ export function createCaseServices(options: {
   mode?: Mode;
   /** Four eyes for closing a case with a seizure. */
   approvals?: ApprovalService;
+  /** Shared with declaration uploads; one of its own when absent. */
+  uploadBudget?: UploadBudget;
 }) {
   const evidenceStore = new EvidenceStore(options.dataDir);
-  const uploads = evidenceUploadBuffer(() => options.clock.now().getTime());
+  const uploads = evidenceUploadBuffer(() => options.clock.now().getTime(), options.uploadBudget);
   const cases = new CaseService({
     store: options.store,
     clock: options.clock,

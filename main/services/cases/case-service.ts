@@ -76,6 +76,9 @@ export interface CaseServiceOptions {
  * entry and its sync mutations, so the three commit (or fail) together.
  */
 export class CaseService {
+  /** When each user's current read of each evidence file started (offset 0, recorded in custody). */
+  readonly #reads = new Map<string, number>();
+
   constructor(private readonly options: CaseServiceOptions) {
     options.approvals?.register('case.close', async (request, requester, approver, record) => {
       await this.setStatus(
@@ -403,27 +406,48 @@ export class CaseService {
     });
   }
 
-  async read(user: User, caseId: string, evidenceId: string, offset: number, purpose: 'view' | 'thumbnail') {
+  /** One evidence item of a case (NOT_FOUND naming the case when it has no such item). */
+  async evidenceItem(caseId: string, evidenceId: string): Promise<StoredCase['evidence'][number]> {
     const current = await this.#require(caseId);
     const item = current.evidence.find((e) => e.id === evidenceId);
     if (!item) throw new ServiceError('NOT_FOUND', `Case ${current.ref} has no evidence item ${evidenceId}`);
+    return item;
+  }
+
+  /**
+   * Reads an evidence file in chunks, from offset 0 on. Every read of the file is a custody
+   * entry and an audit entry, whatever it is for: lists show service-made thumbnails
+   * (cw:evidence.thumbnail), so a read of the file itself is always someone looking at the
+   * evidence. A read must start at offset 0 (where it is recorded) and go on within
+   * READ_SESSION_MS, so no part of a file can be read without an entry.
+   */
+  async read(user: User, caseId: string, evidenceId: string, offset: number) {
+    const item = await this.evidenceItem(caseId, evidenceId);
+    const key = `${user.id}:${caseId}:${item.id}`;
+    const now = this.options.clock.now();
+    const started = this.#reads.get(key);
+    if (offset > 0 && (started === undefined || now.getTime() - started > READ_SESSION_MS))
+      throw new ServiceError(
+        'FAILED_PRECONDITION',
+        `Evidence ${item.fileName} is read from offset 0, where the read is recorded in its chain of custody; start the read again`,
+      );
     const chunk = await this.options.evidence.read(item.sha256, offset, READ_CHUNK).catch(() => {
       throw new ServiceError(
         'NOT_FOUND',
         `The file of evidence ${item.fileName} (${item.sha256}) is missing from the evidence store`,
       );
     });
-    if (purpose === 'view' && offset === 0) {
-      const at = this.options.clock.now();
+    if (offset === 0) {
       await this.#commit(
         user,
         caseId,
-        at,
-        this.#custody(user, caseId, item.id, 'viewed', 'opened for viewing', null, at),
+        now,
+        this.#custody(user, caseId, item.id, 'viewed', 'file read', null, now),
         'evidence.view',
         { evidenceId, sha256: item.sha256 },
         [],
       );
+      this.#reads.set(key, now.getTime());
     }
     return { base64: chunk.bytes.toString('base64'), offset, total: chunk.total, mediaType: item.mediaType };
   }
@@ -635,6 +659,8 @@ export class CaseService {
 }
 
 const READ_CHUNK = 512 * 1024;
+/** A read's later chunks must follow its first within this long (200 MiB at 512 KiB a chunk, on a slow link). */
+const READ_SESSION_MS = 30 * 60_000;
 
 function toRow(c: StoredCase): CaseRow {
   return {

@@ -2,7 +2,8 @@
  * The import pipeline: bytes in, declarations and rejects out, one result per
  * message. Format is detected from content. EDIFACT is streamed (chunks → tokens
  * → envelope → messages) so a large interchange never sits in memory as a whole
- * and progress can be shown; XML and JSON files are read whole (size-capped).
+ * and progress can be shown; XML and JSON files are read whole (size-capped) and
+ * parsed as one document (document-parse.ts: in a worker thread for the services).
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -11,12 +12,11 @@ import { ChunkDecoder } from './chunk-decoder';
 import { CusdecError } from './cusdec/cusdec-error';
 import { readCusdec } from './cusdec/read-cusdec';
 import { detectFormat } from './detect-format';
+import { parseDocument, type DocumentParser } from './document-parse';
 import { InterchangeReader, type EdifactMessage, type EnvelopeItem } from './edifact/interchange-reader';
 import { TextSegment } from './edifact/segment';
 import { EdifactTokenizer, type TokenSink } from './edifact/tokenizer';
-import { readDeclarationJson } from './json/read-json';
-import { readWcoXml, type XmlMessageResult } from './wco/read-wco-xml';
-import { XmlImportError } from './wco/xml-import-error';
+import type { XmlMessageResult } from './wco/read-wco-xml';
 
 export interface ImportResult {
   format: DeclarationFormat | null;
@@ -55,6 +55,8 @@ export interface ImportOptions {
   /** XML and JSON are parsed whole; refuse bigger files. */
   maxDocumentBytes?: number;
   readers?: MessageReaders;
+  /** Parses a whole XML or JSON document (the services use a worker thread); default: in this thread with `readers`. */
+  parseDocument?: DocumentParser;
 }
 
 export type ImportSource = string | { name: string; bytes: Uint8Array };
@@ -233,47 +235,22 @@ export async function importFile(source: ImportSource, options: ImportOptions = 
       options.onProgress?.(bytesRead, src.total);
       textValue += decoder.decode(chunk.subarray(0, n), n === 0);
     }
-    if (result.format === 'wco-xml') {
-      let messages;
-      try {
-        messages = options.readers ? options.readers.wcoXml(textValue) : readWcoXml(textValue);
-      } catch (e) {
-        const xe = e instanceof XmlImportError ? e : new XmlImportError('/', (e as Error).message);
-        await emit({ kind: 'reject', reject: reject({ path: xe.path, reason: `${xe.path}: ${xe.message}` }) });
-        return result;
-      }
-      for (const m of messages as (XmlMessageResult & { note?: MessageNote })[]) {
-        const note = m.note ? { note: m.note } : {};
-        if (m.declaration)
-          await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref, ...note });
-        else
-          await emit({
-            kind: 'reject',
-            reject: reject({
-              messageRef: m.ref,
-              messageIndex: m.index,
-              path: m.error!.path,
-              reason: `${m.error!.path}: ${m.error!.message}`,
-            }),
-            ...note,
-          });
-      }
+    const parse: DocumentParser =
+      options.parseDocument ?? ((format, text) => Promise.resolve(parseDocument(format, text, options.readers?.wcoXml)));
+    const parsed = await parse(result.format, textValue);
+    if (!parsed.ok) {
+      await emit({ kind: 'reject', reject: reject({ path: parsed.path, reason: parsed.reason }) });
       return result;
     }
-    let entries;
-    try {
-      entries = readDeclarationJson(textValue);
-    } catch (e) {
-      await emit({ kind: 'reject', reject: reject({ reason: (e as Error).message }) });
-      return result;
-    }
-    for (const m of entries) {
+    for (const m of parsed.messages) {
+      const note = m.note ? { note: m.note } : {};
       if (m.declaration)
-        await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref });
+        await emit({ kind: 'declaration', declaration: m.declaration, messageIndex: m.index, messageRef: m.ref, ...note });
       else
         await emit({
           kind: 'reject',
           reject: reject({ messageRef: m.ref, messageIndex: m.index, path: m.error!.path, reason: m.error!.reason }),
+          ...note,
         });
     }
     return result;

@@ -5,6 +5,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { AppInfo, Notice } from '../../../preload/contract/schemas/app';
 import type { Settings } from '../../../preload/contract/schemas/settings';
 import { listAudit } from '../audit/audit-log';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../file-modes';
 import type { Clock } from '../clock';
 import type { Store } from '../store/types';
 
@@ -62,10 +63,10 @@ export async function exportDiagnostics(sources: DiagnosticsSources): Promise<Di
   };
   const zip = zipSync(files, { level: 6, mtime: now });
   const dir = join(sources.dataDir, 'diagnostics');
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const fileName = `clearway-diagnostics-${fileTimestamp(now)}.zip`;
   const path = join(dir, fileName);
-  await writeFile(path, zip);
+  await writeFile(path, zip, { mode: PRIVATE_FILE_MODE });
   return { fileName, path, bytes: zip.byteLength };
 }
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import pino from 'pino';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../file-modes';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
 
 export type Logger = pino.Logger & {
@@ -23,12 +24,13 @@ export function createLogger(
   logDir: string,
   options: { level?: pino.LevelWithSilent; base?: Record<string, unknown> } = {},
 ): Logger {
-  mkdirSync(logDir, { recursive: true });
+  mkdirSync(logDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const stream = createStream((_time, index) => (index ? `${LOG_FILE_NAME}.${index}.gz` : LOG_FILE_NAME), {
     path: logDir,
     size: '5M',
     rotate: 5,
     compress: 'gzip',
+    mode: PRIVATE_FILE_MODE,
   });
   stream.on('error', () => undefined); // a full disk must not crash the workstation
   const logger = pino(

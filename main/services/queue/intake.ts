@@ -16,6 +16,7 @@ import { basename } from 'node:path';
 import { type Declaration, messageFunctionOf, type Reject } from '../../../preload/contract/schemas/declarations';
 import type { ImportFileResult } from '../../../preload/contract/schemas/queue';
 import type { DeclarationsRepository } from '../declarations/declarations-repository';
+import { DEFAULT_PARSE_LIMITS, type DocumentParseLimits } from '../declarations/document-parse';
 import type { ImportSource, MessageOutcome } from '../declarations/import';
 import { importWithProfiles, type MessageReport, type ProfileOptions } from '../declarations/profiles/import-profiled';
 import { readRecordStatement } from '../declarations/profiles/read-record';
@@ -72,6 +73,8 @@ export interface DeclarationIntakeOptions {
   now?: () => number;
   /** The message implementation profiles, the workstation's office and such for one import, by where it came from (see declarations/profiles). */
   profileOptions?: (source: string | undefined) => ProfileOptions;
+  /** XML and JSON documents are parsed in a worker thread under these limits. */
+  documentLimits?: DocumentParseLimits;
 }
 
 export class DeclarationIntake {
@@ -80,8 +83,10 @@ export class DeclarationIntake {
   private readonly assessor: RiskAssessor;
   private readonly profileOptions: (source: string | undefined) => ProfileOptions;
   private readonly now: () => number;
+  private readonly documentLimits: DocumentParseLimits;
 
   constructor(options: DeclarationIntakeOptions) {
+    this.documentLimits = options.documentLimits ?? DEFAULT_PARSE_LIMITS;
     this.store = options.store;
     this.repository = options.repository;
     this.assessor = options.assessor;
@@ -272,6 +277,7 @@ export class DeclarationIntake {
     };
     const imported = await importWithProfiles(source, {
       ...this.profileOptions(via),
+      documentLimits: this.documentLimits,
       onProgress: (read, total) => {
         bytes = { read, total };
         progress(false);

@@ -9,15 +9,17 @@ import { timeReleaseDashboard } from './dashboard';
 import { declarationDetail } from './declaration-detail';
 import { systemTimeZone } from './local-time';
 import { postReleaseAmendments, reviewAmendment } from './post-clearance-review';
+import { DECLARATION_FILE_EXTENSIONS, type PickFiles } from './pick-files';
 import { listQueue } from './queue-query';
 import { QueueService } from './queue-service';
 
 export function createQueueArea(
-  core: Pick<Core, 'store' | 'clock' | 'dataDir' | 'mode' | 'logger' | 'emit' | 'me' | 'identity'> &
-    Partial<Pick<Core, 'accounts' | 'settings'>>,
-  deps: { risk: Pick<RiskServices, 'assessor'>; approvals?: ApprovalService },
+  core: Pick<Core, 'store' | 'clock' | 'dataDir' | 'mode' | 'logger' | 'emit' | 'me'> &
+    Partial<Pick<Core, 'accounts' | 'settings' | 'uploadBudget'>>,
+  deps: { risk: Pick<RiskServices, 'assessor'>; approvals?: ApprovalService; pickFiles?: PickFiles },
 ): Area<typeof queueChannels> & { queue: QueueService } {
   const { logger, me } = core;
+  const { pickFiles } = deps;
   const queue = new QueueService({
     store: core.store,
     clock: core.clock,
@@ -27,6 +29,7 @@ export function createQueueArea(
     risk: deps.risk,
     accounts: core.accounts,
     ...(deps.approvals ? { approvals: deps.approvals } : {}),
+    ...(core.uploadBudget ? { uploadBudget: core.uploadBudget } : {}),
     // Declarations that name no office are assigned the workstation's, as saved in its settings.
     ...(core.settings ? { office: () => core.settings!.get().office } : {}),
     emitChanged: (payload) => core.emit('cw:queue.changed', payload),
@@ -43,15 +46,17 @@ export function createQueueArea(
       'cw:queue.decide': ({ ids, decision, reason }) => queue.decide(me(), ids, decision, reason),
       'cw:queue.assign': async ({ ids, to }) => ({ assigned: await queue.assign(me(), ids, to) }),
       'cw:queue.reroute': ({ id, lane, reason }) => queue.reroute(me(), id, lane, reason),
-      // Paths come from Electron's file dialog. A browser has no paths to give, and in the
-      // web host this would let any page holding the token make Clearway read any file.
-      'cw:queue.import': async ({ paths }) => {
-        if (core.identity.host === 'web')
+      // The paths come from the host's own dialog, never from the caller.
+      'cw:queue.importFromDialog': async () => {
+        const user = me();
+        if (!pickFiles)
           throw new ServiceError(
             'FAILED_PRECONDITION',
-            'Import by path is not available in the browser: upload the files instead (Import button or drag and drop).',
+            'There is no file dialog in the browser: upload the files instead (Import button or drag and drop).',
           );
-        return queue.importPaths(paths, me());
+        const paths = await pickFiles({ title: 'Import declarations', extensions: DECLARATION_FILE_EXTENSIONS });
+        if (paths.length === 0) return { cancelled: true, files: [], imported: 0, rejected: 0 };
+        return { cancelled: false, ...(await queue.importPaths(paths, user)) };
       },
       'cw:queue.uploadChunk': (chunk) => queue.uploadChunk(me(), chunk),
       'cw:queue.rejects': ({ limit, offset }) => queue.declarations.listRejectsPage(limit, offset),

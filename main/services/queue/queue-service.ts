@@ -36,6 +36,7 @@ import { DEFAULT_SCRYPT_PARAMS } from '../auth/password-hash';
 import type { RiskServices } from '../risk/risk-handlers';
 import type { Store } from '../store/types';
 import { UploadBuffer } from '../upload-buffer';
+import type { UploadBudget } from '../upload-budget';
 import { queueFolders, type QueueFolders } from './data-dir';
 import { InboxWatcher } from './inbox-watcher';
 import { DeclarationIntake } from './intake';
@@ -68,11 +69,15 @@ export interface QueueServiceOptions {
   office?: () => string;
   /** Four eyes: red-lane releases wait here for a second supervisor. Without it a red-lane release is refused. */
   approvals?: ApprovalService;
+  /** Shared with evidence uploads (core.uploadBudget); one of its own when absent. */
+  uploadBudget?: UploadBudget;
 }
 
 /** Dropped declaration files: as large as an import may be; abandoned after ten minutes. */
-export function queueUploadBuffer(now: () => number): UploadBuffer {
+export function queueUploadBuffer(now: () => number, budget?: UploadBudget): UploadBuffer {
   return new UploadBuffer({
+    ...(budget ? { budget } : {}),
+    kind: 'declarations',
     now,
     maxBytes: UPLOAD_MAX_BYTES,
     tooLargeAdvice: 'put it in the inbox folder instead',
@@ -123,7 +128,7 @@ export class QueueService {
       this.#changed([request.subject]);
     });
     this.views = new SavedViews({ store: o.store, clock: o.clock });
-    this.uploads = queueUploadBuffer(() => o.clock.now().getTime());
+    this.uploads = queueUploadBuffer(() => o.clock.now().getTime(), o.uploadBudget);
     this.inbox =
       o.watchInbox === false
         ? null

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { PRIVATE_DIR_MODE } from '../file-modes';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { fsyncDir } from './fs-sync';
 import { SqlExecutor } from './executor';
@@ -122,7 +123,7 @@ export class StoreEngine {
 
   static async open(config: EngineConfig): Promise<StoreEngine> {
     if (!STORE_NAME.test(config.name)) throw new Error(`store name "${config.name}" must be letters, digits, '-' or '_'`);
-    mkdirSync(config.dir, { recursive: true });
+    mkdirSync(config.dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const SQL = await loadSqlJs(config.wasmPath);
     const paths = snapshotPaths(config.dir, config.name);
     removeStaleTemp(paths);

@@ -1,6 +1,7 @@
 import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { PRIVATE_FILE_MODE } from '../file-modes';
 import { fsyncDirSync } from './fs-sync';
 
 /**
@@ -126,7 +127,7 @@ export class JournalWriter {
   /** Creates the segment whose first record will be `startSeq`, durable in its directory. */
   static create(dir: string, name: string, startSeq: number): JournalWriter {
     const path = segmentPath(dir, name, startSeq);
-    const fd = openSync(path, 'a+');
+    const fd = openSync(path, 'a+', PRIVATE_FILE_MODE);
     const writer = new JournalWriter(path, startSeq, fd);
     if (writer.size !== 0) {
       writer.close();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PRIVATE_FILE_MODE } from '../file-modes';
 import { fsyncDir } from './fs-sync';
 
 /**
@@ -75,7 +76,7 @@ export async function writeSnapshot(
   image: Uint8Array,
 ): Promise<{ rotated: boolean }> {
   const header = await encodeSnapshotHeader(seq, image);
-  const handle = await open(paths.temp, 'w');
+  const handle = await open(paths.temp, 'w', PRIVATE_FILE_MODE);
   try {
     await handle.writev([header, image]);
     await handle.sync();

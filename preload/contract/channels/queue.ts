@@ -1,6 +1,6 @@
 /**
  * The declaration queue: list, detail, decisions, assignment, reroute, imports
- * (paths and chunked uploads), rejects, demo data, saved views and the Time
+ * (the Electron file dialog and chunked uploads), rejects, demo data, saved views and the Time
  * Release Study dashboard. Schemas live in preload/contract/schemas/queue.ts.
  */
 import { z } from 'zod';
@@ -16,9 +16,8 @@ import {
   DeclarationsChanged,
   DemoInput,
   DemoOutput,
-  ImportInput,
+  ImportFromDialogOutput,
   ImportProgress,
-  ImportOutput,
   QueueListInput,
   QueueListOutput,
   QueueRow,
@@ -44,8 +43,12 @@ export const queueChannels = {
   'cw:queue.decide': channel({ input: DecideInput, output: DecideOutput, access: 'declarations.decide' }),
   'cw:queue.assign': channel({ input: AssignInput, output: AssignOutput, access: 'declarations.assign' }),
   'cw:queue.reroute': channel({ input: RerouteInput, output: QueueRow, access: 'declarations.reroute' }),
-  /** Import files the host can read (Electron file dialog, inbox). */
-  'cw:queue.import': channel({ input: ImportInput, output: ImportOutput, access: 'declarations.import' }),
+  /**
+   * Electron: the main process shows its own file dialog and imports what the officer picks.
+   * The renderer never names a path, so a compromised page cannot make Clearway read a file
+   * the officer did not choose. The web host has no dialog: it takes uploads (below).
+   */
+  'cw:queue.importFromDialog': channel({ input: none, output: ImportFromDialogOutput, access: 'declarations.import' }),
   /** Drag-and-drop in the web host: send a file in ordered chunks; the last chunk imports it. */
   'cw:queue.uploadChunk': channel({ input: UploadChunkInput, output: UploadChunkOutput, access: 'declarations.import' }),
   'cw:queue.rejects': channel({ input: RejectsInput, output: z.array(StoredReject), access: 'declarations.read' }),

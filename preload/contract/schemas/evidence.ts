@@ -52,10 +52,20 @@ export const AddSnapshotInput = z.object({ caseId: Id, sha256: Sha256 });
 export const ReadEvidenceInput = z.object({
   caseId: Id,
   evidenceId: Id,
+  /** A read starts at 0, where it is recorded in the chain of custody, and goes on in order. */
   offset: z.number().int().min(0).default(0),
-  /** 'view' records a custody entry; 'thumbnail' (the grid) does not. */
-  purpose: z.enum(['view', 'thumbnail']).default('thumbnail'),
 });
+
+export const ThumbnailInput = z.object({ caseId: Id, evidenceId: Id });
+
+/** A small JPEG of image evidence, made by the services so lists never read evidence files. */
+export const EvidenceThumbnail = z.object({
+  mediaType: z.literal('image/jpeg'),
+  base64: z.string(),
+  width: z.number().int().min(1),
+  height: z.number().int().min(1),
+});
+export type EvidenceThumbnail = z.infer<typeof EvidenceThumbnail>;
 
 export const TransferInput = z.object({ caseId: Id, evidenceId: Id, to: Text(200), reason: Text(500) });
 

@@ -341,7 +341,9 @@ export const ImportOutput = z.object({
 });
 export type ImportOutput = z.infer<typeof ImportOutput>;
 
-export const ImportInput = z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(200) });
+/** What the Electron file dialog import did: the files chosen and imported, or nothing when the officer cancelled. */
+export const ImportFromDialogOutput = ImportOutput.extend({ cancelled: z.boolean() });
+export type ImportFromDialogOutput = z.infer<typeof ImportFromDialogOutput>;
 
 /** Bytes per chunk the sender reads: their base64 stays under UPLOAD_CHUNK_BASE64_MAX (./upload), so a chunk message fits the web host's 1 MiB limit. */
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;

@@ -8,30 +8,34 @@ import { clearway } from '../../app/clearway';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { isReadOnly } from './caseReadOnly';
 import { EvidenceTransfer } from './EvidenceTransfer';
-import { readChunks, uploadEvidence } from './fileTransfer';
+import { uploadEvidence } from './fileTransfer';
 
+/**
+ * The services make the thumbnail: the list never reads an evidence file, since every
+ * read of one is an entry in its chain of custody.
+ */
 function Thumbnail({ caseId, item }: { caseId: string; item: EvidenceItem }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     if (!item.mediaType.startsWith('image/') || item.verify.state === 'missing') return;
-    let revoked = false;
-    let made: string | null = null;
-    void readChunks((offset) =>
-      clearway().invoke('cw:evidence.read', { caseId, evidenceId: item.id, offset, purpose: 'thumbnail' }),
-    )
-      .then((blob) => {
-        if (revoked) return;
-        made = URL.createObjectURL(blob);
-        setUrl(made);
+    let cancelled = false;
+    void clearway()
+      .invoke('cw:evidence.thumbnail', { caseId, evidenceId: item.id })
+      .then((thumb) => {
+        if (!cancelled) setUrl(thumb ? `data:${thumb.mediaType};base64,${thumb.base64}` : null);
       })
       .catch(() => setUrl(null));
     return () => {
-      revoked = true;
-      if (made) URL.revokeObjectURL(made);
+      cancelled = true;
     };
   }, [caseId, item.id, item.mediaType, item.verify.state]);
   return url ? (
-    <img src={url} alt={item.fileName} style={{ width: '100%', height: 96, objectFit: 'cover' }} />
+    <img
+      src={url}
+      alt={item.fileName}
+      style={{ width: '100%', height: 96, objectFit: 'cover' }}
+      data-testid="evidence-thumbnail"
+    />
   ) : (
     <FileOutlined style={{ fontSize: 48, padding: 24 }} aria-hidden />
   );

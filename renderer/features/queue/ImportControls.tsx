@@ -4,6 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reject } from '../../../preload/contract/schemas/declarations';
 import { clearway } from '../../app/clearway';
+import { useSession } from '../../app/sessionStore';
 import { importPercent, useImport } from './importStore';
 
 export const IMPORT_ACCEPT = '.edi,.edifact,.txt,.xml,.json,.cusdec';
@@ -47,11 +48,16 @@ export function RejectsTable({ rejects, testId }: { rejects: Reject[]; testId: s
   );
 }
 
-/** Toolbar button: the file dialog. */
+/**
+ * Toolbar button: the file dialog. In Electron the main process shows its own dialog and
+ * reads the picked files itself (the page never names a path); in the browser the files
+ * chosen in the page's file input are uploaded.
+ */
 export function ImportButton({ children }: { children?: ReactNode }) {
   const { t } = useTranslation('queue');
   const input = useRef<HTMLInputElement>(null);
   const running = useImport((s) => s.running);
+  const hostDialog = useSession((s) => s.info.host === 'electron');
   return (
     <>
       <input
@@ -73,7 +79,7 @@ export function ImportButton({ children }: { children?: ReactNode }) {
           size="small"
           icon={<UploadOutlined aria-hidden />}
           loading={running}
-          onClick={() => input.current?.click()}
+          onClick={() => (hostDialog ? void useImport.getState().importFromDialog() : input.current?.click())}
           data-testid="import-button"
         >
           {children ?? t('import.button')}
@@ -141,8 +147,14 @@ export function ImportSummary() {
             </li>
           ))}
           {failures.map((f) => (
-            <li key={f.file} className="cw-error-text">
-              <CloseCircleOutlined aria-hidden /> <span className="cw-mono">{f.file}</span>: {f.message}
+            <li key={`${f.file}-${f.message}`} className="cw-error-text">
+              <CloseCircleOutlined aria-hidden />{' '}
+              {f.file ? (
+                <>
+                  <span className="cw-mono">{f.file}</span>:{' '}
+                </>
+              ) : null}
+              {f.message}
             </li>
           ))}
         </ul>

@@ -1,8 +1,12 @@
 import { create } from 'zustand';
 import type { ImportFileResult, ImportProgress } from '../../../preload/contract/schemas/queue';
+import { clearway } from '../../app/clearway';
 import { uploadFile } from './upload';
 
-/** Imports from the file dialog or a drop: progress while they run, then a summary with the rejects. */
+/**
+ * Imports from the file dialog (Electron's, in the main process) or uploads (the browser's file
+ * input, a drop): progress while they run, then a summary with the rejects.
+ */
 interface ImportStore {
   running: boolean;
   /** The file being sent/imported now. */
@@ -14,6 +18,8 @@ interface ImportStore {
   failures: { file: string; message: string }[];
   summaryOpen: boolean;
   importFiles(files: File[]): Promise<void>;
+  /** Electron: the main process shows its file dialog and imports what is picked there. */
+  importFromDialog(): Promise<void>;
   onProgress(p: ImportProgress): void;
   closeSummary(): void;
 }
@@ -40,6 +46,29 @@ export const useImport = create<ImportStore>((set, get) => ({
       }
     }
     set({ running: false, file: null, summaryOpen: true });
+  },
+  async importFromDialog() {
+    if (get().running) return;
+    set({
+      running: true,
+      results: [],
+      failures: [],
+      summaryOpen: false,
+      progress: null,
+      file: null,
+      sentBytes: 0,
+      totalBytes: 0,
+    });
+    try {
+      const out = await clearway().invoke('cw:queue.importFromDialog');
+      set({ running: false, results: out.files, summaryOpen: !out.cancelled });
+    } catch (e) {
+      set({
+        running: false,
+        failures: [{ file: get().progress?.file ?? '', message: e instanceof Error ? e.message : String(e) }],
+        summaryOpen: true,
+      });
+    }
   },
   onProgress(progress) {
     if (get().running) set({ progress });

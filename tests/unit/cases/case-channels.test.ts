@@ -113,7 +113,7 @@ describe('cases channels through createServices', { timeout: 90_000 }, () => {
     const snapshot = await ok('cw:evidence.addSnapshot', { caseId: opened.id, sha256: sha256(frame) });
     expect(snapshot).toMatchObject({ source: 'camera', sourceRef: 'Gate 3 lane 2' });
 
-    const read = await ok('cw:evidence.read', { caseId: opened.id, evidenceId: photo.id, purpose: 'view' });
+    const read = await ok('cw:evidence.read', { caseId: opened.id, evidenceId: photo.id });
     expect(Buffer.from(read.base64, 'base64')).toEqual(PNG);
     const transferred = await ok('cw:evidence.transfer', {
       caseId: opened.id,

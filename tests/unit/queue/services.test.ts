@@ -33,8 +33,18 @@ const codeOf = (channel: ChannelName, input?: unknown) =>
     (e: unknown) => (e instanceof ServiceError ? e.code : `thrown: ${String(e)}`),
   );
 
+/** What the injected file dialog returns next (as Electron's would after the officer picks). */
+const picked: string[][] = [];
+const dialogRequests: { title: string; extensions: readonly string[] }[] = [];
+
 beforeAll(async () => {
-  ({ services, dataDir, cleanup } = await startTempServices('cw-queue-services', { host: 'electron' }));
+  ({ services, dataDir, cleanup } = await startTempServices('cw-queue-services', {
+    host: 'electron',
+    pickFiles: async (request) => {
+      dialogRequests.push(request);
+      return picked.shift() ?? [];
+    },
+  }));
   services.onEvent((event, payload) => events.push({ event, payload }));
   await ok('cw:auth.setup', {
     username: 'supervisor.zhou',
@@ -81,14 +91,23 @@ describe('the queue in createServices', { timeout: 120_000 }, () => {
     expect(await codeOf('cw:queue.review', { id: row!.number, version: 1, note: 'nothing to review' })).toBe('NOT_FOUND');
   });
 
-  it('imports by path and by chunked upload, lists rejects and demo data', async () => {
+  it('imports what is picked in the host file dialog and by chunked upload, lists rejects and demo data', async () => {
     const path = join(dataDir, 'one.json');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, JSON.stringify([declaration('SVC-1'), { functionalReferenceId: 'BAD' }]));
-    const imported = await ok('cw:queue.import', { paths: [path] });
-    expect(imported).toMatchObject({ imported: 1, rejected: 1 });
+    picked.push([path]);
+    const imported = await ok('cw:queue.importFromDialog');
+    expect(imported).toMatchObject({ cancelled: false, imported: 1, rejected: 1, files: [{ file: 'one.json' }] });
+    expect(dialogRequests.at(-1)).toMatchObject({ title: 'Import declarations' });
+    expect(dialogRequests.at(-1)!.extensions).toEqual(expect.arrayContaining(['edi', 'xml', 'json']));
     expect(events.some((e) => e.event === 'cw:queue.importProgress')).toBe(true);
-    expect(await codeOf('cw:queue.import', { paths: [join(dataDir, 'missing.json')] })).toBe('NOT_FOUND');
+    // Cancelling the dialog imports nothing; a picked file that vanished before reading is named.
+    expect(await ok('cw:queue.importFromDialog')).toEqual({ cancelled: true, files: [], imported: 0, rejected: 0 });
+    picked.push([join(dataDir, 'missing.json')]);
+    expect(await codeOf('cw:queue.importFromDialog')).toBe('NOT_FOUND');
+    // The renderer cannot name a path: the old channel is gone and the dialog's takes no input.
+    expect(await codeOf('cw:queue.import' as ChannelName, { paths: [path] })).toBe('UNKNOWN_CHANNEL');
+    expect(await codeOf('cw:queue.importFromDialog', { paths: ['/etc/passwd'] })).toBe('INVALID_ARGUMENT');
     const data = Buffer.from(JSON.stringify(declaration('SVC-2'))).toString('base64');
     expect(
       await ok('cw:queue.uploadChunk', { uploadId: 'upload-svc-1', name: 'up.json', index: 0, last: true, base64: data }),

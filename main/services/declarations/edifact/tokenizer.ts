@@ -33,10 +33,20 @@ export function isTokenizerError(t: Token): t is TokenizerError {
 
 const WHITESPACE = /^[\s\uFEFF]+/;
 
+/**
+ * The longest segment taken, in characters. The longest CUSDEC segments (FTX with five
+ * 512-character texts) stay under 3 000; a file whose terminator is missing or wrong would
+ * otherwise be held whole in memory as one ever-growing partial segment.
+ */
+export const MAX_SEGMENT_CHARS = 64 * 1024;
+
 export class EdifactTokenizer {
   private buffer = '';
   private started = false;
   private ordinal = 0;
+  /** After an over-long segment: the rest of it is dropped up to its terminator. */
+  private skipping = false;
+  constructor(private readonly maxSegmentChars: number = MAX_SEGMENT_CHARS) {}
   delimiters: Delimiters = { ...DEFAULT_DELIMITERS };
   /** Shared by the segments cut with the current delimiters; rebuilt when a UNA changes them. */
   private syntax = new SegmentSyntax(this.delimiters);
@@ -106,13 +116,21 @@ export class EdifactTokenizer {
    * and the rest is cut from the chunk itself.
    */
   private feedStarted(chunk: string, sink: TokenSink): void {
+    if (this.skipping) {
+      const end = this.unreleasedTerminator(chunk);
+      if (end === -1) return;
+      this.skipping = false;
+      chunk = chunk.slice(end + 1);
+    }
     if (this.buffer === '') {
       this.buffer = this.cut(chunk, 0, sink);
+      this.limitPartial(sink);
       return;
     }
     const first = chunk.indexOf(this.delimiters.segment);
     if (first === -1) {
       this.buffer += chunk; // no terminator: no segment can end in this chunk
+      this.limitPartial(sink);
       return;
     }
     this.buffer = this.cut(this.buffer + chunk.slice(0, first + 1), 0, sink);
@@ -127,6 +145,32 @@ export class EdifactTokenizer {
 
   private drain(sink: TokenSink): void {
     this.buffer = this.cut(this.buffer, 0, sink);
+    this.limitPartial(sink);
+  }
+
+  /** A partial segment already over the limit is refused now, not when (if ever) its terminator comes. */
+  private limitPartial(sink: TokenSink): void {
+    if (this.buffer.length <= this.maxSegmentChars) return;
+    this.ordinal++;
+    sink.push(this.tooLong(this.buffer.trimStart().slice(0, 3)));
+    this.buffer = '';
+    this.skipping = true;
+  }
+
+  private tooLong(tag: string): TokenizerError {
+    return {
+      error: `segment ${this.ordinal} is longer than ${this.maxSegmentChars} characters, the limit for one EDIFACT segment (is its segment terminator "${this.delimiters.segment}" missing?)`,
+      ordinal: this.ordinal,
+      tag,
+    };
+  }
+
+  /** Index of the first segment terminator in `text` not preceded by an odd run of release characters, or -1. */
+  private unreleasedTerminator(text: string): number {
+    const { release, segment } = this.delimiters;
+    for (let at = text.indexOf(segment); at !== -1; at = text.indexOf(segment, at + 1))
+      if (release === ' ' || !isReleased(text, at, 0, release)) return at;
+    return -1;
   }
 
   /** Emits the segments of buf from `start` on; returns what is left (a partial segment, possibly ending in a release character). */
@@ -159,6 +203,10 @@ export class EdifactTokenizer {
     if (buf.charCodeAt(start) <= 32) while (start < end && isLeadingSpace(buf.charCodeAt(start))) start++;
     if (start === end) return; // stray line breaks, or an empty segment ''
     this.ordinal++;
+    if (end - start > this.maxSegmentChars) {
+      sink.push(this.tooLong(buf.slice(start, start + 3)));
+      return;
+    }
     const d = this.delimiters;
     if (released) {
       const first = buf.indexOf(d.release, start);

@@ -8,8 +8,10 @@
  * The report says which profile read each message, why, its warnings and the raw
  * message.
  */
+import { basename } from 'node:path';
 import type { Declaration } from '../../../../preload/contract/schemas/declarations';
 import { CusdecError } from '../cusdec/cusdec-error';
+import { workerDocumentParser, type DocumentParseLimits } from '../document-parse';
 import { readCusdec } from '../cusdec/read-cusdec';
 import type { EdifactMessage } from '../edifact/interchange-reader';
 import {
@@ -288,18 +290,35 @@ function firstText(node: Node, name: string): string | undefined {
   return t === undefined || t === '' ? undefined : String(t);
 }
 
-/** importFile under profiles: the same result, plus one report per message. */
+/**
+ * importFile under profiles: the same result, plus one report per message. With
+ * `documentLimits`, XML and JSON documents are parsed in a worker thread under them.
+ */
 export async function importWithProfiles(
   source: ImportSource,
-  options: ProfileOptions & Omit<ImportOptions, 'readers'> = {},
+  options: ProfileOptions & Omit<ImportOptions, 'readers' | 'parseDocument'> & { documentLimits?: DocumentParseLimits } = {},
 ): Promise<ProfiledImportResult> {
   const reports: MessageReport[] = [];
+  const { documentLimits, onProgress, onMessage, onFormat, chunkBytes, maxDocumentBytes, ...profileOptions } = options;
+  const file = typeof source === 'string' ? basename(source) : source.name;
   const result = await importFile(source, {
-    ...options,
-    readers: profileReaders(options),
+    ...(onProgress ? { onProgress } : {}),
+    ...(onFormat ? { onFormat } : {}),
+    ...(chunkBytes ? { chunkBytes } : {}),
+    ...(maxDocumentBytes ? { maxDocumentBytes } : {}),
+    readers: profileReaders(profileOptions),
+    ...(documentLimits
+      ? {
+          parseDocument: workerDocumentParser(
+            file,
+            { ...profileOptions, receivedAt: profileOptions.receivedAt ?? new Date().toISOString() },
+            documentLimits,
+          ),
+        }
+      : {}),
     onMessage: async (o) => {
       if (o.note) reports.push(o.note as unknown as MessageReport);
-      await options.onMessage?.(o);
+      await onMessage?.(o);
     },
   });
   return { ...result, reports };
