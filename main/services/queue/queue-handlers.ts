@@ -55,7 +55,7 @@ export function createQueueArea(
             'There is no file dialog in the browser: upload the files instead (Import button or drag and drop).',
           );
         const paths = await pickFiles({ title: 'Import declarations', extensions: DECLARATION_FILE_EXTENSIONS });
-        if (paths.length === 0) return { cancelled: true, files: [], imported: 0, rejected: 0 };
+        if (paths.length === 0) return { cancelled: true, files: [], imported: 0, rejected: 0, duplicates: 0 };
         return { cancelled: false, ...(await queue.importPaths(paths, user)) };
       },
       'cw:queue.uploadChunk': (chunk) => queue.uploadChunk(me(), chunk),
