@@ -102,7 +102,13 @@ describe('the queue in createServices', { timeout: 120_000 }, () => {
     expect(dialogRequests.at(-1)!.extensions).toEqual(expect.arrayContaining(['edi', 'xml', 'json']));
     expect(events.some((e) => e.event === 'cw:queue.importProgress')).toBe(true);
     // Cancelling the dialog imports nothing; a picked file that vanished before reading is named.
-    expect(await ok('cw:queue.importFromDialog')).toEqual({ cancelled: true, files: [], imported: 0, rejected: 0, duplicates: 0 });
+    expect(await ok('cw:queue.importFromDialog')).toEqual({
+      cancelled: true,
+      files: [],
+      imported: 0,
+      rejected: 0,
+      duplicates: 0,
+    });
     picked.push([join(dataDir, 'missing.json')]);
     expect(await codeOf('cw:queue.importFromDialog')).toBe('NOT_FOUND');
     // The renderer cannot name a path: the old channel is gone and the dialog's takes no input.
