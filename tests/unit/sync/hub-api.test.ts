@@ -1,3 +1,4 @@
+import { testEntitySchemas } from '../../support/test-entities';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { addDevice } from '../../../hub/src/devices';
@@ -47,6 +48,9 @@ describeWithPostgres('hub API', () => {
           'entity_list_items',
           'conflicts',
           'blob_uploads',
+          'blob_upload_chunks',
+          'blob_chunks',
+          'device_actors',
           'blobs',
           'audit_heads',
           'log_head',
@@ -63,7 +67,13 @@ describeWithPostgres('hub API', () => {
 
   beforeAll(async () => {
     cluster = await startPostgres({ fsync: false });
-    hub = await createHub({ databaseUrl: cluster.url, jsonBodyLimit: 64 * 1024, chunkLimit: 1024, maxBlobBytes: 4096 });
+    hub = await createHub({
+      databaseUrl: cluster.url,
+      jsonBodyLimit: 64 * 1024,
+      chunkLimit: 1024,
+      maxBlobBytes: 4096,
+      entities: testEntitySchemas,
+    });
     token = (await addDevice(hub.pool, 'gate-1')).token;
     otherToken = (await addDevice(hub.pool, 'gate-2')).token;
   }, 120_000);
@@ -150,7 +160,7 @@ describeWithPostgres('hub API', () => {
     await call(
       'POST',
       '/v1/push',
-      { clientId: 'client-0002', mutations: [1, 2, 3, 4, 5].map((i) => mutation(i, { entityId: `p${i}` })) },
+      { clientId: 'client-0002', mutations: [1, 2, 3, 4, 5].map((i) => mutation(i, { entityId: `p${i}`, actorId: 'u2' })) },
       {},
       otherToken,
     );
