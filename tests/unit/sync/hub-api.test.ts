@@ -221,6 +221,59 @@ describeWithPostgres('hub API', () => {
     await unchanged(); // the bad upload was discarded
   });
 
+  it('keys uploads by device: a wrong-length upload blocks neither another device nor its own next try', async () => {
+    const data = Buffer.from('container x-ray '.repeat(120)); // 1920 bytes: two chunks
+    const sha = createHash('sha256').update(data).digest('hex');
+    const put = (auth: string, offset: number, chunk: Buffer, length = data.length) =>
+      call(
+        'POST',
+        `/v1/blobs/${sha}`,
+        chunk,
+        { 'content-type': 'application/octet-stream', 'upload-offset': String(offset), 'upload-length': String(length) },
+        auth,
+      );
+    // gate-2 starts the upload claiming a wrong length and stops halfway.
+    expect((await put(otherToken, 0, data.subarray(0, 900), 4000)).json()).toEqual({ offset: 900, complete: false });
+    // gate-1 uploads the same content with the right length, untouched by gate-2's attempt.
+    const head = await call('HEAD', `/v1/blobs/${sha}`);
+    expect(head.statusCode).toBe(404);
+    expect((await put(token, 0, data.subarray(0, 1000))).json()).toEqual({ offset: 1000, complete: false });
+    // gate-1 re-reads the file and says another length: its upload starts afresh (from 0) instead of being stuck.
+    const restart = await put(token, 1000, data.subarray(1000, 1500), 1500);
+    expect([restart.statusCode, restart.json().error.expectedOffset]).toEqual([409, 0]);
+    expect((await put(token, 0, data.subarray(0, 1000))).json()).toEqual({ offset: 1000, complete: false });
+    expect((await put(token, 1000, data.subarray(1000))).json()).toEqual({ offset: data.length, complete: true });
+    // Stored as chunk rows; every device's partial copy is gone; gate-2 now sees it complete.
+    const chunks = await hub.pool.query('SELECT "offset", length(data) AS n FROM blob_chunks WHERE sha256 = $1 ORDER BY "offset"', [sha]);
+    expect(chunks.rows.map((r: { offset: string; n: number }) => [Number(r.offset), Number(r.n)])).toEqual([
+      [0, 1000],
+      [1000, 920],
+    ]);
+    expect((await hub.pool.query('SELECT count(*)::int AS n FROM blob_uploads WHERE sha256 = $1', [sha])).rows[0].n).toBe(0);
+    const seen = await call('HEAD', `/v1/blobs/${sha}`, undefined, {}, otherToken);
+    expect([seen.headers['upload-offset'], seen.headers['blob-complete']]).toEqual([String(data.length), '1']);
+    // Read back as a stream of its chunks, with its length.
+    const got = await call('GET', `/v1/blobs/${sha}`, undefined, {}, otherToken);
+    expect([got.statusCode, got.headers['content-length']]).toEqual([200, String(data.length)]);
+    expect(Buffer.compare(got.rawPayload, data)).toBe(0);
+  });
+
+  it('drops an upload nobody added to before it expired', async () => {
+    const data = Buffer.from('abandoned upload bytes');
+    const sha = createHash('sha256').update(data).digest('hex');
+    const headers = { 'content-type': 'application/octet-stream', 'upload-offset': '0', 'upload-length': String(data.length) };
+    expect((await call('POST', `/v1/blobs/${sha}`, data.subarray(0, 5), headers)).json()).toEqual({ offset: 5, complete: false });
+    await hub.pool.query("UPDATE blob_uploads SET expires_at = now() - interval '1 second' WHERE sha256 = $1", [sha]);
+    expect((await call('HEAD', `/v1/blobs/${sha}`)).statusCode).toBe(404); // expired: nothing to resume
+    // The next append of any upload clears expired ones, chunks included.
+    const other = Buffer.from('x');
+    await call('POST', `/v1/blobs/${createHash('sha256').update(other).digest('hex')}`, other, {
+      ...headers,
+      'upload-length': '1',
+    });
+    expect((await hub.pool.query('SELECT count(*)::int AS n FROM blob_upload_chunks WHERE sha256 = $1', [sha])).rows[0].n).toBe(0);
+  });
+
   it('signs audit heads and refuses a different head for the same entry', async () => {
     const head = 'ab'.repeat(32);
     const res = await call('POST', '/v1/audit-head', { clientId, seq: 42, head, at: '2026-05-01T08:00:00.000Z' });
