@@ -40,7 +40,6 @@ export function hubTlsFetch(trust: HubTrust): FetchLike {
           path: `${url.pathname}${url.search}`,
           headers: { ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
           createConnection: () => socket,
-          agent: false,
           signal: init.signal ?? undefined,
         },
         (res) => resolve(toResponse(res, init.method ?? 'GET')),
@@ -73,8 +72,8 @@ function connectChecked(url: URL, trust: HubTrust, signal: AbortSignal | undefin
     socket.once('error', fail);
     socket.once('secureConnect', () => {
       if (trust.pin) {
-        const key = socket.getPeerCertificate().pubkey;
-        const found = key ? spkiPin(key) : '(no key)';
+        const peer = socket.getPeerX509Certificate();
+        const found = peer ? spkiPin(peer.publicKey.export({ type: 'spki', format: 'der' })) : '(no certificate)';
         if (found !== trust.pin)
           return fail(
             new Error(`the hub at ${url.host} presented key ${found}, not the pinned ${trust.pin}; nothing was sent to it`),
