@@ -141,7 +141,7 @@ export class SyncService {
   }
 
   /** Stores a token for the configured hub's origin ('' removes it); the hub URL comes first. */
-  setDeviceToken(token: string): Promise<SyncStatusView> {
+  async setDeviceToken(token: string): Promise<SyncStatusView> {
     const origin = hubOrigin(this.options.hubUrl());
     if (token && !origin)
       throw new ServiceError(
