@@ -16,6 +16,7 @@ import { ManualClock } from '../../main/services/clock';
 import { migrations } from '../../main/services/migrations';
 import { HubClient, HubHttpError } from '../../main/services/sync/hub-client';
 import { type QuarantinedChange, SyncEngine } from '../../main/services/sync/sync-engine';
+import type { WireMutation } from '../../preload/contract/hub-wire';
 import { openMemoryStore } from '../unit/services/memory-store';
 import { describeWithPostgres } from '../support/describe-with-postgres';
 import { startLocalHub, type LocalHub } from '../support/local-hub';
@@ -76,7 +77,18 @@ describeWithPostgres('hub validation and workstation quarantine', () => {
     const before = await hubChanges();
     const at = clock.now().toISOString();
     const push = (fields: Record<string, unknown>, op: 'upsert' | 'append', actorId: string) =>
-      b.push('forger-client-0001', [{ mutationId: 1, baseSeq: 0, entity: 'case', entityId: caseId, op, fields, at, actorId }]);
+      b.push('forger-client-0001', [
+        {
+          mutationId: 1,
+          baseSeq: 0,
+          entity: 'case',
+          entityId: caseId,
+          op,
+          fields: fields as WireMutation['fields'],
+          at,
+          actorId,
+        },
+      ]);
 
     const status = await push({ status: 'released' }, 'upsert', 'u-b').catch((e: unknown) => e);
     expect(status).toBeInstanceOf(HubHttpError);
@@ -85,8 +97,11 @@ describeWithPostgres('hub validation and workstation quarantine', () => {
 
     // A's intake entry, re-sent by B as a transfer in the inspector's name.
     const intake = JSON.parse(
-      (await db.query("SELECT item FROM entity_list_items WHERE entity = 'case' AND field = 'custody' AND entity_id = $1", [caseId]))
-        .rows[0].item,
+      (
+        await db.query("SELECT item FROM entity_list_items WHERE entity = 'case' AND field = 'custody' AND entity_id = $1", [
+          caseId,
+        ])
+      ).rows[0].item,
     ) as Record<string, unknown>;
     expect(intake.byId).toBe(inspector.id);
     const forged = { ...intake, id: randomUUID(), action: 'transferred', reason: 'handed to the carrier', to: 'carrier' };
