@@ -28,6 +28,7 @@ import type { SettingsService } from './settings/settings-service';
 import { createShiftsArea } from './shifts/shifts-handlers';
 import { createSiteArea } from './site/site-handlers';
 import { createSyncArea } from './sync/sync-handlers';
+import { createTrainingArea, type TrainingService } from './training/training-handlers';
 import { createWindowsArea, type OpenWindow } from './windows/windows-handlers';
 
 export interface CreateServicesOptions {
@@ -47,6 +48,8 @@ export interface CreateServicesOptions {
   /** Defaults to <dataDir>/logs. */
   logDir?: string;
   clock?: Clock;
+  /** Real time for idle lock and sign-in back-off when `clock` is a training session's scenario clock; defaults to `clock`. */
+  wallClock?: Clock;
   /** Training runs on its own database file and never mixes with live data. */
   mode?: Mode;
   /** shell.openExternal in Electron; absent in the web host (links open from the browser there). */
@@ -63,7 +66,7 @@ export interface CreateServicesOptions {
   };
 }
 
-export type Services = ServiceHost & { settings: SettingsService; logger: Logger };
+export type Services = ServiceHost & { settings: SettingsService; logger: Logger; training: TrainingService };
 
 export async function createServices(options: CreateServicesOptions): Promise<Services> {
   const core = await createCore(options);
@@ -82,8 +85,24 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const queue = createQueueArea(core, { risk: risk.risk });
   const gate = createGateArea(core, { site: site.site });
   const sync = createSyncArea(core, { evidenceStore: cases.evidenceStore, status: () => app.status });
+  const training = createTrainingArea(core, { queue: queue.queue, gate: gate.gate, risk: risk.risk });
 
-  const areas = joinAreas([settings, shifts, auth, audit, app, site, cases, evidence, windows, risk, queue, gate, sync]);
+  const areas = joinAreas([
+    settings,
+    shifts,
+    auth,
+    audit,
+    app,
+    site,
+    cases,
+    evidence,
+    windows,
+    risk,
+    queue,
+    gate,
+    sync,
+    training,
+  ]);
   await areas.start();
 
   let closed = false;
@@ -91,6 +110,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     handlers: areas.handlers,
     settings: core.settings,
     logger: core.logger,
+    training: training.training,
     session: () => core.session.view(),
     onEvent: (listener) => core.events.on(listener),
     async close() {
