@@ -149,7 +149,7 @@ export async function appendBlob(
 /** SHA-256 of chunk rows in offset order, read one row at a time (a blob never sits whole in memory). */
 async function hashChunks(db: pg.PoolClient, table: string, where: string, params: unknown[]): Promise<string> {
   const hash = createHash('sha256');
-  for (let after = -1; ; ) {
+  for (let after = -1; ;) {
     const row = (
       await db.query<{ offset: string; data: Buffer }>(
         `SELECT "offset", data FROM ${table} WHERE ${where} AND "offset" > $${params.length + 1} ORDER BY "offset" LIMIT 1`,
@@ -167,7 +167,7 @@ export async function readBlob(pool: pg.Pool, sha256: string): Promise<{ size: n
   const blob = (await pool.query<{ size: string }>('SELECT size FROM blobs WHERE sha256 = $1', [sha256])).rows[0];
   if (!blob) return null;
   async function* chunks(): AsyncGenerator<Buffer> {
-    for (let after = -1; ; ) {
+    for (let after = -1; ;) {
       const row = (
         await pool.query<{ offset: string; data: Buffer }>(
           'SELECT "offset", data FROM blob_chunks WHERE sha256 = $1 AND "offset" > $2 ORDER BY "offset" LIMIT 1',

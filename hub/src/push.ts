@@ -20,7 +20,12 @@ const key = (entity: string, entityId: string, field: string): string => JSON.st
  * (FOR UPDATE) hands out seqs in commit order; the merged state and conflicts
  * are updated by the same rules the workstations use.
  */
-export async function applyPush(pool: pg.Pool, deviceId: string, body: PushBody, schemas: SyncEntitySchemas): Promise<PushResult> {
+export async function applyPush(
+  pool: pg.Pool,
+  deviceId: string,
+  body: PushBody,
+  schemas: SyncEntitySchemas,
+): Promise<PushResult> {
   checkEntities(body, schemas);
   const db = await pool.connect();
   try {

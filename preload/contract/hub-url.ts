@@ -24,7 +24,9 @@ export function hubUrlProblem(value: string): string | null {
   if (url.username || url.password) return 'the hub URL must not carry a user name or password';
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:')
-    return isLoopbackHost(url.hostname) ? null : 'the hub URL must use https: (plain http: is allowed only for loopback: 127.0.0.1, ::1, localhost)';
+    return isLoopbackHost(url.hostname)
+      ? null
+      : 'the hub URL must use https: (plain http: is allowed only for loopback: 127.0.0.1, ::1, localhost)';
   return `the hub URL must use https:, not ${url.protocol}`;
 }
 

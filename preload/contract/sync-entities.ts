@@ -57,7 +57,13 @@ const caseSchema: SyncEntitySchema = {
       ...By,
     }),
     notes: z.object({ id: Id, text: z.string().max(4000), at: Time, ...By }),
-    links: z.object({ id: Id, kind: LinkInput.shape.kind, ref: z.string().max(200), label: z.string().max(200).nullable(), at: Time }),
+    links: z.object({
+      id: Id,
+      kind: LinkInput.shape.kind,
+      ref: z.string().max(200),
+      label: z.string().max(200).nullable(),
+      at: Time,
+    }),
     evidence: z.object({
       id: Id,
       sha256: Sha256,

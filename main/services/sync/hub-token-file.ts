@@ -37,7 +37,9 @@ export class HubTokenFile {
     if (!text.startsWith('{')) return { token: text, origin: '' };
     const parsed = JSON.parse(text) as Partial<BoundHubToken>;
     if (typeof parsed.token !== 'string' || typeof parsed.origin !== 'string' || parsed.token === '')
-      throw new Error(`The hub device token file ${this.path} is damaged; a supervisor enters the token again in Settings › Sync.`);
+      throw new Error(
+        `The hub device token file ${this.path} is damaged; a supervisor enters the token again in Settings › Sync.`,
+      );
     return { token: parsed.token, origin: parsed.origin };
   }
 

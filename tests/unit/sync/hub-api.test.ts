@@ -244,7 +244,10 @@ describeWithPostgres('hub API', () => {
     expect((await put(token, 0, data.subarray(0, 1000))).json()).toEqual({ offset: 1000, complete: false });
     expect((await put(token, 1000, data.subarray(1000))).json()).toEqual({ offset: data.length, complete: true });
     // Stored as chunk rows; every device's partial copy is gone; gate-2 now sees it complete.
-    const chunks = await hub.pool.query('SELECT "offset", length(data) AS n FROM blob_chunks WHERE sha256 = $1 ORDER BY "offset"', [sha]);
+    const chunks = await hub.pool.query(
+      'SELECT "offset", length(data) AS n FROM blob_chunks WHERE sha256 = $1 ORDER BY "offset"',
+      [sha],
+    );
     expect(chunks.rows.map((r: { offset: string; n: number }) => [Number(r.offset), Number(r.n)])).toEqual([
       [0, 1000],
       [1000, 920],
@@ -271,7 +274,9 @@ describeWithPostgres('hub API', () => {
       ...headers,
       'upload-length': '1',
     });
-    expect((await hub.pool.query('SELECT count(*)::int AS n FROM blob_upload_chunks WHERE sha256 = $1', [sha])).rows[0].n).toBe(0);
+    expect((await hub.pool.query('SELECT count(*)::int AS n FROM blob_upload_chunks WHERE sha256 = $1', [sha])).rows[0].n).toBe(
+      0,
+    );
   });
 
   it('signs audit heads and refuses a different head for the same entry', async () => {

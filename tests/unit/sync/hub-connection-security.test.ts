@@ -108,7 +108,9 @@ describe('device token bound to its hub origin', () => {
     expect(new HubTokenFile(dir).read()).toEqual({ token: TOKEN, origin: 'https://hub-a.example:8620' });
     await sync.syncNow();
     expect(sent.length).toBeGreaterThan(0);
-    expect(sent.every((r) => r.url.startsWith('https://hub-a.example:8620/') && r.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(sent.every((r) => r.url.startsWith('https://hub-a.example:8620/') && r.authorization === `Bearer ${TOKEN}`)).toBe(
+      true,
+    );
 
     // Another path on the same origin keeps the token; another origin does not get it, even before the change is noticed.
     sync.hubUrlChanged('https://hub-a.example:8620/clearway');

@@ -104,10 +104,16 @@ describeWithPostgres(
       const pin = spkiPin(new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' }));
 
       await expect(pull()).rejects.toBeInstanceOf(HubUnreachableError); // the system CAs do not know it
-      expect(await pull(hubTlsFetch({ caCertificate: cert.toString(), pin: '' }))).toEqual({ changes: [], cursor: 0, hasMore: false });
+      expect(await pull(hubTlsFetch({ caCertificate: cert.toString(), pin: '' }))).toEqual({
+        changes: [],
+        cursor: 0,
+        hasMore: false,
+      });
       expect(await pull(hubTlsFetch({ caCertificate: '', pin }))).toEqual({ changes: [], cursor: 0, hasMore: false });
       const wrongPin = `sha256/${Buffer.alloc(32, 7).toString('base64')}`;
-      await expect(pull(hubTlsFetch({ caCertificate: cert.toString(), pin: wrongPin }))).rejects.toThrow(/pinned.*nothing was sent/);
+      await expect(pull(hubTlsFetch({ caCertificate: cert.toString(), pin: wrongPin }))).rejects.toThrow(
+        /pinned.*nothing was sent/,
+      );
     });
 
     it('with a wrong pin the token never reaches the server: not one byte after the handshake', async () => {
