@@ -212,6 +212,7 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:sync.status',
       'cw:sync.now',
       'cw:sync.conflicts',
+      'cw:sync.quarantine',
       'cw:sync.resolveConflict',
       'cw:gate.list',
       'cw:gate.present',
