@@ -9,6 +9,7 @@ import {
 } from '../../preload/contract/merge-rules';
 import { firstRow, HubError } from './hub-error';
 import type { PushBody, PushResult } from '../../preload/contract/hub-wire';
+import { mutationProblem, type SyncEntitySchemas } from '../../preload/contract/sync-entities';
 
 const key = (entity: string, entityId: string, field: string): string => JSON.stringify([entity, entityId, field]);
 
@@ -19,7 +20,13 @@ const key = (entity: string, entityId: string, field: string): string => JSON.st
  * (FOR UPDATE) hands out seqs in commit order; the merged state and conflicts
  * are updated by the same rules the workstations use.
  */
-export async function applyPush(pool: pg.Pool, deviceId: string, body: PushBody): Promise<PushResult> {
+export async function applyPush(
+  pool: pg.Pool,
+  deviceId: string,
+  body: PushBody,
+  schemas: SyncEntitySchemas,
+): Promise<PushResult> {
+  checkEntities(body, schemas);
   const db = await pool.connect();
   try {
     await db.query('BEGIN');
@@ -60,6 +67,7 @@ export async function applyPush(pool: pg.Pool, deviceId: string, body: PushBody)
         },
       );
 
+    await bindActors(db, deviceId, fresh);
     const head = Number(
       firstRow((await db.query<{ last_seq: string }>('SELECT last_seq FROM log_head WHERE id = 1 FOR UPDATE')).rows, 'log head')
         .last_seq,
@@ -102,6 +110,46 @@ export async function applyPush(pool: pg.Pool, deviceId: string, body: PushBody)
   } finally {
     db.release();
   }
+}
+
+/** Every mutation must fit its entity's schema; the first that does not is refused by name (nothing applied). */
+function checkEntities(body: PushBody, schemas: SyncEntitySchemas): void {
+  for (const [index, m] of body.mutations.entries()) {
+    const problem = mutationProblem(schemas, m);
+    if (problem)
+      throw new HubError(400, 'invalid_entity', `Mutation ${m.mutationId}: ${problem}.`, {
+        mutationId: m.mutationId,
+        index,
+        entity: m.entity,
+        entityId: m.entityId,
+      });
+  }
+}
+
+/**
+ * An actor (a workstation user) belongs to the first device that sends a change
+ * by them; afterwards only that device may send as them, so a device cannot
+ * write a status change or a custody entry in another workstation's user's name.
+ */
+async function bindActors(db: pg.PoolClient, deviceId: string, mutations: PushBody['mutations']): Promise<void> {
+  const actors = [...new Set(mutations.map((m) => m.actorId).filter((a): a is string => a !== null))];
+  if (actors.length === 0) return;
+  await db.query(
+    `INSERT INTO device_actors (actor_id, device_id) SELECT a, $2 FROM unnest($1::text[]) AS a ON CONFLICT (actor_id) DO NOTHING`,
+    [actors, deviceId],
+  );
+  const foreign = await db.query<{ actor_id: string }>(
+    'SELECT actor_id FROM device_actors WHERE actor_id = ANY($1::text[]) AND device_id <> $2 ORDER BY actor_id LIMIT 1',
+    [actors, deviceId],
+  );
+  const actor = foreign.rows[0]?.actor_id;
+  if (actor !== undefined)
+    throw new HubError(
+      403,
+      'actor_of_other_device',
+      `Actor ${actor} belongs to another device; a workstation sends changes only in the names of its own users.`,
+      { actorId: actor },
+    );
 }
 
 /** Folds the batch into entity_fields / entity_list_items / conflicts with a few set-based queries. */

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { z } from 'zod';
-import { appendBlob, blobProgress, readBlob } from './blobs';
+import { appendBlob, blobProgress, DEFAULT_UPLOAD_TTL_MS, readBlob } from './blobs';
 import { deviceForToken } from './devices';
 import { HubError } from './hub-error';
 import { migrate } from './migrate';
@@ -16,6 +16,7 @@ import {
   type PullResult,
   type WireChange,
 } from '../../preload/contract/hub-wire';
+import { syncEntitySchemas, type SyncEntitySchemas } from '../../preload/contract/sync-entities';
 
 export interface HubOptions {
   databaseUrl: string;
@@ -27,6 +28,10 @@ export interface HubOptions {
   maxBlobBytes?: number;
   logger?: boolean | { level: string };
   poolSize?: number;
+  /** How long an upload nobody adds to is kept, ms (default a day). */
+  uploadTtlMs?: number;
+  /** What each synced entity may carry (default: Clearway's entities). */
+  entities?: SyncEntitySchemas;
   /** Serve HTTPS with this PEM key and certificate; absent: plain HTTP (loopback, or behind a TLS-terminating proxy). */
   tls?: { key: string | Buffer; cert: string | Buffer };
 }
@@ -122,7 +127,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   await app.register(async (v1) => {
     v1.addHook('onRequest', authenticate);
 
-    v1.post('/v1/push', async (req) => applyPush(pool, deviceOf(req), parse(PushBody, req.body, 'push body')));
+    v1.post('/v1/push', async (req) =>
+      applyPush(pool, deviceOf(req), parse(PushBody, req.body, 'push body'), options.entities ?? syncEntitySchemas),
+    );
 
     v1.get('/v1/pull', async (req): Promise<PullResult> => {
       const q = parse(PullQuery, req.query, 'pull query');
@@ -160,7 +167,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     const shaParam = (req: FastifyRequest): string => parse(z.object({ sha256: Sha256Hex }), req.params, 'blob address').sha256;
 
     v1.head('/v1/blobs/:sha256', async (req, reply: FastifyReply) => {
-      const progress = await blobProgress(pool, shaParam(req));
+      const progress = await blobProgress(pool, deviceOf(req), shaParam(req));
       return reply
         .code(progress ? 200 : 404)
         .header('upload-offset', String(progress?.offset ?? 0))
@@ -180,16 +187,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         headers['upload-offset'],
         headers['upload-length'],
         req.body,
-        maxBlobBytes,
+        { maxBlobBytes, uploadTtlMs: options.uploadTtlMs ?? DEFAULT_UPLOAD_TTL_MS },
       );
       return reply.header('upload-offset', String(progress.offset)).send(progress);
     });
 
     v1.get('/v1/blobs/:sha256', async (req, reply) => {
       const sha256 = shaParam(req);
-      const data = await readBlob(pool, sha256);
-      if (!data) throw new HubError(404, 'blob_not_found', `The hub has no complete blob ${sha256}.`);
-      return reply.type('application/octet-stream').send(data);
+      const blob = await readBlob(pool, sha256);
+      if (!blob) throw new HubError(404, 'blob_not_found', `The hub has no complete blob ${sha256}.`);
+      return reply.type('application/octet-stream').header('content-length', String(blob.size)).send(blob.stream);
     });
 
     v1.post('/v1/audit-head', async (req) => recordAuditHead(pool, deviceOf(req), parse(AuditHeadBody, req.body, 'audit head')));

@@ -6,7 +6,7 @@ import { auditMigrations } from './audit/audit-migrations';
 import { caseMigrations } from './cases/case-migrations';
 import { caseCloserMigrations } from './cases/case-closer-migrations';
 import type { Migration, MigrationStep } from './store/types';
-import { syncMigrations } from './sync/sync-migrations';
+import { syncMigrations, syncQuarantineMigrations } from './sync/sync-migrations';
 import { gateMigrations } from './gate/gate-migrations';
 import { declarationReadMigrations } from './declarations/profiles/read-record';
 import { queueVersionMigrations } from './queue/queue-version-migrations';
@@ -102,6 +102,7 @@ const areaSteps: readonly MigrationStep[] = [
   ...declarationReadMigrations,
   ...queueVersionMigrations,
   ...approvalsMigrations,
+  ...syncQuarantineMigrations,
 ];
 
 export const migrations: readonly Migration[] = [

@@ -119,6 +119,8 @@ export function refusalOf(role: Role, right: RightName, mode: Mode, doing: strin
  */
 export const securitySettings = [
   'hubUrl',
+  'hubCaCertificate',
+  'hubPin',
   'cameraEnabled',
   'cameraOrigins',
   'webcamDeviceId',

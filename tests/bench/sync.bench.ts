@@ -7,6 +7,7 @@
  * - a second workstation catching up on those 10k changes (pull and apply).
  * Skips with the reason when PostgreSQL's server binaries are missing.
  */
+import { testEntitySchemas } from '../support/test-entities';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ export async function run(): Promise<void> {
     return;
   }
   const cluster = await startPostgres();
-  const hub = await createHub({ databaseUrl: cluster.url });
+  const hub = await createHub({ databaseUrl: cluster.url, entities: testEntitySchemas });
   const url = await hub.app.listen({ port: 0, host: '127.0.0.1' });
   const dir = mkdtempSync(join(tmpdir(), 'cw-sync-bench-'));
   try {

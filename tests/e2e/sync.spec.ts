@@ -3,7 +3,9 @@
  * workstation A opens a case with evidence while A cannot reach the hub, sees
  * the pending changes in the status bar, syncs once the line is back, and
  * workstation B receives the case and the evidence file (same SHA-256). Then
- * both edit the same case title while apart and B settles the conflict.
+ * both edit the same case title while apart and B settles the conflict. A row
+ * written straight into the hub's database is set aside by B, which syncs on,
+ * and the hub URL field refuses plain http:// off loopback.
  */
 import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
@@ -11,6 +13,7 @@ import { createHub, type Hub } from '../../hub/src/server';
 import { addDevice } from '../../hub/src/devices';
 import casesEn from '../../renderer/features/cases/locales/en.json';
 import syncEn from '../../renderer/features/sync/locales/en.json';
+import syncZh from '../../renderer/features/sync/locales/zh-CN.json';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { findPostgresBin, startPostgres, type PostgresCluster } from '../support/postgres';
 import { expect, test } from './fixtures';
@@ -74,7 +77,7 @@ test('a case with evidence made offline on one workstation reaches another throu
   secondHost,
 }) => {
   test.skip('missing' in pg, `PostgreSQL server not installed: ${'missing' in pg ? pg.missing : ''}`);
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   let cluster: PostgresCluster | null = null;
   let hub: Hub | null = null;
   let proxyA: FaultProxy | null = null;
@@ -194,12 +197,49 @@ test('a case with evidence made offline on one workstation reaches another throu
       )
       .toBe('Seal mismatch (B)');
 
+    // A row that never passed the hub's checks (written straight into its database) is set aside, and sync goes on.
+    const head = Number((await hub.pool.query('SELECT last_seq FROM log_head')).rows[0].last_seq);
+    await hub.pool.query(
+      "INSERT INTO clients (client_id, device_id) SELECT 'db-writer-0001', id FROM devices WHERE name = 'gate-b'",
+    );
+    await hub.pool.query(
+      `INSERT INTO changes (seq, client_id, mutation_id, base_seq, entity, entity_id, op, fields, at, actor_id)
+       VALUES ($1::bigint, 'db-writer-0001', 1, $1::bigint - 1, 'case', $2, 'upsert', '{"status":"released"}', now(), 'u-unknown')`,
+      [head + 1, caseId],
+    );
+    await hub.pool.query('UPDATE log_head SET last_seq = $1', [head + 1]);
+    await syncNow(pageB);
+    const quarantine = pageB.getByTestId('sync-quarantine-card');
+    await expect(quarantine).toContainText(syncEn.quarantine.title);
+    await expect(quarantine.locator('tbody tr.ant-table-row')).toHaveCount(1);
+    await expect(quarantine).toContainText('field "status"');
+    await expect(pageB.getByTestId('sync-quarantined')).toHaveText('1');
+    expect((await invoke<{ status: string }>(pageB, 'cw:cases.get', { id: caseId })).status).toBe('open');
+    await quarantine.scrollIntoViewIfNeeded();
+    await shoot(pageB, 'sync-quarantine-en-dark');
+
+    // The hub URL field refuses plain http:// off loopback (the token would travel unencrypted).
+    const urlField = pageB.getByTestId('sync-hub-url');
+    await urlField.fill('http://hub.office.example:8620');
+    await pageB.getByTestId('sync-save-url').click();
+    await expect(pageB.getByText(syncEn.connection.hubUrlHttpsOnly)).toBeVisible();
+    await urlField.scrollIntoViewIfNeeded();
+    await shoot(pageB, 'sync-hub-url-https-only-en-dark');
+    expect((await invoke<{ hubUrl: string }>(pageB, 'cw:settings.get')).hubUrl).toBe(hubUrl);
+
     // The same panel in Chinese, light theme.
     await chooseLanguage(pageB, 'zh-CN');
     await pageB.keyboard.press('Alt+KeyT');
     await expect(pageB.getByTestId('sync-panel')).toBeVisible();
     await expectAccessible(pageB, 'sync settings zh-CN');
     await shoot(pageB, 'sync-settings-zh-CN');
+    await pageB.getByTestId('sync-quarantine-card').scrollIntoViewIfNeeded();
+    await shoot(pageB, 'sync-quarantine-zh-CN');
+    await pageB.getByTestId('sync-hub-url').fill('http://hub.office.example:8620');
+    await pageB.getByTestId('sync-save-url').click();
+    await expect(pageB.getByText(syncZh.connection.hubUrlHttpsOnly)).toBeVisible();
+    await pageB.getByTestId('sync-hub-url').scrollIntoViewIfNeeded();
+    await shoot(pageB, 'sync-hub-url-https-only-zh-CN');
     expect(pageErrorsB, 'uncaught errors on workstation B').toEqual([]);
   } finally {
     await contextB.close();

@@ -7,6 +7,7 @@
  *
  *   CLEARWAY_SYNC_KILLS=N   number of kills (default 8)
  */
+import { testEntitySchemas } from '../support/test-entities';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ describeWithPostgres('sync: kill -9 a workstation during sync', () => {
 
   beforeAll(async () => {
     cluster = await startPostgres({ fsync: false });
-    hub = await createHub({ databaseUrl: cluster.url });
+    hub = await createHub({ databaseUrl: cluster.url, entities: testEntitySchemas });
     hubUrl = await hub.app.listen({ port: 0, host: '127.0.0.1' });
     token = await addDeviceToken(cluster.url, 'crash-gate');
     work = mkdtempSync(join(tmpdir(), 'cw-sync-crash-'));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub, type Hub } from '../../hub/src/server';
 import { startPostgres, type PostgresCluster } from './postgres';
+import { testEntitySchemas } from './test-entities';
 
 export interface LocalHub {
   cluster: PostgresCluster;
@@ -19,7 +20,7 @@ export async function startLocalHub(prefix: string): Promise<LocalHub> {
   const cluster = await startPostgres({ fsync: false });
   let hub: Hub | undefined;
   try {
-    hub = await createHub({ databaseUrl: cluster.url });
+    hub = await createHub({ databaseUrl: cluster.url, entities: testEntitySchemas });
     const url = await hub.app.listen({ port: 0, host: '127.0.0.1' });
     const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
     const started = hub;

@@ -5,6 +5,7 @@
  * by item id, so nothing a colleague recorded is lost. A task's "done" flag
  * changes, so tasks are their own entity with scalar fields.
  */
+import { syncEntitySchemas } from '../../../preload/contract/sync-entities';
 import type { Statement } from '../store/types';
 import { registerSyncEntity, type RemoteEntityState } from '../sync/sync-entity';
 import { readCase } from './case-repository';
@@ -102,6 +103,7 @@ function applyTask(state: RemoteEntityState): Statement[] {
 
 registerSyncEntity({
   entity: CASE_ENTITY,
+  schema: syncEntitySchemas[CASE_ENTITY],
   listFields: CASE_LIST_FIELDS,
   applyRemote: applyCase,
   // Evidence files follow their case: the engine fetches any this workstation lacks.
@@ -131,6 +133,7 @@ registerSyncEntity({
 
 registerSyncEntity({
   entity: CASE_TASK_ENTITY,
+  schema: syncEntitySchemas[CASE_TASK_ENTITY],
   listFields: [],
   applyRemote: applyTask,
   async readLocal(id, store) {

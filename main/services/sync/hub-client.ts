@@ -103,6 +103,8 @@ export class HubClient {
           ...headers,
         },
         body: body === undefined ? undefined : binary ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body),
+        // A redirect would carry the token elsewhere: the hub never redirects, so one is an error.
+        redirect: 'error',
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {

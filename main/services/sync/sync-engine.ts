@@ -9,6 +9,7 @@ import type { FieldVersion, HubChange } from '../../../preload/contract/merge-ru
 import { mutationStatements, outboxRowFromSql, type OutboxRow } from './outbox';
 import { displayState, emptyReplica, type EntityReplica, foldChange, type FoldResult, replicaKey } from './replica';
 import { syncRegistry, type SyncRegistry } from './sync-entity';
+import { mutationProblem } from '../../../preload/contract/sync-entities';
 
 export type SyncStateName = 'standalone' | 'idle' | 'syncing' | 'offline' | 'error';
 
@@ -22,6 +23,21 @@ export interface SyncStatus {
   /** What went wrong in the last round (offline or refused), for the officer. */
   lastError: string | null;
   openConflicts: number;
+  /** Pulled changes set aside because they failed their schema or the database's rules. */
+  quarantined: number;
+}
+
+/** A pulled change this workstation did not land, and why (kept for a supervisor to see). */
+export interface QuarantinedChange {
+  seq: number;
+  clientId: string;
+  entity: string;
+  entityId: string;
+  op: string;
+  actorId: string | null;
+  at: string;
+  reason: string;
+  quarantinedAt: string;
 }
 
 export interface SyncRoundResult {
@@ -61,9 +77,13 @@ export interface SyncEngineOptions {
   onError?: (error: unknown) => void;
   /** After each round: whether the hub answered (any HTTP answer) or could not be reached, so online/offline follows at once. */
   onHubContact?: (reachable: boolean) => void;
+  /** Told after a page in which pulled changes were quarantined. */
+  onQuarantine?: (changes: QuarantinedChange[]) => void;
 }
 
 const GUARD_FAILURE = /sync_guard\.v/;
+/** A pulled change the area's tables refuse (SQLite constraint or type rules): quarantined, not retried forever. */
+const CONSTRAINT_FAILURE = /constraint failed|datatype mismatch/i;
 
 /**
  * Pushes the outbox to the hub in order, pulls the hub's changes by cursor and
@@ -99,9 +119,16 @@ export class SyncEngine {
 
   async status(): Promise<SyncStatus> {
     const row = (
-      await this.#o.store.query<{ pending: number; last_sync_at: string | null; client_id: string | null; conflicts: number }>(
+      await this.#o.store.query<{
+        pending: number;
+        last_sync_at: string | null;
+        client_id: string | null;
+        conflicts: number;
+        quarantined: number;
+      }>(
         `SELECT (SELECT count(*) FROM sync_outbox WHERE mutation_id > s.acked_through) AS pending, s.last_sync_at, s.client_id,
-                (SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL) AS conflicts
+                (SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL) AS conflicts,
+                (SELECT count(*) FROM sync_quarantine) AS quarantined
          FROM sync_state s WHERE s.id = 1`,
       )
     )[0];
@@ -112,6 +139,7 @@ export class SyncEngine {
       clientId: row?.client_id ?? null,
       lastError: this.#lastError,
       openConflicts: Number(row?.conflicts ?? 0),
+      quarantined: Number(row?.quarantined ?? 0),
     };
   }
 
@@ -256,11 +284,42 @@ export class SyncEngine {
     }
   }
 
-  /** Lands one page in one transaction; retried if a local mutation slipped in meanwhile. */
+  /**
+   * Lands one page in one transaction; retried if a local mutation slipped in
+   * meanwhile. A change that fails its entity's schema is quarantined instead of
+   * landed; if the page still breaks a database rule, its changes are landed one
+   * by one and the one that breaks it is quarantined. Either way the cursor moves
+   * on: one bad change never stops sync.
+   */
   async #applyPage(changes: HubChange[], clientId: string): Promise<number> {
+    const rejected = new Map<number, string>();
+    for (const change of changes) {
+      const schema = this.#registry.get(change.entity)?.schema;
+      const problem = schema ? mutationProblem({ [change.entity]: schema }, change) : null;
+      if (problem) rejected.set(change.seq, `refused by its schema: ${problem}`);
+    }
+    try {
+      return await this.#applyPageRetrying(changes, clientId, rejected);
+    } catch (error) {
+      if (!(error instanceof Error && CONSTRAINT_FAILURE.test(error.message))) throw error;
+      const landable = changes.filter((c) => !rejected.has(c.seq));
+      if (landable.length === 0) throw error;
+      if (landable.length === 1) {
+        rejected.set((landable[0] as HubChange).seq, `refused by the database: ${error.message}`);
+        return this.#applyPageRetrying(changes, clientId, rejected);
+      }
+      let conflicts = 0;
+      for (const change of changes) conflicts += await this.#applyPage([change], clientId);
+      return conflicts;
+    }
+  }
+
+  async #applyPageRetrying(changes: HubChange[], clientId: string, rejected: Map<number, string>): Promise<number> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.#applyPageOnce(changes, clientId);
+        const conflicts = await this.#applyPageOnce(changes, clientId, rejected);
+        if (rejected.size > 0) this.#o.onQuarantine?.(await this.quarantine([...rejected.keys()]));
+        return conflicts;
       } catch (error) {
         if (attempt < 20 && error instanceof Error && GUARD_FAILURE.test(error.message)) continue;
         throw error;
@@ -268,16 +327,26 @@ export class SyncEngine {
     }
   }
 
-  async #applyPageOnce(changes: HubChange[], clientId: string): Promise<number> {
+  async #applyPageOnce(page: HubChange[], clientId: string, rejected: ReadonlyMap<number, string>): Promise<number> {
     const store = this.#o.store;
     const guard = Number((await store.query<{ n: number }>('SELECT next_mutation_id AS n FROM sync_state WHERE id = 1'))[0]?.n);
+    const changes = page.filter((c) => !rejected.has(c.seq));
+    const statements: Statement[] = [];
+    const now = this.#o.clock.now().toISOString();
+    for (const change of page) {
+      const reason = rejected.get(change.seq);
+      if (reason === undefined) continue;
+      statements.push(quarantineStatement(change, reason, now));
+      // An own change the hub accepted but this workstation cannot land is still acknowledged: it left the outbox.
+      if (change.clientId === clientId)
+        statements.push({ sql: 'DELETE FROM sync_outbox WHERE mutation_id = :m', params: { ':m': change.mutationId } });
+    }
     const keys = [
       ...new Map(changes.map((c) => [replicaKey(c.entity, c.entityId), [c.entity, c.entityId] as [string, string]])).values(),
     ];
     const replicas = await this.#loadReplicas(keys);
     const folds = new Map<string, FoldResult>();
-    const statements: Statement[] = [];
-    let ownThrough = 0;
+    let ownThrough = Math.max(0, ...page.filter((c) => c.clientId === clientId && rejected.has(c.seq)).map((c) => c.mutationId));
     for (const change of changes) {
       const k = replicaKey(change.entity, change.entityId);
       let fold = folds.get(k);
@@ -344,7 +413,7 @@ export class SyncEngine {
             });
       }
     }
-    const last = changes[changes.length - 1] as HubChange;
+    const last = page[page.length - 1] as HubChange;
     statements.push(
       {
         sql: 'UPDATE sync_state SET cursor = max(cursor, :seq), acked_through = max(acked_through, :own) WHERE id = 1',
@@ -487,6 +556,27 @@ export class SyncEngine {
     ]);
   }
 
+  /** Quarantined changes, newest first (or just those with the given seqs). */
+  async quarantine(seqs?: number[]): Promise<QuarantinedChange[]> {
+    const rows = await this.#o.store.query(
+      seqs
+        ? 'SELECT * FROM sync_quarantine WHERE seq IN (SELECT value FROM json_each(:seqs)) ORDER BY seq DESC'
+        : 'SELECT * FROM sync_quarantine ORDER BY seq DESC LIMIT 500',
+      seqs ? { ':seqs': JSON.stringify(seqs) } : undefined,
+    );
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      clientId: String(r.client_id),
+      entity: String(r.entity),
+      entityId: String(r.entity_id),
+      op: String(r.op),
+      actorId: r.actor_id === null ? null : String(r.actor_id),
+      at: String(r.at),
+      reason: String(r.reason),
+      quarantinedAt: String(r.quarantined_at),
+    }));
+  }
+
   /** Open conflicts (or all, newest first), with the values as JSON. */
   async conflicts(includeResolved = false): Promise<SyncConflict[]> {
     const rows = await this.#o.store.query(
@@ -584,6 +674,26 @@ function conflictFromSql(r: Row): SyncConflict {
     resolvedAt: text(r.resolved_at),
     resolvedBy: text(r.resolved_by),
     resolution: (text(r.resolution) as SyncConflict['resolution']) ?? null,
+  };
+}
+
+function quarantineStatement(change: HubChange, reason: string, now: string): Statement {
+  return {
+    sql: `INSERT INTO sync_quarantine (seq, client_id, mutation_id, entity, entity_id, op, fields, at, actor_id, reason, quarantined_at)
+          VALUES (:seq, :c, :m, :e, :i, :op, :f, :at, :a, :r, :now) ON CONFLICT (seq) DO NOTHING`,
+    params: {
+      ':seq': change.seq,
+      ':c': change.clientId,
+      ':m': change.mutationId,
+      ':e': change.entity,
+      ':i': change.entityId,
+      ':op': change.op,
+      ':f': canonicalJson(change.fields),
+      ':at': change.at,
+      ':a': change.actorId,
+      ':r': reason.slice(0, 2000),
+      ':now': now,
+    },
   };
 }
 

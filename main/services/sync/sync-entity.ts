@@ -1,3 +1,4 @@
+import type { SyncEntitySchema } from '../../../preload/contract/sync-entities';
 import type { Row, SqlParams, Statement } from '../store/types';
 
 /**
@@ -45,6 +46,11 @@ export interface StoreReader {
 export interface SyncEntityDefinition {
   /** Same name as used in mutationStatements({ entity }). */
   entity: string;
+  /**
+   * What a pulled change of this entity may carry (the hub checks pushes against
+   * the same schema); a change that fails it is quarantined, not landed.
+   */
+  schema?: SyncEntitySchema;
   /** Fields merged by union (e.g. notes, evidence, custody); every other field is a scalar. */
   listFields: readonly string[];
   /** Statements that write the merged state into the area's own tables. */

@@ -21,6 +21,19 @@ export function createSyncArea(
     store,
     clock,
     hubUrl: () => core.settings.get().hubUrl,
+    hubTrust: () => {
+      const { hubCaCertificate, hubPin } = core.settings.get();
+      return { caCertificate: hubCaCertificate, pin: hubPin };
+    },
+    onQuarantine: (changes) =>
+      void core.notices.post(
+        'warning',
+        'sync.quarantined',
+        `${changes.length} change(s) pulled from the hub were set aside and not applied (Settings › Sync lists them): ${changes
+          .slice(0, 3)
+          .map((c) => c.reason)
+          .join('; ')}`,
+      ),
     enabled: core.mode === 'live',
     refusal: () => (core.demoProfile.isDemo ? 'demo-profile' : null),
     blobs: evidenceBlobSource(deps.evidenceStore),
@@ -36,6 +49,10 @@ export function createSyncArea(
     onHubContact: (reachable) => deps.status().recordHubContact(reachable),
     onError: (error) => logger.warn({ err: error }, 'sync round failed; will retry'),
   });
+  // Pointing the workstation at another hub drops the token issued by the old one.
+  core.events.on((event, payload) => {
+    if (event === 'cw:settings.changed') sync.hubUrlChanged((payload as { hubUrl: string }).hubUrl);
+  });
   return {
     sync,
     start: () => sync.start(),
@@ -43,6 +60,7 @@ export function createSyncArea(
     handlers: {
       'cw:sync.status': () => sync.status(),
       'cw:sync.now': () => sync.syncNow(),
+      'cw:sync.quarantine': () => sync.engine.quarantine(),
       'cw:sync.conflicts': async ({ includeResolved }) => sync.engine.conflicts(includeResolved),
       'cw:sync.resolveConflict': async ({ id, choice }) => {
         const user = me();

@@ -110,3 +110,25 @@ export const syncMigrations: MigrationStep[] = [
     `,
   },
 ];
+
+/** Pulled changes a workstation could not land (schema or database rules), kept with the reason. */
+export const syncQuarantineMigrations: MigrationStep[] = [
+  {
+    name: 'sync: quarantine for pulled changes that fail their schema or the database rules',
+    sql: `
+      CREATE TABLE sync_quarantine (
+        seq INTEGER PRIMARY KEY,
+        client_id TEXT NOT NULL,
+        mutation_id INTEGER NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        op TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        reason TEXT NOT NULL,
+        quarantined_at TEXT NOT NULL
+      );
+    `,
+  },
+];

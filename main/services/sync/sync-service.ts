@@ -2,8 +2,11 @@ import type { SyncStatusView } from '../../../preload/contract/schemas/sync';
 import type { Clock } from '../clock';
 import { ServiceError } from '../errors';
 import type { Store } from '../store/types';
-import { HubTokenFile } from './hub-token-file';
-import { type BlobSource, SyncEngine, type SyncStatus } from './sync-engine';
+import { hubOrigin } from '../../../preload/contract/hub-url';
+import type { FetchLike } from './hub-client';
+import { type BoundHubToken, HubTokenFile } from './hub-token-file';
+import { hubTlsFetch, type HubTrust } from './hub-tls-fetch';
+import { type BlobSource, type QuarantinedChange, SyncEngine, type SyncStatus } from './sync-engine';
 
 export interface SyncServiceOptions {
   dataDir: string;
@@ -11,6 +14,10 @@ export interface SyncServiceOptions {
   clock: Clock;
   /** settings.hubUrl: '' means standalone. */
   hubUrl: () => string;
+  /** A private CA and/or key pin for the hub (settings.hubCaCertificate, settings.hubPin). */
+  hubTrust?: () => HubTrust;
+  /** Told when pulled changes were set aside (they failed their schema or the database's rules). */
+  onQuarantine?: (changes: QuarantinedChange[]) => void;
   /** Training databases never sync: they must not mix with live data. */
   enabled: boolean;
   /** Why this profile must never sync, or null when it may; read before every round (a profile can become a demo at setup). */
@@ -41,26 +48,57 @@ export const REFUSAL_MESSAGES: Record<SyncRefusal, string> = {
 export class SyncService {
   readonly engine: SyncEngine;
   readonly #tokens: HubTokenFile;
-  #token: string;
+  #token: BoundHubToken | null;
   #pendingWatch: NodeJS.Timeout | null = null;
   #lastPending = -1;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.#tokens = new HubTokenFile(options.dataDir);
     this.#token = this.#tokens.read();
+    const origin = hubOrigin(options.hubUrl());
+    if (this.#token && this.#token.origin === '' && origin) {
+      // A token stored before tokens were bound was entered for the hub configured then: bind it there.
+      this.#token = { ...this.#token, origin };
+      this.#tokens.write(this.#token);
+    }
     this.engine = new SyncEngine({
       store: options.store,
       clock: options.clock,
       hub: () => {
         const url = options.hubUrl();
-        return options.enabled && !this.#refusal() && url && this.#token ? { url, token: this.#token } : null;
+        const token = this.#tokenFor(url);
+        return options.enabled && !this.#refusal() && url && token ? { url, token } : null;
       },
+      fetch: ((input, init) => this.#fetch()(input, init)) as FetchLike,
+      onQuarantine: options.onQuarantine,
       blobs: options.blobs,
       auditHead: options.auditHead,
       onStatus: () => options.onStatusChanged?.(),
       onError: options.onError,
       onHubContact: options.onHubContact,
     });
+  }
+
+  /** The token if it was issued for this URL's origin: a token is never sent to another hub. */
+  #tokenFor(url: string): string | null {
+    const origin = hubOrigin(url);
+    return this.#token && origin && this.#token.origin === origin ? this.#token.token : null;
+  }
+
+  #fetch(): FetchLike {
+    const trust = this.options.hubTrust?.();
+    return trust && (trust.caCertificate || trust.pin) ? hubTlsFetch(trust) : fetch;
+  }
+
+  /**
+   * The hub URL setting changed: a token bound to another origin is removed,
+   * so pointing the workstation at another hub needs a new enrolment there.
+   */
+  hubUrlChanged(url: string): void {
+    if (!this.#token || this.#token.origin === hubOrigin(url)) return;
+    this.#tokens.write(null);
+    this.#token = null;
+    this.options.onStatusChanged?.();
   }
 
   start(): void {
@@ -104,9 +142,15 @@ export class SyncService {
     const status: SyncStatus = await this.engine.status();
     const refusal = this.#refusal();
     if (refusal)
-      return { ...status, state: 'standalone', hubUrl: this.options.hubUrl(), tokenSet: this.#token !== '', neverSyncs: refusal };
+      return {
+        ...status,
+        state: 'standalone',
+        hubUrl: this.options.hubUrl(),
+        tokenSet: this.#token !== null,
+        neverSyncs: refusal,
+      };
     const hubUrl = this.options.enabled ? this.options.hubUrl() : '';
-    const tokenSet = this.#token !== '';
+    const tokenSet = this.#tokenFor(hubUrl) !== null;
     if (hubUrl && !tokenSet)
       return {
         ...status,
@@ -125,11 +169,17 @@ export class SyncService {
     return this.status();
   }
 
-  /** Storing a token on a profile that never syncs is refused; removing one is always allowed. */
-  setDeviceToken(token: string): Promise<SyncStatusView> {
+  /** Stores a token for the configured hub's origin ('' removes it); the hub URL comes first. Refused on a profile that never syncs. */
+  async setDeviceToken(token: string): Promise<SyncStatusView> {
     if (token) this.#refuseIfNeverSyncs();
-    this.#tokens.write(token);
-    this.#token = token;
+    const origin = hubOrigin(this.options.hubUrl());
+    if (token && !origin)
+      throw new ServiceError(
+        'FAILED_PRECONDITION',
+        'Set the hub URL first: a device token is bound to the hub it was issued for and is only ever sent there.',
+      );
+    this.#token = token ? { token, origin } : null;
+    this.#tokens.write(this.#token);
     this.engine.kick();
     this.options.onStatusChanged?.();
     return this.status();

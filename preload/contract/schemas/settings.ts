@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HUB_PIN, hubUrlProblem } from '../hub-url';
 import { Locale, Theme } from './common';
 import { SiteId, WallLayout } from './site';
 
@@ -90,8 +91,20 @@ export const Settings = z.object({
   /** Camera access is refused by the permission handler while this is off. */
   cameraEnabled: z.boolean(),
   office: z.string().max(64),
-  /** Central hub for sync; empty means standalone. */
-  hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  /** Central hub for sync; empty means standalone. https: except on loopback (the device token travels with every request). */
+  hubUrl: z.string().superRefine((value, ctx) => {
+    const problem = hubUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  /** A private CA's certificate(s), PEM, trusted for the hub only (with the system's CAs); '' for none. */
+  hubCaCertificate: z
+    .string()
+    .max(64 * 1024)
+    .refine((v) => v === '' || /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(v), {
+      message: 'must be PEM text (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)',
+    }),
+  /** The hub's key pin, sha256/<base64 of the SHA-256 of its SubjectPublicKeyInfo>; '' for none. */
+  hubPin: z.union([z.literal(''), z.string().regex(HUB_PIN, 'must be sha256/ followed by 44 base64 characters')]),
   /** Extra origins (camera bridges) the CSP's connect-src and media-src allow. */
   cameraOrigins: z.array(z.url({ protocol: /^(https?|wss?)$/ })).max(64),
   /** The local camera (MediaDeviceInfo.deviceId) webcam sources use when the site names none; empty: the system default. */
@@ -113,6 +126,8 @@ export const defaultSettings: Settings = {
   cameraEnabled: false,
   office: '',
   hubUrl: '',
+  hubCaCertificate: '',
+  hubPin: '',
   cameraOrigins: [],
   webcamDeviceId: '',
   cameraGroups: {},

@@ -11,6 +11,8 @@ export const SyncStatusView = z.object({
   /** Why the last round failed (offline, refused token…), in words. */
   lastError: z.string().nullable(),
   openConflicts: z.number().int().min(0),
+  /** Pulled changes set aside because they failed their schema or the database's rules. */
+  quarantined: z.number().int().min(0),
   hubUrl: z.string(),
   /** Whether a device token is stored (the token itself never leaves the main process). */
   tokenSet: z.boolean(),
@@ -39,6 +41,20 @@ export const SyncConflict = z.object({
   resolution: z.enum(['kept-winner', 'took-loser']).nullable(),
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
+
+/** A pulled change the workstation did not land: the hub's log holds it, this workstation kept it aside with the reason. */
+export const QuarantinedChange = z.object({
+  seq: z.number().int(),
+  clientId: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  op: z.string(),
+  actorId: z.string().nullable(),
+  at: z.string(),
+  reason: z.string(),
+  quarantinedAt: z.string(),
+});
+export type QuarantinedChange = z.infer<typeof QuarantinedChange>;
 
 export const ConflictsQuery = z.object({ includeResolved: z.boolean() });
 

@@ -4,10 +4,11 @@ import { useStatus } from '../../app/statusStore';
 import { useErrorNotifier } from '../../app/useErrorNotifier';
 import { ConflictsCard } from './ConflictsCard';
 import { HubConnectionCard } from './HubConnectionCard';
+import { QuarantineCard } from './QuarantineCard';
 import { SyncStatusCard } from './SyncStatusCard';
 import { useSync } from './syncStore';
 
-/** Settings › Sync: where sync stands, the hub connection and the conflicts to decide. */
+/** Settings › Sync: where sync stands, the hub connection, changes set aside and the conflicts to decide. */
 export function SyncPanel() {
   const { t } = useTranslation('sync');
   const notify = useErrorNotifier();
@@ -27,6 +28,7 @@ export function SyncPanel() {
         <SyncStatusCard />
         <HubConnectionCard />
       </div>
+      <QuarantineCard />
       <ConflictsCard />
     </div>
   );

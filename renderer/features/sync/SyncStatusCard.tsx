@@ -81,6 +81,13 @@ export function SyncStatusCard() {
                 {numberFormat(i18n.language, status.openConflicts)}
               </span>
             </Descriptions.Item>
+            {status.quarantined > 0 ? (
+              <Descriptions.Item label={t('status.quarantined')}>
+                <Typography.Text type="warning" className="cw-num" data-testid="sync-quarantined">
+                  {numberFormat(i18n.language, status.quarantined)}
+                </Typography.Text>
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('status.clientId')}>
               {status.clientId ? (
                 <Typography.Text className="cw-mono" copyable>

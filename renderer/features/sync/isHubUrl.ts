@@ -1,9 +1,15 @@
-/** An empty hub URL (standalone) or an absolute http(s) address. */
+import { hubUrlProblem, isLoopbackHost } from '../../../preload/contract/hub-url';
+
+/** An empty hub URL (standalone), an https: address, or http: on loopback: the rule the settings service applies. */
 export function isHubUrl(value: string): boolean {
-  if (value === '') return true;
+  return hubUrlProblem(value) === null;
+}
+
+/** Whether the value is a well-formed http: address off loopback (refused for the token's sake, not for its form). */
+export function isPlainHttpOffLoopback(value: string): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
   } catch {
     return false;
   }

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
-import type { SyncConflict, SyncStatusView } from '../../../preload/contract/schemas/sync';
+import type { QuarantinedChange, SyncConflict, SyncStatusView } from '../../../preload/contract/schemas/sync';
 import { clearway } from '../../app/clearway';
 
 interface SyncStore {
   status: SyncStatusView | null;
   conflicts: SyncConflict[];
+  /** Pulled changes this workstation set aside, with the reason. */
+  quarantine: QuarantinedChange[];
   /** Case reference (stable, unlike the title) by case id, so a conflict names the case the officer knows. */
   caseLabels: Record<string, string>;
   includeResolved: boolean;
@@ -16,20 +18,22 @@ interface SyncStore {
   setDeviceToken(token: string): Promise<SyncStatusView>;
 }
 
-/** The sync panel's view of the engine: status and conflicts, reloaded after every action. */
+/** The sync panel's view of the engine: status, conflicts and quarantined changes, reloaded after every action. */
 export const useSync = create<SyncStore>((set, get) => ({
   status: null,
   conflicts: [],
+  quarantine: [],
   caseLabels: {},
   includeResolved: false,
   syncing: false,
   async refresh() {
     const api = clearway();
-    const [status, conflicts] = await Promise.all([
+    const [status, conflicts, quarantine] = await Promise.all([
       api.invoke('cw:sync.status'),
       api.invoke('cw:sync.conflicts', { includeResolved: get().includeResolved }),
+      api.invoke('cw:sync.quarantine'),
     ]);
-    set({ status, conflicts });
+    set({ status, conflicts, quarantine });
     if (conflicts.some((c) => c.entity === 'case' && !(c.entityId in get().caseLabels))) {
       // Labels only: a failure leaves the ids on screen, which still identify the record.
       const cases = await api.invoke('cw:cases.list', { limit: 1000 }).catch(() => []);

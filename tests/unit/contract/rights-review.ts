@@ -104,7 +104,7 @@ export const reviewedChannelAccess: Record<Access, ChannelName[]> = {
   'port.view': ['cw:site.get', 'cw:site.reportCameraHealth', 'cw:gate.list', 'cw:gate.present'],
   'gate.record': ['cw:gate.record'],
   'shifts.work': ['cw:shifts.current', 'cw:shifts.lastHandover', 'cw:shifts.start', 'cw:shifts.end', 'cw:shifts.list'],
-  'sync.view': ['cw:sync.status', 'cw:sync.now', 'cw:sync.conflicts'],
+  'sync.view': ['cw:sync.status', 'cw:sync.now', 'cw:sync.conflicts', 'cw:sync.quarantine'],
   'sync.resolve': ['cw:sync.resolveConflict'],
   'settings.security': ['cw:sync.setDeviceToken'],
   'site.manage': ['cw:site.save'],

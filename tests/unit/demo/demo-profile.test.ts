@@ -47,8 +47,8 @@ describe('a demo profile never syncs', () => {
   async function syncService(refusal: SyncRefusal | null) {
     const dataDir = mkdtempSync(join(tmpdir(), 'cw-demo-sync-'));
     dirs.push(dataDir);
-    new HubTokenFile(dataDir).write(TOKEN);
     const hub = await countingHub();
+    new HubTokenFile(dataDir).write({ token: TOKEN, origin: new URL(hub.url).origin });
     cleanups.push(hub.close);
     const sync = new SyncService({
       dataDir,

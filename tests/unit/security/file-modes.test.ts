@@ -58,6 +58,7 @@ describe.skipIf(process.platform === 'win32')('file modes', { timeout: 60_000 },
         settings: () => defaultSettings,
         notices: () => [],
         flushLogs: async () => undefined,
+        includeAudit: true,
       });
       await memory.close();
       expect(mode(join(dataDir, 'diagnostics'))).toBe('0700');

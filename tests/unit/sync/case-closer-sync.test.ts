@@ -26,6 +26,8 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
   let local: LocalHub | undefined;
   let db: pg.Pool | undefined;
   let workstations = 0;
+  // The hub binds a user to the device that first sent their changes: the officer works at device A, the supervisor at B.
+  const tokens = new Map<'A' | 'B', string>();
 
   beforeAll(async () => {
     local = await startLocalHub('cw-case-closer');
@@ -37,11 +39,12 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
     await local?.stop();
   });
 
-  async function workstation(clock: ManualClock, storeDir?: string) {
+  async function workstation(device: 'A' | 'B', clock: ManualClock, storeDir?: string) {
     const { cluster, url, dir } = local!;
     workstations += 1;
     const name = `ws-${workstations}`;
-    const token = await addDeviceToken(cluster.url, name);
+    const token = tokens.get(device) ?? (await addDeviceToken(cluster.url, `device-${device}`));
+    tokens.set(device, token);
     const raw = storeDir ? await openStore({ dir: storeDir, name: 'live', migrations }) : await openMemoryStore(migrations);
     const audit = await AuditChain.open(raw, Buffer.alloc(32, workstations), clock);
     const store = audit.wrap(raw);
@@ -53,8 +56,8 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
   /** Two workstations holding one case at pending_decision, both in sync with the hub. */
   async function caseOnTwo() {
     const clock = new ManualClock('2026-06-02T07:00:00.000Z');
-    const a = await workstation(clock);
-    const b = await workstation(clock);
+    const a = await workstation('A', clock);
+    const b = await workstation('B', clock);
     const opened = await a.cases.open(officer, {
       title: 'Undeclared tobacco',
       subject: { kind: 'container', ref: 'MSCU4821907' },
@@ -223,8 +226,8 @@ describeWithPostgres('who closed a case, across workstations through the hub', (
     await old.close();
 
     // Upgraded, A fills the closer from its audit log and sends it with its other pending changes.
-    const a = await workstation(clock, storeDir);
-    const b = await workstation(clock);
+    const a = await workstation('A', clock, storeDir);
+    const b = await workstation('B', clock);
     expect((await a.cases.get(officer, id)).closedBy).toEqual({ id: officer.id, name: 'Li Na' });
     await a.engine.syncOnce();
     await b.engine.syncOnce();

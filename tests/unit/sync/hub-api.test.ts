@@ -1,3 +1,4 @@
+import { testEntitySchemas } from '../../support/test-entities';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { addDevice } from '../../../hub/src/devices';
@@ -47,6 +48,9 @@ describeWithPostgres('hub API', () => {
           'entity_list_items',
           'conflicts',
           'blob_uploads',
+          'blob_upload_chunks',
+          'blob_chunks',
+          'device_actors',
           'blobs',
           'audit_heads',
           'log_head',
@@ -63,7 +67,13 @@ describeWithPostgres('hub API', () => {
 
   beforeAll(async () => {
     cluster = await startPostgres({ fsync: false });
-    hub = await createHub({ databaseUrl: cluster.url, jsonBodyLimit: 64 * 1024, chunkLimit: 1024, maxBlobBytes: 4096 });
+    hub = await createHub({
+      databaseUrl: cluster.url,
+      jsonBodyLimit: 64 * 1024,
+      chunkLimit: 1024,
+      maxBlobBytes: 4096,
+      entities: testEntitySchemas,
+    });
     token = (await addDevice(hub.pool, 'gate-1')).token;
     otherToken = (await addDevice(hub.pool, 'gate-2')).token;
   }, 120_000);
@@ -150,7 +160,7 @@ describeWithPostgres('hub API', () => {
     await call(
       'POST',
       '/v1/push',
-      { clientId: 'client-0002', mutations: [1, 2, 3, 4, 5].map((i) => mutation(i, { entityId: `p${i}` })) },
+      { clientId: 'client-0002', mutations: [1, 2, 3, 4, 5].map((i) => mutation(i, { entityId: `p${i}`, actorId: 'u2' })) },
       {},
       otherToken,
     );
@@ -209,6 +219,64 @@ describeWithPostgres('hub API', () => {
     const bad = await call('POST', `/v1/blobs/${sha}`, Buffer.from('abc'), headers(0, 3));
     expect([bad.statusCode, bad.json().error.code]).toEqual([422, 'hash_mismatch']);
     await unchanged(); // the bad upload was discarded
+  });
+
+  it('keys uploads by device: a wrong-length upload blocks neither another device nor its own next try', async () => {
+    const data = Buffer.from('container x-ray '.repeat(120)); // 1920 bytes: two chunks
+    const sha = createHash('sha256').update(data).digest('hex');
+    const put = (auth: string, offset: number, chunk: Buffer, length = data.length) =>
+      call(
+        'POST',
+        `/v1/blobs/${sha}`,
+        chunk,
+        { 'content-type': 'application/octet-stream', 'upload-offset': String(offset), 'upload-length': String(length) },
+        auth,
+      );
+    // gate-2 starts the upload claiming a wrong length and stops halfway.
+    expect((await put(otherToken, 0, data.subarray(0, 900), 4000)).json()).toEqual({ offset: 900, complete: false });
+    // gate-1 uploads the same content with the right length, untouched by gate-2's attempt.
+    const head = await call('HEAD', `/v1/blobs/${sha}`);
+    expect(head.statusCode).toBe(404);
+    expect((await put(token, 0, data.subarray(0, 1000))).json()).toEqual({ offset: 1000, complete: false });
+    // gate-1 re-reads the file and says another length: its upload starts afresh (from 0) instead of being stuck.
+    const restart = await put(token, 1000, data.subarray(1000, 1500), 1500);
+    expect([restart.statusCode, restart.json().error.expectedOffset]).toEqual([409, 0]);
+    expect((await put(token, 0, data.subarray(0, 1000))).json()).toEqual({ offset: 1000, complete: false });
+    expect((await put(token, 1000, data.subarray(1000))).json()).toEqual({ offset: data.length, complete: true });
+    // Stored as chunk rows; every device's partial copy is gone; gate-2 now sees it complete.
+    const chunks = await hub.pool.query(
+      'SELECT "offset", length(data) AS n FROM blob_chunks WHERE sha256 = $1 ORDER BY "offset"',
+      [sha],
+    );
+    expect(chunks.rows.map((r: { offset: string; n: number }) => [Number(r.offset), Number(r.n)])).toEqual([
+      [0, 1000],
+      [1000, 920],
+    ]);
+    expect((await hub.pool.query('SELECT count(*)::int AS n FROM blob_uploads WHERE sha256 = $1', [sha])).rows[0].n).toBe(0);
+    const seen = await call('HEAD', `/v1/blobs/${sha}`, undefined, {}, otherToken);
+    expect([seen.headers['upload-offset'], seen.headers['blob-complete']]).toEqual([String(data.length), '1']);
+    // Read back as a stream of its chunks, with its length.
+    const got = await call('GET', `/v1/blobs/${sha}`, undefined, {}, otherToken);
+    expect([got.statusCode, got.headers['content-length']]).toEqual([200, String(data.length)]);
+    expect(Buffer.compare(got.rawPayload, data)).toBe(0);
+  });
+
+  it('drops an upload nobody added to before it expired', async () => {
+    const data = Buffer.from('abandoned upload bytes');
+    const sha = createHash('sha256').update(data).digest('hex');
+    const headers = { 'content-type': 'application/octet-stream', 'upload-offset': '0', 'upload-length': String(data.length) };
+    expect((await call('POST', `/v1/blobs/${sha}`, data.subarray(0, 5), headers)).json()).toEqual({ offset: 5, complete: false });
+    await hub.pool.query("UPDATE blob_uploads SET expires_at = now() - interval '1 second' WHERE sha256 = $1", [sha]);
+    expect((await call('HEAD', `/v1/blobs/${sha}`)).statusCode).toBe(404); // expired: nothing to resume
+    // The next append of any upload clears expired ones, chunks included.
+    const other = Buffer.from('x');
+    await call('POST', `/v1/blobs/${createHash('sha256').update(other).digest('hex')}`, other, {
+      ...headers,
+      'upload-length': '1',
+    });
+    expect((await hub.pool.query('SELECT count(*)::int AS n FROM blob_upload_chunks WHERE sha256 = $1', [sha])).rows[0].n).toBe(
+      0,
+    );
   });
 
   it('signs audit heads and refuses a different head for the same entry', async () => {
