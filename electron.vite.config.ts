@@ -17,8 +17,10 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           serve: resolve(__dirname, 'main/serve.ts'),
           'store-worker': resolve(__dirname, 'main/services/store/worker.ts'),
+          'recognition-worker': resolve(__dirname, 'main/services/recognition/recognition-worker.ts'),
         },
-        external: ['electron'],
+        // onnxruntime-node loads its native library beside its own files: it stays in node_modules.
+        external: ['electron', 'onnxruntime-node'],
       },
     },
   },

@@ -20,6 +20,7 @@ import { createEvidenceArea } from './evidence/evidence-handlers';
 import { createGateArea } from './gate/gate-handlers';
 import type { ServiceHost } from './handlers';
 import type { Logger } from './logging/logger';
+import { createRecognitionArea } from './recognition/recognition-handlers';
 import { createQueueArea } from './queue/queue-handlers';
 import { createRiskArea } from './risk/risk-handlers';
 import type { SettingsBackend } from './settings/backend';
@@ -81,9 +82,25 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const risk = createRiskArea(core);
   const queue = createQueueArea(core, { risk: risk.risk });
   const gate = createGateArea(core, { site: site.site });
+  const recognition = createRecognitionArea(core, { site: site.site, gate: gate.gate });
   const sync = createSyncArea(core, { evidenceStore: cases.evidenceStore, status: () => app.status });
 
-  const areas = joinAreas([settings, shifts, auth, audit, app, site, cases, evidence, windows, risk, queue, gate, sync]);
+  const areas = joinAreas([
+    settings,
+    shifts,
+    auth,
+    audit,
+    app,
+    site,
+    cases,
+    evidence,
+    windows,
+    risk,
+    queue,
+    gate,
+    recognition,
+    sync,
+  ]);
   await areas.start();
 
   let closed = false;

@@ -7,6 +7,7 @@ import { caseMigrations } from './cases/case-migrations';
 import { caseCloserMigrations } from './cases/case-closer-migrations';
 import type { Migration, MigrationStep } from './store/types';
 import { syncMigrations } from './sync/sync-migrations';
+import { recognitionMigrations } from './recognition/recognition-migrations';
 import { gateMigrations } from './gate/gate-migrations';
 import { declarationReadMigrations } from './declarations/profiles/read-record';
 
@@ -98,6 +99,7 @@ const areaSteps: readonly MigrationStep[] = [
   ...gateMigrations,
   ...caseCloserMigrations,
   ...declarationReadMigrations,
+  ...recognitionMigrations,
 ];
 
 export const migrations: readonly Migration[] = [

@@ -21,6 +21,7 @@ import { queueChannels, queueEvents } from './channels/queue';
 import { riskChannels } from './channels/risk';
 import { syncChannels } from './channels/sync';
 import { gateChannels, gateEvents } from './channels/gate';
+import { recognitionChannels, recognitionEvents } from './channels/recognition';
 
 export type { Access } from './channel';
 
@@ -38,6 +39,7 @@ export const channels = {
   ...riskChannels,
   ...syncChannels,
   ...gateChannels,
+  ...recognitionChannels,
 } as const;
 
 export const events = {
@@ -48,6 +50,7 @@ export const events = {
   ...siteEvents,
   ...queueEvents,
   ...gateEvents,
+  ...recognitionEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -22,11 +22,20 @@ function here(): string {
 
 export function resolveWorkerEntry(override?: string, baseDir: string = here()): WorkerEntry {
   if (override) return { file: override, execArgv: override.endsWith('.ts') ? TSX_ARGV : [] };
+  return resolveBuiltOrSource('store-worker.js', join(baseDir, 'worker.ts'), baseDir);
+}
+
+/**
+ * A worker entry: `builtName` beside the built main bundle (or one level up from a
+ * chunk), else the TypeScript source run through tsx's loader.
+ */
+export function resolveBuiltOrSource(builtName: string, source: string, baseDir: string = here()): WorkerEntry {
   // The bundler may move this code into out/main/chunks/, one level below the entry files.
-  const builtCandidates = [join(baseDir, 'store-worker.js'), join(baseDir, '..', 'store-worker.js')];
+  const builtCandidates = [join(baseDir, builtName), join(baseDir, '..', builtName)];
   const built = builtCandidates.find((file) => existsSync(file));
   if (built) return { file: built, execArgv: [] };
-  const source = join(baseDir, 'worker.ts');
   if (existsSync(source)) return { file: source, execArgv: TSX_ARGV };
-  throw new Error(`store worker not found: looked for ${builtCandidates.join(', ')} and ${source}; pass workerPath`);
+  throw new Error(
+    `${builtName.replace(/-worker\.js$/, '')} worker not found: looked for ${builtCandidates.join(', ')} and ${source}`,
+  );
 }

@@ -1,0 +1,114 @@
+/**
+ * One vehicle at a time through a lane camera: motion in the ROI (or a plate read)
+ * starts a vehicle and stamps its first sighting; its frames' plate reads are
+ * collected; once enough agree (or the reads stop) they are voted per character
+ * and the vehicle is handed over for a decision, with the snapshot of its best
+ * read. The lane then waits for the vehicle to leave (frames with neither a read
+ * nor motion) or for another plate to appear. Pure: the caller feeds it frames.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { PlateFormat } from './plate-formats';
+import { type PlateRead, type TrackRead, voteReads } from './plate-reader';
+
+export interface TrackedFrame {
+  at: Date;
+  motion: number;
+  plate: PlateRead | null;
+  /** The frame as sent (JPEG); kept for the best read's snapshot. */
+  jpeg: Uint8Array;
+}
+
+export interface TrackedVehicle {
+  plate: TrackRead;
+  firstSeenAt: Date;
+  /** The JPEG of the surest single read. */
+  snapshot: Uint8Array;
+  frames: number;
+}
+
+export interface LaneTrackerOptions {
+  motionThreshold: number;
+  /** Reads voted before deciding (default 3): more frames, fewer misreads, a slower barrier. */
+  readsToDecide?: number;
+  /** Frames in a row with no read and no motion that end a vehicle (default 3). */
+  quietFrames?: number;
+  formats?: readonly PlateFormat[];
+}
+
+export type LaneState = 'idle' | 'vehicle' | 'decided';
+
+export class LaneTracker {
+  private state: LaneState = 'idle';
+  private firstSeenAt: Date | null = null;
+  private reads: { read: PlateRead; jpeg: Uint8Array }[] = [];
+  private quiet = 0;
+  private decidedText: string | null = null;
+
+  constructor(private readonly options: LaneTrackerOptions) {}
+
+  get current(): LaneState {
+    return this.state;
+  }
+
+  /** A vehicle is being read or waits to leave: read frames even without motion. */
+  get active(): boolean {
+    return this.state !== 'idle';
+  }
+
+  /** Feeds one analysed frame; returns the vehicle when this frame completes one. */
+  push(frame: TrackedFrame): TrackedVehicle | null {
+    const moving = frame.motion >= this.options.motionThreshold;
+    const read = frame.plate !== null && frame.plate.chars.length > 0 ? frame.plate : null;
+    this.quiet = read === null && !moving ? this.quiet + 1 : 0;
+    const quietLimit = this.options.quietFrames ?? 3;
+
+    if (this.state === 'decided') {
+      const another = read !== null && this.decidedText !== null && distance(read.text, this.decidedText) > 2;
+      if (another) this.reset();
+      else {
+        if (this.quiet >= quietLimit) this.reset();
+        return null;
+      }
+    }
+    if (this.state === 'idle') {
+      if (!moving && read === null) return null;
+      this.state = 'vehicle';
+      this.firstSeenAt = frame.at;
+    }
+    if (read !== null) this.reads.push({ read, jpeg: frame.jpeg });
+    const enough = this.reads.length >= (this.options.readsToDecide ?? 3);
+    const gone = this.quiet >= quietLimit;
+    if (!enough && !gone) return null;
+    if (this.reads.length === 0) {
+      // Motion without any plate (a person, a shadow, a car without a readable plate) ends quietly.
+      this.reset();
+      return null;
+    }
+    const vehicle = this.complete();
+    // Gone already: the next frame starts afresh; otherwise wait for this vehicle to leave.
+    if (gone) this.reset();
+    return vehicle;
+  }
+
+  private complete(): TrackedVehicle | null {
+    const plate = voteReads(
+      this.reads.map((r) => r.read),
+      this.options.formats,
+    );
+    if (plate === null || this.firstSeenAt === null) return null;
+    const best = this.reads.reduce((a, b) => (b.read.likeness > a.read.likeness ? b : a));
+    const vehicle = { plate, firstSeenAt: this.firstSeenAt, snapshot: best.jpeg, frames: this.reads.length };
+    this.state = 'decided';
+    this.decidedText = plate.text;
+    this.reads = [];
+    return vehicle;
+  }
+
+  private reset(): void {
+    this.state = 'idle';
+    this.firstSeenAt = null;
+    this.reads = [];
+    this.quiet = 0;
+    this.decidedText = null;
+  }
+}
