@@ -1,7 +1,7 @@
 /**
  * One vehicle at a time through a lane camera: motion in the ROI (or a plate read)
  * starts a vehicle and stamps its first sighting; its frames' plate reads are
- * collected; once enough agree (or the reads stop) they are voted per character
+ * collected; once two fitting reads agree, or three were taken, or the reads stop, they are voted per character
  * and the vehicle is handed over for a decision, with the snapshot of its best
  * read. The lane then waits for the vehicle to leave (frames with neither a read
  * nor motion) or for another plate to appear. Pure: the caller feeds it frames.
@@ -28,7 +28,7 @@ export interface TrackedVehicle {
 
 export interface LaneTrackerOptions {
   motionThreshold: number;
-  /** Reads voted before deciding (default 3): more frames, fewer misreads, a slower barrier. */
+  /** Reads voted before deciding when they disagree (default 3); two that agree decide at once. */
   readsToDecide?: number;
   /** Frames in a row with no read and no motion that end a vehicle (default 3). */
   quietFrames?: number;
@@ -76,7 +76,7 @@ export class LaneTracker {
       this.firstSeenAt = frame.at;
     }
     if (read !== null) this.reads.push({ read, jpeg: frame.jpeg });
-    const enough = this.reads.length >= (this.options.readsToDecide ?? 3);
+    const enough = this.reads.length >= (this.options.readsToDecide ?? 3) || this.agreeing() >= 2;
     const gone = this.quiet >= quietLimit;
     if (!enough && !gone) return null;
     if (this.reads.length === 0) {
@@ -88,6 +88,13 @@ export class LaneTracker {
     // Gone already: the next frame starts afresh; otherwise wait for this vehicle to leave.
     if (gone) this.reset();
     return vehicle;
+  }
+
+  /** Reads that fitted a format and say the same as the latest: two alike decide before the third frame. */
+  private agreeing(): number {
+    const latest = this.reads[this.reads.length - 1]?.read;
+    if (latest === undefined || latest.formatId === null) return 0;
+    return this.reads.filter((r) => r.read.formatId !== null && r.read.text === latest.text).length;
   }
 
   private complete(): TrackedVehicle | null {

@@ -3,7 +3,7 @@
  * it at a time, and per camera at most one frame waiting. A frame arriving while
  * its camera's previous one still waits replaces it (the older is dropped), so a
  * slow read never builds a backlog: the lane is always read at its newest picture.
- * Cameras waiting are served in turn. The worker starts at the first frame.
+ * Cameras are served in the order they began waiting, so every lane gets its turn. The worker starts at the first frame.
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
@@ -37,8 +37,7 @@ export class RecognitionPool {
   submit(job: FrameJob): 'queued' | 'replaced' {
     const replaced = this.waiting.has(job.cameraId);
     if (replaced) this.dropped.set(job.cameraId, (this.dropped.get(job.cameraId) ?? 0) + 1);
-    // Delete first: the camera goes to the back of the turn order.
-    this.waiting.delete(job.cameraId);
+    // A replaced frame keeps its camera's place: cameras are served in the order they began waiting.
     this.waiting.set(job.cameraId, job);
     this.pump();
     return replaced ? 'replaced' : 'queued';
