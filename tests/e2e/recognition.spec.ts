@@ -150,9 +150,9 @@ test('the gate reads plates from the lane camera, releases a green-lane truck au
   await expect(unknownAlert.locator('[data-reason="noDeclaration"]')).toBeVisible();
 
   // Every recognised vehicle is in the gate log as a recognition event, linked where it matched.
-  const greenRow = page.getByTestId('gate-log').locator(`tr[data-plate="${green}"]`).first();
+  // (The video loops: a truck seen again after its barrier opened is no longer expected, so later rows have no declaration.)
+  const greenRow = page.getByTestId('gate-log').locator(`tr[data-plate="${green}"]`, { hasText: 'CNGATE000000001' });
   await expect(greenRow).toContainText('Recognition');
-  await expect(greenRow).toContainText('CNGATE000000001');
 
   await page.mouse.move(5, 5);
   await shoot(page, 'gate-recognition-en');

@@ -70,10 +70,22 @@ export class LaneTracker {
         return null;
       }
     }
+    // Another plate while reading one: the first vehicle left and the next came up between two frames read.
+    if (
+      this.state === 'vehicle' &&
+      read !== null &&
+      this.reads.length > 0 &&
+      this.reads.every((r) => distance(r.read.text, read.text) > 2)
+    ) {
+      const previous = this.complete();
+      this.reset();
+      this.start(frame.at);
+      this.reads.push({ read, jpeg: frame.jpeg });
+      return previous;
+    }
     if (this.state === 'idle') {
       if (!moving && read === null) return null;
-      this.state = 'vehicle';
-      this.firstSeenAt = frame.at;
+      this.start(frame.at);
     }
     if (read !== null) this.reads.push({ read, jpeg: frame.jpeg });
     const enough = this.reads.length >= (this.options.readsToDecide ?? 3) || this.agreeing() >= 2;
@@ -103,12 +115,21 @@ export class LaneTracker {
       this.options.formats,
     );
     if (plate === null || this.firstSeenAt === null) return null;
-    const best = this.reads.reduce((a, b) => (b.read.likeness > a.read.likeness ? b : a));
+    // The snapshot: the surest read of the plate as voted (or nearest to it).
+    const gap = (r: { read: PlateRead }) => distance(r.read.text, plate.text);
+    const best = this.reads.reduce((a, b) =>
+      gap(b) < gap(a) || (gap(b) === gap(a) && b.read.likeness > a.read.likeness) ? b : a,
+    );
     const vehicle = { plate, firstSeenAt: this.firstSeenAt, snapshot: best.jpeg, frames: this.reads.length };
     this.state = 'decided';
     this.decidedText = plate.text;
     this.reads = [];
     return vehicle;
+  }
+
+  private start(at: Date): void {
+    this.state = 'vehicle';
+    this.firstSeenAt = at;
   }
 
   private reset(): void {

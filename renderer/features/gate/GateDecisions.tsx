@@ -68,8 +68,14 @@ function AlertCard({
   const percent = (value: number) =>
     new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 
+  // The newest alert takes the keyboard only when the officer is not busy elsewhere (typing, another card's correction).
   useEffect(() => {
-    if (autoFocus && canResolve) card.current?.focus();
+    const active = document.activeElement;
+    const idle =
+      active === null ||
+      active === document.body ||
+      (active instanceof HTMLElement && active.classList.contains('cw-gate-alert'));
+    if (autoFocus && canResolve && idle) card.current?.focus();
   }, [autoFocus, canResolve]);
   useEffect(() => {
     if (correcting) plateRef.current?.focus();
