@@ -50,6 +50,8 @@ const COMPANION_WINDOW_MS = 20_000;
 
 export interface FramePool {
   submit(job: FrameJob): 'queued' | 'replaced';
+  /** Loads the models before the first frame arrives. */
+  warm(): void;
   readonly dropped: ReadonlyMap<string, number>;
   readonly failed: string | null;
   close(): Promise<void>;
@@ -170,6 +172,8 @@ export class GateRecognition {
         autoRelease: Number(policies.find((p) => p.lane_id === lane.id)?.auto_release ?? 0) === 1,
       })),
     );
+    // A gate screen asking for the setup is about to send frames: the models load meanwhile.
+    if (cameras.some((c) => c.settings.enabled)) this.pool.warm();
     return { cameras, lanes };
   }
 

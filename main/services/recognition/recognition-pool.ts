@@ -43,6 +43,11 @@ export class RecognitionPool {
     return replaced ? 'replaced' : 'queued';
   }
 
+  /** Starts the worker (and its model loading) ahead of the first frame. */
+  warm(): void {
+    if (!this.closed && this.failure === null) this.worker ??= this.start();
+  }
+
   /** Frames waiting or being read, for the evaluation to wait on. */
   get busy(): boolean {
     return this.inFlight !== null || this.waiting.size > 0;
