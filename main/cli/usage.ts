@@ -12,6 +12,15 @@ export const USAGE = `Usage:
       Write N deterministic demo declarations as a CUSDEC interchange or WCO DM XML.
   npm run cli -- audit verify [--data-dir <dir>] [--mode live|training] [--json]
       Recompute the audit hash chain and HMACs; report the first broken entry (exit 1 if broken).
+  npm run cli -- training validate <file>... [--json]
+      Check training scenario files (YAML or JSON) against the scenario schema, the
+      site's lanes and cameras and the generator's goods; print each error as
+      file:line:column field: message (exit 1 if any file has an error).
+  npm run cli -- training run <file> [--seed S] [--trainee auto-perfect|auto-random|auto-lenient] [--json] [--xapi <out>]
+      Play a scenario headless at full speed on a throw-away training database, with a
+      scripted trainee deciding through the queue, and print hits, misses, false alarms,
+      correct rejections, d′, c, A′ and decision times; --xapi writes the session's
+      xAPI 1.0.3 statements to <out>.
 
 Exit codes: 0 all imported, 1 a message was rejected or the command failed, 2 usage error.
 `;

@@ -58,6 +58,9 @@ export interface Core {
 
 export async function createCore(options: CreateServicesOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
+  // Idle lock and sign-in back-off measure the person at the workstation, so in a
+  // time-compressed training session they still run on real time.
+  const wallClock = options.wallClock ?? clock;
   const mode = options.mode ?? 'live';
   const logDir = options.logDir ?? join(options.dataDir, 'logs');
   const hashParams = options.testing?.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
@@ -112,7 +115,8 @@ export async function createCore(options: CreateServicesOptions): Promise<Core> 
     store,
     accounts,
     clock,
-    throttle: new LoginThrottle({ clock, policy: options.testing?.throttle }),
+    activityClock: wallClock,
+    throttle: new LoginThrottle({ clock: wallClock, policy: options.testing?.throttle }),
     hashParams,
     idleLockMinutes: () => settings.get().idleLockMinutes,
     onChange: () => void sessionChanged(),

@@ -29,6 +29,7 @@ import type { SettingsService } from './settings/settings-service';
 import { createShiftsArea } from './shifts/shifts-handlers';
 import { createSiteArea } from './site/site-handlers';
 import { createSyncArea } from './sync/sync-handlers';
+import { createTrainingArea, type TrainingService } from './training/training-handlers';
 import { createWindowsArea, type OpenWindow } from './windows/windows-handlers';
 
 export interface CreateServicesOptions {
@@ -48,6 +49,8 @@ export interface CreateServicesOptions {
   /** Defaults to <dataDir>/logs. */
   logDir?: string;
   clock?: Clock;
+  /** Real time for idle lock and sign-in back-off when `clock` is a training session's scenario clock; defaults to `clock`. */
+  wallClock?: Clock;
   /** Training runs on its own database file and never mixes with live data. */
   mode?: Mode;
   /** shell.openExternal in Electron; absent in the web host (links open from the browser there). */
@@ -64,7 +67,7 @@ export interface CreateServicesOptions {
   };
 }
 
-export type Services = ServiceHost & { settings: SettingsService; logger: Logger };
+export type Services = ServiceHost & { settings: SettingsService; logger: Logger; training: TrainingService };
 
 export async function createServices(options: CreateServicesOptions): Promise<Services> {
   const core = await createCore(options);
@@ -84,6 +87,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const gate = createGateArea(core, { site: site.site });
   const recognition = createRecognitionArea(core, { site: site.site, gate: gate.gate });
   const sync = createSyncArea(core, { evidenceStore: cases.evidenceStore, status: () => app.status });
+  const training = createTrainingArea(core, { queue: queue.queue, gate: gate.gate, risk: risk.risk });
 
   const areas = joinAreas([
     settings,
@@ -100,6 +104,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     gate,
     recognition,
     sync,
+    training,
   ]);
   await areas.start();
 
@@ -108,6 +113,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     handlers: areas.handlers,
     settings: core.settings,
     logger: core.logger,
+    training: training.training,
     session: () => core.session.view(),
     onEvent: (listener) => core.events.on(listener),
     async close() {

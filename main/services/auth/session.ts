@@ -14,6 +14,8 @@ export interface SessionOptions {
   store: Store;
   accounts: Accounts;
   clock: Clock;
+  /** Measures idleness: real time, also when `clock` is a training session's compressed scenario time. Defaults to `clock`. */
+  activityClock?: Clock;
   throttle: LoginThrottle;
   hashParams: ScryptParams;
   /** Read on every check so a settings change applies at once. */
@@ -41,6 +43,10 @@ export class Session {
   #revision = 0;
 
   constructor(private readonly options: SessionOptions) {}
+
+  get #activityClock(): Clock {
+    return this.options.activityClock ?? this.options.clock;
+  }
 
   view(): SessionView {
     return { user: this.#user, locked: this.#locked };
@@ -131,7 +137,7 @@ export class Session {
     this.options.throttle.recordSuccess(user.username);
     await this.#audit(actorOf(user), 'auth.unlock', user.id, {});
     this.#locked = false;
-    this.#lastActivityMs = this.options.clock.now().getTime();
+    this.#lastActivityMs = this.#activityClock.now().getTime();
     this.#changed();
   }
 
@@ -148,13 +154,13 @@ export class Session {
 
   /** The renderer reports input activity; it postpones the idle lock. */
   activity(): void {
-    if (this.#user && !this.#locked) this.#lastActivityMs = this.options.clock.now().getTime();
+    if (this.#user && !this.#locked) this.#lastActivityMs = this.#activityClock.now().getTime();
   }
 
   /** Locks when the officer has been idle for the configured minutes. */
   async checkIdle(): Promise<void> {
     if (!this.#user || this.#locked) return;
-    const idleMs = this.options.clock.now().getTime() - this.#lastActivityMs;
+    const idleMs = this.#activityClock.now().getTime() - this.#lastActivityMs;
     if (idleMs >= this.options.idleLockMinutes() * 60_000) await this.lock('idle');
   }
 
@@ -168,7 +174,7 @@ export class Session {
   #begin(user: User): void {
     this.#user = user;
     this.#locked = false;
-    this.#lastActivityMs = this.options.clock.now().getTime();
+    this.#lastActivityMs = this.#activityClock.now().getTime();
     this.#changed();
   }
 

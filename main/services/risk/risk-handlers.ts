@@ -9,11 +9,14 @@ import type { Store } from '../store/types';
 import { RiskAdmin } from './risk-admin';
 import { RiskAssessor } from './risk-assessor';
 import { RiskRulesRepository } from './rules-repository';
+import { seededRandom } from './seeded-random';
 
 export interface RiskServices {
   rules: RiskRulesRepository;
   assessor: RiskAssessor;
   admin: RiskAdmin;
+  /** Training only: restarts random selection from a scenario's seed, so a replayed session draws the same. */
+  reseed?: (seed: number) => void;
 }
 
 export interface RiskServicesOptions {
@@ -38,7 +41,24 @@ export function createRiskServices(options: RiskServicesOptions): RiskServices {
 }
 
 export function createRiskArea(core: Core): Area<typeof riskChannels> & { risk: RiskServices } {
-  const risk = createRiskServices({ store: core.store, clock: core.clock, timeZone: systemTimeZone() });
+  // Live work draws from the OS CSPRNG; a training session's draws follow its scenario's seed.
+  let draw = seededRandom(1);
+  const training = core.mode === 'training';
+  const risk: RiskServices = {
+    ...createRiskServices({
+      store: core.store,
+      clock: core.clock,
+      timeZone: systemTimeZone(),
+      ...(training ? { random: () => draw() } : {}),
+    }),
+    ...(training
+      ? {
+          reseed: (seed: number) => {
+            draw = seededRandom(seed);
+          },
+        }
+      : {}),
+  };
   const { admin } = risk;
   return {
     risk,
