@@ -136,7 +136,9 @@ async function main(): Promise<void> {
   );
   // Warm the worker: the models load before the clock starts.
   await recognition.frame({ cameraId: 'cam-1', capturedAt: now, jpegBase64: videos[0]![0]!.jpeg });
-  await new Promise((done) => setTimeout(done, 8_000));
+  // Until the models have loaded and read that frame (slow on a busy machine).
+  while ((recognition.lanes().find((l) => l.cameraId === 'cam-1')?.framesRead ?? 0) === 0)
+    await new Promise((done) => setTimeout(done, 250));
   await recognition.settled();
   // Saving a camera's settings starts its lane afresh: the warm-up frame is forgotten.
   const setup = await recognition.setup();

@@ -30,14 +30,12 @@ export function RecognitionSettings({ site }: { site: Site | null }) {
   };
   const setCamera = (camera: RecognitionCamera, change: Partial<CameraRecognitionSettings>) =>
     save(async () =>
-      useRecognition
-        .getState()
-        .setSetup(
-          await clearway().invoke('cw:recognition.setCamera', {
-            cameraId: camera.cameraId,
-            settings: { ...camera.settings, ...change },
-          }),
-        ),
+      useRecognition.getState().setSetup(
+        await clearway().invoke('cw:recognition.setCamera', {
+          cameraId: camera.cameraId,
+          settings: { ...camera.settings, ...change },
+        }),
+      ),
     );
   const roiChange = (camera: RecognitionCamera, key: 'x' | 'y' | 'width' | 'height', value: number | null) => {
     if (value === null) return;
