@@ -150,6 +150,8 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:risk.saveRandomSelection',
       'cw:risk.dryRun',
       'cw:site.save',
+      'cw:recognition.setCamera',
+      'cw:recognition.setLanePolicy',
       'cw:sync.setDeviceToken',
     ],
   },
@@ -215,13 +217,17 @@ const classification: { access: Access; meaning: string; channels: ChannelName[]
       'cw:sync.resolveConflict',
       'cw:gate.list',
       'cw:gate.present',
+      'cw:recognition.setup',
+      'cw:recognition.lanes',
+      'cw:recognition.decisions',
+      'cw:recognition.decisionTimes',
     ],
   },
   {
     access: ['officer', 'supervisor'],
     meaning:
-      'the gate staff: officers (and supervisors) record vehicles at the gate lanes by hand; inspectors and trainers only read the log',
-    channels: ['cw:gate.record'],
+      'the gate staff: officers (and supervisors) record vehicles at the gate lanes by hand, send lane camera frames to recognition and answer its alerts; inspectors and trainers only read the log',
+    channels: ['cw:gate.record', 'cw:recognition.frame', 'cw:recognition.resolve'],
   },
 ];
 
