@@ -18,8 +18,10 @@ export default defineConfig({
           serve: resolve(__dirname, 'main/serve.ts'),
           'store-worker': resolve(__dirname, 'main/services/store/worker.ts'),
           'document-worker': resolve(__dirname, 'main/services/declarations/document-worker.ts'),
+          'recognition-worker': resolve(__dirname, 'main/services/recognition/recognition-worker.ts'),
         },
-        external: ['electron'],
+        // onnxruntime-node loads its native library beside its own files: it stays in node_modules.
+        external: ['electron', 'onnxruntime-node'],
       },
     },
   },

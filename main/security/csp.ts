@@ -45,7 +45,7 @@ export function buildCsp(sources: CspSources): string {
   const self = ["'self'", ...origins(sources.selfOrigins)];
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    // sql.js and the recognition models compile WebAssembly; that is the only eval allowed.
+    // sql.js compiles WebAssembly; that is the only eval allowed. (Recognition runs in the main process, natively.)
     ['script-src', "'self'", "'wasm-unsafe-eval'"],
     // antd's CSS-in-JS inserts <style> elements at run time and React renders style
     // attributes; a nonce cannot cover style attributes, so inline styles stay allowed.

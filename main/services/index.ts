@@ -22,6 +22,7 @@ import { createGateArea } from './gate/gate-handlers';
 import type { ServiceHost } from './handlers';
 import type { Logger } from './logging/logger';
 import type { PickFiles } from './queue/pick-files';
+import { createRecognitionArea } from './recognition/recognition-handlers';
 import { createQueueArea } from './queue/queue-handlers';
 import { createRiskArea } from './risk/risk-handlers';
 import type { SettingsBackend } from './settings/backend';
@@ -96,6 +97,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
   const risk = createRiskArea(core, { approvals: approvals.approvals });
   const queue = createQueueArea(core, { risk: risk.risk, approvals: approvals.approvals, pickFiles: options.pickFiles });
   const gate = createGateArea(core, { site: site.site });
+  const recognition = createRecognitionArea(core, { site: site.site, gate: gate.gate });
   const sync = createSyncArea(core, { evidenceStore: cases.evidenceStore, status: () => app.status });
   const training = createTrainingArea(core, { queue: queue.queue, gate: gate.gate, risk: risk.risk });
 
@@ -113,6 +115,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Se
     risk,
     queue,
     gate,
+    recognition,
     sync,
     training,
   ]);

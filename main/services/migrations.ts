@@ -7,6 +7,7 @@ import { caseMigrations } from './cases/case-migrations';
 import { caseCloserMigrations } from './cases/case-closer-migrations';
 import type { Migration, MigrationStep } from './store/types';
 import { syncMigrations, syncQuarantineMigrations } from './sync/sync-migrations';
+import { recognitionMigrations } from './recognition/recognition-migrations';
 import { gateMigrations } from './gate/gate-migrations';
 import { declarationReadMigrations } from './declarations/profiles/read-record';
 import { queueVersionMigrations } from './queue/queue-version-migrations';
@@ -103,6 +104,7 @@ const areaSteps: readonly MigrationStep[] = [
   ...queueVersionMigrations,
   ...approvalsMigrations,
   ...syncQuarantineMigrations,
+  ...recognitionMigrations,
 ];
 
 export const migrations: readonly Migration[] = [

@@ -22,6 +22,7 @@ import { riskChannels } from './channels/risk';
 import { syncChannels } from './channels/sync';
 import { gateChannels, gateEvents } from './channels/gate';
 import { approvalsChannels, approvalsEvents } from './channels/approvals';
+import { recognitionChannels, recognitionEvents } from './channels/recognition';
 
 export type { Access } from './channel';
 
@@ -40,6 +41,7 @@ export const channels = {
   ...syncChannels,
   ...gateChannels,
   ...approvalsChannels,
+  ...recognitionChannels,
 } as const;
 
 export const events = {
@@ -51,6 +53,7 @@ export const events = {
   ...queueEvents,
   ...gateEvents,
   ...approvalsEvents,
+  ...recognitionEvents,
 } as const;
 
 export type Channels = typeof channels;

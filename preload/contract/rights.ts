@@ -62,7 +62,14 @@ export const rights = {
   'evidence.read': { roles: customsStaff, what: 'read evidence files' },
   'evidence.transfer': { roles: ['inspector', 'supervisor'], what: 'hand evidence over in the chain of custody' },
   'port.view': { roles: customsStaff, what: 'the port site, its cameras and the gate log' },
-  'gate.record': { roles: ['officer', 'supervisor'], what: 'record vehicles at the gate lanes' },
+  'gate.record': {
+    roles: ['officer', 'supervisor'],
+    what: 'record vehicles at the gate lanes, send lane camera frames to recognition, confirm or correct its alerts',
+  },
+  'gate.policy': {
+    roles: ['supervisor'],
+    what: "recognition settings per camera (models, region, thresholds, frame rate) and each lane's auto-release policy",
+  },
   'shifts.work': { roles: customsStaff, what: 'start and end clearance shifts, read handovers' },
   'sync.view': { roles: customsStaff, what: 'sync status, a sync round on demand, the list of conflicts' },
   'sync.resolve': { roles: ['supervisor'], what: 'resolve a sync conflict' },

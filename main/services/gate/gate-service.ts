@@ -31,6 +31,11 @@ export interface GateEntry {
   source: GateSource;
   cameraId?: string;
   confidence?: number;
+  /**
+   * The declaration recognition matched (plate and container, see gate-recognition);
+   * null when it matched none. Absent: the newest open declaration with the plate.
+   */
+  declarationNumber?: string | null;
 }
 
 export interface GateListQuery {
@@ -88,7 +93,7 @@ export class GateService {
     await this.options.store.transaction([
       {
         sql: `INSERT INTO gate_events (id, at, lane_id, direction, plate, source, camera_id, confidence, recorded_by_id, recorded_by, declaration_number)
-              VALUES (:id, :at, :lane, :direction, :plate, :source, :camera, :confidence, :byId, :by, ${LINKED_DECLARATION})`,
+              VALUES (:id, :at, :lane, :direction, :plate, :source, :camera, :confidence, :byId, :by, ${entry.declarationNumber === undefined ? LINKED_DECLARATION : ':declaration'})`,
         params: {
           ':id': id,
           ':at': at.toISOString(),
@@ -100,6 +105,7 @@ export class GateService {
           ':confidence': entry.confidence ?? null,
           ':byId': actor.id,
           ':by': actor.name,
+          ...(entry.declarationNumber === undefined ? {} : { ':declaration': entry.declarationNumber }),
         },
       },
       auditStatement({

@@ -5,6 +5,7 @@
  * other text there (lane signs, company names) and reads it. One reader holds
  * the two ONNX sessions; it reads one image at a time.
  */
+import { type ContainerNumber, parseContainerNumber } from './container-number';
 import { type ReadCharacter, type ReadText } from './ctc-decode';
 import { type RecognitionImage, recognitionImage } from './image';
 import { createOcrSessions, type OcrSessionOptions, type OcrSessions } from './ocr-session';
@@ -210,18 +211,61 @@ export class PlateReader {
       const read = mode === 'crop' ? await this.readCrop(image) : await this.readFrame(image);
       if (read !== null && read.chars.length > 0) reads.push(read);
     }
-    const formatted = reads.filter((r) => r.formatId !== null);
-    const voters = formatted.length > 0 ? formatted : reads;
-    const vote = votePlate(voters);
-    if (vote === null) return null;
-    const best = voters.reduce((a, b) => (b.likeness > a.likeness ? b : a));
-    const voted = toRead({ text: vote.text, chars: vote.chars, confidence: vote.confidence }, this.formats, best.quad);
-    return { ...voted, raw: vote.text, support: vote.support, outvoted: reads.length - vote.support };
+    return voteReads(reads, this.formats);
+  }
+
+  /**
+   * Finds and reads an ISO 6346 container number in a frame (a container's side or
+   * rear): the lines of the right shape are read and parsed; a line whose check digit
+   * agrees wins over one that does not, then the surer read. Null when none parses.
+   */
+  async readContainer(input: RecognitionImage): Promise<ContainerRead | null> {
+    const image = checked(input);
+    const boxes = await detectText(this.sessions.detector, image, {
+      maxSide: this.options.frameMaxSide ?? 960,
+      unclipRatio: 1.6,
+    });
+    const candidates = groupLines(boxes)
+      .filter((line) => quadAspect(line.quad) >= 3)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, this.options.frameCandidates ?? 6);
+    let best: ContainerRead | null = null;
+    for (const line of candidates) {
+      const read = await recogniseLine(this.sessions.recogniser, this.sessions.alphabet, image, line.quad);
+      const number = parseContainerNumber(read.chars);
+      if (number === null) continue;
+      const confidence = read.chars.length === 0 ? 0 : Math.min(...read.chars.map((c) => c.confidence));
+      const candidate: ContainerRead = { ...number, confidence: number.corrected.length > 0 ? confidence / 2 : confidence };
+      if (best === null || containerRank(candidate) > containerRank(best)) best = candidate;
+    }
+    return best;
   }
 
   async release(): Promise<void> {
     await this.sessions.release();
   }
+}
+
+/** A container number as read, with the least sure character's confidence (halved when a look-alike was swapped). */
+export interface ContainerRead extends ContainerNumber {
+  confidence: number;
+}
+
+const containerRank = (read: ContainerRead) => (read.status === 'valid' ? 1 : 0) + read.confidence;
+
+/**
+ * The per-character vote over one vehicle's reads (plate-vote): reads that fit a
+ * format outvote those that do not; the voted text is corrected to its format again.
+ */
+export function voteReads(reads: readonly PlateRead[], formats: readonly PlateFormat[] = ALL_PLATE_FORMATS): TrackRead | null {
+  const usable = reads.filter((r) => r.chars.length > 0);
+  const formatted = usable.filter((r) => r.formatId !== null);
+  const voters = formatted.length > 0 ? formatted : usable;
+  const vote = votePlate(voters);
+  if (vote === null) return null;
+  const best = voters.reduce((a, b) => (b.likeness > a.likeness ? b : a));
+  const voted = toRead({ text: vote.text, chars: vote.chars, confidence: vote.confidence }, formats, best.quad);
+  return { ...voted, raw: vote.text, support: vote.support, outvoted: usable.length - vote.support };
 }
 
 /** The image with its size and channels checked against its buffer (a camera may hand over anything). */

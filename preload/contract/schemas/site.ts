@@ -136,6 +136,33 @@ export type InspectionArea = z.infer<typeof InspectionArea>;
 export const CameraKind = z.enum(['fixed', '360'], { error: 'must be fixed or 360' });
 export type CameraKind = z.infer<typeof CameraKind>;
 
+/** A region of a camera's picture, as fractions of its width and height. */
+const fraction = ranged(0, 1);
+export const Roi = z
+  .object({
+    x: fraction,
+    y: fraction,
+    width: fraction.refine((v) => v > 0, 'must be above 0'),
+    height: fraction.refine((v) => v > 0, 'must be above 0'),
+  })
+  .refine((r) => r.x + r.width <= 1.0001 && r.y + r.height <= 1.0001, {
+    message: 'must lie inside the picture (x + width ≤ 1, y + height ≤ 1)',
+  });
+export type Roi = z.infer<typeof Roi>;
+
+/** What a gate camera reads: a vehicle's plate, or a container's number from its side or rear. */
+export const CameraReads = z.enum(['plate', 'container'], { error: 'must be plate or container' });
+export type CameraReads = z.infer<typeof CameraReads>;
+
+/** A gate lane camera that recognition reads: its lane, what it reads and where in the picture. */
+export const CameraRecognition = z.object({
+  laneId: SiteId,
+  reads: CameraReads.default('plate'),
+  /** Where plates or numbers appear; the whole picture when absent. */
+  roi: Roi.optional(),
+});
+export type CameraRecognition = z.infer<typeof CameraRecognition>;
+
 export const SiteCamera = z.object({
   id: SiteId,
   name: Name,
@@ -150,6 +177,8 @@ export const SiteCamera = z.object({
   still: MediaUrl.optional(),
   /** The camera group it is listed under first (see cameraGroups). */
   group: SiteId.optional(),
+  /** Set for a gate lane camera whose frames recognition reads. */
+  recognition: CameraRecognition.optional(),
 });
 export type SiteCamera = z.infer<typeof SiteCamera>;
 
@@ -257,6 +286,12 @@ export const Site = SiteShape.superRefine((site, ctx) => {
   );
 
   site.cameras.forEach((camera, index) => {
+    if (camera.recognition !== undefined && !laneIds.has(camera.recognition.laneId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cameras', index, 'recognition', 'laneId'],
+        message: `no lane has id "${camera.recognition.laneId}"`,
+      });
     if (camera.group !== undefined && !groupIds.has(camera.group))
       ctx.addIssue({ code: 'custom', path: ['cameras', index, 'group'], message: `no camera group has id "${camera.group}"` });
     if (camera.still !== undefined && camera.kind !== '360')

@@ -9,6 +9,7 @@ import { describeError } from '../../app/errors';
 import { useSettings } from '../../app/settingsStore';
 import { LaneTag } from '../queue/LaneTag';
 import { EChart } from './EChart';
+import { GateDecisionTimes } from './GateDecisionTimes';
 import { formatMinutes } from './releaseFormat';
 
 const LANE_COLOURS = { green: '#52c41a', yellow: '#d4b106', blue: '#4096ff', red: '#f5222d' } as const;
@@ -201,6 +202,7 @@ export function DashboardView() {
           <figcaption>{t('chart.byDay')}</figcaption>
           <EChart option={dayOption} height={240} label={t('chart.byDay')} testId="chart-day" />
         </figure>
+        <GateDecisionTimes days={days} dark={dark} />
       </div>
     </div>
   );

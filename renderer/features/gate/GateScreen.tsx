@@ -11,13 +11,19 @@ import { useNav } from '../shell/navStore';
 import { ScreenHeader } from '../shell/ScreenHeader';
 import { DirectionTag, DeclarationCell, SourceCell } from './GateCells';
 import { GateEventActions } from './GateEventActions';
+import { GateDecisions } from './GateDecisions';
+import { LanesLive } from './LanesLive';
+import { RecognitionSettings } from './RecognitionSettings';
+import { useRecognition } from './recognitionStore';
 import { GATE_PAGE_SIZE, laneOptions, useGate } from './gateStore';
 import './gate.css';
 import './registerShortcuts';
 import { fullTime } from '../queue/format';
 
 /**
- * The gate log: officers record vehicles arriving and leaving by hand (keyboard
+ * The gate: each lane camera live with its last reads (frames go to recognition),
+ * alert cards for vehicles recognition did not release (Enter confirms, C corrects)
+ * and the latest automatic release; officers also record vehicles by hand (keyboard
  * first: a or d, the plate, Enter), and read every event, by hand or recognised,
  * with the declaration it was linked to; a linked row opens it in the queue.
  */
@@ -44,6 +50,15 @@ export function GateScreen() {
       message.error(`${text.message} ${text.action}`);
     });
     void load();
+    useRecognition
+      .getState()
+      .load()
+      .catch((error: unknown) => {
+        const text = describeError(error, tShell);
+        message.error(`${text.message} ${text.action}`);
+      });
+    const offLane = clearway().on('cw:recognition.lane', (lane) => useRecognition.getState().onLane(lane));
+    const offDecided = clearway().on('cw:recognition.decided', (decision) => useRecognition.getState().onDecided(decision));
     const offRecorded = clearway().on('cw:gate.recorded', () => void useGate.getState().load());
     const offSite = clearway().on(
       'cw:site.changed',
@@ -56,6 +71,8 @@ export function GateScreen() {
     return () => {
       offRecorded();
       offSite();
+      offLane();
+      offDecided();
     };
   }, [loadSite, load, message, tShell]);
 
@@ -153,7 +170,13 @@ export function GateScreen() {
 
   return (
     <section data-testid="screen-gate" className="cw-gate">
-      <ScreenHeader title={tShell('nav.gate')} description={t('description')} />
+      <ScreenHeader
+        title={tShell('nav.gate')}
+        description={t('description')}
+        extra={role === 'supervisor' ? <RecognitionSettings site={site} /> : undefined}
+      />
+      <LanesLive site={site} canSend={canRecord} />
+      <GateDecisions laneName={laneName} canResolve={canRecord} />
 
       {canRecord ? (
         <form

@@ -19,6 +19,7 @@ import {
   UnLocode,
 } from '../../../preload/contract/schemas/declarations';
 import { Condition, OPERATORS_BY_KIND, RISK_FIELDS, RiskConfig, type RiskField } from '../../../preload/contract/schemas/risk';
+import { RecognitionFrameInput } from '../../../preload/contract/schemas/recognition';
 import { MediaUrl, Site } from '../../../preload/contract/schemas/site';
 import { iso6346CheckDigit } from '../../../preload/contract/schemas/validators/iso6346';
 import { webAddress } from './url-arbitrary';
@@ -46,6 +47,8 @@ const targeted = new Map<z.ZodType, Targeted>([
   [DeclarationInput, declarationInput],
   [RiskConfig, riskConfig],
   [Site, site],
+  // A frame is a JPEG: its base64 starts with the JPEG marker's "/9j/".
+  [RecognitionFrameInput.shape.jpegBase64, () => fc.stringMatching(/^\/9j\/[A-Za-z0-9+/]{120,400}$/)],
 ]);
 
 /** The targeted arbitrary for this exact schema object, or undefined when the generic one applies. */
@@ -174,7 +177,7 @@ interface SiteShape {
   yardBlocks?: Identified[];
   berths?: Identified[];
   inspectionAreas?: Identified[];
-  cameras?: (Identified & { kind: string; still?: string; group?: string })[];
+  cameras?: (Identified & { kind: string; still?: string; group?: string; recognition?: { laneId: string } })[];
   markers?: (Identified & { cameraId: string; link: { kind: string; ref: string } })[];
   cameraGroups?: (Identified & { layout?: '1x1' | '2x2' | '3x3'; cameraIds: string[] })[];
 }
@@ -210,6 +213,10 @@ function site(derive: Derive): fc.Arbitrary<unknown> {
 
     cameras.forEach((camera, index) => {
       if (camera.kind !== '360') delete camera.still;
+      if (camera.recognition !== undefined) {
+        if (laneIds.length === 0) delete camera.recognition;
+        else camera.recognition.laneId = laneIds[index % laneIds.length]!;
+      }
       if (camera.group !== undefined) {
         if (groups.length === 0) delete camera.group;
         else camera.group = groups[index % groups.length]!.id;
