@@ -77,7 +77,7 @@ describe('a demo profile never syncs', () => {
     const refused = await sync.syncNow().catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ServiceError);
     expect(refused).toMatchObject({ code: 'FAILED_PRECONDITION', message: expect.stringMatching(/demo profile.*never syncs/) });
-    expect(() => sync.setDeviceToken(TOKEN)).toThrow(/demo profile/);
+    await expect(sync.setDeviceToken(TOKEN)).rejects.toThrow(/demo profile/);
     // Removing a token is always allowed.
     expect((await sync.setDeviceToken('')).tokenSet).toBe(false);
     expect(hub.requests()).toBe(0);

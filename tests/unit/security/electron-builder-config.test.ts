@@ -42,9 +42,12 @@ describe('electron-builder.yml', () => {
     expect(config.directories?.output).toBe('dist');
   });
 
-  it('packs only the build output and package.json into the asar', () => {
+  it('packs only the build output, package.json and ONNX Runtime (unpacked, for its native library) into the asar', () => {
     // The loader normalizes a plain list into one file set.
-    expect(config.files).toEqual([{ filter: ['out/**', 'package.json'] }]);
+    expect(config.files).toEqual([
+      { filter: ['out/**', 'package.json', 'node_modules/onnxruntime-node/**', 'node_modules/onnxruntime-common/**'] },
+    ]);
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/onnxruntime-node/**']));
     expect(config.asar).toBe(true);
   });
 
