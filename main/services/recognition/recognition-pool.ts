@@ -6,7 +6,6 @@
  * Cameras are served in the order they began waiting, so every lane gets its turn. The worker starts at the first frame.
  */
 import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
 import { resolveBundledWorker } from '../store/worker-path';
 import type { FrameAnalysis, FrameJob } from './frame-analysis';
 import type { FromRecognitionWorker, RecognitionWorkerData, ToRecognitionWorker } from './recognition-worker';
@@ -64,7 +63,12 @@ export class RecognitionPool {
   private start(): Worker {
     const entry = this.options.workerPath
       ? { file: this.options.workerPath, execArgv: this.options.workerPath.endsWith('.ts') ? ['--require', 'tsx/cjs'] : [] }
-      : resolveBundledWorker({ what: 'recognition', built: 'recognition-worker.js', source: 'recognition-worker.ts', baseDir: __dirname });
+      : resolveBundledWorker({
+          what: 'recognition',
+          built: 'recognition-worker.js',
+          source: 'recognition-worker.ts',
+          baseDir: __dirname,
+        });
     const data: RecognitionWorkerData = {
       modelsDir: this.options.modelsDir,
       fallbackDirs: this.options.fallbackDirs,
