@@ -116,7 +116,7 @@ export function refusalOf(role: Role, right: RightName, mode: Mode, doing: strin
   if (mode === 'live' && isTrainingRole(role))
     return `${doing} works on live customs data; a ${role} works on training data only (start Clearway in training mode)`;
   const holders = rights[right].roles.join(' or ');
-  return `${doing} needs the right ${right}, which a ${role} does not hold (${holders} only)`;
+  return `${doing} needs the right ${right}, which ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role} does not hold (${holders} only)`;
 }
 
 /**
@@ -130,10 +130,18 @@ export const securitySettings = [
   'hubPin',
   'cameraEnabled',
   'cameraOrigins',
-  'webcamDeviceId',
   'idleLockMinutes',
   'office',
 ] as const satisfies readonly (keyof Settings)[];
 
-/** Settings any signed-in user may change: how the workstation looks to them and how they arrange the wall. */
-export const preferenceSettings = ['locale', 'theme', 'cameraGroups'] as const satisfies readonly (keyof Settings)[];
+/**
+ * Settings any signed-in user may change: how the workstation looks to them, how they arrange
+ * the wall, and which of this machine's own cameras they watch (camera access itself and remote
+ * origins are security settings).
+ */
+export const preferenceSettings = [
+  'locale',
+  'theme',
+  'cameraGroups',
+  'webcamDeviceId',
+] as const satisfies readonly (keyof Settings)[];

@@ -28,7 +28,7 @@ describe('camera settings access', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).code).toBe('FORBIDDEN');
-    expect((error as ServiceError).message).toMatch(/supervisor.*cameraOrigins/);
+    expect((error as ServiceError).message).toMatch(/cameraOrigins.*supervisor/);
     expect(settings.get().cameraOrigins).toEqual([]);
     const saved = await settings.update(testUser('supervisor'), { cameraOrigins: ['https://cams.gate3.example'] });
     expect(saved.cameraOrigins).toEqual(['https://cams.gate3.example']);
