@@ -85,10 +85,7 @@ export async function signOut(page: Page, locale: Locale): Promise<void> {
   await expect(page.getByRole('heading', { name: text(locale, 'auth.login.title') })).toBeVisible();
 }
 
-export async function goTo(
-  page: Page,
-  screen: 'queue' | 'port' | 'gate' | 'cases' | 'training' | 'shift' | 'settings',
-): Promise<void> {
+export async function goTo(page: Page, screen: 'queue' | 'port' | 'gate' | 'cases' | 'shift' | 'settings'): Promise<void> {
   await page.getByTestId(`nav-${screen}`).click();
   // Park the pointer on the work area, away from the rail's hints.
   await page.mouse.move(720, 400);

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { chooseLanguage, completeSetup, expectAccessible, goTo, shoot, text, type Locale } from './helpers';
 
-const areas = ['queue', 'port', 'gate', 'cases', 'training', 'shift'] as const;
+const areas = ['queue', 'port', 'gate', 'cases', 'shift'] as const;
 
 for (const locale of ['en', 'zh-CN'] as const satisfies readonly Locale[]) {
   test(`every screen is accessible in both themes (${locale})`, async ({ app: page }) => {

@@ -8,7 +8,6 @@ import { GateScreen } from '../gate/GateScreen';
 import { QueueScreen } from '../queue/QueueScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ShiftScreen } from '../shifts/ShiftScreen';
-import { TrainingScreen } from '../training/TrainingScreen';
 import { NavRail } from './NavRail';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { ScreenLoading } from './ScreenLoading';
@@ -35,8 +34,6 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <GateScreen />;
     case 'cases':
       return <CasesScreen />;
-    case 'training':
-      return <TrainingScreen />;
     case 'shift':
       return <ShiftScreen />;
     case 'approvals':

@@ -1,7 +1,6 @@
 import {
   AuditOutlined,
   BankOutlined,
-  ExperimentOutlined,
   FieldTimeOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -11,7 +10,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
-export type Screen = 'queue' | 'port' | 'gate' | 'cases' | 'training' | 'shift' | 'approvals' | 'settings';
+export type Screen = 'queue' | 'port' | 'gate' | 'cases' | 'shift' | 'approvals' | 'settings';
 
 export interface NavItem {
   screen: Screen;
@@ -28,7 +27,6 @@ export const navItems: readonly NavItem[] = [
   { screen: 'port', icon: <BankOutlined aria-hidden />, digit: '2', letter: 'p' },
   { screen: 'gate', icon: <VideoCameraOutlined aria-hidden />, digit: '3', letter: 'g' },
   { screen: 'cases', icon: <AuditOutlined aria-hidden />, digit: '4', letter: 'c' },
-  { screen: 'training', icon: <ExperimentOutlined aria-hidden />, digit: '5', letter: 't' },
   { screen: 'shift', icon: <FieldTimeOutlined aria-hidden />, digit: '6', letter: 's' },
 ];
 
